@@ -1,0 +1,113 @@
+/**
+ * The working copy a step or an advance writes to. The input state is never mutated: the draft is
+ * a shallow copy whose collections are copied on first write, and entities are replaced, not edited.
+ * Old states therefore stay valid (undo, replay and the view's change detection rely on it).
+ */
+import { nextRng } from './prng.ts';
+import type { SimEvent, SimState } from './types.ts';
+
+type Collection = 'instances' | 'clusters' | 'containerInstances' | 'taskDefinitions' | 'tasks' | 'services';
+type EntityOf<C extends Collection> = SimState[C][string];
+
+export class Ctx {
+  readonly s: SimState;
+  readonly events: SimEvent[] = [];
+  private readonly copied = new Set<string>();
+  /** Whether anything was written: a call that wrote nothing hands back the very state it got. */
+  dirty = false;
+
+  constructor(
+    base: SimState,
+    /** The region a call is addressed to. */
+    public region: string,
+  ) {
+    this.s = { ...base };
+  }
+
+  get now(): number {
+    return this.s.now;
+  }
+
+  put<C extends Collection>(coll: C, key: string, entity: EntityOf<C>): EntityOf<C> {
+    this.dirty = true;
+    this.writable(coll)[key] = entity;
+    return entity;
+  }
+
+  /** Replace an entity with a copy carrying the given changes. */
+  patch<C extends Collection>(coll: C, key: string, changes: Partial<EntityOf<C>>): EntityOf<C> {
+    const cur = this.s[coll][key];
+    if (!cur) throw new Error(`no ${coll} ${key}`);
+    return this.put(coll, key, { ...cur, ...changes } as EntityOf<C>);
+  }
+
+  remove(coll: Collection, key: string): void {
+    this.dirty = true;
+    delete this.writable(coll)[key];
+  }
+
+  setMap<K extends 'impairedZones' | 'imageBehaviors'>(coll: K, key: string, value: SimState[K][string] | null): void {
+    this.dirty = true;
+    if (!this.copied.has(coll)) {
+      (this.s as unknown as Record<string, unknown>)[coll] = { ...this.s[coll] };
+      this.copied.add(coll);
+    }
+    const m = this.s[coll] as Record<string, unknown>;
+    if (value === null) delete m[key];
+    else m[key] = value;
+  }
+
+  private writable<C extends Collection>(coll: C): Record<string, EntityOf<C>> {
+    if (!this.copied.has(coll)) {
+      (this.s as unknown as Record<string, unknown>)[coll] = { ...this.s[coll] };
+      this.copied.add(coll);
+    }
+    return this.s[coll] as Record<string, EntityOf<C>>;
+  }
+
+  emit(type: string, data: Record<string, unknown>, region: string = this.region): void {
+    this.dirty = true;
+    this.events.push({ seq: this.s.nextEventSeq++, time: this.s.now, type, region, data });
+  }
+
+  /** A uniform draw in [0, 1). */
+  random(): number {
+    const [u, next] = nextRng(this.s.rng);
+    this.s.rng = next;
+    this.dirty = true;
+    return u / 4294967296;
+  }
+
+  /** A uniform integer in [0, n). */
+  randomInt(n: number): number {
+    return Math.floor(this.random() * n);
+  }
+
+  /** A fresh deterministic number for ids. */
+  serial(): number {
+    this.dirty = true;
+    return this.s.nextId++;
+  }
+
+  /** A deterministic lowercase hex id of the given length, from the PRNG. */
+  hex(digits: number): string {
+    let out = '';
+    while (out.length < digits) {
+      const [u, next] = nextRng(this.s.rng);
+      this.s.rng = next;
+      this.dirty = true;
+      out += u.toString(16).padStart(8, '0');
+    }
+    return out.slice(0, digits);
+  }
+
+  /** A UUID-shaped id (ECS event ids and deployment ids look like this). */
+  uuid(): string {
+    const h = this.hex(32);
+    return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+  }
+
+  arn(service: string, resource: string, region: string = this.region): string {
+    return `arn:aws:${service}:${region}:${this.s.accountId}:${resource}`;
+  }
+}

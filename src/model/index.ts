@@ -1,0 +1,114 @@
+/**
+ * The model's one public entry point.
+ *
+ * createSim(options) -> state; step(state, call) -> { state, events, response };
+ * advance(state, seconds) -> { state, events }. Pure and deterministic: the same seed and calls give
+ * the same state, and a failed call returns the state it was given, untouched.
+ */
+import { DEFAULT_REGION, regionInfo } from './catalog.ts';
+import { Ctx } from './ctx.ts';
+import { ApiError } from './errors.ts';
+import { HANDLERS } from './handlers.ts';
+import { seedRng } from './prng.ts';
+import { tick } from './tick.ts';
+import type { AdvanceResult, Call, CreateSimOptions, SimState, StepResult } from './types.ts';
+
+export * from './catalog.ts';
+export type * from './types.ts';
+
+/** 2026-01-01T00:00:00Z */
+export const DEFAULT_START_TIME = 1767225600;
+
+export function createSim(options: CreateSimOptions = {}): SimState {
+  const seed = (options.seed ?? 1) >>> 0;
+  const region = options.region ?? DEFAULT_REGION;
+  if (!regionInfo(region)) throw new Error(`Unknown region ${region}`);
+  const start = options.startTime ?? DEFAULT_START_TIME;
+  return {
+    schema: 1,
+    seed,
+    rng: seedRng(seed),
+    now: start,
+    startedAt: start,
+    defaultRegion: region,
+    accountId: options.accountId ?? '123456789012',
+    nextId: 1,
+    nextEventSeq: 1,
+    instances: {},
+    clusters: {},
+    containerInstances: {},
+    taskDefinitions: {},
+    tasks: {},
+    services: {},
+    impairedZones: {},
+    imageBehaviors: {},
+  };
+}
+
+/** Actions that read and never change the world (they are not logged for replay). */
+export function isReadOnlyAction(action: string): boolean {
+  const op = action.slice(action.indexOf(':') + 1);
+  return /^(Describe|List|Get)/.test(op);
+}
+
+export function supportedActions(): string[] {
+  return Object.keys(HANDLERS).sort();
+}
+
+export function step(state: SimState, call: Call): StepResult {
+  const region = call.region ?? state.defaultRegion;
+  const handler = HANDLERS[call.action];
+  if (!handler) {
+    const service = call.action.split(':')[0] ?? '';
+    return {
+      state,
+      events: [],
+      response: {
+        error: {
+          name: 'UnknownOperationException',
+          message: `The action ${call.action} is not valid for this web service${service ? ` (${service})` : ''}.`,
+        },
+      },
+    };
+  }
+  if (!regionInfo(region)) {
+    return {
+      state,
+      events: [],
+      response: {
+        error: {
+          name: 'UnrecognizedClientException',
+          message: `Could not connect to the endpoint URL: "https://${call.action.split(':')[0]}.${region}.amazonaws.com/"`,
+        },
+      },
+    };
+  }
+  const input = call.input ?? {};
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return {
+      state,
+      events: [],
+      response: { error: { name: 'SerializationException', message: 'Start of structure or map found where not expected.' } },
+    };
+  }
+  const ctx = new Ctx(state, region);
+  try {
+    const output = handler(ctx, input);
+    return { state: ctx.dirty ? ctx.s : state, events: ctx.events, response: { output } };
+  } catch (e) {
+    if (e instanceof ApiError) return { state, events: [], response: { error: { name: e.code, message: e.message } } };
+    throw e;
+  }
+}
+
+/** Moves simulated time forward by whole seconds, one tick per second. */
+export function advance(state: SimState, seconds: number): AdvanceResult {
+  const n = Math.max(0, Math.floor(seconds));
+  if (n === 0) return { state, events: [] };
+  const ctx = new Ctx(state, state.defaultRegion);
+  for (let i = 0; i < n; i++) {
+    ctx.s.now += 1;
+    tick(ctx);
+  }
+  return { state: ctx.s, events: ctx.events };
+}

@@ -1,0 +1,311 @@
+/**
+ * The service scheduler, run every simulated second for each service: keeps desiredCount tasks of
+ * the PRIMARY deployment, replaces stopped tasks, rolls old deployments and tasks on DRAINING
+ * instances within minimumHealthyPercent / maximumPercent, backs off when tasks fail to start, and
+ * writes ECS's own event texts.
+ *
+ * Sources: ecs-rules.md 6.1 (replacement), 6.2 (throttling up to 15 minutes; reset by a new task
+ * definition), 6.3 (maxTasks = floor(desired x max%), minHealthy = ceil(desired x min%); a new task
+ * counts as healthy 40 s after RUNNING without health checks; the deadlock event), 5.3 (default
+ * placement: spread across zones, then across instances; scale-in takes from the zone and instance
+ * with the most tasks), 5.5 and 6.6 (event texts), 2.4 (draining).
+ * The rolling algorithm is the one ecs-rules.md 6.3 marks as an inference: start what the maximum
+ * allows, stop stale tasks while the healthy count stays at or above the minimum.
+ */
+import type { Ctx } from './ctx.ts';
+import { shortId } from './ecs-common.ts';
+import { placeOnFargate, placeOnInstances, requestStop, type LaunchParams } from './ecs-tasks.ts';
+import type { PlacementFailure } from './placement.ts';
+import { isHealthy } from './task-lifecycle.ts';
+import { TIMING } from './timing.ts';
+import type { Cluster, PlacementStrategy, Service, ServiceDeployment, Task, TaskDefinition } from './types.ts';
+
+const MAX_EVENTS = 100;
+const DEFAULT_SERVICE_STRATEGY: PlacementStrategy[] = [
+  { type: 'spread', field: 'attribute:ecs.availability-zone' },
+  { type: 'spread', field: 'instanceId' },
+];
+
+export function addServiceEvent(ctx: Ctx, svc: Service, message: string): Service {
+  const ev = { id: ctx.uuid(), createdAt: ctx.now, message };
+  const updated = ctx.patch('services', svc.serviceArn, { events: [ev, ...svc.events].slice(0, MAX_EVENTS) });
+  ctx.emit('service/event', { serviceName: svc.serviceName, serviceArn: svc.serviceArn, message }, svc.region);
+  return updated;
+}
+
+function placementFailureMessage(name: string, failure: PlacementFailure | null): string {
+  const base = `(service ${name}) was unable to place a task because no container instance met all of its requirements.`;
+  const c = failure?.closest;
+  if (!c) return `${base} Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section.`;
+  const id = shortId(c.containerInstanceArn);
+  const tail = ' For more information, see the Troubleshooting section.';
+  switch (c.reason) {
+    case 'CPU':
+      return `${base} The closest matching (container-instance ${id}) has insufficient CPU units available.${tail}`;
+    case 'MEMORY':
+      return `${base} The closest matching (container-instance ${id}) has insufficient memory available.${tail}`;
+    case 'PORTS':
+      return `${base} The closest matching (container-instance ${id}) is already using a port required by your task.${tail}`;
+    case 'distinctInstance':
+      return `${base} The closest matching (container-instance ${id}) encountered error "DistinctInstance placement constraint unsatisfied.".${tail}`;
+    case 'memberOf':
+      return `${base} The closest matching (container-instance ${id}) encountered error "MemberOf placement constraint unsatisfied.".${tail}`;
+    case 'ENI':
+      return `${base} The closest matching (container-instance ${id}) encountered error "RESOURCE:ENI".${tail}`;
+    default:
+      return `${base} The closest matching (container-instance ${id}) encountered error "${c.reason}".${tail}`;
+  }
+}
+
+function liveTasksOf(ctx: Ctx, svc: Service): Task[] {
+  const out: Task[] = [];
+  for (const t of Object.values(ctx.s.tasks)) {
+    if (t.clusterArn !== svc.clusterArn || t.serviceName !== svc.serviceName || t.desiredStatus === 'STOPPED') continue;
+    // Orphans of a forced deregistration no longer count: the service starts another copy.
+    if (t.launchType === 'EC2' && t.containerInstanceArn === null) continue;
+    out.push(t);
+  }
+  return out;
+}
+
+function onDrainingInstance(ctx: Ctx, t: Task): boolean {
+  if (!t.containerInstanceArn) return false;
+  return ctx.s.containerInstances[t.containerInstanceArn]?.status === 'DRAINING';
+}
+
+/** Chooses which tasks to stop: not-yet-running first, then from the zone and instance with the most. */
+function chooseToStop(ctx: Ctx, svc: Service, pool: Task[], count: number): Task[] {
+  const chosen: Task[] = [];
+  const left = pool.slice();
+  const binpack = svc.placementStrategy.find((s) => s.type === 'binpack');
+  while (chosen.length < count && left.length > 0) {
+    const notRunning = left.filter((t) => t.lastStatus !== 'RUNNING');
+    let candidates = notRunning.length ? notRunning : left;
+    if (binpack) {
+      // Binpack scale-in: the task whose instance would have the most of the field left afterwards.
+      const leftAfter = (t: Task) => {
+        const ci = t.containerInstanceArn ? ctx.s.containerInstances[t.containerInstanceArn] : undefined;
+        if (!ci) return Number.POSITIVE_INFINITY;
+        return binpack.field === 'cpu' ? ci.remainingCpu + t.cpu : ci.remainingMemory + t.memory;
+      };
+      const best = Math.max(...candidates.map(leftAfter));
+      candidates = candidates.filter((t) => leftAfter(t) === best);
+    } else {
+      const byZone = new Map<string, number>();
+      const byHost = new Map<string, number>();
+      for (const t of left) {
+        byZone.set(t.availabilityZone, (byZone.get(t.availabilityZone) ?? 0) + 1);
+        const host = t.containerInstanceArn ?? t.taskArn;
+        byHost.set(host, (byHost.get(host) ?? 0) + 1);
+      }
+      const zmax = Math.max(...candidates.map((t) => byZone.get(t.availabilityZone) ?? 0));
+      candidates = candidates.filter((t) => byZone.get(t.availabilityZone) === zmax);
+      const hmax = Math.max(...candidates.map((t) => byHost.get(t.containerInstanceArn ?? t.taskArn) ?? 0));
+      candidates = candidates.filter((t) => byHost.get(t.containerInstanceArn ?? t.taskArn) === hmax);
+    }
+    const pick = candidates[ctx.randomInt(candidates.length)] as Task;
+    chosen.push(pick);
+    left.splice(left.indexOf(pick), 1);
+  }
+  return chosen;
+}
+
+function stopTasks(ctx: Ctx, svc: Service, tasks: Task[], deploymentId: string): Service {
+  if (tasks.length === 0) return svc;
+  for (const t of tasks) requestStop(ctx, t, 'ServiceSchedulerInitiated', `Scaling activity initiated by (deployment ${deploymentId})`);
+  const ids = tasks.map((t) => `(task ${shortId(t.taskArn)})`).join(' ');
+  return addServiceEvent(ctx, svc, `(service ${svc.serviceName}) has stopped ${tasks.length} running tasks: ${ids}.`);
+}
+
+function launch(ctx: Ctx, svc: Service, cluster: Cluster, td: TaskDefinition, primary: ServiceDeployment, count: number) {
+  const params: LaunchParams = {
+    cluster,
+    td,
+    launchType: svc.launchType,
+    group: `service:${svc.serviceName}`,
+    startedBy: primary.id,
+    serviceName: svc.serviceName,
+    deploymentId: primary.id,
+  };
+  if (svc.launchType === 'FARGATE') {
+    const subnets = primary.networkConfiguration?.awsvpcConfiguration.subnets ?? svc.networkConfiguration?.awsvpcConfiguration.subnets ?? [];
+    const tasks = placeOnFargate(ctx, params, subnets, count);
+    return { tasks, failure: tasks.length < count ? ({ closest: null, rejected: [] } as PlacementFailure) : null };
+  }
+  const strategies = svc.placementStrategy.length ? svc.placementStrategy : DEFAULT_SERVICE_STRATEGY;
+  return placeOnInstances(ctx, params, strategies, svc.placementConstraints, count);
+}
+
+function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster): void {
+  let svc = svc0;
+  const primary = svc.deployments[0];
+  if (!primary) return;
+  const td = ctx.s.taskDefinitions[primary.taskDefinition];
+  if (!td) return;
+  const desired = svc.status === 'ACTIVE' ? svc.desiredCount : 0;
+  const live = liveTasksOf(ctx, svc);
+  const stale = live.filter((t) => t.deploymentId !== primary.id || onDrainingInstance(ctx, t));
+  const good = live.filter((t) => !stale.includes(t));
+  const { minimumHealthyPercent, maximumPercent } = svc.deploymentConfiguration;
+  const maxTasks = Math.floor((desired * maximumPercent) / 100);
+  const minHealthy = Math.ceil((desired * minimumHealthyPercent) / 100);
+  let acted = false;
+
+  // Scale in: more good tasks than desired.
+  if (good.length > desired) {
+    svc = stopTasks(ctx, svc, chooseToStop(ctx, svc, good, good.length - desired), primary.id);
+    acted = true;
+  }
+
+  // Start what the maximum allows (and the throttle permits).
+  let active = Math.min(good.length, desired) + stale.length;
+  const need = desired - Math.min(good.length, desired);
+  const room = Math.max(0, maxTasks - active);
+  const canStart = Math.min(need, room);
+  if (canStart > 0 && ctx.now >= svc.sched.throttledUntil) {
+    const { tasks, failure } = launch(ctx, svc, cluster, td, primary, canStart);
+    if (tasks.length > 0) {
+      const ids = tasks.map((t) => `(task ${shortId(t.taskArn)})`).join(' ');
+      svc = addServiceEvent(ctx, svc, `(service ${svc.serviceName}) has started ${tasks.length} tasks: ${ids}.`);
+      svc = ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, lastPlacementFailure: null, steady: false } });
+      active += tasks.length;
+      acted = true;
+    }
+    if (failure && tasks.length < canStart) {
+      const msg = placementFailureMessage(svc.serviceName, failure);
+      const repeat = svc.sched.lastPlacementFailure === msg && ctx.now - svc.sched.lastPlacementFailureAt < 6 * 3600;
+      if (!repeat) {
+        svc = addServiceEvent(ctx, svc, msg);
+        svc = ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, lastPlacementFailure: msg, lastPlacementFailureAt: ctx.now } });
+        ctx.emit('service/placementFailed', { serviceName: svc.serviceName, reason: failure.closest?.reason ?? 'NONE', closest: failure.closest, rejected: failure.rejected }, svc.region);
+      }
+    }
+  } else if (canStart > 0 && !svc.sched.throttleReported) {
+    svc = addServiceEvent(ctx, svc, `(service ${svc.serviceName}) is unable to consistently start tasks successfully. For more information, see the Troubleshooting section.`);
+    svc = ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, throttleReported: true } });
+  }
+
+  // Stop stale tasks: the unhealthy ones freely, the healthy ones while the minimum holds.
+  if (stale.length > 0) {
+    const now = ctx.now;
+    const healthy = live.filter((t) => isHealthy(t, now) && !(good.length > desired && !stale.includes(t))).length;
+    const staleUnhealthy = stale.filter((t) => !isHealthy(t, now));
+    const staleHealthy = stale.filter((t) => isHealthy(t, now));
+    const budget = Math.max(0, healthy - minHealthy);
+    const toStop = [...staleUnhealthy, ...chooseToStop(ctx, svc, staleHealthy, Math.min(budget, staleHealthy.length))];
+    if (toStop.length > 0) {
+      svc = stopTasks(ctx, svc, toStop, primary.id);
+      acted = true;
+    } else if (canStart <= 0 && need > 0 && live.every((t) => isHealthy(t, now))) {
+      if (!svc.sched.deadlockReported) {
+        svc = addServiceEvent(
+          ctx,
+          svc,
+          `(service ${svc.serviceName}) was unable to stop or start tasks during a deployment because of the service deployment configuration. Update the minimumHealthyPercent or maximumPercent value and try again.`,
+        );
+        svc = ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, deadlockReported: true } });
+      }
+    }
+  }
+
+  finishDeployments(ctx, svc, desired, acted);
+}
+
+/** Old deployments without tasks go away; the primary completes at steady state. */
+function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: boolean): void {
+  let svc = ctx.s.services[svc0.serviceArn] as Service;
+  const live = liveTasksOf(ctx, svc);
+  const primary = svc.deployments[0] as ServiceDeployment;
+  const remaining = svc.deployments.filter((d, i) => i === 0 || live.some((t) => t.deploymentId === d.id));
+  const primaryRunning = live.filter((t) => t.deploymentId === primary.id && t.lastStatus === 'RUNNING' && !onDrainingInstance(ctx, t)).length;
+  const stable = remaining.length === 1 && primaryRunning === desired && live.length === desired;
+  let deployments = remaining.length !== svc.deployments.length ? remaining : svc.deployments;
+  if (stable && primary.rolloutState === 'IN_PROGRESS') {
+    deployments = [{ ...primary, rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${primary.id} completed.`, updatedAt: ctx.now }, ...deployments.slice(1)];
+    svc = ctx.patch('services', svc.serviceArn, { deployments });
+    svc = addServiceEvent(ctx, svc, `(service ${svc.serviceName}) (deployment ${primary.id}) deployment completed.`);
+  } else if (deployments !== svc.deployments) {
+    svc = ctx.patch('services', svc.serviceArn, { deployments });
+  }
+  if (svc.status === 'DRAINING') {
+    if (Object.values(ctx.s.tasks).every((t) => t.serviceName !== svc.serviceName || t.clusterArn !== svc.clusterArn || t.desiredStatus === 'STOPPED')) {
+      ctx.patch('services', svc.serviceArn, { status: 'INACTIVE' });
+      ctx.emit('service/inactive', { serviceName: svc.serviceName }, svc.region);
+    }
+    return;
+  }
+  const steadyDue = stable && !acted && (!svc.sched.steady || ctx.now - svc.sched.lastSteadyEventAt >= TIMING.steadyStateRepeat);
+  if (steadyDue && live.every((t) => t.lastStatus === 'RUNNING')) {
+    svc = addServiceEvent(ctx, svc, `(service ${svc.serviceName}) has reached a steady state.`);
+    ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, steady: true, lastSteadyEventAt: ctx.now, deadlockReported: false } });
+  } else if (!stable && svc.sched.steady) {
+    ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, steady: false } });
+  }
+}
+
+/** DAEMON: one task on every ACTIVE instance that meets the constraints; none on DRAINING ones. */
+function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster): void {
+  const primary = svc.deployments[0];
+  const td = primary ? ctx.s.taskDefinitions[primary.taskDefinition] : undefined;
+  if (!primary || !td) return;
+  const live = liveTasksOf(ctx, svc);
+  const onHost = new Set(live.map((t) => t.containerInstanceArn));
+  const draining = live.filter((t) => onDrainingInstance(ctx, t) || svc.status !== 'ACTIVE');
+  let current = svc;
+  if (draining.length) current = stopTasks(ctx, current, draining, primary.id);
+  if (svc.status !== 'ACTIVE') {
+    finishDeployments(ctx, current, 0, draining.length > 0);
+    return;
+  }
+  let started = 0;
+  const eligible = Object.values(ctx.s.containerInstances).filter((ci) => ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected);
+  for (const ci of eligible) {
+    if (onHost.has(ci.containerInstanceArn)) continue;
+    const { tasks } = placeOnInstances(
+      ctx,
+      { cluster, td, launchType: 'EC2', group: `service:${svc.serviceName}`, startedBy: primary.id, serviceName: svc.serviceName, deploymentId: primary.id },
+      [],
+      [...svc.placementConstraints, { type: 'memberOf', expression: `ec2InstanceId == ${ci.ec2InstanceId}` }],
+      1,
+    );
+    started += tasks.length;
+  }
+  const desired = liveTasksOf(ctx, ctx.s.services[svc.serviceArn] as Service).length;
+  if (desired !== current.desiredCount) current = ctx.patch('services', svc.serviceArn, { desiredCount: desired });
+  if (started) current = addServiceEvent(ctx, current, `(service ${svc.serviceName}) has started ${started} tasks.`);
+  finishDeployments(ctx, current, desired, started > 0 || draining.length > 0);
+}
+
+/** Tracks start failures for the backoff: a task that stopped before RUNNING counts; RUNNING resets. */
+export function noteTaskOutcome(ctx: Ctx, t: Task, outcome: 'failedToStart' | 'running'): void {
+  if (!t.serviceName) return;
+  const svc = Object.values(ctx.s.services).find((s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE');
+  if (!svc) return;
+  if (outcome === 'running') {
+    if (svc.sched.consecutiveStartFailures > 0 || svc.sched.throttleReported) {
+      ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, consecutiveStartFailures: 0, throttledUntil: 0, throttleReported: false } });
+    }
+    return;
+  }
+  const n = svc.sched.consecutiveStartFailures + 1;
+  const delay = n < 3 ? 0 : Math.min(TIMING.throttleMax, TIMING.throttleBase * 2 ** (n - 3));
+  const deployments = svc.deployments.map((d) => (d.id === t.deploymentId ? { ...d, failedTasks: d.failedTasks + 1 } : d));
+  ctx.patch('services', svc.serviceArn, {
+    deployments,
+    sched: { ...svc.sched, consecutiveStartFailures: n, throttledUntil: ctx.now + delay, throttleReported: delay > 0 ? svc.sched.throttleReported : false },
+  });
+}
+
+export function tickServices(ctx: Ctx): void {
+  for (const svc of Object.values(ctx.s.services)) {
+    if (svc.status === 'INACTIVE') continue;
+    const cluster = ctx.s.clusters[svc.clusterArn];
+    if (!cluster) continue;
+    const prev = ctx.region;
+    ctx.region = svc.region;
+    if (svc.schedulingStrategy === 'DAEMON') reconcileDaemon(ctx, svc, cluster);
+    else reconcileReplica(ctx, svc, cluster);
+    ctx.region = prev;
+  }
+}
+
