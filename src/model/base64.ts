@@ -56,7 +56,11 @@ function utf8Decode(bytes: number[]): string {
       cp = ((b & 15) << 12) | (((bytes[i + 1] ?? 0) & 63) << 6) | ((bytes[i + 2] ?? 0) & 63);
       i += 3;
     } else {
-      cp = ((b & 7) << 18) | (((bytes[i + 1] ?? 0) & 63) << 12) | (((bytes[i + 2] ?? 0) & 63) << 6) | ((bytes[i + 3] ?? 0) & 63);
+      cp =
+        ((b & 7) << 18) |
+        (((bytes[i + 1] ?? 0) & 63) << 12) |
+        (((bytes[i + 2] ?? 0) & 63) << 6) |
+        ((bytes[i + 3] ?? 0) & 63);
       i += 4;
     }
     out += String.fromCodePoint(cp);

@@ -46,7 +46,11 @@ export class Ctx {
     delete this.writable(coll)[key];
   }
 
-  setMap<K extends 'impairedZones' | 'imageBehaviors'>(coll: K, key: string, value: SimState[K][string] | null): void {
+  setMap<K extends 'impairedZones' | 'imageBehaviors'>(
+    coll: K,
+    key: string,
+    value: SimState[K][string] | null,
+  ): void {
     this.dirty = true;
     if (!this.copied.has(coll)) {
       (this.s as unknown as Record<string, unknown>)[coll] = { ...this.s[coll] };

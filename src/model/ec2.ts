@@ -9,6 +9,7 @@
  * Simplification: one default VPC per region, no security groups, key pairs or EBS details.
  */
 import type { Input } from './api-types.ts';
+import { decodeBase64 } from './base64.ts';
 import {
   AMIS,
   amiId,
@@ -26,11 +27,10 @@ import {
 } from './catalog.ts';
 import type { Ctx } from './ctx.ts';
 import { ApiError } from './errors.ts';
+import { onHostLost } from './host-loss.ts';
+import { iso } from './time.ts';
 import { TIMING } from './timing.ts';
 import type { Ec2Instance, InstanceStateName } from './types.ts';
-import { decodeBase64 } from './base64.ts';
-import { iso } from './time.ts';
-import { onHostLost } from './host-loss.ts';
 
 const STATE_CODES: Record<InstanceStateName, number> = {
   pending: 0,
@@ -42,7 +42,8 @@ const STATE_CODES: Record<InstanceStateName, number> = {
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const strList = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+const strList = (v: unknown): string[] =>
+  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
 
 interface Filter {
   Name: string;
@@ -62,12 +63,21 @@ function filtersOf(input: Input): Filter[] {
 function matchesFilter(values: string[], actual: string | undefined): boolean {
   if (actual === undefined) return false;
   return values.some((v) => {
-    const re = new RegExp(`^${v.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+    const re = new RegExp(
+      `^${v
+        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+        .replace(/\*/g, '.*')
+        .replace(/\?/g, '.')}$`,
+    );
     return re.test(actual);
   });
 }
 
-function applyFilters<T>(items: T[], filters: Filter[], field: (item: T, name: string) => string | undefined): T[] {
+function applyFilters<T>(
+  items: T[],
+  filters: Filter[],
+  field: (item: T, name: string) => string | undefined,
+): T[] {
   return items.filter((it) => filters.every((f) => matchesFilter(f.Values, field(it, f.Name))));
 }
 
@@ -84,7 +94,11 @@ function describeRegions(_ctx: Ctx, input: Input) {
     RegionName: r.regionName,
     OptInStatus: 'opt-in-not-required',
   }));
-  return { Regions: applyFilters(regions, filtersOf(input), (r, n) => (n === 'region-name' ? r.RegionName : undefined)) };
+  return {
+    Regions: applyFilters(regions, filtersOf(input), (r, n) =>
+      n === 'region-name' ? r.RegionName : undefined,
+    ),
+  };
 }
 
 function describeAvailabilityZones(ctx: Ctx, input: Input) {
@@ -98,7 +112,9 @@ function describeAvailabilityZones(ctx: Ctx, input: Input) {
     .filter((z) => wanted.length === 0 || wanted.includes(z))
     .map((z) => ({
       OptInStatus: 'opt-in-not-required',
-      Messages: ctx.s.impairedZones[z] ? [{ Message: 'This Availability Zone is experiencing an outage.' }] : [],
+      Messages: ctx.s.impairedZones[z]
+        ? [{ Message: 'This Availability Zone is experiencing an outage.' }]
+        : [],
       RegionName: ctx.region,
       ZoneName: z,
       ZoneId: zoneId(ctx.region, z),
@@ -127,7 +143,10 @@ function imageShape(ctx: Ctx, a: (typeof AMIS)[number]) {
     UsageOperation: 'RunInstances',
     State: 'available',
     BlockDeviceMappings: [
-      { DeviceName: '/dev/xvda', Ebs: { DeleteOnTermination: true, VolumeSize: 30, VolumeType: 'gp3', Encrypted: false } },
+      {
+        DeviceName: '/dev/xvda',
+        Ebs: { DeleteOnTermination: true, VolumeSize: 30, VolumeType: 'gp3', Encrypted: false },
+      },
     ],
     Description: a.description,
     EnaSupport: true,
@@ -146,12 +165,21 @@ function describeImages(ctx: Ctx, input: Input) {
   const ids = strList(input.ImageIds);
   for (const id of ids) {
     if (!/^ami-[0-9a-f]{8,17}$/.test(id)) throw new ApiError('InvalidAMIID.Malformed', `Invalid id: "${id}"`);
-    if (!findAmi(ctx.region, id)) throw new ApiError('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`);
+    if (!findAmi(ctx.region, id))
+      throw new ApiError('InvalidAMIID.NotFound', `The image id '[${id}]' does not exist`);
   }
-  const images = AMIS.map((a) => imageShape(ctx, a)).filter((i) => ids.length === 0 || ids.includes(i.ImageId));
+  const images = AMIS.map((a) => imageShape(ctx, a)).filter(
+    (i) => ids.length === 0 || ids.includes(i.ImageId),
+  );
   return {
     Images: applyFilters(images, filtersOf(input), (i, n) =>
-      n === 'name' ? i.Name : n === 'image-id' ? i.ImageId : n === 'architecture' ? i.Architecture : undefined,
+      n === 'name'
+        ? i.Name
+        : n === 'image-id'
+          ? i.ImageId
+          : n === 'architecture'
+            ? i.Architecture
+            : undefined,
     ),
   };
 }
@@ -163,28 +191,32 @@ function describeInstanceTypes(_ctx: Ctx, input: Input) {
       throw new ApiError('InvalidInstanceType', `The following supplied instance types do not exist: [${w}]`);
     }
   }
-  const types = INSTANCE_TYPES.filter((t) => wanted.length === 0 || wanted.includes(t.instanceType)).map((t) => ({
-    InstanceType: t.instanceType,
-    CurrentGeneration: t.instanceType !== 't2.micro' && t.instanceType !== 'm4.large',
-    FreeTierEligible: t.instanceType === 't2.micro' || t.instanceType === 't3.micro',
-    SupportedUsageClasses: ['on-demand', 'spot'],
-    SupportedRootDeviceTypes: ['ebs'],
-    SupportedVirtualizationTypes: ['hvm'],
-    BareMetal: false,
-    Hypervisor: 'nitro',
-    ProcessorInfo: { SupportedArchitectures: ['x86_64'] },
-    VCpuInfo: { DefaultVCpus: t.vcpus, DefaultCores: t.cores, DefaultThreadsPerCore: t.vcpus / t.cores },
-    MemoryInfo: { SizeInMiB: t.memoryMiB },
-    InstanceStorageSupported: false,
-    NetworkInfo: {
-      NetworkPerformance: t.networkPerformance,
-      MaximumNetworkInterfaces: t.maxEnis,
-      Ipv4AddressesPerInterface: 6,
-    },
-    PlacementGroupInfo: { SupportedStrategies: ['partition', 'spread'] },
-  }));
+  const types = INSTANCE_TYPES.filter((t) => wanted.length === 0 || wanted.includes(t.instanceType)).map(
+    (t) => ({
+      InstanceType: t.instanceType,
+      CurrentGeneration: t.instanceType !== 't2.micro' && t.instanceType !== 'm4.large',
+      FreeTierEligible: t.instanceType === 't2.micro' || t.instanceType === 't3.micro',
+      SupportedUsageClasses: ['on-demand', 'spot'],
+      SupportedRootDeviceTypes: ['ebs'],
+      SupportedVirtualizationTypes: ['hvm'],
+      BareMetal: false,
+      Hypervisor: 'nitro',
+      ProcessorInfo: { SupportedArchitectures: ['x86_64'] },
+      VCpuInfo: { DefaultVCpus: t.vcpus, DefaultCores: t.cores, DefaultThreadsPerCore: t.vcpus / t.cores },
+      MemoryInfo: { SizeInMiB: t.memoryMiB },
+      InstanceStorageSupported: false,
+      NetworkInfo: {
+        NetworkPerformance: t.networkPerformance,
+        MaximumNetworkInterfaces: t.maxEnis,
+        Ipv4AddressesPerInterface: 6,
+      },
+      PlacementGroupInfo: { SupportedStrategies: ['partition', 'spread'] },
+    }),
+  );
   return {
-    InstanceTypes: applyFilters(types, filtersOf(input), (t, n) => (n === 'instance-type' ? t.InstanceType : undefined)),
+    InstanceTypes: applyFilters(types, filtersOf(input), (t, n) =>
+      n === 'instance-type' ? t.InstanceType : undefined,
+    ),
   };
 }
 
@@ -197,7 +229,11 @@ function describeVpcs(ctx: Ctx, input: Input) {
     OwnerId: ctx.s.accountId,
     InstanceTenancy: 'default',
     CidrBlockAssociationSet: [
-      { AssociationId: `vpc-cidr-assoc-${defaultVpcId(ctx.region).slice(4)}`, CidrBlock: '172.31.0.0/16', CidrBlockState: { State: 'associated' } },
+      {
+        AssociationId: `vpc-cidr-assoc-${defaultVpcId(ctx.region).slice(4)}`,
+        CidrBlock: '172.31.0.0/16',
+        CidrBlockState: { State: 'associated' },
+      },
     ],
     IsDefault: true,
   };
@@ -216,7 +252,10 @@ function subnetShape(ctx: Ctx, zone: string) {
   return {
     AvailabilityZone: zone,
     AvailabilityZoneId: zoneId(ctx.region, zone),
-    AvailableIpAddressCount: 4091 - Object.values(ctx.s.instances).filter((i) => i.subnetId === subnetId && i.state !== 'terminated').length,
+    AvailableIpAddressCount:
+      4091 -
+      Object.values(ctx.s.instances).filter((i) => i.subnetId === subnetId && i.state !== 'terminated')
+        .length,
     CidrBlock: subnetCidr(ctx.region, zone),
     DefaultForAz: true,
     MapPublicIpOnLaunch: true,
@@ -234,7 +273,8 @@ function describeSubnets(ctx: Ctx, input: Input) {
   const all = zoneNames(ctx.region).map((z) => subnetShape(ctx, z));
   const ids = strList(input.SubnetIds);
   for (const id of ids) {
-    if (!all.some((s) => s.SubnetId === id)) throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`);
+    if (!all.some((s) => s.SubnetId === id))
+      throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${id}' does not exist`);
   }
   const subnets = all.filter((s) => ids.length === 0 || ids.includes(s.SubnetId));
   return {
@@ -278,7 +318,11 @@ function ssmParameters(region: string): Record<string, string> {
 
 function getParameter(ctx: Ctx, input: Input) {
   const name = str(input.Name);
-  if (!name) throw new ApiError('ValidationException', "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null");
+  if (!name)
+    throw new ApiError(
+      'ValidationException',
+      "1 validation error detected: Value null at 'name' failed to satisfy constraint: Member must not be null",
+    );
   const value = ssmParameters(ctx.region)[name];
   if (value === undefined) throw new ApiError('ParameterNotFound', '');
   return {
@@ -289,7 +333,8 @@ function getParameter(ctx: Ctx, input: Input) {
       Version: 1,
       LastModifiedDate: 1761955200,
       ARN: `arn:aws:ssm:${ctx.region}::parameter${name}`,
-      DataType: name.endsWith('image_id') || name.includes('ami-amazon-linux-latest') ? 'aws:ec2:image' : 'text',
+      DataType:
+        name.endsWith('image_id') || name.includes('ami-amazon-linux-latest') ? 'aws:ec2:image' : 'text',
     },
   };
 }
@@ -298,18 +343,24 @@ function getParameter(ctx: Ctx, input: Input) {
 // Instances
 
 /** Reads ECS_CLUSTER and ECS_INSTANCE_ATTRIBUTES out of a user-data script, as the agent's config would. */
-export function parseEcsConfig(userData: string): { cluster: string | null; attributes: Record<string, string> } {
+export function parseEcsConfig(userData: string): {
+  cluster: string | null;
+  attributes: Record<string, string>;
+} {
   const cluster = /ECS_CLUSTER=["']?([A-Za-z0-9_-]{1,255})/.exec(userData)?.[1] ?? null;
   let attributes: Record<string, string> = {};
-  const m = /ECS_INSTANCE_ATTRIBUTES=('|")?(\{[^\n]*?\})\1?\s*(>>|$|\n)/.exec(userData);
-  if (m?.[2]) {
+  const at = userData.indexOf('ECS_INSTANCE_ATTRIBUTES=');
+  const open = at >= 0 ? userData.indexOf('{', at) : -1;
+  // The JSON object ends at the first closing brace that makes it parse (quotes around it vary).
+  for (let end = userData.indexOf('}', open); open >= 0 && end >= 0; end = userData.indexOf('}', end + 1)) {
     try {
-      const parsed = JSON.parse(m[2]) as unknown;
+      const parsed = JSON.parse(userData.slice(open, end + 1)) as unknown;
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
         attributes = Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
       }
+      break;
     } catch {
-      attributes = {};
+      // not yet a whole object: try the next brace
     }
   }
   return { cluster, attributes };
@@ -322,22 +373,39 @@ function availableZones(ctx: Ctx): string[] {
 function runInstances(ctx: Ctx, input: Input) {
   const imageId = str(input.ImageId);
   if (!imageId) throw new ApiError('MissingParameter', 'The request must contain the parameter ImageId');
-  if (!/^ami-[0-9a-f]{8,17}$/.test(imageId)) throw new ApiError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
+  if (!/^ami-[0-9a-f]{8,17}$/.test(imageId))
+    throw new ApiError('InvalidAMIID.Malformed', `Invalid id: "${imageId}" (expecting "ami-...")`);
   const ami = findAmi(ctx.region, imageId);
   if (!ami) throw new ApiError('InvalidAMIID.NotFound', `The image id '[${imageId}]' does not exist`);
   const instanceType = str(input.InstanceType) ?? 'm1.small';
   const typeInfo = instanceTypeInfo(instanceType);
-  if (!typeInfo) throw new ApiError('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
+  if (!typeInfo)
+    throw new ApiError('InvalidParameterValue', `Invalid value '${instanceType}' for InstanceType.`);
   const minCount = input.MinCount;
   const maxCount = input.MaxCount;
-  if (typeof minCount !== 'number') throw new ApiError('MissingParameter', 'The request must contain the parameter MinCount');
-  if (typeof maxCount !== 'number') throw new ApiError('MissingParameter', 'The request must contain the parameter MaxCount');
-  if (!Number.isInteger(minCount) || minCount < 1) throw new ApiError('InvalidParameterValue', `Value (${minCount}) for parameter minCount is invalid. Expected a positive integer.`);
+  if (typeof minCount !== 'number')
+    throw new ApiError('MissingParameter', 'The request must contain the parameter MinCount');
+  if (typeof maxCount !== 'number')
+    throw new ApiError('MissingParameter', 'The request must contain the parameter MaxCount');
+  if (!Number.isInteger(minCount) || minCount < 1)
+    throw new ApiError(
+      'InvalidParameterValue',
+      `Value (${minCount}) for parameter minCount is invalid. Expected a positive integer.`,
+    );
   if (!Number.isInteger(maxCount) || maxCount < minCount) {
-    throw new ApiError('InvalidParameterValue', `Value (${maxCount}) for parameter maxCount is invalid. Expected a value greater than or equal to minCount.`);
+    throw new ApiError(
+      'InvalidParameterValue',
+      `Value (${maxCount}) for parameter maxCount is invalid. Expected a value greater than or equal to minCount.`,
+    );
   }
   const count = Math.min(maxCount, 100);
-  if (minCount > 100) throw new ApiError('InstanceLimitExceeded', "You have requested more instances (" + minCount + ") than your current instance limit of 100 allows for the specified instance type.");
+  if (minCount > 100)
+    throw new ApiError(
+      'InstanceLimitExceeded',
+      'You have requested more instances (' +
+        minCount +
+        ') than your current instance limit of 100 allows for the specified instance type.',
+    );
 
   // Zone: Placement.AvailabilityZone, else the subnet's zone, else EC2 picks one.
   const placement = (input.Placement ?? {}) as Record<string, unknown>;
@@ -348,15 +416,23 @@ function runInstances(ctx: Ctx, input: Input) {
   }
   if (subnetIdIn !== undefined) {
     const subnetZone = zoneOfSubnet(ctx.region, subnetIdIn);
-    if (!subnetZone) throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${subnetIdIn}' does not exist`);
+    if (!subnetZone)
+      throw new ApiError('InvalidSubnetID.NotFound', `The subnet ID '${subnetIdIn}' does not exist`);
     if (zone !== undefined && zone !== subnetZone) {
-      throw new ApiError('InvalidParameterValue', `Subnet ${subnetIdIn} is in ${subnetZone}, not in the requested availability zone ${zone}.`);
+      throw new ApiError(
+        'InvalidParameterValue',
+        `Subnet ${subnetIdIn} is in ${subnetZone}, not in the requested availability zone ${zone}.`,
+      );
     }
     zone = subnetZone;
   }
   if (zone === undefined) {
     const open = availableZones(ctx);
-    if (open.length === 0) throw new ApiError('InsufficientInstanceCapacity', `We currently do not have sufficient ${instanceType} capacity in the Region you requested.`);
+    if (open.length === 0)
+      throw new ApiError(
+        'InsufficientInstanceCapacity',
+        `We currently do not have sufficient ${instanceType} capacity in the Region you requested.`,
+      );
     zone = open[ctx.randomInt(open.length)] as string;
   }
   if (ctx.s.impairedZones[zone]) {
@@ -371,7 +447,8 @@ function runInstances(ctx: Ctx, input: Input) {
   if (input.UserData !== undefined) {
     const raw = str(input.UserData);
     const decoded = raw === undefined ? null : decodeBase64(raw);
-    if (decoded === null) throw new ApiError('InvalidParameterValue', 'Invalid BASE64 encoding of user data.');
+    if (decoded === null)
+      throw new ApiError('InvalidParameterValue', 'Invalid BASE64 encoding of user data.');
     userData = decoded;
   }
   const ecsConfig = userData ? parseEcsConfig(userData) : { cluster: null, attributes: {} };
@@ -379,7 +456,8 @@ function runInstances(ctx: Ctx, input: Input) {
   if (Array.isArray(input.TagSpecifications)) {
     for (const spec of input.TagSpecifications as Record<string, unknown>[]) {
       if (spec.ResourceType !== 'instance') continue;
-      for (const tag of (spec.Tags ?? []) as Record<string, unknown>[]) tags.push({ Key: String(tag.Key), Value: String(tag.Value ?? '') });
+      for (const tag of (spec.Tags ?? []) as Record<string, unknown>[])
+        tags.push({ Key: String(tag.Key), Value: String(tag.Value ?? '') });
     }
   }
 
@@ -427,7 +505,7 @@ function runInstances(ctx: Ctx, input: Input) {
   return reservationShape(ctx, created);
 }
 
-export function instanceShape(ctx: Ctx, i: Ec2Instance): Record<string, unknown> {
+export function instanceShape(_ctx: Ctx, i: Ec2Instance): Record<string, unknown> {
   const dns = `ip-${i.privateIpAddress.replace(/\./g, '-')}.${i.region}.compute.internal`;
   const live = i.state !== 'terminated';
   const out: Record<string, unknown> = {
@@ -482,19 +560,24 @@ function lookupInstances(ctx: Ctx, ids: string[]): Ec2Instance[] {
   const missing: string[] = [];
   const found: Ec2Instance[] = [];
   for (const id of ids) {
-    if (!/^i-[0-9a-f]{8,17}$/.test(id)) throw new ApiError('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
+    if (!/^i-[0-9a-f]{8,17}$/.test(id))
+      throw new ApiError('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
     const inst = ctx.s.instances[id];
     if (!inst || inst.region !== ctx.region) missing.push(id);
     else found.push(inst);
   }
-  if (missing.length === 1) throw new ApiError('InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`);
-  if (missing.length > 1) throw new ApiError('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`);
+  if (missing.length === 1)
+    throw new ApiError('InvalidInstanceID.NotFound', `The instance ID '${missing[0]}' does not exist`);
+  if (missing.length > 1)
+    throw new ApiError('InvalidInstanceID.NotFound', `The instance IDs '${missing.join(', ')}' do not exist`);
   return found;
 }
 
 function describeInstances(ctx: Ctx, input: Input) {
   const ids = strList(input.InstanceIds);
-  const pool = ids.length ? lookupInstances(ctx, ids) : Object.values(ctx.s.instances).filter((i) => i.region === ctx.region);
+  const pool = ids.length
+    ? lookupInstances(ctx, ids)
+    : Object.values(ctx.s.instances).filter((i) => i.region === ctx.region);
   const filtered = applyFilters(pool, filtersOf(input), (i, n) => {
     switch (n) {
       case 'instance-state-name':
@@ -523,7 +606,12 @@ function describeInstances(ctx: Ctx, input: Input) {
   return { Reservations: [...byReservation.values()].map((list) => reservationShape(ctx, list)) };
 }
 
-export function terminateInstance(ctx: Ctx, inst: Ec2Instance, reason: { code: string; message: string }, transition: string): Ec2Instance {
+export function terminateInstance(
+  ctx: Ctx,
+  inst: Ec2Instance,
+  reason: { code: string; message: string },
+  transition: string,
+): Ec2Instance {
   const updated = ctx.patch('instances', inst.instanceId, {
     state: 'shutting-down',
     stateUntil: ctx.now + TIMING.instanceShutdown,
@@ -532,13 +620,18 @@ export function terminateInstance(ctx: Ctx, inst: Ec2Instance, reason: { code: s
     agentRegisterAt: null,
   });
   onHostLost(ctx, updated, 'terminated');
-  ctx.emit('instance/terminating', { instanceId: inst.instanceId, availabilityZone: inst.availabilityZone, reason: reason.message });
+  ctx.emit('instance/terminating', {
+    instanceId: inst.instanceId,
+    availabilityZone: inst.availabilityZone,
+    reason: reason.message,
+  });
   return updated;
 }
 
 function terminateInstances(ctx: Ctx, input: Input) {
   const ids = strList(input.InstanceIds);
-  if (ids.length === 0) throw new ApiError('MissingParameter', 'The request must contain the parameter InstanceIds');
+  if (ids.length === 0)
+    throw new ApiError('MissingParameter', 'The request must contain the parameter InstanceIds');
   const found = lookupInstances(ctx, ids);
   const changes = found.map((inst) => {
     const previous = { Code: STATE_CODES[inst.state], Name: inst.state };
@@ -547,11 +640,18 @@ function terminateInstances(ctx: Ctx, input: Input) {
       cur = terminateInstance(
         ctx,
         inst,
-        { code: 'Client.UserInitiatedShutdown', message: 'Client.UserInitiatedShutdown: User initiated shutdown' },
+        {
+          code: 'Client.UserInitiatedShutdown',
+          message: 'Client.UserInitiatedShutdown: User initiated shutdown',
+        },
         `User initiated (${iso(ctx.now).replace('T', ' ').replace('.000Z', ' GMT')})`,
       );
     }
-    return { InstanceId: inst.instanceId, CurrentState: { Code: STATE_CODES[cur.state], Name: cur.state }, PreviousState: previous };
+    return {
+      InstanceId: inst.instanceId,
+      CurrentState: { Code: STATE_CODES[cur.state], Name: cur.state },
+      PreviousState: previous,
+    };
   });
   return { TerminatingInstances: changes };
 }

@@ -40,7 +40,8 @@ export function describeCluster(ctx: Ctx, c: Cluster, include: string[] = []): R
     if (t.lastStatus === 'RUNNING') running++;
     else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING') pending++;
   }
-  for (const s of Object.values(ctx.s.services)) if (s.clusterArn === c.clusterArn && s.status === 'ACTIVE') services++;
+  for (const s of Object.values(ctx.s.services))
+    if (s.clusterArn === c.clusterArn && s.status === 'ACTIVE') services++;
   return {
     clusterArn: c.clusterArn,
     clusterName: c.clusterName,
@@ -65,7 +66,9 @@ function createCluster(ctx: Ctx, input: Input) {
     );
   }
   if (input.capacityProviders !== undefined && strList(input.capacityProviders).length > 0) {
-    throw invalidParameter('Capacity providers are not modelled in Nozama yet; register EC2 instances or use launchType FARGATE.');
+    throw invalidParameter(
+      'Capacity providers are not modelled in Nozama yet; register EC2 instances or use launchType FARGATE.',
+    );
   }
   const c = createClusterNamed(ctx, name, readTags(input.tags));
   return { cluster: describeCluster(ctx, c, ['TAGS', 'SETTINGS']) };
@@ -80,13 +83,22 @@ function deleteCluster(ctx: Ctx, input: Input) {
     (ci) => ci.clusterArn === c.clusterArn && (ci.status === 'ACTIVE' || ci.status === 'DRAINING'),
   );
   if (cis) {
-    throw new ApiError('ClusterContainsContainerInstancesException', 'The Cluster cannot be deleted while Container Instances are active or draining.');
+    throw new ApiError(
+      'ClusterContainsContainerInstancesException',
+      'The Cluster cannot be deleted while Container Instances are active or draining.',
+    );
   }
   if (Object.values(ctx.s.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE')) {
-    throw new ApiError('ClusterContainsServicesException', 'The Cluster cannot be deleted while Services are active.');
+    throw new ApiError(
+      'ClusterContainsServicesException',
+      'The Cluster cannot be deleted while Services are active.',
+    );
   }
   if (Object.values(ctx.s.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED')) {
-    throw new ApiError('ClusterContainsTasksException', 'The Cluster cannot be deleted while Tasks are active.');
+    throw new ApiError(
+      'ClusterContainsTasksException',
+      'The Cluster cannot be deleted while Tasks are active.',
+    );
   }
   const gone = ctx.patch('clusters', c.clusterArn, { status: 'INACTIVE' });
   ctx.emit('cluster/deleted', { clusterArn: c.clusterArn, clusterName: c.clusterName });

@@ -47,7 +47,11 @@ export function containerInstancesOfCluster(ctx: Ctx, clusterArn: string): Conta
 }
 
 /** Finds a container instance by ARN or by its id within a cluster. */
-export function findContainerInstance(ctx: Ctx, cluster: Cluster, ref: string): ContainerInstance | undefined {
+export function findContainerInstance(
+  ctx: Ctx,
+  cluster: Cluster,
+  ref: string,
+): ContainerInstance | undefined {
   if (ref.startsWith('arn:')) {
     const ci = ctx.s.containerInstances[ref];
     return ci && ci.clusterArn === cluster.clusterArn ? ci : undefined;
@@ -69,7 +73,8 @@ export function readTags(v: unknown): { key: string; value: string }[] {
   if (v.length > 50) throw invalidParameter('The number of tags exceeds the limit of 50.');
   return v.map((t) => {
     const o = t as Record<string, unknown>;
-    if (typeof o.key !== 'string' || o.key.length === 0) throw invalidParameter('Tag keys must not be empty.');
+    if (typeof o.key !== 'string' || o.key.length === 0)
+      throw invalidParameter('Tag keys must not be empty.');
     return { key: o.key, value: typeof o.value === 'string' ? o.value : '' };
   });
 }

@@ -15,10 +15,10 @@ import { ECS_AGENT_VERSION, instanceTypeInfo, registeredCpu, registeredMemory } 
 import type { Ctx } from './ctx.ts';
 import { createClusterNamed } from './ecs-clusters.ts';
 import { findCluster, findContainerInstance, paginate, requireCluster, str, strList } from './ecs-common.ts';
-import { ApiError, invalidParameter } from './errors.ts';
 import { candidatesOf } from './ecs-placement-input.ts';
-import { evaluateQuery, parseQuery } from './query-language.ts';
 import { requestStop } from './ecs-tasks.ts';
+import { ApiError, invalidParameter } from './errors.ts';
+import { evaluateQuery, parseQuery } from './query-language.ts';
 import type { Cluster, ContainerInstance, Ec2Instance } from './types.ts';
 
 export const RESERVED_PORTS = [22, 2375, 2376, 51678, 51679];
@@ -39,7 +39,7 @@ const CAPABILITIES = [
 export function registerAgent(ctx: Ctx, inst: Ec2Instance): ContainerInstance | null {
   const name = inst.ecsCluster ?? 'default';
   let cluster = findCluster(ctx, name);
-  if (!cluster || cluster.status !== 'ACTIVE') {
+  if (cluster?.status !== 'ACTIVE') {
     if (name !== 'default') {
       ctx.emit('agent/registrationFailed', {
         instanceId: inst.instanceId,
@@ -105,7 +105,11 @@ function resource(name: string, value: number | string[]) {
     : { name, type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: value };
 }
 
-export function describeContainerInstance(ctx: Ctx, ci: ContainerInstance, withTags = false): Record<string, unknown> {
+export function describeContainerInstance(
+  ctx: Ctx,
+  ci: ContainerInstance,
+  withTags = false,
+): Record<string, unknown> {
   let running = 0;
   let pending = 0;
   for (const t of Object.values(ctx.s.tasks)) {
@@ -118,7 +122,11 @@ export function describeContainerInstance(ctx: Ctx, ci: ContainerInstance, withT
     containerInstanceArn: ci.containerInstanceArn,
     ec2InstanceId: ci.ec2InstanceId,
     version: ci.version,
-    versionInfo: { agentVersion: ci.agentVersion, agentHash: 'a1b2c3d4', dockerVersion: 'DockerVersion: 25.0.8' },
+    versionInfo: {
+      agentVersion: ci.agentVersion,
+      agentHash: 'a1b2c3d4',
+      dockerVersion: 'DockerVersion: 25.0.8',
+    },
     remainingResources: [
       resource('CPU', ci.remainingCpu),
       resource('MEMORY', ci.remainingMemory),
@@ -135,7 +143,9 @@ export function describeContainerInstance(ctx: Ctx, ci: ContainerInstance, withT
     agentConnected: ci.agentConnected,
     runningTasksCount: running,
     pendingTasksCount: pending,
-    attributes: Object.entries(ci.attributes).map(([name, value]) => (value === '' ? { name } : { name, value })),
+    attributes: Object.entries(ci.attributes).map(([name, value]) =>
+      value === '' ? { name } : { name, value },
+    ),
     registeredAt: ci.registeredAt,
     attachments: [],
     tags: withTags ? [] : [],
@@ -153,7 +163,8 @@ function describeContainerInstances(ctx: Ctx, input: Input) {
   const failures: { arn: string; reason: string }[] = [];
   for (const ref of refs) {
     const ci = findContainerInstance(ctx, cluster, ref);
-    if (ci) containerInstances.push(describeContainerInstance(ctx, ci, strList(input.include).includes('TAGS')));
+    if (ci)
+      containerInstances.push(describeContainerInstance(ctx, ci, strList(input.include).includes('TAGS')));
     else failures.push({ arn: ref, reason: 'MISSING' });
   }
   return { containerInstances, failures };
@@ -186,8 +197,12 @@ function listContainerInstances(ctx: Ctx, input: Input) {
   }
   const arns = Object.values(ctx.s.containerInstances)
     .filter((ci) => ci.clusterArn === cluster.clusterArn && ci.status !== 'INACTIVE')
-    .filter((ci) => (status === undefined ? ci.status === 'ACTIVE' || ci.status === 'DRAINING' : ci.status === status))
-    .sort((a, b) => a.registeredAt - b.registeredAt || (a.containerInstanceArn < b.containerInstanceArn ? -1 : 1))
+    .filter((ci) =>
+      status === undefined ? ci.status === 'ACTIVE' || ci.status === 'DRAINING' : ci.status === status,
+    )
+    .sort(
+      (a, b) => a.registeredAt - b.registeredAt || (a.containerInstanceArn < b.containerInstanceArn ? -1 : 1),
+    )
     .map((ci) => ci.containerInstanceArn)
     .filter(matches);
   const { page, nextToken } = paginate(arns, input);
@@ -204,7 +219,11 @@ export function deregister(ctx: Ctx, ci: ContainerInstance, reason: string): Con
   });
   const inst = ctx.s.instances[ci.ec2InstanceId];
   if (inst && inst.containerInstanceArn === ci.containerInstanceArn) {
-    ctx.patch('instances', inst.instanceId, { containerInstanceArn: null, agentRegisterAt: null, ecsCluster: inst.ecsCluster });
+    ctx.patch('instances', inst.instanceId, {
+      containerInstanceArn: null,
+      agentRegisterAt: null,
+      ecsCluster: inst.ecsCluster,
+    });
   }
   ctx.emit('containerInstance/deregistered', {
     containerInstanceArn: ci.containerInstanceArn,
@@ -219,10 +238,15 @@ function deregisterContainerInstance(ctx: Ctx, input: Input) {
   const ref = str(input.containerInstance);
   if (!ref) throw invalidParameter('ContainerInstance can not be blank.');
   const ci = findContainerInstance(ctx, cluster, ref);
-  if (!ci || ci.status === 'INACTIVE') throw invalidParameter('The referenced container instance was not found.');
-  const live = Object.values(ctx.s.tasks).filter((t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED');
+  if (!ci || ci.status === 'INACTIVE')
+    throw invalidParameter('The referenced container instance was not found.');
+  const live = Object.values(ctx.s.tasks).filter(
+    (t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED',
+  );
   if (live.length > 0 && input.force !== true) {
-    throw invalidParameter('Found running tasks on the instance. Use the force flag to deregister the instance.');
+    throw invalidParameter(
+      'Found running tasks on the instance. Use the force flag to deregister the instance.',
+    );
   }
   const gone = deregister(ctx, ci, 'Container instance deregistered by user');
   // Orphaned service tasks are replaced by their services (the scheduler sees they are no longer placed).
@@ -234,14 +258,25 @@ function deregisterContainerInstance(ctx: Ctx, input: Input) {
 
 /** Sets DRAINING: PENDING service tasks stop at once; the service scheduler replaces RUNNING ones. */
 export function startDraining(ctx: Ctx, ci: ContainerInstance): ContainerInstance {
-  const draining = ctx.patch('containerInstances', ci.containerInstanceArn, { status: 'DRAINING', version: ci.version + 1 });
+  const draining = ctx.patch('containerInstances', ci.containerInstanceArn, {
+    status: 'DRAINING',
+    version: ci.version + 1,
+  });
   for (const t of Object.values(ctx.s.tasks)) {
-    if (t.containerInstanceArn !== ci.containerInstanceArn || t.serviceName === null || t.desiredStatus === 'STOPPED') continue;
+    if (
+      t.containerInstanceArn !== ci.containerInstanceArn ||
+      t.serviceName === null ||
+      t.desiredStatus === 'STOPPED'
+    )
+      continue;
     if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING') {
       requestStop(ctx, t, 'ServiceSchedulerInitiated', 'Container instance is draining');
     }
   }
-  ctx.emit('containerInstance/draining', { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
+  ctx.emit('containerInstance/draining', {
+    containerInstanceArn: ci.containerInstanceArn,
+    ec2InstanceId: ci.ec2InstanceId,
+  });
   return draining;
 }
 
@@ -266,12 +301,22 @@ function updateContainerInstancesState(ctx: Ctx, input: Input) {
     if (status === 'DRAINING') {
       if (ci.status === 'DRAINING') cur = ci;
       else if (ci.status !== 'ACTIVE') {
-        failures.push({ arn: ci.containerInstanceArn, reason: 'INVALID_STATE', detail: `Container instance is ${ci.status}; only ACTIVE instances can be set to DRAINING.` });
+        failures.push({
+          arn: ci.containerInstanceArn,
+          reason: 'INVALID_STATE',
+          detail: `Container instance is ${ci.status}; only ACTIVE instances can be set to DRAINING.`,
+        });
         continue;
       } else cur = startDraining(ctx, ci);
     } else if (ci.status === 'DRAINING') {
-      cur = ctx.patch('containerInstances', ci.containerInstanceArn, { status: 'ACTIVE', version: ci.version + 1 });
-      ctx.emit('containerInstance/activated', { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: ci.ec2InstanceId });
+      cur = ctx.patch('containerInstances', ci.containerInstanceArn, {
+        status: 'ACTIVE',
+        version: ci.version + 1,
+      });
+      ctx.emit('containerInstance/activated', {
+        containerInstanceArn: ci.containerInstanceArn,
+        ec2InstanceId: ci.ec2InstanceId,
+      });
     }
     containerInstances.push(describeContainerInstance(ctx, cur));
   }
@@ -286,19 +331,22 @@ const ATTR_VALUE = /^[A-Za-z0-9\-_.@/\\: ]{1,128}$/;
 
 function attributeTargets(ctx: Ctx, cluster: Cluster, raw: Record<string, unknown>): ContainerInstance {
   const targetId = str(raw.targetId);
-  if (!targetId) throw invalidParameter('Attribute targetId can not be blank for container instance attributes.');
+  if (!targetId)
+    throw invalidParameter('Attribute targetId can not be blank for container instance attributes.');
   if (raw.targetType !== undefined && raw.targetType !== 'container-instance') {
     throw invalidParameter("Attribute targetType must be 'container-instance'.");
   }
   const ci = findContainerInstance(ctx, cluster, targetId);
-  if (!ci || ci.status === 'INACTIVE') throw new ApiError('TargetNotFoundException', `Could not find ${targetId}.`);
+  if (!ci || ci.status === 'INACTIVE')
+    throw new ApiError('TargetNotFoundException', `Could not find ${targetId}.`);
   return ci;
 }
 
 function readAttributes(input: Input): Record<string, unknown>[] {
   const list = input.attributes;
   if (!Array.isArray(list) || list.length === 0) throw invalidParameter('Attributes can not be empty.');
-  if (list.length > 10) throw new ApiError('AttributeLimitExceededException', 'You can specify up to 10 attributes per call.');
+  if (list.length > 10)
+    throw new ApiError('AttributeLimitExceededException', 'You can specify up to 10 attributes per call.');
   return list as Record<string, unknown>[];
 }
 
@@ -309,11 +357,19 @@ function putAttributes(ctx: Ctx, input: Input) {
   for (const raw of list) {
     const name = str(raw.name) ?? '';
     const value = str(raw.value);
-    if (!ATTR_NAME.test(name)) throw invalidParameter(`Attribute name '${name}' is invalid: up to 128 letters, numbers, hyphens, underscores, slashes and periods.`);
+    if (!ATTR_NAME.test(name))
+      throw invalidParameter(
+        `Attribute name '${name}' is invalid: up to 128 letters, numbers, hyphens, underscores, slashes and periods.`,
+      );
     if (value !== undefined && (!ATTR_VALUE.test(value) || value.trim() !== value)) {
-      throw invalidParameter(`Attribute value '${value}' is invalid: up to 128 letters, numbers, hyphens, underscores, periods, at signs, slashes, colons and spaces, without leading or trailing spaces.`);
+      throw invalidParameter(
+        `Attribute value '${value}' is invalid: up to 128 letters, numbers, hyphens, underscores, periods, at signs, slashes, colons and spaces, without leading or trailing spaces.`,
+      );
     }
-    if (name.startsWith('ecs.')) throw invalidParameter(`Attribute name '${name}' is reserved: the ecs. prefix belongs to built-in attributes.`);
+    if (name.startsWith('ecs.'))
+      throw invalidParameter(
+        `Attribute name '${name}' is reserved: the ecs. prefix belongs to built-in attributes.`,
+      );
     staged.push({ ci: attributeTargets(ctx, cluster, raw), name, value: value ?? '' });
   }
   for (const a of staged) {
@@ -322,9 +378,20 @@ function putAttributes(ctx: Ctx, input: Input) {
       attributes: { ...cur.attributes, [a.name]: a.value },
       version: cur.version + 1,
     });
-    ctx.emit('containerInstance/attributeSet', { containerInstanceArn: cur.containerInstanceArn, name: a.name, value: a.value });
+    ctx.emit('containerInstance/attributeSet', {
+      containerInstanceArn: cur.containerInstanceArn,
+      name: a.name,
+      value: a.value,
+    });
   }
-  return { attributes: list.map((raw, i) => ({ name: staged[i]?.name, ...(staged[i]?.value ? { value: staged[i]?.value } : {}), targetType: 'container-instance', targetId: staged[i]?.ci.containerInstanceArn })) };
+  return {
+    attributes: list.map((_raw, i) => ({
+      name: staged[i]?.name,
+      ...(staged[i]?.value ? { value: staged[i]?.value } : {}),
+      targetType: 'container-instance',
+      targetId: staged[i]?.ci.containerInstanceArn,
+    })),
+  };
 }
 
 function deleteAttributes(ctx: Ctx, input: Input) {
@@ -334,8 +401,13 @@ function deleteAttributes(ctx: Ctx, input: Input) {
   for (const raw of list) {
     const ci = attributeTargets(ctx, cluster, raw);
     const name = str(raw.name) ?? '';
-    if (name.startsWith('ecs.')) throw invalidParameter(`Attribute name '${name}' is reserved and cannot be deleted.`);
-    if (!(name in ci.attributes)) throw new ApiError('TargetNotFoundException', `Could not find attribute ${name} on ${ci.containerInstanceArn}.`);
+    if (name.startsWith('ecs.'))
+      throw invalidParameter(`Attribute name '${name}' is reserved and cannot be deleted.`);
+    if (!(name in ci.attributes))
+      throw new ApiError(
+        'TargetNotFoundException',
+        `Could not find attribute ${name} on ${ci.containerInstanceArn}.`,
+      );
     const cur = ctx.s.containerInstances[ci.containerInstanceArn] as ContainerInstance;
     const { [name]: _gone, ...rest } = cur.attributes;
     ctx.patch('containerInstances', cur.containerInstanceArn, { attributes: rest, version: cur.version + 1 });
@@ -346,17 +418,24 @@ function deleteAttributes(ctx: Ctx, input: Input) {
 
 function listAttributes(ctx: Ctx, input: Input) {
   const cluster = requireCluster(ctx, input);
-  if (input.targetType !== 'container-instance') throw invalidParameter("targetType must be 'container-instance'.");
+  if (input.targetType !== 'container-instance')
+    throw invalidParameter("targetType must be 'container-instance'.");
   const name = str(input.attributeName);
   const value = str(input.attributeValue);
-  if (value !== undefined && name === undefined) throw invalidParameter('attributeValue requires attributeName.');
+  if (value !== undefined && name === undefined)
+    throw invalidParameter('attributeValue requires attributeName.');
   const out: Record<string, unknown>[] = [];
   for (const ci of Object.values(ctx.s.containerInstances)) {
     if (ci.clusterArn !== cluster.clusterArn || ci.status === 'INACTIVE') continue;
     for (const [n, v] of Object.entries(ci.attributes)) {
       if (name !== undefined && n !== name) continue;
       if (value !== undefined && v !== value) continue;
-      out.push({ name: n, ...(v ? { value: v } : {}), targetType: 'container-instance', targetId: ci.containerInstanceArn });
+      out.push({
+        name: n,
+        ...(v ? { value: v } : {}),
+        targetType: 'container-instance',
+        targetId: ci.containerInstanceArn,
+      });
     }
   }
   const { page, nextToken } = paginate(out, input);
@@ -372,4 +451,3 @@ export const containerInstanceHandlers = {
   'ecs:DeleteAttributes': deleteAttributes,
   'ecs:ListAttributes': listAttributes,
 };
-

@@ -6,11 +6,11 @@
  */
 import { instanceTypeInfo } from './catalog.ts';
 import type { Ctx } from './ctx.ts';
+import { taskRequirements } from './ecs-task-definitions.ts';
 import { invalidParameter } from './errors.ts';
 import type { Candidate, PlacementRequest } from './placement.ts';
 import { parseQuery } from './query-language.ts';
 import type { Cluster, PlacementConstraint, PlacementStrategy, TaskDefinition } from './types.ts';
-import { taskRequirements } from './ecs-task-definitions.ts';
 
 export function readStrategies(v: unknown): PlacementStrategy[] {
   if (v === undefined) return [];
@@ -27,17 +27,22 @@ export function readStrategies(v: unknown): PlacementStrategy[] {
     if (type === 'binpack') {
       const f = field?.toLowerCase();
       if (f !== 'cpu' && f !== 'memory') {
-        throw invalidParameter(`Invalid placement strategy field '${field ?? ''}' for binpack. Valid values are cpu and memory.`);
+        throw invalidParameter(
+          `Invalid placement strategy field '${field ?? ''}' for binpack. Valid values are cpu and memory.`,
+        );
       }
       return { type, field: f };
     }
     if (type === 'spread') {
       if (!field) throw invalidParameter('The spread placement strategy requires a field.');
-      const ok = field === 'instanceId' || field === 'host' || /^attribute:[A-Za-z0-9\-_/.]{1,128}$/.test(field);
+      const ok =
+        field === 'instanceId' || field === 'host' || /^attribute:[A-Za-z0-9\-_/.]{1,128}$/.test(field);
       if (!ok) throw invalidParameter(`Invalid placement strategy field '${field}' for spread.`);
       return { type, field };
     }
-    throw invalidParameter(`Invalid placement strategy type '${String(type)}'. Valid values are random, spread and binpack.`);
+    throw invalidParameter(
+      `Invalid placement strategy type '${String(type)}'. Valid values are random, spread and binpack.`,
+    );
   });
 }
 
@@ -45,7 +50,9 @@ export function readConstraints(v: unknown, fromTaskDefinition = 0): PlacementCo
   if (v === undefined) return [];
   if (!Array.isArray(v)) throw invalidParameter('placementConstraints must be a list.');
   if (v.length + fromTaskDefinition > 10) {
-    throw invalidParameter('The number of placement constraints exceeds the limit of 10, including those in the task definition.');
+    throw invalidParameter(
+      'The number of placement constraints exceeds the limit of 10, including those in the task definition.',
+    );
   }
   return v.map((raw) => {
     const o = (raw ?? {}) as Record<string, unknown>;
@@ -59,10 +66,13 @@ export function readConstraints(v: unknown, fromTaskDefinition = 0): PlacementCo
     if (o.type === 'memberOf') {
       if (!expression) throw invalidParameter('The memberOf placement constraint requires an expression.');
       const parsed = parseQuery(expression);
-      if ('error' in parsed) throw invalidParameter(`Invalid placement constraint expression: ${parsed.error}`);
+      if ('error' in parsed)
+        throw invalidParameter(`Invalid placement constraint expression: ${parsed.error}`);
       return { type: 'memberOf', expression };
     }
-    throw invalidParameter(`Invalid placement constraint type '${String(o.type)}'. Valid values are distinctInstance and memberOf.`);
+    throw invalidParameter(
+      `Invalid placement constraint type '${String(o.type)}'. Valid values are distinctInstance and memberOf.`,
+    );
   });
 }
 
@@ -111,7 +121,8 @@ export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
     });
   }
   for (const t of Object.values(ctx.s.tasks)) {
-    if (t.clusterArn !== cluster.clusterArn || t.containerInstanceArn === null || t.lastStatus === 'STOPPED') continue;
+    if (t.clusterArn !== cluster.clusterArn || t.containerInstanceArn === null || t.lastStatus === 'STOPPED')
+      continue;
     const c = byArn.get(t.containerInstanceArn);
     if (!c) continue;
     if (t.desiredStatus === 'RUNNING') c.runningTasksCount += 1;

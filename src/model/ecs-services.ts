@@ -16,7 +16,13 @@ import { readConstraints, readStrategies } from './ecs-placement-input.ts';
 import { resolveTaskDefinition } from './ecs-task-definitions.ts';
 import { checkLaunch, readAwsVpc, readLaunchType } from './ecs-tasks.ts';
 import { ApiError, invalidParameter } from './errors.ts';
-import type { Cluster, DeploymentConfiguration, Service, ServiceDeployment, TaskDefinition } from './types.ts';
+import type {
+  Cluster,
+  DeploymentConfiguration,
+  Service,
+  ServiceDeployment,
+  TaskDefinition,
+} from './types.ts';
 
 const SERVICE_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
@@ -37,13 +43,18 @@ function requireService(ctx: Ctx, cluster: Cluster, input: Input): Service {
   return svc;
 }
 
-function readDeploymentConfiguration(v: unknown, base: DeploymentConfiguration, daemon: boolean): DeploymentConfiguration {
+function readDeploymentConfiguration(
+  v: unknown,
+  base: DeploymentConfiguration,
+  daemon: boolean,
+): DeploymentConfiguration {
   if (v === undefined) return base;
   const o = (v ?? {}) as Record<string, unknown>;
   const out: DeploymentConfiguration = { ...base };
   if (o.minimumHealthyPercent !== undefined) {
     const n = Number(o.minimumHealthyPercent);
-    if (!Number.isInteger(n) || n < 0 || n > 100) throw invalidParameter('minimumHealthyPercent must be between 0 and 100.');
+    if (!Number.isInteger(n) || n < 0 || n > 100)
+      throw invalidParameter('minimumHealthyPercent must be between 0 and 100.');
     out.minimumHealthyPercent = n;
   }
   if (o.maximumPercent !== undefined) {
@@ -54,7 +65,10 @@ function readDeploymentConfiguration(v: unknown, base: DeploymentConfiguration, 
     if (daemon && n !== 100) throw invalidParameter('The maximumPercent for DAEMON services must be 100.');
     out.maximumPercent = n;
   }
-  if (out.maximumPercent <= out.minimumHealthyPercent && !(out.minimumHealthyPercent === 100 && out.maximumPercent === 100)) {
+  if (
+    out.maximumPercent <= out.minimumHealthyPercent &&
+    !(out.minimumHealthyPercent === 100 && out.maximumPercent === 100)
+  ) {
     if (out.maximumPercent < out.minimumHealthyPercent) {
       throw invalidParameter('maximumPercent must be greater than or equal to minimumHealthyPercent.');
     }
@@ -66,7 +80,14 @@ function readDeploymentConfiguration(v: unknown, base: DeploymentConfiguration, 
     }
     out.deploymentCircuitBreaker = { enable: cb.enable, rollback: cb.rollback };
   }
-  for (const k of ['alarms', 'strategy', 'bakeTimeInMinutes', 'lifecycleHooks', 'linearConfiguration', 'canaryConfiguration']) {
+  for (const k of [
+    'alarms',
+    'strategy',
+    'bakeTimeInMinutes',
+    'lifecycleHooks',
+    'linearConfiguration',
+    'canaryConfiguration',
+  ]) {
     if (o[k] !== undefined) out[k] = o[k];
   }
   return out;
@@ -79,7 +100,10 @@ function deploymentId(ctx: Ctx): string {
   return `ecs-svc/${d}`;
 }
 
-export function newDeployment(ctx: Ctx, svc: Pick<Service, 'taskDefinition' | 'desiredCount' | 'launchType' | 'networkConfiguration'>): ServiceDeployment {
+export function newDeployment(
+  ctx: Ctx,
+  svc: Pick<Service, 'taskDefinition' | 'desiredCount' | 'launchType' | 'networkConfiguration'>,
+): ServiceDeployment {
   const id = deploymentId(ctx);
   const d: ServiceDeployment = {
     id,
@@ -97,7 +121,11 @@ export function newDeployment(ctx: Ctx, svc: Pick<Service, 'taskDefinition' | 'd
   return d;
 }
 
-function checkTaskDefinitionForService(td: TaskDefinition, launchType: Service['launchType'], network: Service['networkConfiguration']): void {
+function checkTaskDefinitionForService(
+  td: TaskDefinition,
+  launchType: Service['launchType'],
+  network: Service['networkConfiguration'],
+): void {
   checkLaunch(td, launchType, network);
 }
 
@@ -106,37 +134,53 @@ function createService(ctx: Ctx, input: Input) {
   const name = str(input.serviceName);
   if (!name) throw invalidParameter('Service name can not be blank.');
   if (!SERVICE_NAME.test(name)) {
-    throw invalidParameter('Service name contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.');
+    throw invalidParameter(
+      'Service name contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.',
+    );
   }
   const existing = findService(ctx, cluster, name);
-  if (existing && existing.status !== 'INACTIVE') throw invalidParameter('Creation of service was not idempotent.');
+  if (existing && existing.status !== 'INACTIVE')
+    throw invalidParameter('Creation of service was not idempotent.');
   const controller = ((input.deploymentController ?? {}) as Record<string, unknown>).type ?? 'ECS';
-  if (controller !== 'ECS') throw invalidParameter(`The ${String(controller)} deployment controller is not modelled in Nozama yet; use ECS.`);
+  if (controller !== 'ECS')
+    throw invalidParameter(
+      `The ${String(controller)} deployment controller is not modelled in Nozama yet; use ECS.`,
+    );
   if (Array.isArray(input.loadBalancers) && input.loadBalancers.length > 0) {
     throw invalidParameter('Load balancers are not modelled in Nozama yet.');
   }
-  if (input.capacityProviderStrategy !== undefined) throw invalidParameter('Capacity providers are not modelled in Nozama yet; use launchType.');
+  if (input.capacityProviderStrategy !== undefined)
+    throw invalidParameter('Capacity providers are not modelled in Nozama yet; use launchType.');
   const scheduling = str(input.schedulingStrategy) ?? 'REPLICA';
-  if (scheduling !== 'REPLICA' && scheduling !== 'DAEMON') throw invalidParameter(`Invalid schedulingStrategy '${scheduling}'.`);
+  if (scheduling !== 'REPLICA' && scheduling !== 'DAEMON')
+    throw invalidParameter(`Invalid schedulingStrategy '${scheduling}'.`);
   const ref = str(input.taskDefinition);
   if (!ref) throw invalidParameter('TaskDefinition can not be blank.');
   const td = resolveTaskDefinition(ctx.s, ctx.region, ref, 'run');
   const launchType = readLaunchType(input.launchType);
-  if (scheduling === 'DAEMON' && launchType === 'FARGATE') throw invalidParameter('The DAEMON scheduling strategy does not support the FARGATE launch type.');
+  if (scheduling === 'DAEMON' && launchType === 'FARGATE')
+    throw invalidParameter('The DAEMON scheduling strategy does not support the FARGATE launch type.');
   let desiredCount = 0;
   if (scheduling === 'REPLICA') {
-    if (input.desiredCount === undefined) throw invalidParameter('The desired count must be specified for a service with the REPLICA scheduling strategy.');
+    if (input.desiredCount === undefined)
+      throw invalidParameter(
+        'The desired count must be specified for a service with the REPLICA scheduling strategy.',
+      );
     desiredCount = Number(input.desiredCount);
-    if (!Number.isInteger(desiredCount) || desiredCount < 0 || desiredCount > 5000) throw invalidParameter('desiredCount must be between 0 and 5000.');
+    if (!Number.isInteger(desiredCount) || desiredCount < 0 || desiredCount > 5000)
+      throw invalidParameter('desiredCount must be between 0 and 5000.');
   } else if (input.desiredCount !== undefined) {
     throw invalidParameter('The DAEMON scheduling strategy does not support a desiredCount.');
   }
   const strategies = readStrategies(input.placementStrategy);
   const constraints = readConstraints(input.placementConstraints, td.placementConstraints.length);
   if (launchType === 'FARGATE' && (strategies.length || constraints.length)) {
-    throw invalidParameter('Task placement strategies and constraints are not supported for the FARGATE launch type.');
+    throw invalidParameter(
+      'Task placement strategies and constraints are not supported for the FARGATE launch type.',
+    );
   }
-  if (scheduling === 'DAEMON' && strategies.length) throw invalidParameter('Placement strategies are not supported for DAEMON services.');
+  if (scheduling === 'DAEMON' && strategies.length)
+    throw invalidParameter('Placement strategies are not supported for DAEMON services.');
   const network = readAwsVpc(input.networkConfiguration, ctx);
   checkTaskDefinitionForService(td, launchType, network);
   const daemon = scheduling === 'DAEMON';
@@ -150,7 +194,10 @@ function createService(ctx: Ctx, input: Input) {
     daemon,
   );
   const grace = input.healthCheckGracePeriodSeconds;
-  if (grace !== undefined && (!Number.isInteger(grace) || (grace as number) < 0 || (grace as number) > 2147483647)) {
+  if (
+    grace !== undefined &&
+    (!Number.isInteger(grace) || (grace as number) < 0 || (grace as number) > 2147483647)
+  ) {
     throw invalidParameter('healthCheckGracePeriodSeconds must be a non-negative integer.');
   }
   const rebalancing = str(input.availabilityZoneRebalancing);
@@ -176,8 +223,12 @@ function createService(ctx: Ctx, input: Input) {
     createdAt: ctx.now,
     createdBy: `arn:aws:iam::${ctx.s.accountId}:root`,
     enableECSManagedTags: input.enableECSManagedTags === true,
-    propagateTags: input.propagateTags === 'TASK_DEFINITION' || input.propagateTags === 'SERVICE' ? input.propagateTags : 'NONE',
-    availabilityZoneRebalancing: (rebalancing as 'ENABLED' | 'DISABLED' | undefined) ?? (usesBinpack || daemon ? 'DISABLED' : 'ENABLED'),
+    propagateTags:
+      input.propagateTags === 'TASK_DEFINITION' || input.propagateTags === 'SERVICE'
+        ? input.propagateTags
+        : 'NONE',
+    availabilityZoneRebalancing:
+      (rebalancing as 'ENABLED' | 'DISABLED' | undefined) ?? (usesBinpack || daemon ? 'DISABLED' : 'ENABLED'),
     tags: readTags(input.tags),
     sched: {
       consecutiveStartFailures: 0,
@@ -194,7 +245,12 @@ function createService(ctx: Ctx, input: Input) {
   if (grace !== undefined) svc.healthCheckGracePeriodSeconds = grace as number;
   svc.deployments = [newDeployment(ctx, svc)];
   ctx.put('services', svc.serviceArn, svc);
-  ctx.emit('service/created', { serviceArn: svc.serviceArn, serviceName: name, cluster: cluster.clusterName, desiredCount });
+  ctx.emit('service/created', {
+    serviceArn: svc.serviceArn,
+    serviceName: name,
+    cluster: cluster.clusterName,
+    desiredCount,
+  });
   return { service: describeService(ctx, svc) };
 }
 
@@ -208,7 +264,8 @@ function updateService(ctx: Ctx, input: Input) {
   if (input.desiredCount !== undefined) {
     if (daemon) throw invalidParameter('The DAEMON scheduling strategy does not support a desiredCount.');
     const n = Number(input.desiredCount);
-    if (!Number.isInteger(n) || n < 0 || n > 5000) throw invalidParameter('desiredCount must be between 0 and 5000.');
+    if (!Number.isInteger(n) || n < 0 || n > 5000)
+      throw invalidParameter('desiredCount must be between 0 and 5000.');
     changes.desiredCount = n;
   }
   let td: TaskDefinition | undefined;
@@ -221,17 +278,30 @@ function updateService(ctx: Ctx, input: Input) {
     }
   }
   if (input.deploymentConfiguration !== undefined) {
-    changes.deploymentConfiguration = readDeploymentConfiguration(input.deploymentConfiguration, svc.deploymentConfiguration, daemon);
+    changes.deploymentConfiguration = readDeploymentConfiguration(
+      input.deploymentConfiguration,
+      svc.deploymentConfiguration,
+      daemon,
+    );
   }
   if (input.placementStrategy !== undefined) {
-    if (svc.launchType === 'FARGATE') throw invalidParameter('Task placement strategies and constraints are not supported for the FARGATE launch type.');
+    if (svc.launchType === 'FARGATE')
+      throw invalidParameter(
+        'Task placement strategies and constraints are not supported for the FARGATE launch type.',
+      );
     changes.placementStrategy = readStrategies(input.placementStrategy);
     redeploy = true;
   }
   const tdNow = td ?? resolveTaskDefinition(ctx.s, ctx.region, svc.taskDefinition, 'describe');
   if (input.placementConstraints !== undefined) {
-    if (svc.launchType === 'FARGATE') throw invalidParameter('Task placement strategies and constraints are not supported for the FARGATE launch type.');
-    changes.placementConstraints = readConstraints(input.placementConstraints, tdNow.placementConstraints.length);
+    if (svc.launchType === 'FARGATE')
+      throw invalidParameter(
+        'Task placement strategies and constraints are not supported for the FARGATE launch type.',
+      );
+    changes.placementConstraints = readConstraints(
+      input.placementConstraints,
+      tdNow.placementConstraints.length,
+    );
     redeploy = true;
   }
   if (input.networkConfiguration !== undefined) {
@@ -243,12 +313,14 @@ function updateService(ctx: Ctx, input: Input) {
   checkTaskDefinitionForService(tdNow, svc.launchType, network);
   if (input.healthCheckGracePeriodSeconds !== undefined) {
     const g = Number(input.healthCheckGracePeriodSeconds);
-    if (!Number.isInteger(g) || g < 0) throw invalidParameter('healthCheckGracePeriodSeconds must be a non-negative integer.');
+    if (!Number.isInteger(g) || g < 0)
+      throw invalidParameter('healthCheckGracePeriodSeconds must be a non-negative integer.');
     changes.healthCheckGracePeriodSeconds = g;
   }
   const rebalancing = str(input.availabilityZoneRebalancing);
   if (rebalancing !== undefined) {
-    if (rebalancing !== 'ENABLED' && rebalancing !== 'DISABLED') throw invalidParameter(`Invalid availabilityZoneRebalancing '${rebalancing}'.`);
+    if (rebalancing !== 'ENABLED' && rebalancing !== 'DISABLED')
+      throw invalidParameter(`Invalid availabilityZoneRebalancing '${rebalancing}'.`);
     changes.availabilityZoneRebalancing = rebalancing;
   }
   let updated: Service = { ...svc, ...changes };
@@ -256,19 +328,38 @@ function updateService(ctx: Ctx, input: Input) {
     const d = newDeployment(ctx, updated);
     updated = {
       ...updated,
-      deployments: [d, ...svc.deployments.map((old) => ({ ...old, status: 'ACTIVE' as const, updatedAt: ctx.now }))],
+      deployments: [
+        d,
+        ...svc.deployments.map((old) => ({ ...old, status: 'ACTIVE' as const, updatedAt: ctx.now })),
+      ],
       // A new task definition ends the start-failure backoff at once (ecs-rules.md 6.2).
-      sched: { ...svc.sched, consecutiveStartFailures: 0, throttledUntil: 0, throttleReported: false, steady: false, deadlockReported: false },
+      sched: {
+        ...svc.sched,
+        consecutiveStartFailures: 0,
+        throttledUntil: 0,
+        throttleReported: false,
+        steady: false,
+        deadlockReported: false,
+      },
     };
   } else if (changes.desiredCount !== undefined) {
     updated = {
       ...updated,
-      deployments: updated.deployments.map((d) => (d.status === 'PRIMARY' ? { ...d, desiredCount: changes.desiredCount as number, updatedAt: ctx.now } : d)),
+      deployments: updated.deployments.map((d) =>
+        d.status === 'PRIMARY'
+          ? { ...d, desiredCount: changes.desiredCount as number, updatedAt: ctx.now }
+          : d,
+      ),
       sched: { ...updated.sched, steady: false },
     };
   }
   ctx.put('services', svc.serviceArn, updated);
-  ctx.emit('service/updated', { serviceArn: svc.serviceArn, serviceName: svc.serviceName, newDeployment: redeploy, desiredCount: updated.desiredCount });
+  ctx.emit('service/updated', {
+    serviceArn: svc.serviceArn,
+    serviceName: svc.serviceName,
+    newDeployment: redeploy,
+    desiredCount: updated.desiredCount,
+  });
   return { service: describeService(ctx, updated) };
 }
 
@@ -295,7 +386,11 @@ function describeServices(ctx: Ctx, input: Input) {
   for (const ref of refs) {
     const svc = findService(ctx, cluster, ref);
     if (svc) services.push(describeService(ctx, svc, withTags));
-    else failures.push({ arn: ref.startsWith('arn:') ? ref : serviceArnFor(ctx, cluster, ref), reason: 'MISSING' });
+    else
+      failures.push({
+        arn: ref.startsWith('arn:') ? ref : serviceArnFor(ctx, cluster, ref),
+        reason: 'MISSING',
+      });
   }
   return { services, failures };
 }
@@ -315,7 +410,11 @@ function listServices(ctx: Ctx, input: Input) {
 }
 
 /** Counts of a service's (or a deployment's) tasks: running and pending, as DescribeServices reports. */
-export function serviceCounts(ctx: Ctx, svc: Service, deploymentId?: string): { running: number; pending: number } {
+export function serviceCounts(
+  ctx: Ctx,
+  svc: Service,
+  deploymentId?: string,
+): { running: number; pending: number } {
   let running = 0;
   let pending = 0;
   for (const t of Object.values(ctx.s.tasks)) {
@@ -323,7 +422,8 @@ export function serviceCounts(ctx: Ctx, svc: Service, deploymentId?: string): { 
     if (deploymentId !== undefined && t.deploymentId !== deploymentId) continue;
     if (t.desiredStatus !== 'RUNNING') continue;
     if (t.lastStatus === 'RUNNING') running++;
-    else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'ACTIVATING') pending++;
+    else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'ACTIVATING')
+      pending++;
   }
   return { running, pending };
 }
@@ -377,7 +477,8 @@ export function describeService(ctx: Ctx, svc: Service, withTags = false): Recor
   };
   if (svc.launchType === 'FARGATE') out.platformVersion = 'LATEST';
   if (svc.networkConfiguration) out.networkConfiguration = svc.networkConfiguration;
-  if (svc.healthCheckGracePeriodSeconds !== undefined) out.healthCheckGracePeriodSeconds = svc.healthCheckGracePeriodSeconds;
+  if (svc.healthCheckGracePeriodSeconds !== undefined)
+    out.healthCheckGracePeriodSeconds = svc.healthCheckGracePeriodSeconds;
   if (withTags) out.tags = svc.tags;
   return out;
 }
@@ -389,4 +490,3 @@ export const serviceHandlers = {
   'ecs:DescribeServices': describeServices,
   'ecs:ListServices': listServices,
 };
-

@@ -29,7 +29,11 @@ const ARN_RE = /^arn:aws:ecs:([^:]+):(\d{12}):task-definition\/(.+)$/;
 const REF_RE = /^([A-Za-z0-9_-]{1,255})(?::(\d+))?$/;
 
 /** Splits 'family', 'family:3' or an ARN into family and revision (null when none was given). */
-function parseRef(s: SimState, region: string, ref: string): { family: string; revision: number | null } | null {
+function parseRef(
+  s: SimState,
+  region: string,
+  ref: string,
+): { family: string; revision: number | null } | null {
   let spec = ref;
   const arn = ARN_RE.exec(ref);
   if (arn) {
@@ -45,7 +49,9 @@ function findTaskDefinition(s: SimState, region: string, ref: string): TaskDefin
   const p = parseRef(s, region, ref);
   if (!p) return undefined;
   if (p.revision !== null) {
-    return s.taskDefinitions[`arn:aws:ecs:${region}:${s.accountId}:task-definition/${p.family}:${p.revision}`];
+    return s.taskDefinitions[
+      `arn:aws:ecs:${region}:${s.accountId}:task-definition/${p.family}:${p.revision}`
+    ];
   }
   let latest: TaskDefinition | undefined;
   for (const td of Object.values(s.taskDefinitions)) {
@@ -166,7 +172,9 @@ function deregister(ctx: Ctx, input: Input) {
   const parsed = parseRef(ctx.s, ctx.region, ref);
   // AWS: "You must specify a revision." (ECS-API DeregisterTaskDefinition) [no AWS error text found]
   if (parsed && parsed.revision === null) {
-    throw clientException('A revision must be specified: use family:revision or the full ARN of the task definition.');
+    throw clientException(
+      'A revision must be specified: use family:revision or the full ARN of the task definition.',
+    );
   }
   const td = resolveTaskDefinition(ctx.s, ctx.region, ref, 'describe');
   // [no AWS text found] for either status.
@@ -174,8 +182,15 @@ function deregister(ctx: Ctx, input: Input) {
   if (td.status === 'DELETE_IN_PROGRESS') {
     throw clientException('The specified task definition is in the process of being deleted.');
   }
-  const updated = ctx.patch('taskDefinitions', td.taskDefinitionArn, { status: 'INACTIVE', deregisteredAt: ctx.now });
-  ctx.emit('taskDefinition/deregistered', { taskDefinitionArn: td.taskDefinitionArn, family: td.family, revision: td.revision });
+  const updated = ctx.patch('taskDefinitions', td.taskDefinitionArn, {
+    status: 'INACTIVE',
+    deregisteredAt: ctx.now,
+  });
+  ctx.emit('taskDefinition/deregistered', {
+    taskDefinitionArn: td.taskDefinitionArn,
+    family: td.family,
+    revision: td.revision,
+  });
   return { taskDefinition: describeTaskDefinition(updated) };
 }
 
@@ -199,12 +214,17 @@ const byFamilyThenRevision = (a: TaskDefinition, b: TaskDefinition) =>
 function list(ctx: Ctx, input: Input) {
   const status = (input.status ?? 'ACTIVE') as TaskDefinitionStatus;
   if (status !== 'ACTIVE' && status !== 'INACTIVE' && status !== 'DELETE_IN_PROGRESS') {
-    throw invalidParameter(`Invalid status '${String(status)}'. Valid values are ACTIVE, INACTIVE and DELETE_IN_PROGRESS.`);
+    throw invalidParameter(
+      `Invalid status '${String(status)}'. Valid values are ACTIVE, INACTIVE and DELETE_IN_PROGRESS.`,
+    );
   }
   const family = str(input.familyPrefix);
   const sort = readSort(input.sort);
   const found = Object.values(ctx.s.taskDefinitions)
-    .filter((td) => td.region === ctx.region && td.status === status && (family === undefined || td.family === family))
+    .filter(
+      (td) =>
+        td.region === ctx.region && td.status === status && (family === undefined || td.family === family),
+    )
     .sort(byFamilyThenRevision);
   if (sort === 'DESC') found.reverse();
   const { page, nextToken } = paginate(found, input);

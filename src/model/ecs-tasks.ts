@@ -23,7 +23,7 @@ import {
 import { candidatesOf, placementRequest, readConstraints, readStrategies } from './ecs-placement-input.ts';
 import { resolveTaskDefinition } from './ecs-task-definitions.ts';
 import { ApiError, invalidParameter } from './errors.ts';
-import { placeTasks, type Candidate, type PlacementFailure, type PlacementTrace } from './placement.ts';
+import { type Candidate, type PlacementFailure, type PlacementTrace, placeTasks } from './placement.ts';
 import { TIMING } from './timing.ts';
 import type {
   AwsVpcConfiguration,
@@ -210,7 +210,9 @@ export function placeOnInstances(
   const cands = candidatesOf(ctx, p.cluster);
   const req = placementRequest(p.td, p.group, strategies, constraints);
   const outcome = placeTasks(cands, req, count, () => ctx.random(), { trace: cands.length <= TRACE_LIMIT });
-  const tasks = outcome.placed.map((i, k) => launchOnInstance(ctx, p, cands[i] as Candidate, outcome.traces[k]));
+  const tasks = outcome.placed.map((i, k) =>
+    launchOnInstance(ctx, p, cands[i] as Candidate, outcome.traces[k]),
+  );
   return { tasks, failure: outcome.failure };
 }
 
@@ -233,12 +235,16 @@ export function readAwsVpc(v: unknown, ctx: Ctx): { awsvpcConfiguration: AwsVpcC
   if (subnets.length === 0) throw invalidParameter('subnets can not be empty.');
   if (subnets.length > 16) throw invalidParameter('subnets can have at most 16 items.');
   for (const s of subnets) {
-    if (!zoneOfSubnet(ctx.region, s)) throw invalidParameter(`Error retrieving subnet information for [${s}]: The subnet ID '${s}' does not exist (ECS)`);
+    if (!zoneOfSubnet(ctx.region, s))
+      throw invalidParameter(
+        `Error retrieving subnet information for [${s}]: The subnet ID '${s}' does not exist (ECS)`,
+      );
   }
   const out: AwsVpcConfiguration = { subnets };
   const sgs = strList(a.securityGroups);
   if (sgs.length) out.securityGroups = sgs;
-  if (a.assignPublicIp === 'ENABLED' || a.assignPublicIp === 'DISABLED') out.assignPublicIp = a.assignPublicIp;
+  if (a.assignPublicIp === 'ENABLED' || a.assignPublicIp === 'DISABLED')
+    out.assignPublicIp = a.assignPublicIp;
   return { awsvpcConfiguration: out };
 }
 
@@ -249,13 +255,18 @@ export function checkLaunch(
   network: { awsvpcConfiguration: AwsVpcConfiguration } | undefined,
 ): void {
   if (!td.compatibilities.includes(launchType)) {
-    throw new ApiError('InvalidParameterException', `Task definition does not support launch_type ${launchType}.`);
+    throw new ApiError(
+      'InvalidParameterException',
+      `Task definition does not support launch_type ${launchType}.`,
+    );
   }
   if (td.networkMode === 'awsvpc' && !network) {
     throw invalidParameter("Network Configuration must be provided when networkMode 'awsvpc' is specified.");
   }
   if (td.networkMode !== 'awsvpc' && network) {
-    throw invalidParameter('Network Configuration is not valid for the given networkMode of this task definition.');
+    throw invalidParameter(
+      'Network Configuration is not valid for the given networkMode of this task definition.',
+    );
   }
 }
 
@@ -271,7 +282,8 @@ function runTask(ctx: Ctx, input: Input) {
   if (!ref) throw invalidParameter('TaskDefinition can not be blank.');
   const td = resolveTaskDefinition(ctx.s, ctx.region, ref, 'run');
   const count = input.count === undefined ? 1 : Number(input.count);
-  if (!Number.isInteger(count) || count < 1 || count > 10) throw invalidParameter('Count must be between 1 and 10.');
+  if (!Number.isInteger(count) || count < 1 || count > 10)
+    throw invalidParameter('Count must be between 1 and 10.');
   const launchType = readLaunchType(input.launchType);
   const strategies = readStrategies(input.placementStrategy);
   const constraints = readConstraints(input.placementConstraints, td.placementConstraints.length);
@@ -285,10 +297,15 @@ function runTask(ctx: Ctx, input: Input) {
 
   if (launchType === 'FARGATE') {
     if (strategies.length || constraints.length) {
-      throw invalidParameter('Task placement strategies and constraints are not supported for the FARGATE launch type.');
+      throw invalidParameter(
+        'Task placement strategies and constraints are not supported for the FARGATE launch type.',
+      );
     }
     const tasks = placeOnFargate(ctx, params, network?.awsvpcConfiguration.subnets ?? [], count);
-    const failures = Array.from({ length: count - tasks.length }, () => ({ reason: 'RESOURCE:FARGATE', detail: 'No Fargate capacity in the selected subnets.' }));
+    const failures = Array.from({ length: count - tasks.length }, () => ({
+      reason: 'RESOURCE:FARGATE',
+      detail: 'No Fargate capacity in the selected subnets.',
+    }));
     return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
   }
   const registered = Object.values(ctx.s.containerInstances).some(
@@ -296,10 +313,17 @@ function runTask(ctx: Ctx, input: Input) {
   );
   if (!registered) throw invalidParameter('No Container Instances were found in your cluster.');
   // RunTask with no strategy places randomly (ecs-rules.md 5.3).
-  const { tasks, failure } = placeOnInstances(ctx, params, strategies.length ? strategies : [{ type: 'random' }], constraints, count);
+  const { tasks, failure } = placeOnInstances(
+    ctx,
+    params,
+    strategies.length ? strategies : [{ type: 'random' }],
+    constraints,
+    count,
+  );
   const failures = [];
   if (failure && tasks.length < count) {
-    for (const r of failure.rejected) failures.push({ arn: r.containerInstanceArn, reason: FAILURE_REASON[r.reason] ?? r.reason });
+    for (const r of failure.rejected)
+      failures.push({ arn: r.containerInstanceArn, reason: FAILURE_REASON[r.reason] ?? r.reason });
   }
   return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
 }
@@ -310,7 +334,8 @@ function startTask(ctx: Ctx, input: Input) {
   if (!ref) throw invalidParameter('TaskDefinition can not be blank.');
   const td = resolveTaskDefinition(ctx.s, ctx.region, ref, 'run');
   const targets = strList(input.containerInstances);
-  if (targets.length < 1 || targets.length > 10) throw invalidParameter('containerInstances must contain between 1 and 10 items.');
+  if (targets.length < 1 || targets.length > 10)
+    throw invalidParameter('containerInstances must contain between 1 and 10 items.');
   const network = readAwsVpc(input.networkConfiguration, ctx);
   checkLaunch(td, 'EC2', network);
   const group = str(input.group) ?? `family:${td.family}`;
@@ -326,7 +351,9 @@ function startTask(ctx: Ctx, input: Input) {
       continue;
     }
     // StartTask names its instance: only resources, ports and the task definition's constraints apply.
-    const cands = candidatesOf(ctx, cluster).filter((c) => c.containerInstanceArn === ci.containerInstanceArn);
+    const cands = candidatesOf(ctx, cluster).filter(
+      (c) => c.containerInstanceArn === ci.containerInstanceArn,
+    );
     const req = placementRequest(td, group, [], []);
     const outcome = placeTasks(cands, req, 1, () => 0, { trace: false });
     const cand = cands[outcome.placed[0] ?? -1];
@@ -361,7 +388,8 @@ function stopTask(ctx: Ctx, input: Input) {
   const task = findTask(ctx, cluster, ref);
   if (!task) throw invalidParameter('The referenced task was not found.');
   const reason = str(input.reason);
-  if (reason !== undefined && reason.length > 255) throw invalidParameter('Reason can not be longer than 255 characters.');
+  if (reason !== undefined && reason.length > 255)
+    throw invalidParameter('Reason can not be longer than 255 characters.');
   const t = requestStop(ctx, task, 'UserInitiated', reason ?? 'Task stopped by user');
   return { task: describeTask(t) };
 }
@@ -377,7 +405,11 @@ function describeTasks(ctx: Ctx, input: Input) {
   for (const ref of refs) {
     const t = findTask(ctx, cluster, ref);
     if (t) tasks.push(describeTask(t, withTags));
-    else failures.push({ arn: ref.startsWith('arn:') ? ref : ctx.arn('ecs', `task/${cluster.clusterName}/${ref}`), reason: 'MISSING' });
+    else
+      failures.push({
+        arn: ref.startsWith('arn:') ? ref : ctx.arn('ecs', `task/${cluster.clusterName}/${ref}`),
+        reason: 'MISSING',
+      });
   }
   return { tasks, failures };
 }
@@ -385,13 +417,18 @@ function describeTasks(ctx: Ctx, input: Input) {
 function listTasks(ctx: Ctx, input: Input) {
   const cluster = requireCluster(ctx, input);
   const desired = str(input.desiredStatus) ?? 'RUNNING';
-  if (!['RUNNING', 'PENDING', 'STOPPED'].includes(desired)) throw invalidParameter(`Invalid desiredStatus '${desired}'.`);
+  if (!['RUNNING', 'PENDING', 'STOPPED'].includes(desired))
+    throw invalidParameter(`Invalid desiredStatus '${desired}'.`);
   const family = str(input.family);
   const startedBy = str(input.startedBy);
   const serviceName = str(input.serviceName);
   const launchType = str(input.launchType);
   if (serviceName !== undefined) {
-    const svc = Object.values(ctx.s.services).find((s) => s.clusterArn === cluster.clusterArn && (s.serviceName === serviceName || s.serviceArn === serviceName));
+    const svc = Object.values(ctx.s.services).find(
+      (s) =>
+        s.clusterArn === cluster.clusterArn &&
+        (s.serviceName === serviceName || s.serviceArn === serviceName),
+    );
     if (!svc) throw new ApiError('ServiceNotFoundException', 'Service not found.');
   }
   let ciArn: string | undefined;
@@ -403,7 +440,11 @@ function listTasks(ctx: Ctx, input: Input) {
   }
   const arns = Object.values(ctx.s.tasks)
     .filter((t) => t.clusterArn === cluster.clusterArn)
-    .filter((t) => (desired === 'PENDING' ? t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING' : t.desiredStatus === desired))
+    .filter((t) =>
+      desired === 'PENDING'
+        ? t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING'
+        : t.desiredStatus === desired,
+    )
     .filter((t) => family === undefined || t.taskDefinitionArn.includes(`:task-definition/${family}:`))
     .filter((t) => startedBy === undefined || t.startedBy === startedBy)
     .filter((t) => serviceName === undefined || t.serviceName === clusterNameOf(serviceName).split('/').pop())
@@ -423,7 +464,12 @@ export function describeTask(t: Task, withTags = false): Record<string, unknown>
           {
             id: t.taskArn.slice(-32, -24) + '-eni',
             type: 'ElasticNetworkInterface',
-            status: t.lastStatus === 'STOPPED' ? 'DELETED' : t.lastStatus === 'PROVISIONING' ? 'PRECREATED' : 'ATTACHED',
+            status:
+              t.lastStatus === 'STOPPED'
+                ? 'DELETED'
+                : t.lastStatus === 'PROVISIONING'
+                  ? 'PRECREATED'
+                  : 'ATTACHED',
             details: [
               { name: 'subnetId', value: t.subnetId ?? '' },
               { name: 'privateIPv4Address', value: t.privateIpv4Address ?? '' },
@@ -442,7 +488,10 @@ export function describeTask(t: Task, withTags = false): Record<string, unknown>
         image: c.image,
         lastStatus: c.lastStatus,
         networkBindings: c.networkBindings,
-        networkInterfaces: t.usesEni && t.privateIpv4Address ? [{ attachmentId: t.taskArn.slice(-32, -24) + '-eni', privateIpv4Address: t.privateIpv4Address }] : [],
+        networkInterfaces:
+          t.usesEni && t.privateIpv4Address
+            ? [{ attachmentId: t.taskArn.slice(-32, -24) + '-eni', privateIpv4Address: t.privateIpv4Address }]
+            : [],
         healthStatus: c.healthStatus,
         cpu: String(c.cpu),
       };
@@ -461,7 +510,10 @@ export function describeTask(t: Task, withTags = false): Record<string, unknown>
     lastStatus: t.lastStatus,
     launchType: t.launchType,
     memory: String(t.memory),
-    overrides: { containerOverrides: t.containers.map((c) => ({ name: c.name })), inferenceAcceleratorOverrides: [] },
+    overrides: {
+      containerOverrides: t.containers.map((c) => ({ name: c.name })),
+      inferenceAcceleratorOverrides: [],
+    },
     tags: withTags ? t.tags : [],
     taskArn: t.taskArn,
     taskDefinitionArn: t.taskDefinitionArn,
@@ -473,7 +525,19 @@ export function describeTask(t: Task, withTags = false): Record<string, unknown>
     out.platformFamily = 'Linux';
     out.ephemeralStorage = { sizeInGiB: 20 };
   }
-  const optional = ['startedBy', 'pullStartedAt', 'pullStoppedAt', 'startedAt', 'connectivity', 'connectivityAt', 'stoppingAt', 'executionStoppedAt', 'stoppedAt', 'stopCode', 'stoppedReason'] as const;
+  const optional = [
+    'startedBy',
+    'pullStartedAt',
+    'pullStoppedAt',
+    'startedAt',
+    'connectivity',
+    'connectivityAt',
+    'stoppingAt',
+    'executionStoppedAt',
+    'stoppedAt',
+    'stopCode',
+    'stoppedReason',
+  ] as const;
   for (const k of optional) if (t[k] !== undefined) out[k] = t[k];
   return out;
 }
@@ -485,4 +549,3 @@ export const taskHandlers = {
   'ecs:DescribeTasks': describeTasks,
   'ecs:ListTasks': listTasks,
 };
-

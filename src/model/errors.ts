@@ -12,5 +12,3 @@ export class ApiError extends Error {
 export const clientException = (message: string): ApiError => new ApiError('ClientException', message);
 export const invalidParameter = (message: string): ApiError =>
   new ApiError('InvalidParameterException', message);
-
-

@@ -22,7 +22,13 @@ export function onHostLost(ctx: Ctx, inst: Ec2Instance, how: 'terminated' | 'sto
   if (!ci || ci.status === 'INACTIVE') return;
   if (how === 'terminated') deregister(ctx, ci, `Instance ${inst.instanceId} was terminated`);
   else {
-    ctx.patch('containerInstances', ci.containerInstanceArn, { agentConnected: false, version: ci.version + 1 });
-    ctx.emit('agent/disconnected', { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: inst.instanceId });
+    ctx.patch('containerInstances', ci.containerInstanceArn, {
+      agentConnected: false,
+      version: ci.version + 1,
+    });
+    ctx.emit('agent/disconnected', {
+      containerInstanceArn: ci.containerInstanceArn,
+      ec2InstanceId: inst.instanceId,
+    });
   }
 }

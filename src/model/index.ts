@@ -88,7 +88,12 @@ export function step(state: SimState, call: Call): StepResult {
     return {
       state,
       events: [],
-      response: { error: { name: 'SerializationException', message: 'Start of structure or map found where not expected.' } },
+      response: {
+        error: {
+          name: 'SerializationException',
+          message: 'Start of structure or map found where not expected.',
+        },
+      },
     };
   }
   const ctx = new Ctx(state, region);
@@ -96,7 +101,8 @@ export function step(state: SimState, call: Call): StepResult {
     const output = handler(ctx, input);
     return { state: ctx.dirty ? ctx.s : state, events: ctx.events, response: { output } };
   } catch (e) {
-    if (e instanceof ApiError) return { state, events: [], response: { error: { name: e.code, message: e.message } } };
+    if (e instanceof ApiError)
+      return { state, events: [], response: { error: { name: e.code, message: e.message } } };
     throw e;
   }
 }

@@ -20,20 +20,55 @@ export function tickInstances(ctx: Ctx): void {
           stateReason: null,
           agentRegisterAt: inst.hasAgent ? ctx.now + TIMING.agentStart : null,
         });
-        ctx.emit('instance/running', { instanceId: running.instanceId, availabilityZone: running.availabilityZone, hasAgent: running.hasAgent }, running.region);
+        ctx.emit(
+          'instance/running',
+          {
+            instanceId: running.instanceId,
+            availabilityZone: running.availabilityZone,
+            hasAgent: running.hasAgent,
+          },
+          running.region,
+        );
       } else if (inst.state === 'shutting-down') {
-        ctx.patch('instances', inst.instanceId, { state: 'terminated', stateUntil: ctx.now + TIMING.terminatedInstanceRetention });
-        ctx.emit('instance/terminated', { instanceId: inst.instanceId, availabilityZone: inst.availabilityZone }, inst.region);
+        ctx.patch('instances', inst.instanceId, {
+          state: 'terminated',
+          stateUntil: ctx.now + TIMING.terminatedInstanceRetention,
+        });
+        ctx.emit(
+          'instance/terminated',
+          { instanceId: inst.instanceId, availabilityZone: inst.availabilityZone },
+          inst.region,
+        );
       } else if (inst.state === 'stopping') {
         ctx.patch('instances', inst.instanceId, { state: 'stopped', stateUntil: null });
-        ctx.emit('instance/stopped', { instanceId: inst.instanceId, availabilityZone: inst.availabilityZone }, inst.region);
+        ctx.emit(
+          'instance/stopped',
+          { instanceId: inst.instanceId, availabilityZone: inst.availabilityZone },
+          inst.region,
+        );
       } else if (inst.state === 'terminated') {
         ctx.remove('instances', inst.instanceId);
         continue;
       }
     }
     const cur = ctx.s.instances[inst.instanceId];
-    if (cur && cur.state === 'running' && cur.agentRegisterAt !== null && cur.agentRegisterAt <= ctx.now && cur.containerInstanceArn === null) {
+    if (cur?.state !== 'running' || cur.agentRegisterAt === null || cur.agentRegisterAt > ctx.now) continue;
+    const known = cur.containerInstanceArn ? ctx.s.containerInstances[cur.containerInstanceArn] : undefined;
+    if (known && known.status !== 'INACTIVE') {
+      // A stopped instance that boots again: its agent reconnects to the same container instance.
+      ctx.patch('instances', cur.instanceId, { agentRegisterAt: null });
+      if (cur.agentHealthy && !known.agentConnected) {
+        ctx.patch('containerInstances', known.containerInstanceArn, {
+          agentConnected: true,
+          version: known.version + 1,
+        });
+        ctx.emit(
+          'agent/connected',
+          { containerInstanceArn: known.containerInstanceArn, ec2InstanceId: cur.instanceId },
+          cur.region,
+        );
+      }
+    } else {
       const prev = ctx.region;
       ctx.region = cur.region;
       const ci = registerAgent(ctx, cur);

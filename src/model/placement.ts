@@ -46,7 +46,15 @@ export interface PlacementRequest {
 }
 
 /** Why a candidate was set aside, in the order the filters run. */
-export type Rejection = 'AGENT' | 'INACTIVE' | 'CPU' | 'MEMORY' | 'PORTS' | 'ENI' | 'distinctInstance' | 'memberOf';
+export type Rejection =
+  | 'AGENT'
+  | 'INACTIVE'
+  | 'CPU'
+  | 'MEMORY'
+  | 'PORTS'
+  | 'ENI'
+  | 'distinctInstance'
+  | 'memberOf';
 
 const STAGE: Record<Rejection, number> = {
   INACTIVE: 0,
@@ -100,7 +108,10 @@ export interface PlacementOutcome {
   failure: PlacementFailure | null;
 }
 
-export function compileConstraints(constraints: PlacementConstraint[]): { distinct: boolean; queries: QueryAst[] } {
+export function compileConstraints(constraints: PlacementConstraint[]): {
+  distinct: boolean;
+  queries: QueryAst[];
+} {
   const queries: QueryAst[] = [];
   let distinct = false;
   for (const c of constraints) {
@@ -204,9 +215,9 @@ export function placeTasks(
   if (firstField !== null) {
     for (let i = 0; i < n; i++) {
       const v = spreadValue(cands[i] as Candidate, firstField);
-      let list = buckets.get(v);
-      if (!list) buckets.set(v, (list = []));
-      list.push(i);
+      const list = buckets.get(v);
+      if (list) list.push(i);
+      else buckets.set(v, [i]);
       if (rejection[i] === null) feasibleIn.set(v, (feasibleIn.get(v) ?? 0) + 1);
     }
   }
@@ -217,7 +228,8 @@ export function placeTasks(
     const s = strategies[k] as PlacementStrategy;
     const c = cands[i] as Candidate;
     if (s.type === 'binpack') return binpackScore(c, s.field);
-    if (s.type === 'spread') return (counts[k] as Map<string, number>).get(spreadValue(c, spreadFields[k] as string)) ?? 0;
+    if (s.type === 'spread')
+      return (counts[k] as Map<string, number>).get(spreadValue(c, spreadFields[k] as string)) ?? 0;
     return 0;
   };
   const randomAt = strategies.findIndex((s) => s.type === 'random');
@@ -228,7 +240,8 @@ export function placeTasks(
     let pool: number[];
     if (firstField !== null) {
       let min = Number.POSITIVE_INFINITY;
-      for (const [v, f] of feasibleIn) if (f > 0) min = Math.min(min, (counts[0] as Map<string, number>).get(v) ?? 0);
+      for (const [v, f] of feasibleIn)
+        if (f > 0) min = Math.min(min, (counts[0] as Map<string, number>).get(v) ?? 0);
       pool = [];
       for (const [v, f] of feasibleIn) {
         if (f > 0 && ((counts[0] as Map<string, number>).get(v) ?? 0) === min) {
@@ -258,7 +271,21 @@ export function placeTasks(
     }
     const pick = tied[Math.floor(random() * tied.length)] as number;
 
-    if (options.trace) traces.push(traceOf(cands, req, rejection, pool, lostAt as Map<number, number>, tied.length, pick, counts, spreadFields, score));
+    if (options.trace)
+      traces.push(
+        traceOf(
+          cands,
+          req,
+          rejection,
+          pool,
+          lostAt as Map<number, number>,
+          tied.length,
+          pick,
+          counts,
+          spreadFields,
+          score,
+        ),
+      );
 
     // Apply: the chosen instance's resources and groups change; so do the spread counts of its values.
     const chosen = cands[pick] as Candidate;

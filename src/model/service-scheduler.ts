@@ -14,11 +14,18 @@
  */
 import type { Ctx } from './ctx.ts';
 import { shortId } from './ecs-common.ts';
-import { placeOnFargate, placeOnInstances, requestStop, type LaunchParams } from './ecs-tasks.ts';
+import { type LaunchParams, placeOnFargate, placeOnInstances, requestStop } from './ecs-tasks.ts';
 import type { PlacementFailure } from './placement.ts';
 import { isHealthy } from './task-lifecycle.ts';
 import { TIMING } from './timing.ts';
-import type { Cluster, PlacementStrategy, Service, ServiceDeployment, Task, TaskDefinition } from './types.ts';
+import type {
+  Cluster,
+  PlacementStrategy,
+  Service,
+  ServiceDeployment,
+  Task,
+  TaskDefinition,
+} from './types.ts';
 
 const MAX_EVENTS = 100;
 const DEFAULT_SERVICE_STRATEGY: PlacementStrategy[] = [
@@ -29,14 +36,19 @@ const DEFAULT_SERVICE_STRATEGY: PlacementStrategy[] = [
 export function addServiceEvent(ctx: Ctx, svc: Service, message: string): Service {
   const ev = { id: ctx.uuid(), createdAt: ctx.now, message };
   const updated = ctx.patch('services', svc.serviceArn, { events: [ev, ...svc.events].slice(0, MAX_EVENTS) });
-  ctx.emit('service/event', { serviceName: svc.serviceName, serviceArn: svc.serviceArn, message }, svc.region);
+  ctx.emit(
+    'service/event',
+    { serviceName: svc.serviceName, serviceArn: svc.serviceArn, message },
+    svc.region,
+  );
   return updated;
 }
 
 function placementFailureMessage(name: string, failure: PlacementFailure | null): string {
   const base = `(service ${name}) was unable to place a task because no container instance met all of its requirements.`;
   const c = failure?.closest;
-  if (!c) return `${base} Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section.`;
+  if (!c)
+    return `${base} Reason: No Container Instances were found in your cluster. For more information, see the Troubleshooting section.`;
   const id = shortId(c.containerInstanceArn);
   const tail = ' For more information, see the Troubleshooting section.';
   switch (c.reason) {
@@ -60,7 +72,8 @@ function placementFailureMessage(name: string, failure: PlacementFailure | null)
 function liveTasksOf(ctx: Ctx, svc: Service): Task[] {
   const out: Task[] = [];
   for (const t of Object.values(ctx.s.tasks)) {
-    if (t.clusterArn !== svc.clusterArn || t.serviceName !== svc.serviceName || t.desiredStatus === 'STOPPED') continue;
+    if (t.clusterArn !== svc.clusterArn || t.serviceName !== svc.serviceName || t.desiredStatus === 'STOPPED')
+      continue;
     // Orphans of a forced deregistration no longer count: the service starts another copy.
     if (t.launchType === 'EC2' && t.containerInstanceArn === null) continue;
     out.push(t);
@@ -112,12 +125,29 @@ function chooseToStop(ctx: Ctx, svc: Service, pool: Task[], count: number): Task
 
 function stopTasks(ctx: Ctx, svc: Service, tasks: Task[], deploymentId: string): Service {
   if (tasks.length === 0) return svc;
-  for (const t of tasks) requestStop(ctx, t, 'ServiceSchedulerInitiated', `Scaling activity initiated by (deployment ${deploymentId})`);
+  for (const t of tasks)
+    requestStop(
+      ctx,
+      t,
+      'ServiceSchedulerInitiated',
+      `Scaling activity initiated by (deployment ${deploymentId})`,
+    );
   const ids = tasks.map((t) => `(task ${shortId(t.taskArn)})`).join(' ');
-  return addServiceEvent(ctx, svc, `(service ${svc.serviceName}) has stopped ${tasks.length} running tasks: ${ids}.`);
+  return addServiceEvent(
+    ctx,
+    svc,
+    `(service ${svc.serviceName}) has stopped ${tasks.length} running tasks: ${ids}.`,
+  );
 }
 
-function launch(ctx: Ctx, svc: Service, cluster: Cluster, td: TaskDefinition, primary: ServiceDeployment, count: number) {
+function launch(
+  ctx: Ctx,
+  svc: Service,
+  cluster: Cluster,
+  td: TaskDefinition,
+  primary: ServiceDeployment,
+  count: number,
+) {
   const params: LaunchParams = {
     cluster,
     td,
@@ -128,9 +158,15 @@ function launch(ctx: Ctx, svc: Service, cluster: Cluster, td: TaskDefinition, pr
     deploymentId: primary.id,
   };
   if (svc.launchType === 'FARGATE') {
-    const subnets = primary.networkConfiguration?.awsvpcConfiguration.subnets ?? svc.networkConfiguration?.awsvpcConfiguration.subnets ?? [];
+    const subnets =
+      primary.networkConfiguration?.awsvpcConfiguration.subnets ??
+      svc.networkConfiguration?.awsvpcConfiguration.subnets ??
+      [];
     const tasks = placeOnFargate(ctx, params, subnets, count);
-    return { tasks, failure: tasks.length < count ? ({ closest: null, rejected: [] } as PlacementFailure) : null };
+    return {
+      tasks,
+      failure: tasks.length < count ? ({ closest: null, rejected: [] } as PlacementFailure) : null,
+    };
   }
   const strategies = svc.placementStrategy.length ? svc.placementStrategy : DEFAULT_SERVICE_STRATEGY;
   return placeOnInstances(ctx, params, strategies, svc.placementConstraints, count);
@@ -166,33 +202,60 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster): void {
     const { tasks, failure } = launch(ctx, svc, cluster, td, primary, canStart);
     if (tasks.length > 0) {
       const ids = tasks.map((t) => `(task ${shortId(t.taskArn)})`).join(' ');
-      svc = addServiceEvent(ctx, svc, `(service ${svc.serviceName}) has started ${tasks.length} tasks: ${ids}.`);
-      svc = ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, lastPlacementFailure: null, steady: false } });
+      svc = addServiceEvent(
+        ctx,
+        svc,
+        `(service ${svc.serviceName}) has started ${tasks.length} tasks: ${ids}.`,
+      );
+      svc = ctx.patch('services', svc.serviceArn, {
+        sched: { ...svc.sched, lastPlacementFailure: null, steady: false },
+      });
       active += tasks.length;
       acted = true;
     }
     if (failure && tasks.length < canStart) {
       const msg = placementFailureMessage(svc.serviceName, failure);
-      const repeat = svc.sched.lastPlacementFailure === msg && ctx.now - svc.sched.lastPlacementFailureAt < 6 * 3600;
+      const repeat =
+        svc.sched.lastPlacementFailure === msg && ctx.now - svc.sched.lastPlacementFailureAt < 6 * 3600;
       if (!repeat) {
         svc = addServiceEvent(ctx, svc, msg);
-        svc = ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, lastPlacementFailure: msg, lastPlacementFailureAt: ctx.now } });
-        ctx.emit('service/placementFailed', { serviceName: svc.serviceName, reason: failure.closest?.reason ?? 'NONE', closest: failure.closest, rejected: failure.rejected }, svc.region);
+        svc = ctx.patch('services', svc.serviceArn, {
+          sched: { ...svc.sched, lastPlacementFailure: msg, lastPlacementFailureAt: ctx.now },
+        });
+        ctx.emit(
+          'service/placementFailed',
+          {
+            serviceName: svc.serviceName,
+            reason: failure.closest?.reason ?? 'NONE',
+            closest: failure.closest,
+            rejected: failure.rejected,
+          },
+          svc.region,
+        );
       }
     }
   } else if (canStart > 0 && !svc.sched.throttleReported) {
-    svc = addServiceEvent(ctx, svc, `(service ${svc.serviceName}) is unable to consistently start tasks successfully. For more information, see the Troubleshooting section.`);
+    svc = addServiceEvent(
+      ctx,
+      svc,
+      `(service ${svc.serviceName}) is unable to consistently start tasks successfully. For more information, see the Troubleshooting section.`,
+    );
     svc = ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, throttleReported: true } });
   }
 
   // Stop stale tasks: the unhealthy ones freely, the healthy ones while the minimum holds.
   if (stale.length > 0) {
     const now = ctx.now;
-    const healthy = live.filter((t) => isHealthy(t, now) && !(good.length > desired && !stale.includes(t))).length;
+    const healthy = live.filter(
+      (t) => isHealthy(t, now) && !(good.length > desired && !stale.includes(t)),
+    ).length;
     const staleUnhealthy = stale.filter((t) => !isHealthy(t, now));
     const staleHealthy = stale.filter((t) => isHealthy(t, now));
     const budget = Math.max(0, healthy - minHealthy);
-    const toStop = [...staleUnhealthy, ...chooseToStop(ctx, svc, staleHealthy, Math.min(budget, staleHealthy.length))];
+    const toStop = [
+      ...staleUnhealthy,
+      ...chooseToStop(ctx, svc, staleHealthy, Math.min(budget, staleHealthy.length)),
+    ];
     if (toStop.length > 0) {
       svc = stopTasks(ctx, svc, toStop, primary.id);
       acted = true;
@@ -217,27 +280,60 @@ function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: bool
   const live = liveTasksOf(ctx, svc);
   const primary = svc.deployments[0] as ServiceDeployment;
   const remaining = svc.deployments.filter((d, i) => i === 0 || live.some((t) => t.deploymentId === d.id));
-  const primaryRunning = live.filter((t) => t.deploymentId === primary.id && t.lastStatus === 'RUNNING' && !onDrainingInstance(ctx, t)).length;
+  const primaryRunning = live.filter(
+    (t) => t.deploymentId === primary.id && t.lastStatus === 'RUNNING' && !onDrainingInstance(ctx, t),
+  ).length;
   const stable = remaining.length === 1 && primaryRunning === desired && live.length === desired;
   let deployments = remaining.length !== svc.deployments.length ? remaining : svc.deployments;
   if (stable && primary.rolloutState === 'IN_PROGRESS') {
-    deployments = [{ ...primary, rolloutState: 'COMPLETED', rolloutStateReason: `ECS deployment ${primary.id} completed.`, updatedAt: ctx.now }, ...deployments.slice(1)];
+    deployments = [
+      {
+        ...primary,
+        rolloutState: 'COMPLETED',
+        rolloutStateReason: `ECS deployment ${primary.id} completed.`,
+        updatedAt: ctx.now,
+      },
+      ...deployments.slice(1),
+    ];
     svc = ctx.patch('services', svc.serviceArn, { deployments });
-    svc = addServiceEvent(ctx, svc, `(service ${svc.serviceName}) (deployment ${primary.id}) deployment completed.`);
+    svc = addServiceEvent(
+      ctx,
+      svc,
+      `(service ${svc.serviceName}) (deployment ${primary.id}) deployment completed.`,
+    );
   } else if (deployments !== svc.deployments) {
     svc = ctx.patch('services', svc.serviceArn, { deployments });
   }
   if (svc.status === 'DRAINING') {
-    if (Object.values(ctx.s.tasks).every((t) => t.serviceName !== svc.serviceName || t.clusterArn !== svc.clusterArn || t.desiredStatus === 'STOPPED')) {
+    if (
+      Object.values(ctx.s.tasks).every(
+        (t) =>
+          t.serviceName !== svc.serviceName ||
+          t.clusterArn !== svc.clusterArn ||
+          t.desiredStatus === 'STOPPED',
+      )
+    ) {
       ctx.patch('services', svc.serviceArn, { status: 'INACTIVE' });
       ctx.emit('service/inactive', { serviceName: svc.serviceName }, svc.region);
     }
     return;
   }
-  const steadyDue = stable && !acted && (!svc.sched.steady || ctx.now - svc.sched.lastSteadyEventAt >= TIMING.steadyStateRepeat);
+  const steadyDue =
+    stable &&
+    !acted &&
+    (!svc.sched.steady || ctx.now - svc.sched.lastSteadyEventAt >= TIMING.steadyStateRepeat);
   if (steadyDue && live.every((t) => t.lastStatus === 'RUNNING')) {
     svc = addServiceEvent(ctx, svc, `(service ${svc.serviceName}) has reached a steady state.`);
-    ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, steady: true, lastSteadyEventAt: ctx.now, deadlockReported: false } });
+    // Steady state resolves earlier causes: their events may be written again if they recur.
+    ctx.patch('services', svc.serviceArn, {
+      sched: {
+        ...svc.sched,
+        steady: true,
+        lastSteadyEventAt: ctx.now,
+        deadlockReported: false,
+        lastPlacementFailure: null,
+      },
+    });
   } else if (!stable && svc.sched.steady) {
     ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, steady: false } });
   }
@@ -258,12 +354,22 @@ function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster): void {
     return;
   }
   let started = 0;
-  const eligible = Object.values(ctx.s.containerInstances).filter((ci) => ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected);
+  const eligible = Object.values(ctx.s.containerInstances).filter(
+    (ci) => ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected,
+  );
   for (const ci of eligible) {
     if (onHost.has(ci.containerInstanceArn)) continue;
     const { tasks } = placeOnInstances(
       ctx,
-      { cluster, td, launchType: 'EC2', group: `service:${svc.serviceName}`, startedBy: primary.id, serviceName: svc.serviceName, deploymentId: primary.id },
+      {
+        cluster,
+        td,
+        launchType: 'EC2',
+        group: `service:${svc.serviceName}`,
+        startedBy: primary.id,
+        serviceName: svc.serviceName,
+        deploymentId: primary.id,
+      },
       [],
       [...svc.placementConstraints, { type: 'memberOf', expression: `ec2InstanceId == ${ci.ec2InstanceId}` }],
       1,
@@ -271,28 +377,41 @@ function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster): void {
     started += tasks.length;
   }
   const desired = liveTasksOf(ctx, ctx.s.services[svc.serviceArn] as Service).length;
-  if (desired !== current.desiredCount) current = ctx.patch('services', svc.serviceArn, { desiredCount: desired });
-  if (started) current = addServiceEvent(ctx, current, `(service ${svc.serviceName}) has started ${started} tasks.`);
+  if (desired !== current.desiredCount)
+    current = ctx.patch('services', svc.serviceArn, { desiredCount: desired });
+  if (started)
+    current = addServiceEvent(ctx, current, `(service ${svc.serviceName}) has started ${started} tasks.`);
   finishDeployments(ctx, current, desired, started > 0 || draining.length > 0);
 }
 
 /** Tracks start failures for the backoff: a task that stopped before RUNNING counts; RUNNING resets. */
 export function noteTaskOutcome(ctx: Ctx, t: Task, outcome: 'failedToStart' | 'running'): void {
   if (!t.serviceName) return;
-  const svc = Object.values(ctx.s.services).find((s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE');
+  const svc = Object.values(ctx.s.services).find(
+    (s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE',
+  );
   if (!svc) return;
   if (outcome === 'running') {
     if (svc.sched.consecutiveStartFailures > 0 || svc.sched.throttleReported) {
-      ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, consecutiveStartFailures: 0, throttledUntil: 0, throttleReported: false } });
+      ctx.patch('services', svc.serviceArn, {
+        sched: { ...svc.sched, consecutiveStartFailures: 0, throttledUntil: 0, throttleReported: false },
+      });
     }
     return;
   }
   const n = svc.sched.consecutiveStartFailures + 1;
   const delay = n < 3 ? 0 : Math.min(TIMING.throttleMax, TIMING.throttleBase * 2 ** (n - 3));
-  const deployments = svc.deployments.map((d) => (d.id === t.deploymentId ? { ...d, failedTasks: d.failedTasks + 1 } : d));
+  const deployments = svc.deployments.map((d) =>
+    d.id === t.deploymentId ? { ...d, failedTasks: d.failedTasks + 1 } : d,
+  );
   ctx.patch('services', svc.serviceArn, {
     deployments,
-    sched: { ...svc.sched, consecutiveStartFailures: n, throttledUntil: ctx.now + delay, throttleReported: delay > 0 ? svc.sched.throttleReported : false },
+    sched: {
+      ...svc.sched,
+      consecutiveStartFailures: n,
+      throttledUntil: ctx.now + delay,
+      throttleReported: delay > 0 ? svc.sched.throttleReported : false,
+    },
   });
 }
 
@@ -308,4 +427,3 @@ export function tickServices(ctx: Ctx): void {
     ctx.region = prev;
   }
 }
-

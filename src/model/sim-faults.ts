@@ -7,8 +7,8 @@
 import type { Input } from './api-types.ts';
 import { zoneNames } from './catalog.ts';
 import type { Ctx } from './ctx.ts';
-import { findTask, requireCluster, str } from './ecs-common.ts';
 import { terminateInstance } from './ec2.ts';
+import { findTask, requireCluster, str } from './ecs-common.ts';
 import { invalidParameter } from './errors.ts';
 import { onHostLost } from './host-loss.ts';
 import { crashContainer } from './task-lifecycle.ts';
@@ -18,7 +18,9 @@ import type { Ec2Instance, ImageBehavior } from './types.ts';
 function zoneOf(ctx: Ctx, input: Input): string {
   const zone = str(input.availabilityZone);
   if (!zone || !zoneNames(ctx.region).includes(zone)) {
-    throw invalidParameter(`Unknown Availability Zone '${String(zone)}' in ${ctx.region}. Zones: ${zoneNames(ctx.region).join(', ')}.`);
+    throw invalidParameter(
+      `Unknown Availability Zone '${String(zone)}' in ${ctx.region}. Zones: ${zoneNames(ctx.region).join(', ')}.`,
+    );
   }
   return zone;
 }
@@ -26,7 +28,8 @@ function zoneOf(ctx: Ctx, input: Input): string {
 function instanceOf(ctx: Ctx, input: Input): Ec2Instance {
   const id = str(input.instanceId);
   const inst = id ? ctx.s.instances[id] : undefined;
-  if (!inst || inst.region !== ctx.region) throw invalidParameter(`The instance ID '${String(id)}' does not exist`);
+  if (!inst || inst.region !== ctx.region)
+    throw invalidParameter(`The instance ID '${String(id)}' does not exist`);
   return inst;
 }
 
@@ -41,15 +44,28 @@ function failZone(ctx: Ctx, input: Input) {
     const stopped = ctx.patch('instances', inst.instanceId, {
       state: 'stopping',
       stateUntil: ctx.now + TIMING.instanceShutdown,
-      stateReason: { code: 'Server.InternalError', message: 'Server.InternalError: Internal error on launch' },
+      stateReason: {
+        code: 'Server.InternalError',
+        message: 'Server.InternalError: Internal error on launch',
+      },
       stateTransitionReason: 'Availability Zone outage',
       agentRegisterAt: null,
     });
     onHostLost(ctx, stopped, 'stopped');
   }
   for (const t of Object.values(ctx.s.tasks)) {
-    if (t.launchType === 'FARGATE' && t.availabilityZone === zone && t.lastStatus !== 'STOPPED' && t.region === ctx.region) {
-      ctx.patch('tasks', t.taskArn, { desiredStatus: 'STOPPED', stopCode: 'TaskFailedToStart', stoppedReason: 'Task stopped due to Availability Zone outage', nextTransitionAt: ctx.now });
+    if (
+      t.launchType === 'FARGATE' &&
+      t.availabilityZone === zone &&
+      t.lastStatus !== 'STOPPED' &&
+      t.region === ctx.region
+    ) {
+      ctx.patch('tasks', t.taskArn, {
+        desiredStatus: 'STOPPED',
+        stopCode: 'TaskFailedToStart',
+        stoppedReason: 'Task stopped due to Availability Zone outage',
+        nextTransitionAt: ctx.now,
+      });
     }
   }
   return { availabilityZone: zone, state: 'impaired' };
@@ -64,15 +80,26 @@ function restoreZone(ctx: Ctx, input: Input) {
     if (inst.availabilityZone !== zone || inst.region !== ctx.region) continue;
     if (inst.state !== 'stopped' && inst.state !== 'stopping') continue;
     // The instance boots again; its agent reconnects when it is running.
-    ctx.patch('instances', inst.instanceId, { state: 'pending', stateUntil: ctx.now + TIMING.instanceBoot, stateReason: null, stateTransitionReason: '' });
+    ctx.patch('instances', inst.instanceId, {
+      state: 'pending',
+      stateUntil: ctx.now + TIMING.instanceBoot,
+      stateReason: null,
+      stateTransitionReason: '',
+    });
   }
   return { availabilityZone: zone, state: 'available' };
 }
 
 function loseInstance(ctx: Ctx, input: Input) {
   const inst = instanceOf(ctx, input);
-  if (inst.state === 'terminated' || inst.state === 'shutting-down') return { instanceId: inst.instanceId, state: inst.state };
-  terminateInstance(ctx, inst, { code: 'Server.InternalError', message: 'Server.InternalError: Internal error on launch' }, 'Instance retired: hardware failure');
+  if (inst.state === 'terminated' || inst.state === 'shutting-down')
+    return { instanceId: inst.instanceId, state: inst.state };
+  terminateInstance(
+    ctx,
+    inst,
+    { code: 'Server.InternalError', message: 'Server.InternalError: Internal error on launch' },
+    'Instance retired: hardware failure',
+  );
   return { instanceId: inst.instanceId, state: 'shutting-down' };
 }
 
@@ -80,11 +107,18 @@ function setAgent(ctx: Ctx, input: Input, connected: boolean) {
   const inst = instanceOf(ctx, input);
   const ci = inst.containerInstanceArn ? ctx.s.containerInstances[inst.containerInstanceArn] : undefined;
   if (!ci) throw invalidParameter(`Instance ${inst.instanceId} has no registered container instance.`);
-  if (inst.state !== 'running' && connected) throw invalidParameter(`Instance ${inst.instanceId} is ${inst.state}; its agent cannot reconnect.`);
+  if (inst.state !== 'running' && connected)
+    throw invalidParameter(`Instance ${inst.instanceId} is ${inst.state}; its agent cannot reconnect.`);
   ctx.patch('instances', inst.instanceId, { agentHealthy: connected });
   if (ci.agentConnected !== connected) {
-    ctx.patch('containerInstances', ci.containerInstanceArn, { agentConnected: connected, version: ci.version + 1 });
-    ctx.emit(connected ? 'agent/connected' : 'agent/disconnected', { containerInstanceArn: ci.containerInstanceArn, ec2InstanceId: inst.instanceId });
+    ctx.patch('containerInstances', ci.containerInstanceArn, {
+      agentConnected: connected,
+      version: ci.version + 1,
+    });
+    ctx.emit(connected ? 'agent/connected' : 'agent/disconnected', {
+      containerInstanceArn: ci.containerInstanceArn,
+      ec2InstanceId: inst.instanceId,
+    });
   }
   return { instanceId: inst.instanceId, agentConnected: connected };
 }
@@ -94,24 +128,34 @@ function crash(ctx: Ctx, input: Input) {
   const ref = str(input.task);
   const task = ref ? findTask(ctx, cluster, ref) : undefined;
   if (!task) throw invalidParameter('The referenced task was not found.');
-  if (task.lastStatus !== 'RUNNING') throw invalidParameter(`Task is ${task.lastStatus}; only a RUNNING task's containers can crash.`);
+  if (task.lastStatus !== 'RUNNING')
+    throw invalidParameter(`Task is ${task.lastStatus}; only a RUNNING task's containers can crash.`);
   const name = str(input.containerName) ?? task.containers.find((c) => c.essential)?.name;
   const container = task.containers.find((c) => c.name === name);
-  if (!container || container.lastStatus !== 'RUNNING') throw invalidParameter(`No running container named '${String(name)}' in the task.`);
-  const exitCode = typeof input.exitCode === 'number' && Number.isInteger(input.exitCode) ? input.exitCode : 137;
+  if (container?.lastStatus !== 'RUNNING')
+    throw invalidParameter(`No running container named '${String(name)}' in the task.`);
+  const exitCode =
+    typeof input.exitCode === 'number' && Number.isInteger(input.exitCode) ? input.exitCode : 137;
   crashContainer(ctx, task, container.name, exitCode);
-  return { taskArn: task.taskArn, containerName: container.name, exitCode, taskStopping: container.essential };
+  return {
+    taskArn: task.taskArn,
+    containerName: container.name,
+    exitCode,
+    taskStopping: container.essential,
+  };
 }
 
 function setImageBehavior(ctx: Ctx, input: Input) {
   const image = str(input.image);
   if (!image) throw invalidParameter('image can not be blank.');
   const mode = str(input.mode);
-  if (mode !== 'ok' && mode !== 'fail-to-start' && mode !== 'crash') throw invalidParameter("mode must be 'ok', 'fail-to-start' or 'crash'.");
+  if (mode !== 'ok' && mode !== 'fail-to-start' && mode !== 'crash')
+    throw invalidParameter("mode must be 'ok', 'fail-to-start' or 'crash'.");
   const behavior: ImageBehavior = { mode };
   if (mode === 'crash') {
     const after = input.crashAfterSeconds === undefined ? 30 : Number(input.crashAfterSeconds);
-    if (!Number.isInteger(after) || after < 1) throw invalidParameter('crashAfterSeconds must be a positive whole number.');
+    if (!Number.isInteger(after) || after < 1)
+      throw invalidParameter('crashAfterSeconds must be a positive whole number.');
     behavior.crashAfterSeconds = after;
     behavior.exitCode = typeof input.exitCode === 'number' ? input.exitCode : 1;
   }

@@ -15,7 +15,13 @@
 import type { Input } from './api-types.ts';
 import { readTags } from './ecs-common.ts';
 import { clientException as ce, invalidParameter } from './errors.ts';
-import type { Compatibility, ContainerDefinition, NetworkMode, PortMapping, TaskDefinition } from './types.ts';
+import type {
+  Compatibility,
+  ContainerDefinition,
+  NetworkMode,
+  PortMapping,
+  TaskDefinition,
+} from './types.ts';
 
 export type RegisteredFields = Pick<
   TaskDefinition,
@@ -37,53 +43,19 @@ const NETWORK_MODES: readonly NetworkMode[] = ['bridge', 'host', 'awsvpc', 'none
 const COMPATIBILITIES: readonly Compatibility[] = ['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'];
 
 /** Request members ECS keeps and echoes that the model does not interpret (ECS-API RegisterTaskDefinitionRequest). */
-const TASK_EXTRA = [
-  'taskRoleArn',
-  'executionRoleArn',
-  'pidMode',
-  'ipcMode',
-  'proxyConfiguration',
-  'inferenceAccelerators',
-  'ephemeralStorage',
-  'runtimePlatform',
-  'enableFaultInjection',
-];
+const TASK_EXTRA = (
+  'taskRoleArn executionRoleArn pidMode ipcMode proxyConfiguration inferenceAccelerators ' +
+  'ephemeralStorage runtimePlatform enableFaultInjection'
+).split(' ');
 
 /** ContainerDefinition members kept as given (ecs-rules.md 3.6). */
-const CONTAINER_EXTRA = [
-  'repositoryCredentials',
-  'links',
-  'restartPolicy',
-  'entryPoint',
-  'command',
-  'environmentFiles',
-  'linuxParameters',
-  'secrets',
-  'dependsOn',
-  'startTimeout',
-  'stopTimeout',
-  'versionConsistency',
-  'hostname',
-  'user',
-  'workingDirectory',
-  'disableNetworking',
-  'privileged',
-  'readonlyRootFilesystem',
-  'dnsServers',
-  'dnsSearchDomains',
-  'extraHosts',
-  'dockerSecurityOptions',
-  'interactive',
-  'pseudoTerminal',
-  'dockerLabels',
-  'ulimits',
-  'logConfiguration',
-  'healthCheck',
-  'systemControls',
-  'resourceRequirements',
-  'firelensConfiguration',
-  'credentialSpecs',
-];
+const CONTAINER_EXTRA = (
+  'repositoryCredentials links restartPolicy entryPoint command environmentFiles linuxParameters ' +
+  'secrets dependsOn startTimeout stopTimeout versionConsistency hostname user workingDirectory ' +
+  'disableNetworking privileged readonlyRootFilesystem dnsServers dnsSearchDomains extraHosts ' +
+  'dockerSecurityOptions interactive pseudoTerminal dockerLabels ulimits logConfiguration ' +
+  'healthCheck systemControls resourceRequirements firelensConfiguration credentialSpecs'
+).split(' ');
 
 /** Fargate's task cpu -> allowed memory (MiB). ecs-rules.md 3.2; ECS-DG task-cpu-memory-error. */
 const FARGATE: Record<number, number[]> = {
@@ -162,25 +134,31 @@ function readList(v: unknown, what: string): unknown[] {
   return v;
 }
 
-export function validateRegistration(input: Input): RegisteredFields {
+export function validateRegistration(request: Input): RegisteredFields {
+  // A private copy: the stored definition must not share objects with the caller's request.
+  const json = JSON.stringify(request);
+  const input = JSON.parse(json) as Input;
   // "Actual length: '66420'. Max allowed length is '65536' bytes." -- awsdocs/amazon-ecs-developer-guide#149
-  const size = utf8Length(JSON.stringify(input));
+  const size = utf8Length(json);
   if (size > 65536) throw ce(`Actual length: '${size}'. Max allowed length is '65536' bytes.`);
 
   // "Family can not be blank." -- aws-actions/amazon-ecs-deploy-task-definition#630, aws/aws-sdk-go#132
   const family = input.family;
   if (!given(family) || family === '') throw ce('Family can not be blank.');
   // "Family contains invalid characters." -- aws/amazon-ecs-cli#37, #542
-  if (typeof family !== 'string' || !/^[A-Za-z0-9_-]+$/.test(family)) throw ce('Family contains invalid characters.');
+  if (typeof family !== 'string' || !/^[A-Za-z0-9_-]+$/.test(family))
+    throw ce('Family contains invalid characters.');
   // [no AWS text found]
-  if (family.length > 255) throw ce('Family is too long: up to 255 letters, numbers, hyphens and underscores are allowed.');
+  if (family.length > 255)
+    throw ce('Family is too long: up to 255 letters, numbers, hyphens and underscores are allowed.');
 
   // "Container list cannot be empty." -- awsdocs/aws-cloudformation-user-guide#454
   const rawContainers = input.containerDefinitions;
   if (!given(rawContainers) || (Array.isArray(rawContainers) && rawContainers.length === 0)) {
     throw ce('Container list cannot be empty.');
   }
-  if (!Array.isArray(rawContainers)) throw ce('containerDefinitions must be a list of container definitions.');
+  if (!Array.isArray(rawContainers))
+    throw ce('containerDefinitions must be a list of container definitions.');
   // "Too many containers." -- aws/amazon-ecs-cli#184, #951
   if (rawContainers.length > 10) throw ce('Too many containers.');
 
@@ -189,7 +167,9 @@ export function validateRegistration(input: Input): RegisteredFields {
     const nm = input.networkMode as NetworkMode;
     // [no AWS text found]
     if (!NETWORK_MODES.includes(nm)) {
-      throw ce(`Invalid 'networkMode' setting '${String(nm)}'. Valid values are bridge, host, awsvpc and none.`);
+      throw ce(
+        `Invalid 'networkMode' setting '${String(nm)}'. Valid values are bridge, host, awsvpc and none.`,
+      );
     }
     networkMode = nm;
   }
@@ -198,9 +178,12 @@ export function validateRegistration(input: Input): RegisteredFields {
   for (const c of readList(input.requiresCompatibilities, 'requiresCompatibilities')) {
     // [no AWS text found]
     if (!COMPATIBILITIES.includes(c as Compatibility)) {
-      throw ce(`Invalid 'requiresCompatibilities' value '${String(c)}'. Valid values are EC2, FARGATE, EXTERNAL and MANAGED_INSTANCES.`);
+      throw ce(
+        `Invalid 'requiresCompatibilities' value '${String(c)}'. Valid values are EC2, FARGATE, EXTERNAL and MANAGED_INSTANCES.`,
+      );
     }
-    if (!requiresCompatibilities.includes(c as Compatibility)) requiresCompatibilities.push(c as Compatibility);
+    if (!requiresCompatibilities.includes(c as Compatibility))
+      requiresCompatibilities.push(c as Compatibility);
   }
   const fargate = requiresCompatibilities.includes('FARGATE');
 
@@ -272,12 +255,17 @@ function readPlacementConstraints(v: unknown): TaskDefinition['placementConstrai
     const e = o.expression;
     // [no AWS text found]
     if (typeof e !== 'string' || e.length === 0) throw ce('A memberOf constraint requires an expression.');
-    if (e.length > 2000) throw ce('The placement constraint expression is too long: at most 2000 characters.');
+    if (e.length > 2000)
+      throw ce('The placement constraint expression is too long: at most 2000 characters.');
     return { type: 'memberOf', expression: e };
   });
 }
 
-function readContainer(raw: unknown, networkMode: NetworkMode, taskMemory: number | undefined): ContainerDefinition {
+function readContainer(
+  raw: unknown,
+  networkMode: NetworkMode,
+  taskMemory: number | undefined,
+): ContainerDefinition {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     throw ce('Each container definition must be an object.');
   }
@@ -308,7 +296,9 @@ function readContainer(raw: unknown, networkMode: NetworkMode, taskMemory: numbe
   }
   if (memory === undefined && memoryReservation === undefined && taskMemory === undefined) {
     // aws/aws-cli#4453, sil-org/ecs-deploy#62, cuttlesoft/ecs-deploy.py#17
-    throw ce(`Invalid setting for container '${name}'. At least one of 'memory' or 'memoryReservation' must be specified.`);
+    throw ce(
+      `Invalid setting for container '${name}'. At least one of 'memory' or 'memoryReservation' must be specified.`,
+    );
   }
   if (taskMemory !== undefined) {
     // "The 'memory' setting for container 'worker' is greater than for the task." -- pulumi/pulumi-awsx#1220
@@ -339,7 +329,11 @@ function readContainer(raw: unknown, networkMode: NetworkMode, taskMemory: numbe
   return def;
 }
 
-function readMemory(o: Record<string, unknown>, key: 'memory' | 'memoryReservation', name: string): number | undefined {
+function readMemory(
+  o: Record<string, unknown>,
+  key: 'memory' | 'memoryReservation',
+  name: string,
+): number | undefined {
   const v = o[key];
   if (!given(v)) return undefined;
   if (!isInt(v) || v <= 0) throw ce(`Invalid '${key}' setting for container '${name}'.`);
@@ -358,7 +352,8 @@ function readPortMappings(v: unknown, networkMode: NetworkMode, name: string): P
   return list.map((raw) => {
     const o = (raw ?? {}) as Record<string, unknown>;
     const protocol = given(o.protocol) ? o.protocol : 'tcp';
-    if (protocol !== 'tcp' && protocol !== 'udp') throw ce(`Invalid 'protocol' setting for container '${name}'.`);
+    if (protocol !== 'tcp' && protocol !== 'udp')
+      throw ce(`Invalid 'protocol' setting for container '${name}'.`);
     const named = {
       ...(typeof o.name === 'string' ? { name: o.name } : {}),
       ...(typeof o.appProtocol === 'string' ? { appProtocol: o.appProtocol } : {}),
@@ -380,7 +375,9 @@ function readPortMappings(v: unknown, networkMode: NetworkMode, name: string): P
       // "When networkMode=awsvpc, the host ports and container ports in port mappings must match."
       // -- aws/amazon-ecs-cli#1014, pulumi/pulumi-awsx#935 (the host text by analogy)
       if (hostGiven && o.hostPort !== containerPort) {
-        throw ce(`When networkMode=${networkMode}, the host ports and container ports in port mappings must match.`);
+        throw ce(
+          `When networkMode=${networkMode}, the host ports and container ports in port mappings must match.`,
+        );
       }
       hostPort = containerPort;
     } else {
@@ -390,7 +387,9 @@ function readPortMappings(v: unknown, networkMode: NetworkMode, name: string): P
     // "Container port 53 is used in more than one port mapping for container coredns-mysql"
     // -- terraform-aws-modules/terraform-aws-ecs#89 (InvalidParameterException)
     if (seen.has(key)) {
-      throw invalidParameter(`Container port ${containerPort} is used in more than one port mapping for container ${name}`);
+      throw invalidParameter(
+        `Container port ${containerPort} is used in more than one port mapping for container ${name}`,
+      );
     }
     seen.add(key);
     return { containerPort, hostPort, protocol, ...named };
@@ -416,9 +415,14 @@ function checkTask(
   for (const c of containers) {
     for (const dep of Array.isArray(c.dependsOn) ? c.dependsOn : []) {
       const d = (dep ?? {}) as Record<string, unknown>;
-      if ((d.condition === 'COMPLETE' || d.condition === 'SUCCESS') && essential.has(String(d.containerName))) {
+      if (
+        (d.condition === 'COMPLETE' || d.condition === 'SUCCESS') &&
+        essential.has(String(d.containerName))
+      ) {
         // ecs-rules.md 3.2 (boto/boto3#2436)
-        throw ce('A dependency container with SUCCESS or COMPLETE condition cannot be an essential container');
+        throw ce(
+          'A dependency container with SUCCESS or COMPLETE condition cannot be an essential container',
+        );
       }
     }
   }
@@ -429,7 +433,8 @@ function checkTask(
       if (port === 0) continue;
       const proto = p.protocol ?? 'tcp';
       // "TCP host port '3000' is mapped multiple times in task." -- aws/amazon-ecs-agent#1220
-      if (taken.has(`${port}/${proto}`)) throw ce(`${proto.toUpperCase()} host port '${port}' is mapped multiple times in task.`);
+      if (taken.has(`${port}/${proto}`))
+        throw ce(`${proto.toUpperCase()} host port '${port}' is mapped multiple times in task.`);
       taken.add(`${port}/${proto}`);
     }
   }
@@ -440,7 +445,9 @@ function checkTask(
   const mem = containers.reduce((n, c) => n + (c.memory ?? c.memoryReservation ?? 0), 0);
   if (taskMemory !== undefined && mem > taskMemory) {
     // the cpu text by analogy [no AWS text found]
-    throw ce("The sum of all container 'memory' values cannot be greater than the value of the task 'memory'.");
+    throw ce(
+      "The sum of all container 'memory' values cannot be greater than the value of the task 'memory'.",
+    );
   }
 }
 

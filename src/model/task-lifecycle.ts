@@ -30,10 +30,18 @@ function bindings(ctx: Ctx, t: Task): TaskContainer[] {
       .map((pm) => {
         const containerPort = pm.containerPort as number;
         const hostPort =
-          td.networkMode === 'bridge' ? (pm.hostPort && pm.hostPort > 0 ? pm.hostPort : dynamic++) : containerPort;
+          td.networkMode === 'bridge'
+            ? pm.hostPort && pm.hostPort > 0
+              ? pm.hostPort
+              : dynamic++
+            : containerPort;
         return { bindIP: '0.0.0.0', containerPort, hostPort, protocol: pm.protocol ?? 'tcp' };
       });
-    return { ...c, lastStatus: 'RUNNING' as const, networkBindings: td.networkMode === 'awsvpc' ? [] : networkBindings };
+    return {
+      ...c,
+      lastStatus: 'RUNNING' as const,
+      networkBindings: td.networkMode === 'awsvpc' ? [] : networkBindings,
+    };
   });
 }
 
@@ -71,7 +79,9 @@ export function markStopped(ctx: Ctx, t: Task, changes: Partial<Task> = {}): Tas
     executionStoppedAt: t.executionStoppedAt ?? ctx.now,
     ...(t.stoppingAt === undefined && !neverRan ? { stoppingAt: ctx.now } : {}),
     containers: (changes.containers ?? t.containers).map((c) =>
-      c.lastStatus === 'STOPPED' ? c : { ...c, lastStatus: 'STOPPED' as const, ...(neverRan ? {} : { exitCode: c.exitCode ?? 0 }) },
+      c.lastStatus === 'STOPPED'
+        ? c
+        : { ...c, lastStatus: 'STOPPED' as const, ...(neverRan ? {} : { exitCode: c.exitCode ?? 0 }) },
     ),
     version: t.version + 1,
   });
@@ -112,7 +122,11 @@ function stepStopping(ctx: Ctx, t: Task): void {
           lastStatus: 'DEPROVISIONING',
           executionStoppedAt: ctx.now,
           nextTransitionAt: ctx.now + TIMING.eniAttach,
-          containers: t.containers.map((c) => (c.lastStatus === 'STOPPED' ? c : { ...c, lastStatus: 'STOPPED' as const, exitCode: c.exitCode ?? 0 })),
+          containers: t.containers.map((c) =>
+            c.lastStatus === 'STOPPED'
+              ? c
+              : { ...c, lastStatus: 'STOPPED' as const, exitCode: c.exitCode ?? 0 },
+          ),
           version: t.version + 1,
         });
       } else markStopped(ctx, t);
@@ -139,14 +153,23 @@ function stepRunning(ctx: Ctx, t: Task): void {
     }
     case 'PENDING':
     case 'ACTIVATING': {
-      const broken = t.containers.find((c) => c.essential && behaviorOf(ctx, c.image)?.mode === 'fail-to-start');
+      const broken = t.containers.find(
+        (c) => c.essential && behaviorOf(ctx, c.image)?.mode === 'fail-to-start',
+      );
       if (broken) {
         markStopped(ctx, t, {
           pullStoppedAt: ctx.now,
           stopCode: 'TaskFailedToStart',
           stoppedReason: `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${broken.image}: not found`,
           failedToStart: true,
-          containers: t.containers.map((c) => ({ ...c, lastStatus: 'STOPPED' as const, reason: c === broken ? 'CannotPullContainerError: failed to resolve ref: not found' : 'Essential container in task exited' })),
+          containers: t.containers.map((c) => ({
+            ...c,
+            lastStatus: 'STOPPED' as const,
+            reason:
+              c === broken
+                ? 'CannotPullContainerError: failed to resolve ref: not found'
+                : 'Essential container in task exited',
+          })),
         });
         return;
       }
@@ -164,12 +187,18 @@ function stepRunning(ctx: Ctx, t: Task): void {
         nextTransitionAt: crash.length ? ctx.now + Math.max(1, Math.min(...crash)) : null,
         version: t.version + 1,
       });
-      ctx.emit('task/running', { taskArn: t.taskArn, serviceName: t.serviceName, ec2InstanceId: t.ec2InstanceId });
+      ctx.emit('task/running', {
+        taskArn: t.taskArn,
+        serviceName: t.serviceName,
+        ec2InstanceId: t.ec2InstanceId,
+      });
       return;
     }
     case 'RUNNING': {
       // A crash timer fired: the first crashing container exits.
-      const c = t.containers.find((x) => x.lastStatus === 'RUNNING' && behaviorOf(ctx, x.image)?.mode === 'crash');
+      const c = t.containers.find(
+        (x) => x.lastStatus === 'RUNNING' && behaviorOf(ctx, x.image)?.mode === 'crash',
+      );
       if (c) crashContainer(ctx, t, c.name, behaviorOf(ctx, c.image)?.exitCode ?? 1);
       else ctx.patch('tasks', t.taskArn, { nextTransitionAt: null });
       return;
@@ -182,10 +211,18 @@ function stepRunning(ctx: Ctx, t: Task): void {
 /** A container exits. An essential one stops its task; a non-essential one just stops. */
 export function crashContainer(ctx: Ctx, t: Task, containerName: string, exitCode: number): Task {
   const containers = t.containers.map((c) =>
-    c.name === containerName ? { ...c, lastStatus: 'STOPPED' as const, exitCode, reason: `Exited (${exitCode})` } : c,
+    c.name === containerName
+      ? { ...c, lastStatus: 'STOPPED' as const, exitCode, reason: `Exited (${exitCode})` }
+      : c,
   );
   const target = t.containers.find((c) => c.name === containerName);
-  ctx.emit('container/exited', { taskArn: t.taskArn, containerName, exitCode, essential: target?.essential ?? false, serviceName: t.serviceName });
+  ctx.emit('container/exited', {
+    taskArn: t.taskArn,
+    containerName,
+    exitCode,
+    essential: target?.essential ?? false,
+    serviceName: t.serviceName,
+  });
   if (target?.essential) {
     return ctx.patch('tasks', t.taskArn, {
       containers,

@@ -51,7 +51,13 @@ export interface AdvanceResult {
 // ---------------------------------------------------------------------------------------------
 // EC2
 
-export type InstanceStateName = 'pending' | 'running' | 'shutting-down' | 'terminated' | 'stopping' | 'stopped';
+export type InstanceStateName =
+  | 'pending'
+  | 'running'
+  | 'shutting-down'
+  | 'terminated'
+  | 'stopping'
+  | 'stopped';
 
 export interface Ec2Instance {
   instanceId: string;

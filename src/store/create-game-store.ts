@@ -117,13 +117,16 @@ export function validateSavedWorld(v: unknown): SavedWorld | string {
   if (typeof v !== 'object' || v === null) return 'This is not a saved Nozama world.';
   const o = v as Record<string, unknown>;
   if (o.format !== 'nozama-world') return 'This is not a saved Nozama world.';
-  if (o.version !== 1) return `This world was saved by a newer version of Nozama (format ${String(o.version)}).`;
+  if (o.version !== 1)
+    return `This world was saved by a newer version of Nozama (format ${String(o.version)}).`;
   if (typeof o.seed !== 'number' || !Number.isInteger(o.seed)) return 'The saved world has no valid seed.';
   if (typeof o.region !== 'string') return 'The saved world names no region.';
   if (typeof o.elapsed !== 'number' || o.elapsed < 0) return 'The saved world has no valid clock.';
-  if (!Array.isArray(o.calls) || !o.calls.every(isLoggedCall)) return 'The saved world has a damaged call list.';
+  if (!Array.isArray(o.calls) || !o.calls.every(isLoggedCall))
+    return 'The saved world has a damaged call list.';
   for (let i = 1; i < o.calls.length; i++) {
-    if ((o.calls[i] as LoggedCall).t < (o.calls[i - 1] as LoggedCall).t) return 'The saved world has calls out of order.';
+    if ((o.calls[i] as LoggedCall).t < (o.calls[i - 1] as LoggedCall).t)
+      return 'The saved world has calls out of order.';
   }
   return o as unknown as SavedWorld;
 }
@@ -144,7 +147,10 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
         if (fresh.length === 0) return get().events;
         const last = fresh[fresh.length - 1] as SimEvent;
         const recent = get().events.recent.concat(fresh);
-        return { seq: last.seq, recent: recent.length > RECENT_EVENTS ? recent.slice(-RECENT_EVENTS) : recent };
+        return {
+          seq: last.seq,
+          recent: recent.length > RECENT_EVENTS ? recent.slice(-RECENT_EVENTS) : recent,
+        };
       };
       const record = (call: Call, response: CallResponse, t: number): ApiRecord[] => {
         const api = get().api.concat({ seq: ++apiSeq, t, call, response });
@@ -255,7 +261,10 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
           const v = validateSavedWorld(saved);
           if (typeof v === 'string') return { ok: false, message: v };
           if (v.seed !== seed || v.region !== region) {
-            return { ok: false, message: 'This saved world belongs to another scenario (seed or region differ).' };
+            return {
+              ok: false,
+              message: 'This saved world belongs to another scenario (seed or region differ).',
+            };
           }
           let rebuilt: ReturnType<typeof replay>;
           try {

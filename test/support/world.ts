@@ -1,6 +1,7 @@
 /** Builds worlds through the public entry point only, as a player's calls would. */
-import { advance, createSim, step } from '../../src/model/index.ts';
+
 import { encodeBase64 } from '../../src/model/base64.ts';
+import { advance, createSim, step } from '../../src/model/index.ts';
 import type { Call, CallResponse, SimState } from '../../src/model/types.ts';
 
 export const REGION = 'za-southwest-1';
@@ -48,14 +49,22 @@ export class World {
   }
 
   /** Launches instances that join `cluster`; call tick(25) for them to register. */
-  launch(zoneLetter: string, instanceType = 't3.medium', cluster = 'Royaume', count = 1, extraUserData = ''): string[] {
+  launch(
+    zoneLetter: string,
+    instanceType = 't3.medium',
+    cluster = 'Royaume',
+    count = 1,
+    extraUserData = '',
+  ): string[] {
     const out = this.ok('ec2:RunInstances', {
       ImageId: this.ami(true),
       InstanceType: instanceType,
       MinCount: count,
       MaxCount: count,
       Placement: { AvailabilityZone: `${REGION}${zoneLetter}` },
-      UserData: encodeBase64(`#!/bin/bash\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config\n${extraUserData}`),
+      UserData: encodeBase64(
+        `#!/bin/bash\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config\n${extraUserData}`,
+      ),
     });
     return out.Instances.map((i: { InstanceId: string }) => i.InstanceId);
   }
@@ -72,7 +81,9 @@ export class World {
   }
 
   liveTasks(serviceName?: string) {
-    return this.tasks((t) => t.desiredStatus !== 'STOPPED' && (serviceName === undefined || t.serviceName === serviceName));
+    return this.tasks(
+      (t) => t.desiredStatus !== 'STOPPED' && (serviceName === undefined || t.serviceName === serviceName),
+    );
   }
 
   running(serviceName?: string) {
