@@ -1,0 +1,246 @@
+/**
+ * What the kingdom scene draws, derived from the simulation state: zones, their territories (EC2
+ * instances), castles (container instances), developments (tasks) and managed lands (Fargate).
+ *
+ * Pure and Phaser-free: it only reads the state and names things for the view. It holds no rules of
+ * ECS; it decides only what is shown (a terminated territory leaves its ruin visible for a while).
+ */
+import { instanceTypeInfo, zoneNames } from '../model/catalog.ts';
+import type {
+  ContainerInstanceStatus,
+  Ec2Instance,
+  InstanceStateName,
+  SimState,
+  Task,
+  TaskStatus,
+} from '../model/types.ts';
+import { BANNER_COLORS, BANNER_SHAPES, type BannerShape } from './palette.ts';
+
+/** How long (simulated seconds) a terminated territory stays on the map as a ruin. */
+export const RUIN_SECONDS = 120;
+
+export interface Banner {
+  /** family:revision */
+  plan: string;
+  color: number;
+  shape: BannerShape;
+}
+
+export interface DevelopmentModel {
+  id: string;
+  plan: string;
+  banner: Banner;
+  status: TaskStatus;
+  launchType: 'EC2' | 'FARGATE';
+  unhealthy: boolean;
+  houses: ('PENDING' | 'RUNNING' | 'STOPPED')[];
+}
+
+export interface CastleModel {
+  status: ContainerInstanceStatus;
+  connected: boolean;
+}
+
+export interface TerritoryModel {
+  id: string;
+  /** Player-facing name: zone letter code and launch order in the zone, e.g. "1b-2". */
+  name: string;
+  instanceType: string;
+  state: InstanceStateName;
+  vcpus: number;
+  memoryGiB: number;
+  hasAgent: boolean;
+  castle: CastleModel | null;
+  /** Share of registered CPU and memory held by tasks (0..1), when registered. */
+  cpuUsed: number | null;
+  memoryUsed: number | null;
+  developments: DevelopmentModel[];
+}
+
+export interface ZoneModel {
+  name: string;
+  /** "1a": the region's digit and the zone letter. */
+  code: string;
+  impaired: boolean;
+  territories: TerritoryModel[];
+  managed: DevelopmentModel[];
+  counts: { territories: number; castles: number; developments: number; running: number; managed: number };
+}
+
+const TASK_ORDER: Record<TaskStatus, number> = {
+  PROVISIONING: 0,
+  PENDING: 1,
+  ACTIVATING: 2,
+  RUNNING: 3,
+  DEACTIVATING: 4,
+  STOPPING: 5,
+  DEPROVISIONING: 6,
+  STOPPED: 7,
+};
+
+/** "1a" for za-southwest-1a: the digit of the region and the zone letter. */
+export function zoneCode(region: string, zone: string): string {
+  const digit = /(\d+)$/.exec(region)?.[1] ?? '';
+  return digit + zone.slice(region.length);
+}
+
+/** family:revision from a task definition ARN (arn:aws:ecs:region:acct:task-definition/family:rev). */
+export function planOf(taskDefinitionArn: string): { family: string; revision: number; plan: string } {
+  const tail = taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1);
+  const colon = tail.lastIndexOf(':');
+  const family = colon > 0 ? tail.slice(0, colon) : tail;
+  const revision = colon > 0 ? Number(tail.slice(colon + 1)) || 1 : 1;
+  return { family, revision, plan: `${family}:${revision}` };
+}
+
+/** Families in order of first registration: the order that picks their banner colours. */
+function familyOrder(sim: SimState, region: string): Map<string, number> {
+  const defs = Object.values(sim.taskDefinitions)
+    .filter((d) => d.region === region)
+    .sort((a, b) => a.registeredAt - b.registeredAt || a.taskDefinitionArn.localeCompare(b.taskDefinitionArn));
+  const order = new Map<string, number>();
+  for (const d of defs) if (!order.has(d.family)) order.set(d.family, order.size);
+  return order;
+}
+
+export function bannerFor(family: string, revision: number, order: ReadonlyMap<string, number>): Banner {
+  const i = order.get(family) ?? hashIndex(family, BANNER_COLORS.length);
+  return {
+    plan: `${family}:${revision}`,
+    color: BANNER_COLORS[i % BANNER_COLORS.length] as number,
+    shape: BANNER_SHAPES[(Math.max(1, revision) - 1) % BANNER_SHAPES.length] as BannerShape,
+  };
+}
+
+function hashIndex(text: string, n: number): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) h = (h * 31 + text.charCodeAt(i)) >>> 0;
+  return h % n;
+}
+
+function development(task: Task, order: ReadonlyMap<string, number>): DevelopmentModel {
+  const { family, revision, plan } = planOf(task.taskDefinitionArn);
+  return {
+    id: task.taskArn,
+    plan,
+    banner: bannerFor(family, revision, order),
+    status: task.lastStatus,
+    launchType: task.launchType,
+    unhealthy: task.healthStatus === 'UNHEALTHY',
+    houses: task.containers.map((c) => c.lastStatus),
+  };
+}
+
+function byAge(a: Task, b: Task): number {
+  return a.createdAt - b.createdAt || a.taskArn.localeCompare(b.taskArn);
+}
+
+function byLaunch(a: Ec2Instance, b: Ec2Instance): number {
+  return a.launchTime - b.launchTime || a.amiLaunchIndex - b.amiLaunchIndex || a.instanceId.localeCompare(b.instanceId);
+}
+
+export interface KingdomModelOptions {
+  /** When each instance was first seen terminated (simulated seconds): ruins fade after RUIN_SECONDS. */
+  terminatedSince?: ReadonlyMap<string, number>;
+  /** Tasks to keep drawing although STOPPED (they are fading out). */
+  keepStopped?: ReadonlySet<string>;
+}
+
+export function kingdomModel(sim: SimState, region: string, options: KingdomModelOptions = {}): ZoneModel[] {
+  const order = familyOrder(sim, region);
+  const tasksByInstance = new Map<string, Task[]>();
+  const managedByZone = new Map<string, Task[]>();
+  for (const task of Object.values(sim.tasks)) {
+    if (task.region !== region) continue;
+    if (task.lastStatus === 'STOPPED' && !options.keepStopped?.has(task.taskArn)) continue;
+    if (task.ec2InstanceId) {
+      const list = tasksByInstance.get(task.ec2InstanceId) ?? [];
+      list.push(task);
+      tasksByInstance.set(task.ec2InstanceId, list);
+    } else {
+      const list = managedByZone.get(task.availabilityZone) ?? [];
+      list.push(task);
+      managedByZone.set(task.availabilityZone, list);
+    }
+  }
+
+  const instancesByZone = new Map<string, Ec2Instance[]>();
+  for (const inst of Object.values(sim.instances)) {
+    if (inst.region !== region) continue;
+    const list = instancesByZone.get(inst.availabilityZone) ?? [];
+    list.push(inst);
+    instancesByZone.set(inst.availabilityZone, list);
+  }
+
+  return zoneNames(region).map((zone) => {
+    const code = zoneCode(region, zone);
+    const all = (instancesByZone.get(zone) ?? []).sort(byLaunch);
+    const territories: TerritoryModel[] = [];
+    all.forEach((inst, index) => {
+      if (inst.state === 'terminated') {
+        const since = options.terminatedSince?.get(inst.instanceId);
+        if (since === undefined || sim.now - since >= RUIN_SECONDS) return;
+      }
+      const info = instanceTypeInfo(inst.instanceType);
+      const ci = inst.containerInstanceArn ? sim.containerInstances[inst.containerInstanceArn] : undefined;
+      const castle: CastleModel | null =
+        inst.hasAgent && ci && ci.status !== 'INACTIVE' ? { status: ci.status, connected: ci.agentConnected } : null;
+      const tasks = (tasksByInstance.get(inst.instanceId) ?? []).sort(byAge);
+      territories.push({
+        id: inst.instanceId,
+        name: `${code}-${index + 1}`,
+        instanceType: inst.instanceType,
+        state: inst.state,
+        vcpus: info?.vcpus ?? 1,
+        memoryGiB: (info?.memoryMiB ?? 1024) / 1024,
+        hasAgent: inst.hasAgent,
+        castle,
+        cpuUsed: ci && ci.registeredCpu > 0 ? clamp01(1 - ci.remainingCpu / ci.registeredCpu) : null,
+        memoryUsed: ci && ci.registeredMemory > 0 ? clamp01(1 - ci.remainingMemory / ci.registeredMemory) : null,
+        developments: tasks.map((t) => development(t, order)),
+      });
+    });
+    const managed = (managedByZone.get(zone) ?? []).sort(byAge).map((t) => development(t, order));
+    const developments = territories.reduce((n, t) => n + t.developments.length, 0);
+    const live = (d: DevelopmentModel) => d.status === 'RUNNING';
+    return {
+      name: zone,
+      code,
+      impaired: sim.impairedZones[zone] === true,
+      territories,
+      managed,
+      counts: {
+        territories: territories.filter((t) => t.state !== 'terminated').length,
+        castles: territories.filter((t) => t.castle !== null).length,
+        developments: developments + managed.length,
+        running:
+          territories.reduce((n, t) => n + t.developments.filter(live).length, 0) + managed.filter(live).length,
+        managed: managed.length,
+      },
+    };
+  });
+}
+
+function clamp01(v: number): number {
+  return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+export function isRising(status: TaskStatus): boolean {
+  return TASK_ORDER[status] < TASK_ORDER.RUNNING;
+}
+
+export function isFalling(status: TaskStatus): boolean {
+  return TASK_ORDER[status] > TASK_ORDER.RUNNING;
+}
+
+/** The counts line under a zone, e.g. "2 territories · 3 developments (2 running) · 1 managed". */
+export function countsLine(zone: ZoneModel): string {
+  const c = zone.counts;
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const parts = [
+    plural(c.territories, 'territory', 'territories'),
+    `${plural(c.developments, 'development', 'developments')}${c.developments > 0 ? ` (${c.running} running)` : ''}`,
+  ];
+  if (c.managed > 0) parts.push(`${c.managed} managed`);
+  return parts.join(' · ');
+}

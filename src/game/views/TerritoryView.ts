@@ -1,0 +1,248 @@
+/**
+ * A territory (an EC2 instance): a plot of golden ground sized by its instance type, named "1b-1",
+ * with a castle when the ECS agent has registered it as a container instance. The castle's flag tells
+ * the lord's state: up when connected, grey with a cross when disconnected, at half-mast with a
+ * drain sign when DRAINING. A pending instance is being surveyed (dashed, stakes), a stopped or
+ * terminated one is greyed and ruined.
+ */
+import type Phaser from 'phaser';
+import { ART_SIZE } from '../art.ts';
+import { drawCross, drawDrainSign, drawPole } from '../banner.ts';
+import { TextureKey } from '../keys.ts';
+import type { TerritoryModel } from '../kingdom-model.ts';
+import type { Fonts, TerritoryLayout } from '../layout.ts';
+import { COLORS, FONT_FAMILY, OKABE_ITO } from '../palette.ts';
+
+export const TERRITORY_DEPTH = 10;
+
+type Look = 'surveying' | 'settled' | 'closing' | 'ruined';
+
+function lookOf(t: TerritoryModel): Look {
+  switch (t.state) {
+    case 'pending':
+      return 'surveying';
+    case 'running':
+      return 'settled';
+    case 'shutting-down':
+    case 'stopping':
+      return 'closing';
+    default:
+      return 'ruined';
+  }
+}
+
+/** The short line under a territory's name: its kind, and its state in story words. */
+export function territoryCaption(t: TerritoryModel): string {
+  const look = lookOf(t);
+  if (look === 'surveying') return `${t.instanceType} · surveying`;
+  if (look === 'closing') return `${t.instanceType} · closing`;
+  if (look === 'ruined') return `${t.instanceType} · ${t.state === 'stopped' ? 'abandoned' : 'ruins'}`;
+  if (!t.hasAgent) return `${t.instanceType} · no castle`;
+  if (!t.castle) return `${t.instanceType} · lord arriving`;
+  if (t.castle.status === 'DRAINING') return `${t.instanceType} · draining`;
+  if (!t.castle.connected) return `${t.instanceType} · lord silent`;
+  return t.instanceType;
+}
+
+export class TerritoryView {
+  readonly container: Phaser.GameObjects.Container;
+  private readonly ground: Phaser.GameObjects.Graphics;
+  private readonly castle: Phaser.GameObjects.Image;
+  private readonly marks: Phaser.GameObjects.Graphics;
+  private readonly name: Phaser.GameObjects.Text;
+  private readonly caption: Phaser.GameObjects.Text;
+  private signature = '';
+
+  constructor(scene: Phaser.Scene) {
+    this.ground = scene.add.graphics();
+    this.castle = scene.add.image(0, 0, TextureKey.Castle).setOrigin(0, 0);
+    this.marks = scene.add.graphics();
+    this.name = scene.add.text(0, 0, '', { fontFamily: FONT_FAMILY, color: COLORS.textOnLight, fontStyle: 'bold' });
+    this.caption = scene.add.text(0, 0, '', { fontFamily: FONT_FAMILY, color: COLORS.textOnLightSoft });
+    this.container = scene.add
+      .container(0, 0, [this.ground, this.castle, this.marks, this.name, this.caption])
+      .setDepth(TERRITORY_DEPTH);
+  }
+
+  update(t: TerritoryModel, l: TerritoryLayout, fonts: Fonts): void {
+    const { developments: _ignored, ...own } = t;
+    const signature = JSON.stringify([own, l]);
+    if (signature === this.signature) return;
+    this.signature = signature;
+
+    const look = lookOf(t);
+    const { plot } = l;
+    this.container.setPosition(plot.x, plot.y);
+    // Children use coordinates relative to the plot.
+    const rel = (r: { x: number; y: number; w: number; h: number }) => ({ ...r, x: r.x - plot.x, y: r.y - plot.y });
+    const header = rel(l.header);
+    const castle = rel(l.castle);
+    const g = this.ground;
+    g.clear();
+    const radius = Math.min(10, l.unit * 0.08);
+    const fill = look === 'ruined' ? COLORS.ruin : look === 'surveying' ? COLORS.plotPending : COLORS.plot;
+    const edge = look === 'ruined' || look === 'closing' ? COLORS.ruinEdge : COLORS.plotEdge;
+    g.fillStyle(fill, look === 'surveying' ? 0.7 : 1);
+    g.fillRoundedRect(0, 0, plot.w, plot.h, radius);
+    if (look === 'closing') {
+      g.fillStyle(COLORS.ruin, 0.45);
+      g.fillRoundedRect(0, 0, plot.w, plot.h, radius);
+    }
+    // Furrows in the yard.
+    const yard = rel(l.yard);
+    g.lineStyle(Math.max(1, l.unit * 0.012), edge, look === 'surveying' ? 0.12 : 0.18);
+    for (let i = 1; i <= 3; i++) {
+      const y = yard.y + (yard.h * i) / 4;
+      g.lineBetween(yard.x + 4, y, yard.x + yard.w - 4, y);
+    }
+    const border = Math.max(2, l.unit * 0.025);
+    if (look === 'surveying') {
+      g.lineStyle(border, edge, 1);
+      dashedRect(g, 0, 0, plot.w, plot.h, Math.max(6, l.unit * 0.08));
+      this.drawStakes(g, plot.w, plot.h, l.unit);
+    } else {
+      g.lineStyle(border, edge, 1);
+      g.strokeRoundedRect(0, 0, plot.w, plot.h, radius);
+    }
+
+    // The castle: present once the lord (agent) has registered; ruined when the land is lost.
+    const size = castle.w;
+    const hasCastle = t.castle !== null || (t.hasAgent && look === 'ruined') || (t.hasAgent && look === 'settled');
+    this.castle.setVisible(hasCastle);
+    if (hasCastle) {
+      this.castle
+        .setTexture(look === 'ruined' ? TextureKey.CastleRuin : TextureKey.Castle)
+        .setPosition(castle.x, castle.y)
+        .setScale(size / ART_SIZE)
+        .setAlpha(t.castle === null && look === 'settled' ? 0.35 : look === 'closing' ? 0.6 : 1);
+      if (t.castle && look !== 'ruined') this.castle.setTint(0xffffff);
+    }
+    this.drawFlag(t, castle, look);
+
+    // Labels to the right of the castle; the caption shrinks to fit.
+    const textX = castle.x + castle.w + Math.max(4, l.unit * 0.05);
+    const textW = header.w - (textX - header.x);
+    this.name.setText(t.name).setFontSize(fonts.territoryName(l.unit)).setPosition(textX, header.y);
+    this.caption
+      .setText(territoryCaption(t))
+      .setFontSize(fonts.territoryType(l.unit))
+      .setPosition(textX, header.y + this.name.height * 0.92);
+    this.caption.setScale(this.caption.width > textW ? textW / this.caption.width : 1);
+    this.name.setScale(this.name.width > textW ? textW / this.name.width : 1);
+    this.drawUsage(t, textX, header.y + this.name.height * 0.92 + this.caption.displayHeight + 2, textW, header);
+  }
+
+  private drawStakes(g: Phaser.GameObjects.Graphics, w: number, h: number, unit: number): void {
+    const s = Math.max(6, unit * 0.09);
+    for (const [x, y] of [
+      [s * 0.6, s * 0.6],
+      [w - s * 0.6, s * 0.6],
+      [s * 0.6, h - s * 0.6],
+      [w - s * 0.6, h - s * 0.6],
+    ] as const) {
+      g.lineStyle(Math.max(2, s * 0.22), 0x5b3a1a, 1);
+      g.lineBetween(x, y + s * 0.5, x, y - s * 0.9);
+      g.fillStyle(OKABE_ITO.vermillion, 1);
+      g.fillTriangle(x, y - s * 0.9, x + s * 0.8, y - s * 0.6, x, y - s * 0.3);
+    }
+  }
+
+  /** The lord's flag over the left tower. */
+  private drawFlag(t: TerritoryModel, castle: { x: number; y: number; w: number; h: number }, look: Look): void {
+    const g = this.marks;
+    g.clear();
+    if (!t.castle || look === 'ruined') return;
+    const s = castle.w / ART_SIZE;
+    const poleX = castle.x + 23 * s;
+    const towerTop = castle.y + 31 * s;
+    const top = castle.y + 1 * s;
+    const flagW = 30 * s;
+    const flagH = 16 * s;
+    const draining = t.castle.status === 'DRAINING';
+    const connected = t.castle.connected;
+    drawPole(g, poleX, top, towerTop, 3 * s);
+    const y = draining ? top + 12 * s : top + 2 * s;
+    if (connected) {
+      const pts = [
+        { x: poleX, y },
+        { x: poleX + flagW, y: y + flagH / 2 },
+        { x: poleX, y: y + flagH },
+      ];
+      g.fillStyle(COLORS.castleFlag, 1);
+      g.fillPoints(pts, true);
+      g.lineStyle(Math.max(1, 2 * s), 0x1c1408, 1);
+      g.strokePoints(pts, true);
+    } else {
+      this.limpFlag(g, poleX, y, flagW, flagH);
+    }
+    const icon = Math.max(5, 17 * s);
+    if (!connected) drawCross(g, castle.x + castle.w - icon, castle.y + icon * 1.05, icon);
+    else if (draining) drawDrainSign(g, castle.x + castle.w - icon, castle.y + icon * 1.05, icon);
+  }
+
+  private limpFlag(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number): void {
+    const pts = [
+      { x, y },
+      { x: x + w * 0.32, y: y + h * 0.4 },
+      { x: x + w * 0.24, y: y + h * 1.6 },
+      { x, y: y + h * 1.4 },
+    ];
+    g.fillStyle(COLORS.disconnected, 1);
+    g.fillPoints(pts, true);
+    g.lineStyle(Math.max(1, w * 0.06), 0x1c1408, 1);
+    g.strokePoints(pts, true);
+  }
+
+  /** Two thin bars: the share of registered CPU and memory that developments hold. */
+  private drawUsage(
+    t: TerritoryModel,
+    x: number,
+    y: number,
+    w: number,
+    header: { x: number; y: number; w: number; h: number },
+  ): void {
+    if (t.cpuUsed === null || t.memoryUsed === null) return;
+    const g = this.marks;
+    const barH = Math.max(3, Math.min(8, (header.y + header.h - y) / 2.6));
+    if (y + barH * 2.3 > header.y + header.h + barH) return;
+    const bars: [number, number][] = [
+      [t.cpuUsed, OKABE_ITO.blue],
+      [t.memoryUsed, OKABE_ITO.bluishGreen],
+    ];
+    bars.forEach(([used, color], i) => {
+      const by = y + i * barH * 1.35;
+      g.fillStyle(0x000000, 0.18);
+      g.fillRect(x, by, w, barH);
+      g.fillStyle(color, 1);
+      g.fillRect(x, by, w * used, barH);
+      // Memory bar is marked with ticks so the two do not differ by colour alone.
+      if (i === 1) {
+        g.fillStyle(0xffffff, 0.8);
+        for (let k = 1; k < 8; k++) g.fillRect(x + (w * k) / 8, by, 1, barH);
+      }
+    });
+  }
+
+  destroy(): void {
+    this.container.destroy(true);
+  }
+}
+
+function dashedRect(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number, dash: number): void {
+  const edges: [number, number, number, number][] = [
+    [x, y, x + w, y],
+    [x + w, y, x + w, y + h],
+    [x + w, y + h, x, y + h],
+    [x, y + h, x, y],
+  ];
+  for (const [x0, y0, x1, y1] of edges) {
+    const len = Math.hypot(x1 - x0, y1 - y0);
+    const n = Math.max(1, Math.floor(len / (dash * 2)));
+    for (let i = 0; i < n; i++) {
+      const a = (i * 2 * dash) / len;
+      const b = Math.min(1, (i * 2 * dash + dash) / len);
+      g.lineBetween(x0 + (x1 - x0) * a, y0 + (y1 - y0) * a, x0 + (x1 - x0) * b, y0 + (y1 - y0) * b);
+    }
+  }
+}
+

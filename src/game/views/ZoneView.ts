@@ -1,0 +1,191 @@
+/**
+ * An Availability Zone: a sky-blue portal frame with the zone's name in its crown ("1a" big,
+ * "za-southwest-1a" small), its golden land, a strip of managed lands (Fargate) and a counts line.
+ * An impaired zone goes dark: grey portal, cracked, a shadow over its land and a lightning icon.
+ */
+import type Phaser from 'phaser';
+import { drawBolt } from '../banner.ts';
+import { countsLine, type ZoneModel } from '../kingdom-model.ts';
+import type { Fonts, Rect, ZoneLayout } from '../layout.ts';
+import { COLORS, FONT_FAMILY } from '../palette.ts';
+
+export const ZONE_DEPTH = { base: 1, overlay: 50 } as const;
+
+export class ZoneView {
+  private readonly base: Phaser.GameObjects.Graphics;
+  private readonly overlay: Phaser.GameObjects.Graphics;
+  private readonly code: Phaser.GameObjects.Text;
+  private readonly fullName: Phaser.GameObjects.Text;
+  private readonly managedLabel: Phaser.GameObjects.Text;
+  private readonly counts: Phaser.GameObjects.Text;
+  private readonly darkLabel: Phaser.GameObjects.Text;
+  private signature = '';
+
+  constructor(scene: Phaser.Scene) {
+    this.base = scene.add.graphics().setDepth(ZONE_DEPTH.base);
+    this.overlay = scene.add.graphics().setDepth(ZONE_DEPTH.overlay);
+    const text = (color: string, bold = false) =>
+      scene.add
+        .text(0, 0, '', { fontFamily: FONT_FAMILY, color, fontStyle: bold ? 'bold' : 'normal' })
+        .setDepth(ZONE_DEPTH.overlay + 1);
+    this.code = text(COLORS.textOnDark, true).setOrigin(0.5, 0);
+    this.fullName = text(COLORS.textOnDarkSoft).setOrigin(0.5, 0);
+    this.managedLabel = text(COLORS.textOnLightSoft, true).setOrigin(0, 0).setDepth(ZONE_DEPTH.base + 1);
+    this.counts = text(COLORS.textOnDark, true).setOrigin(0.5, 0.5);
+    this.darkLabel = text(COLORS.textOnDark, true).setOrigin(0.5, 0);
+  }
+
+  update(zone: ZoneModel, layout: ZoneLayout, fonts: Fonts): void {
+    const signature = JSON.stringify([zone.name, zone.code, zone.impaired, zone.counts, layout, fonts.zoneCode]);
+    if (signature === this.signature) return;
+    this.signature = signature;
+    this.drawBase(zone, layout);
+    this.drawOverlay(zone, layout, fonts);
+
+    const { crown } = layout;
+    const gap = fonts.zoneName * 0.25;
+    const block = fonts.zoneCode + gap + fonts.zoneName * 1.2;
+    const top = crown.y + (crown.h - block) / 2 + fonts.zoneCode * 0.02;
+    this.code
+      .setText(zone.code)
+      .setFontSize(fonts.zoneCode)
+      .setPosition(crown.x + crown.w / 2, top - fonts.zoneCode * 0.12);
+    this.fullName
+      .setText(zone.name)
+      .setFontSize(fonts.zoneName)
+      .setPosition(crown.x + crown.w / 2, top + fonts.zoneCode + gap - fonts.zoneCode * 0.1);
+    this.managedLabel
+      .setText('managed lands')
+      .setFontSize(fonts.managed)
+      .setPosition(layout.managed.x + 10, layout.managed.y + fonts.managed * 0.2);
+    this.counts
+      .setText(zone.impaired ? `dark · ${countsLine(zone)}` : countsLine(zone))
+      .setFontSize(fonts.counts)
+      .setPosition(layout.counts.x + layout.counts.w / 2, layout.counts.y + layout.counts.h / 2);
+    // Keep the counts on one line in a narrow zone.
+    const maxW = layout.counts.w;
+    if (this.counts.width > maxW) this.counts.setScale(maxW / this.counts.width);
+    else this.counts.setScale(1);
+  }
+
+  private drawBase(zone: ZoneModel, l: ZoneLayout): void {
+    const g = this.base;
+    g.clear();
+    const { frame, stroke } = l;
+    const r = Math.min(frame.w * 0.2, l.crown.h * 1.1);
+    const frameColor = zone.impaired ? COLORS.portalDark : COLORS.portal;
+    // The portal: a frame with an arched top, dark inside where the crown carries the name.
+    g.fillStyle(frameColor, 1);
+    g.fillRoundedRect(frame.x, frame.y, frame.w, frame.h, { tl: r, tr: r, bl: 8, br: 8 });
+    g.fillStyle(COLORS.crown, 1);
+    g.fillRoundedRect(frame.x + stroke, frame.y + stroke, frame.w - 2 * stroke, frame.h - 2 * stroke, {
+      tl: Math.max(1, r - stroke),
+      tr: Math.max(1, r - stroke),
+      bl: 4,
+      br: 4,
+    });
+    // A keystone on the arch.
+    const kx = frame.x + frame.w / 2;
+    const kw = Math.max(10, stroke * 2.4);
+    g.fillStyle(zone.impaired ? 0x6b7585 : COLORS.portalGlow, 1);
+    g.fillPoints(
+      [
+        { x: kx - kw * 0.7, y: frame.y - stroke * 0.2 },
+        { x: kx + kw * 0.7, y: frame.y - stroke * 0.2 },
+        { x: kx + kw * 0.45, y: frame.y + stroke * 1.4 },
+        { x: kx - kw * 0.45, y: frame.y + stroke * 1.4 },
+      ],
+      true,
+    );
+    // The golden land of the zone.
+    const land: Rect = { x: l.land.x, y: l.land.y, w: l.land.w, h: l.managed.y + l.managed.h - l.land.y };
+    g.fillStyle(COLORS.ground, 1);
+    g.fillRoundedRect(land.x, land.y, land.w, land.h, 10);
+    g.fillStyle(COLORS.groundEdge, 0.35);
+    for (let i = 1; i <= 3; i++) {
+      const y = l.land.y + (l.land.h * i) / 4;
+      g.fillEllipse(l.land.x + l.land.w * (0.25 + 0.22 * (i % 2)), y, l.land.w * 0.28, Math.max(3, l.land.h * 0.02));
+    }
+    // Managed lands: pale and hatched, tended by someone else.
+    const m = l.managed;
+    g.fillStyle(COLORS.managed, 1);
+    g.fillRoundedRect(m.x + 4, m.y, m.w - 8, m.h - 4, 8);
+    g.lineStyle(2, COLORS.managedHatch, 0.55);
+    hatch(g, { x: m.x + 4, y: m.y, w: m.w - 8, h: m.h - 4 }, Math.max(10, m.h * 0.2));
+    g.lineStyle(2, COLORS.groundEdge, 1);
+    g.strokeRoundedRect(m.x + 4, m.y, m.w - 8, m.h - 4, 8);
+    // An inner glow line along the portal.
+    g.lineStyle(2, zone.impaired ? 0x6b7585 : COLORS.portalGlow, 0.9);
+    g.strokeRoundedRect(frame.x + stroke * 0.5, frame.y + stroke * 0.5, frame.w - stroke, frame.h - stroke, {
+      tl: Math.max(1, r - stroke * 0.5),
+      tr: Math.max(1, r - stroke * 0.5),
+      bl: 6,
+      br: 6,
+    });
+  }
+
+  private drawOverlay(zone: ZoneModel, l: ZoneLayout, fonts: Fonts): void {
+    const g = this.overlay;
+    g.clear();
+    if (!zone.impaired) {
+      this.darkLabel.setVisible(false);
+      return;
+    }
+    const land: Rect = { x: l.land.x, y: l.land.y, w: l.land.w, h: l.managed.y + l.managed.h - l.land.y };
+    g.fillStyle(COLORS.dark, 0.62);
+    g.fillRoundedRect(land.x, land.y, land.w, land.h, 10);
+    // Cracks across the portal.
+    g.lineStyle(Math.max(2, l.stroke * 0.5), COLORS.alarm, 1);
+    const f = l.frame;
+    crack(g, f.x + f.w * 0.18, f.y + l.stroke, f.x + f.w * 0.3, l.crown.y + l.crown.h);
+    crack(g, f.x + f.w * 0.86, f.y + l.stroke * 2, f.x + f.w * 0.74, l.crown.y + l.crown.h * 0.9);
+    const r = Math.min(land.w, land.h) * 0.12;
+    const cx = land.x + land.w / 2;
+    const cy = land.y + Math.min(land.h * 0.3, r * 2.2);
+    drawBolt(g, cx, cy, r);
+    this.darkLabel
+      .setVisible(true)
+      .setText('zone dark')
+      .setFontSize(Math.max(fonts.counts, Math.round(r * 0.55)))
+      .setPosition(cx, cy + r * 1.15);
+  }
+
+  destroy(): void {
+    for (const o of [this.base, this.overlay, this.code, this.fullName, this.managedLabel, this.counts, this.darkLabel]) {
+      o.destroy();
+    }
+  }
+}
+
+/** Diagonal lines clipped to a rectangle. */
+function hatch(g: Phaser.GameObjects.Graphics, r: Rect, step: number): void {
+  for (let s = -r.h; s < r.w; s += step) {
+    // Line from (r.x + s, bottom) rising to the right at 45 degrees, clipped to the box.
+    let x0 = r.x + s;
+    let y0 = r.y + r.h;
+    let x1 = x0 + r.h;
+    let y1 = r.y;
+    if (x0 < r.x) {
+      y0 -= r.x - x0;
+      x0 = r.x;
+    }
+    if (x1 > r.x + r.w) {
+      y1 += x1 - (r.x + r.w);
+      x1 = r.x + r.w;
+    }
+    if (x1 > x0) g.lineBetween(x0, y0, x1, y1);
+  }
+}
+
+function crack(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: number, y1: number): void {
+  const steps = 4;
+  g.beginPath();
+  g.moveTo(x0, y0);
+  for (let i = 1; i <= steps; i++) {
+    const t = i / steps;
+    const jitter = (i % 2 === 0 ? -1 : 1) * (i < steps ? 8 : 0);
+    g.lineTo(x0 + (x1 - x0) * t + jitter, y0 + (y1 - y0) * t);
+  }
+  g.strokePath();
+}
+

@@ -1,0 +1,77 @@
+/**
+ * The top bar: breadcrumb (Nozama > region > kingdom), the simulated clock, and the time controls
+ * (Pause/Play, 1x, 4x, 16x). The markup is in index.html (real buttons, reachable by keyboard); this
+ * binds it to a store: it reads the clock and the kingdom, and dispatches setPaused / setSpeed.
+ */
+import type { GameStore, Speed } from '../store/create-game-store.ts';
+import { formatElapsed } from './format.ts';
+import { subscribeTo } from './subscribe.ts';
+
+const SPEEDS: readonly Speed[] = [1, 4, 16];
+
+function isSpeed(n: number): n is Speed {
+  return (SPEEDS as readonly number[]).includes(n);
+}
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const el = root.querySelector<T>(selector);
+  if (!el) throw new Error(`Nozama: the page has no ${selector}`);
+  return el;
+}
+
+/** The kingdom shown in the breadcrumb: the first ACTIVE cluster of the region, oldest first. */
+export function kingdomName(store: GameStore): string {
+  const { sim } = store.getState();
+  const clusters = Object.values(sim.clusters)
+    .filter((c) => c.region === sim.defaultRegion && c.status === 'ACTIVE')
+    .sort((a, b) => a.createdAt - b.createdAt || a.clusterArn.localeCompare(b.clusterArn));
+  return clusters[0]?.clusterName ?? 'no kingdom yet';
+}
+
+export function bindTopBar(root: ParentNode, store: GameStore): () => void {
+  const region = required<HTMLElement>(root, '[data-role="region"]');
+  const kingdom = required<HTMLElement>(root, '[data-role="kingdom"]');
+  const clock = required<HTMLElement>(root, '[data-role="clock"]');
+  const pause = required<HTMLButtonElement>(root, '[data-role="pause"]');
+  const pauseLabel = required<HTMLElement>(root, '[data-role="pause-label"]');
+  const speedButtons = [...root.querySelectorAll<HTMLButtonElement>('button[data-speed]')];
+
+  const renderClock = () => {
+    const { sim } = store.getState();
+    const text = formatElapsed(sim.now - sim.startedAt);
+    if (clock.textContent !== text) clock.textContent = text;
+  };
+  const renderControls = () => {
+    const { paused, speed } = store.getState().clock;
+    pauseLabel.textContent = paused ? 'Play' : 'Pause';
+    pause.classList.toggle('is-paused', paused);
+    for (const b of speedButtons) b.setAttribute('aria-pressed', String(Number(b.dataset.speed) === speed));
+  };
+  const renderKingdom = () => {
+    region.textContent = store.getState().sim.defaultRegion;
+    kingdom.textContent = kingdomName(store);
+  };
+
+  const onPause = () => store.getState().setPaused(!store.getState().clock.paused);
+  const onSpeed = (e: Event) => {
+    const n = Number((e.currentTarget as HTMLButtonElement).dataset.speed);
+    if (isSpeed(n)) store.getState().setSpeed(n);
+  };
+  pause.addEventListener('click', onPause);
+  for (const b of speedButtons) b.addEventListener('click', onSpeed);
+
+  const unsubscribers = [
+    subscribeTo(store, (s) => s.sim.now, renderClock),
+    subscribeTo(store, (s) => s.clock, renderControls),
+    subscribeTo(store, (s) => s.sim.clusters, renderKingdom),
+  ];
+  renderClock();
+  renderControls();
+  renderKingdom();
+
+  return () => {
+    for (const off of unsubscribers) off();
+    pause.removeEventListener('click', onPause);
+    for (const b of speedButtons) b.removeEventListener('click', onSpeed);
+  };
+}

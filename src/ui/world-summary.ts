@@ -1,0 +1,49 @@
+/**
+ * A text counterpart of the canvas for screen readers (axe cannot see inside a canvas): per zone,
+ * how many territories and developments stand there, and whether the zone is dark.
+ */
+import { zoneNames } from '../model/catalog.ts';
+import type { SimState } from '../model/types.ts';
+import type { GameStore } from '../store/create-game-store.ts';
+import { subscribeTo } from './subscribe.ts';
+
+export function zoneSummaries(sim: SimState): string[] {
+  const region = sim.defaultRegion;
+  return zoneNames(region).map((zone) => {
+    const instances = Object.values(sim.instances).filter(
+      (i) => i.region === region && i.availabilityZone === zone && i.state !== 'terminated',
+    );
+    const tasks = Object.values(sim.tasks).filter(
+      (t) => t.region === region && t.availabilityZone === zone && t.lastStatus !== 'STOPPED',
+    );
+    const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
+    const dark = sim.impairedZones[zone] ? ' The zone is dark.' : '';
+    return `Zone ${zone}: ${instances.length} territories, ${tasks.length} developments (${running} running).${dark}`;
+  });
+}
+
+export function bindWorldSummary(list: HTMLElement, store: GameStore): () => void {
+  let last = '';
+  const render = () => {
+    const lines = zoneSummaries(store.getState().sim);
+    const key = lines.join('\n');
+    if (key === last) return;
+    last = key;
+    list.replaceChildren(
+      ...lines.map((line) => {
+        const li = document.createElement('li');
+        li.textContent = line;
+        return li;
+      }),
+    );
+  };
+  const offs = [
+    subscribeTo(store, (s) => s.sim.instances, render),
+    subscribeTo(store, (s) => s.sim.tasks, render),
+    subscribeTo(store, (s) => s.sim.impairedZones, render),
+  ];
+  render();
+  return () => {
+    for (const off of offs) off();
+  };
+}
