@@ -28,12 +28,10 @@ function build(store: GameStore) {
     action: 'ecs:RegisterTaskDefinition',
     input: { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 256 }] },
   });
-  store
-    .getState()
-    .dispatch({
-      action: 'ecs:CreateService',
-      input: { cluster: 'Royaume', serviceName: 'mill', taskDefinition: 'web', desiredCount: 3 },
-    });
+  store.getState().dispatch({
+    action: 'ecs:CreateService',
+    input: { cluster: 'Royaume', serviceName: 'mill', taskDefinition: 'web', desiredCount: 3 },
+  });
   store.getState().advance(45);
 }
 
@@ -88,12 +86,10 @@ describe('the game store', () => {
     const store = createGameStore({ seed: 3 });
     build(store);
     const beforeScale = store.getState().sim;
-    store
-      .getState()
-      .dispatch({
-        action: 'ecs:UpdateService',
-        input: { cluster: 'Royaume', service: 'mill', desiredCount: 1 },
-      });
+    store.getState().dispatch({
+      action: 'ecs:UpdateService',
+      input: { cluster: 'Royaume', service: 'mill', desiredCount: 1 },
+    });
     expect(store.getState().undo()).toBe(true);
     expect(store.getState().sim).toBe(beforeScale);
     expect(store.getState().redo()).toBe(true);
