@@ -69,16 +69,23 @@ function placementFailureMessage(name: string, failure: PlacementFailure | null)
   }
 }
 
-function liveTasksOf(ctx: Ctx, svc: Service): Task[] {
-  const out: Task[] = [];
+/** Live tasks of every service, in one pass over the tasks (keyed by cluster ARN and service name). */
+function liveTasksByService(ctx: Ctx): Map<string, Task[]> {
+  const out = new Map<string, Task[]>();
   for (const t of Object.values(ctx.s.tasks)) {
-    if (t.clusterArn !== svc.clusterArn || t.serviceName !== svc.serviceName || t.desiredStatus === 'STOPPED')
-      continue;
+    if (t.serviceName === null || t.desiredStatus === 'STOPPED') continue;
     // Orphans of a forced deregistration no longer count: the service starts another copy.
     if (t.launchType === 'EC2' && t.containerInstanceArn === null) continue;
-    out.push(t);
+    const key = `${t.clusterArn}|${t.serviceName}`;
+    const list = out.get(key);
+    if (list) list.push(t);
+    else out.set(key, [t]);
   }
   return out;
+}
+
+function liveTasksOf(ctx: Ctx, svc: Service): Task[] {
+  return liveTasksByService(ctx).get(`${svc.clusterArn}|${svc.serviceName}`) ?? [];
 }
 
 function onDrainingInstance(ctx: Ctx, t: Task): boolean {
@@ -172,14 +179,13 @@ function launch(
   return placeOnInstances(ctx, params, strategies, svc.placementConstraints, count);
 }
 
-function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster): void {
+function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[]): void {
   let svc = svc0;
   const primary = svc.deployments[0];
   if (!primary) return;
   const td = ctx.s.taskDefinitions[primary.taskDefinition];
   if (!td) return;
   const desired = svc.status === 'ACTIVE' ? svc.desiredCount : 0;
-  const live = liveTasksOf(ctx, svc);
   const stale = live.filter((t) => t.deploymentId !== primary.id || onDrainingInstance(ctx, t));
   const good = live.filter((t) => !stale.includes(t));
   const { minimumHealthyPercent, maximumPercent } = svc.deploymentConfiguration;
@@ -271,13 +277,12 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster): void {
     }
   }
 
-  finishDeployments(ctx, svc, desired, acted);
+  finishDeployments(ctx, svc, desired, acted, acted ? liveTasksOf(ctx, svc) : live);
 }
 
 /** Old deployments without tasks go away; the primary completes at steady state. */
-function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: boolean): void {
+function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: boolean, live: Task[]): void {
   let svc = ctx.s.services[svc0.serviceArn] as Service;
-  const live = liveTasksOf(ctx, svc);
   const primary = svc.deployments[0] as ServiceDeployment;
   const remaining = svc.deployments.filter((d, i) => i === 0 || live.some((t) => t.deploymentId === d.id));
   const primaryRunning = live.filter(
@@ -340,17 +345,16 @@ function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: bool
 }
 
 /** DAEMON: one task on every ACTIVE instance that meets the constraints; none on DRAINING ones. */
-function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster): void {
+function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster, live: Task[]): void {
   const primary = svc.deployments[0];
   const td = primary ? ctx.s.taskDefinitions[primary.taskDefinition] : undefined;
   if (!primary || !td) return;
-  const live = liveTasksOf(ctx, svc);
   const onHost = new Set(live.map((t) => t.containerInstanceArn));
   const draining = live.filter((t) => onDrainingInstance(ctx, t) || svc.status !== 'ACTIVE');
   let current = svc;
   if (draining.length) current = stopTasks(ctx, current, draining, primary.id);
   if (svc.status !== 'ACTIVE') {
-    finishDeployments(ctx, current, 0, draining.length > 0);
+    finishDeployments(ctx, current, 0, draining.length > 0, liveTasksOf(ctx, current));
     return;
   }
   let started = 0;
@@ -376,12 +380,13 @@ function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster): void {
     );
     started += tasks.length;
   }
-  const desired = liveTasksOf(ctx, ctx.s.services[svc.serviceArn] as Service).length;
+  const now = liveTasksOf(ctx, current);
+  const desired = now.length;
   if (desired !== current.desiredCount)
     current = ctx.patch('services', svc.serviceArn, { desiredCount: desired });
   if (started)
     current = addServiceEvent(ctx, current, `(service ${svc.serviceName}) has started ${started} tasks.`);
-  finishDeployments(ctx, current, desired, started > 0 || draining.length > 0);
+  finishDeployments(ctx, current, desired, started > 0 || draining.length > 0, now);
 }
 
 /** Tracks start failures for the backoff: a task that stopped before RUNNING counts; RUNNING resets. */
@@ -416,14 +421,20 @@ export function noteTaskOutcome(ctx: Ctx, t: Task, outcome: 'failedToStart' | 'r
 }
 
 export function tickServices(ctx: Ctx): void {
-  for (const svc of Object.values(ctx.s.services)) {
+  const services = Object.values(ctx.s.services);
+  if (services.length === 0) return;
+  // One pass over the tasks per tick. A service only changes its own tasks, so the lists of the
+  // services not yet visited stay true while earlier ones act.
+  const index = liveTasksByService(ctx);
+  for (const svc of services) {
     if (svc.status === 'INACTIVE') continue;
     const cluster = ctx.s.clusters[svc.clusterArn];
     if (!cluster) continue;
     const prev = ctx.region;
     ctx.region = svc.region;
-    if (svc.schedulingStrategy === 'DAEMON') reconcileDaemon(ctx, svc, cluster);
-    else reconcileReplica(ctx, svc, cluster);
+    const live = index.get(`${svc.clusterArn}|${svc.serviceName}`) ?? [];
+    if (svc.schedulingStrategy === 'DAEMON') reconcileDaemon(ctx, svc, cluster, live);
+    else reconcileReplica(ctx, svc, cluster, live);
     ctx.region = prev;
   }
 }
