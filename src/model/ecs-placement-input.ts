@@ -112,7 +112,8 @@ export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
       attributes: ci.attributes,
       remainingCpu: ci.remainingCpu,
       remainingMemory: ci.remainingMemory,
-      usedPorts: ci.usedPorts,
+      // The agent's reserved ports count as used (ecs-rules.md 2.2: they are in remainingResources PORTS).
+      usedPorts: [...ci.reservedPorts, ...ci.usedPorts],
       usedPortsUdp: ci.usedPortsUdp,
       usedEnis: ci.usedEnis,
       maxEnis: instanceTypeInfo(inst?.instanceType ?? '')?.maxEnis ?? 2,
@@ -126,6 +127,9 @@ export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
     const c = byArn.get(t.containerInstanceArn);
     if (!c) continue;
     if (t.desiredStatus === 'RUNNING') c.runningTasksCount += 1;
+    // Ports Docker bound dynamically are busy too: a static mapping cannot take them.
+    for (const k of t.containers)
+      for (const b of k.networkBindings) if (!t.hostPorts.includes(b.hostPort)) c.usedPorts.push(b.hostPort);
     if (t.desiredStatus !== 'STOPPED') c.groups[t.group] = (c.groups[t.group] ?? 0) + 1;
   }
   return [...byArn.values()];

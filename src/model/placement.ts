@@ -208,18 +208,21 @@ export function placeTasks(
     return m;
   });
 
-  // Buckets for the first strategy when it is a spread: indices per value and feasible count.
+  // Feasible candidates, in index order: per value of the first strategy when it is a spread
+  // (insertion order of the values as before), else one list. Kept up to date as instances fill up.
   const firstField = spreadFields[0] ?? null;
-  const buckets = new Map<string, number[]>();
-  const feasibleIn = new Map<string, number>();
-  if (firstField !== null) {
-    for (let i = 0; i < n; i++) {
-      const v = spreadValue(cands[i] as Candidate, firstField);
-      const list = buckets.get(v);
-      if (list) list.push(i);
-      else buckets.set(v, [i]);
-      if (rejection[i] === null) feasibleIn.set(v, (feasibleIn.get(v) ?? 0) + 1);
+  const feasibleLists = new Map<string, number[]>();
+  const allFeasible: number[] = [];
+  for (let i = 0; i < n; i++) {
+    if (rejection[i] !== null) continue;
+    if (firstField === null) {
+      allFeasible.push(i);
+      continue;
     }
+    const v = spreadValue(cands[i] as Candidate, firstField);
+    const list = feasibleLists.get(v);
+    if (list) list.push(i);
+    else feasibleLists.set(v, [i]);
   }
 
   const placed: number[] = [];
@@ -234,24 +237,122 @@ export function placeTasks(
   };
   const randomAt = strategies.findIndex((s) => s.type === 'random');
   const decisive = randomAt === -1 ? strategies.length : randomAt;
+  const firstCounts = counts[0] as Map<string, number>;
+
+  // Fast path (no trace, first strategy a spread): the lexicographic minimum is taken per value of the
+  // first spread and the values' results merged in order, which gives the same tied list as scanning
+  // their concatenation. A value's result stays valid until one of its instances receives a task, as
+  // long as the later strategies score an instance by itself alone (binpack, spread on instanceId/host).
+  const perValue = (list: number[]): { vec: number[]; tied: number[] } => {
+    let tied = list;
+    const vec: number[] = [];
+    for (let k = 1; k < decisive; k++) {
+      const s = strategies[k] as PlacementStrategy;
+      let best = Number.POSITIVE_INFINITY;
+      const next: number[] = [];
+      const cpu = s.field === 'cpu';
+      for (const i of tied) {
+        const c = cands[i] as Candidate;
+        const x = s.type === 'binpack' ? (cpu ? c.remainingCpu : c.remainingMemory) : score(i, k);
+        if (x < best) {
+          best = x;
+          next.length = 0;
+          next.push(i);
+        } else if (x === best) next.push(i);
+      }
+      vec.push(best);
+      tied = next;
+    }
+    return { vec, tied };
+  };
+  const fast = !options.trace && firstField !== null;
+  const cacheable =
+    fast &&
+    strategies
+      .slice(1, decisive)
+      .every(
+        (s) =>
+          s.type === 'binpack' || (s.type === 'spread' && (s.field === 'instanceId' || s.field === 'host')),
+      );
+  const cache = new Map<string, { vec: number[]; tied: number[] }>();
 
   for (let t = 0; t < count; t++) {
+    if (fast) {
+      let min = Number.POSITIVE_INFINITY;
+      for (const [v, list] of feasibleLists)
+        if (list.length > 0) min = Math.min(min, firstCounts.get(v) ?? 0);
+      let bestVec: number[] | null = null;
+      let tiedLists: number[][] = [];
+      for (const [v, list] of feasibleLists) {
+        if (list.length === 0 || (firstCounts.get(v) ?? 0) !== min) continue;
+        let r = cacheable ? cache.get(v) : undefined;
+        if (r === undefined) {
+          r = perValue(list);
+          if (cacheable) cache.set(v, r);
+        }
+        let cmp = 0;
+        if (bestVec !== null)
+          for (let k = 0; k < r.vec.length && cmp === 0; k++)
+            cmp = (r.vec[k] as number) - (bestVec[k] as number);
+        if (bestVec === null || cmp < 0) {
+          bestVec = r.vec;
+          tiedLists = [r.tied];
+        } else if (cmp === 0) tiedLists.push(r.tied);
+      }
+      if (bestVec === null) return { placed, traces, failure: failureOf(cands, rejection) };
+      let total = 0;
+      for (const l of tiedLists) total += l.length;
+      let at = Math.floor(random() * total);
+      let pick = -1;
+      for (const l of tiedLists) {
+        if (at < l.length) {
+          pick = l[at] as number;
+          break;
+        }
+        at -= l.length;
+      }
+      const chosen = cands[pick] as Candidate;
+      const v0 = spreadValue(chosen, firstField as string);
+      cache.delete(v0);
+      for (let k = 0; k < strategies.length; k++) {
+        const field = spreadFields[k];
+        if (field === null || field === undefined) continue;
+        const v = spreadValue(chosen, field);
+        (counts[k] as Map<string, number>).set(v, ((counts[k] as Map<string, number>).get(v) ?? 0) + 1);
+      }
+      reserve(chosen, req);
+      placed.push(pick);
+      const again = rejectionOf(chosen, req, compiled);
+      if (again !== null) {
+        rejection[pick] = again;
+        const list = feasibleLists.get(v0) as number[];
+        list.splice(list.indexOf(pick), 1);
+      }
+      continue;
+    }
     // The pool: every feasible candidate, or only those in the least-loaded values of the first spread.
+    // Read-only: it may be one of the live lists.
     let pool: number[];
     if (firstField !== null) {
       let min = Number.POSITIVE_INFINITY;
-      for (const [v, f] of feasibleIn)
-        if (f > 0) min = Math.min(min, (counts[0] as Map<string, number>).get(v) ?? 0);
-      pool = [];
-      for (const [v, f] of feasibleIn) {
-        if (f > 0 && ((counts[0] as Map<string, number>).get(v) ?? 0) === min) {
-          for (const i of buckets.get(v) as number[]) if (rejection[i] === null) pool.push(i);
-        }
+      let ties = 0;
+      let only: number[] = [];
+      for (const [v, list] of feasibleLists) {
+        if (list.length === 0) continue;
+        const m = firstCounts.get(v) ?? 0;
+        if (m < min) {
+          min = m;
+          ties = 1;
+          only = list;
+        } else if (m === min) ties++;
       }
-    } else {
-      pool = [];
-      for (let i = 0; i < n; i++) if (rejection[i] === null) pool.push(i);
-    }
+      if (ties <= 1) pool = only;
+      else {
+        pool = [];
+        for (const [v, list] of feasibleLists)
+          if (list.length > 0 && (firstCounts.get(v) ?? 0) === min) for (const i of list) pool.push(i);
+      }
+    } else pool = allFeasible;
     if (pool.length === 0) {
       return { placed, traces, failure: failureOf(cands, rejection) };
     }
@@ -260,12 +361,27 @@ export function placeTasks(
     let tied = pool;
     const lostAt = options.trace ? new Map<number, number>() : null;
     for (let k = firstField !== null ? 1 : 0; k < decisive; k++) {
+      const s = strategies[k] as PlacementStrategy;
       let best = Number.POSITIVE_INFINITY;
-      for (const i of tied) best = Math.min(best, score(i, k));
       const next: number[] = [];
-      for (const i of tied) {
-        if (score(i, k) === best) next.push(i);
-        else lostAt?.set(i, k);
+      if (lostAt === null && s.type === 'binpack') {
+        // One pass, no closure: the common binpack stage.
+        const cpu = s.field === 'cpu';
+        for (const i of tied) {
+          const c = cands[i] as Candidate;
+          const x = cpu ? c.remainingCpu : c.remainingMemory;
+          if (x < best) {
+            best = x;
+            next.length = 0;
+            next.push(i);
+          } else if (x === best) next.push(i);
+        }
+      } else {
+        for (const i of tied) best = Math.min(best, score(i, k));
+        for (const i of tied) {
+          if (score(i, k) === best) next.push(i);
+          else lostAt?.set(i, k);
+        }
       }
       tied = next;
     }
@@ -300,10 +416,9 @@ export function placeTasks(
     const again = rejectionOf(chosen, req, compiled);
     if (again !== null) {
       rejection[pick] = again;
-      if (firstField !== null) {
-        const v = spreadValue(chosen, firstField);
-        feasibleIn.set(v, (feasibleIn.get(v) ?? 1) - 1);
-      }
+      const list =
+        firstField !== null ? (feasibleLists.get(spreadValue(chosen, firstField)) as number[]) : allFeasible;
+      list.splice(list.indexOf(pick), 1);
     }
   }
   return { placed, traces, failure: null };

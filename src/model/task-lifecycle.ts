@@ -18,11 +18,35 @@ function behaviorOf(ctx: Ctx, image: string): ImageBehavior | undefined {
   return ctx.s.imageBehaviors[image];
 }
 
+/** Host ports in use on a task's instance: the agent's, the static ones held, and those bound by live tasks. */
+export function boundPorts(ctx: Ctx, t: Pick<Task, 'containerInstanceArn' | 'taskArn'>): Set<number> {
+  const ci = t.containerInstanceArn ? ctx.s.containerInstances[t.containerInstanceArn] : undefined;
+  const taken = new Set<number>([...(ci?.reservedPorts ?? []), ...(ci?.usedPorts ?? [])]);
+  if (!ci) return taken;
+  for (const other of Object.values(ctx.s.tasks)) {
+    if (
+      other.containerInstanceArn !== ci.containerInstanceArn ||
+      other.lastStatus === 'STOPPED' ||
+      other.taskArn === t.taskArn
+    )
+      continue;
+    for (const c of other.containers) for (const b of c.networkBindings) taken.add(b.hostPort);
+  }
+  return taken;
+}
+
 /** Host port bindings made when the containers start. */
 function bindings(ctx: Ctx, t: Task): TaskContainer[] {
   const td = ctx.s.taskDefinitions[t.taskDefinitionArn];
   if (!td) return t.containers;
-  let dynamic = DYNAMIC_PORT_BASE + (ctx.serial() % 1000) * 16;
+  // Dynamic ports: the lowest free ones of the ephemeral range on this instance, as Docker picks them.
+  const taken = boundPorts(ctx, t);
+  let dynamic = DYNAMIC_PORT_BASE;
+  const nextFree = (): number => {
+    while (taken.has(dynamic)) dynamic++;
+    taken.add(dynamic);
+    return dynamic;
+  };
   return t.containers.map((c) => {
     const cd = td.containerDefinitions.find((d) => d.name === c.name);
     const networkBindings = (cd?.portMappings ?? [])
@@ -33,7 +57,7 @@ function bindings(ctx: Ctx, t: Task): TaskContainer[] {
           td.networkMode === 'bridge'
             ? pm.hostPort && pm.hostPort > 0
               ? pm.hostPort
-              : dynamic++
+              : nextFree()
             : containerPort;
         return { bindIP: '0.0.0.0', containerPort, hostPort, protocol: pm.protocol ?? 'tcp' };
       });
