@@ -11,7 +11,6 @@ import { SceneKey } from './keys.ts';
 import { type DevelopmentModel, kingdomModel, RUIN_SECONDS } from './kingdom-model.ts';
 import { type KingdomLayout, layoutKingdom, type Rect } from './layout.ts';
 import { COLORS } from './palette.ts';
-import { subscribeTo } from './subscribe.ts';
 import { TickAccumulator } from './tick-accumulator.ts';
 import { DevelopmentView } from './views/DevelopmentView.ts';
 import { TerritoryView } from './views/TerritoryView.ts';
@@ -64,13 +63,16 @@ export class KingdomScene extends Phaser.Scene {
     };
     const store = this.store;
     this.unsubscribers = [
-      subscribeTo(store, (s) => s.sim.instances, markDirty),
-      subscribeTo(store, (s) => s.sim.containerInstances, markDirty),
-      subscribeTo(store, (s) => s.sim.tasks, markDirty),
-      subscribeTo(store, (s) => s.sim.taskDefinitions, markDirty),
-      subscribeTo(store, (s) => s.sim.impairedZones, markDirty),
+      store.subscribe((s) => s.sim.instances, markDirty),
+      store.subscribe((s) => s.sim.containerInstances, markDirty),
+      store.subscribe((s) => s.sim.tasks, markDirty),
+      store.subscribe((s) => s.sim.taskDefinitions, markDirty),
+      store.subscribe((s) => s.sim.impairedZones, markDirty),
       // The world was replaced (undo, reset, load): forget what was fading or ruined, resync.
-      subscribeTo(store, (s) => s.generation, () => this.resync()),
+      store.subscribe(
+        (s) => s.generation,
+        () => this.resync(),
+      ),
     ];
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
@@ -122,7 +124,8 @@ export class KingdomScene extends Phaser.Scene {
     this.nextRuinExpiry = Number.POSITIVE_INFINITY;
     for (const [id, since] of this.terminatedSince) {
       if (sim.instances[id]?.state !== 'terminated') this.terminatedSince.delete(id);
-      else if (since + RUIN_SECONDS > sim.now) this.nextRuinExpiry = Math.min(this.nextRuinExpiry, since + RUIN_SECONDS);
+      else if (since + RUIN_SECONDS > sim.now)
+        this.nextRuinExpiry = Math.min(this.nextRuinExpiry, since + RUIN_SECONDS);
     }
     // STOPPED developments on screen keep their place until their fade ends.
     const keepStopped = new Set<string>();
@@ -226,17 +229,7 @@ export class KingdomScene extends Phaser.Scene {
     if (!g) return;
     const { width, height } = this.scale;
     g.clear();
-    // The night sky over Nozama, in bands, with the planet's glow at the horizon.
-    const bands = 16;
-    const top = Phaser.Display.Color.IntegerToColor(COLORS.skyHigh);
-    const bottom = Phaser.Display.Color.IntegerToColor(COLORS.sky);
-    for (let i = 0; i < bands; i++) {
-      const c = Phaser.Display.Color.Interpolate.ColorWithColor(top, bottom, bands - 1, i);
-      g.fillStyle(Phaser.Display.Color.GetColor(c.r, c.g, c.b), 1);
-      g.fillRect(0, (height * i) / bands, width, height / bands + 1);
-    }
-    g.fillStyle(COLORS.ground, 0.18);
-    g.fillEllipse(width / 2, height * 1.08, width * 1.3, height * 0.5);
+    // The night sky over Nozama is the camera's background colour; only the stars are drawn.
     // Stars at fixed places (a tiny LCG, not Math.random: the same picture every time).
     let seed = 7;
     const rand = () => {
@@ -246,7 +239,8 @@ export class KingdomScene extends Phaser.Scene {
     const count = Math.round((width * height) / 9000);
     for (let i = 0; i < count; i++) {
       g.fillStyle(COLORS.star, 0.35 + rand() * 0.5);
-      g.fillCircle(rand() * width, rand() * height, rand() < 0.85 ? 1 : 1.8);
+      const size = rand() < 0.85 ? 1.5 : 2.5;
+      g.fillRect(rand() * width, rand() * height, size, size);
     }
   }
 
@@ -262,6 +256,11 @@ export class KingdomScene extends Phaser.Scene {
     this.developmentViews.clear();
     this.backdrop = null;
     this.layout = null;
+  }
+
+  /** How many store subscriptions the scene holds (0 once shut down). */
+  get subscriptionCount(): number {
+    return this.unsubscribers.length;
   }
 
   /** The current layout (for tools); null before the first frame. */

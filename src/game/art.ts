@@ -4,6 +4,7 @@
  * colour and shape carry state, so the views draw them live (see banner.ts).
  */
 import type Phaser from 'phaser';
+import { fillPoly, strokePoly } from './draw.ts';
 import { TextureKey } from './keys.ts';
 
 export const ART_SIZE = 128;
@@ -58,42 +59,34 @@ function drawCastle(g: G): void {
 /** What is left of a castle: broken towers and rubble. */
 function drawRuin(g: G): void {
   g.fillStyle(0x8f8f8f, 1);
-  g.fillPoints(
-    [
-      { x: 6, y: 124 },
-      { x: 6, y: 74 },
-      { x: 18, y: 66 },
-      { x: 26, y: 80 },
-      { x: 40, y: 72 },
-      { x: 40, y: 124 },
-    ],
-    true,
-  );
-  g.fillPoints(
-    [
-      { x: 88, y: 124 },
-      { x: 88, y: 90 },
-      { x: 100, y: 96 },
-      { x: 110, y: 84 },
-      { x: 122, y: 92 },
-      { x: 122, y: 124 },
-    ],
-    true,
-  );
+  fillPoly(g, [
+    { x: 6, y: 124 },
+    { x: 6, y: 74 },
+    { x: 18, y: 66 },
+    { x: 26, y: 80 },
+    { x: 40, y: 72 },
+    { x: 40, y: 124 },
+  ]);
+  fillPoly(g, [
+    { x: 88, y: 124 },
+    { x: 88, y: 90 },
+    { x: 100, y: 96 },
+    { x: 110, y: 84 },
+    { x: 122, y: 92 },
+    { x: 122, y: 124 },
+  ]);
   g.fillStyle(0xa8a8a8, 1);
-  g.fillPoints(
-    [
-      { x: 40, y: 124 },
-      { x: 40, y: 100 },
-      { x: 56, y: 108 },
-      { x: 70, y: 98 },
-      { x: 88, y: 106 },
-      { x: 88, y: 124 },
-    ],
-    true,
-  );
+  fillPoly(g, [
+    { x: 40, y: 124 },
+    { x: 40, y: 100 },
+    { x: 56, y: 108 },
+    { x: 70, y: 98 },
+    { x: 88, y: 106 },
+    { x: 88, y: 124 },
+  ]);
   g.lineStyle(4, 0x3c3c3c, 1);
-  g.strokePoints(
+  strokePoly(
+    g,
     [
       { x: 6, y: 124 },
       { x: 6, y: 74 },
@@ -121,14 +114,11 @@ function drawRuin(g: G): void {
 
 function houseOutline(g: G): void {
   g.strokeRect(22, 58, 84, 62);
-  g.strokePoints(
-    [
-      { x: 10, y: 62 },
-      { x: 64, y: 14 },
-      { x: 118, y: 62 },
-    ],
-    true,
-  );
+  strokePoly(g, [
+    { x: 10, y: 62 },
+    { x: 64, y: 14 },
+    { x: 118, y: 62 },
+  ]);
 }
 
 /** A finished building. */

@@ -4,6 +4,7 @@
  * lord (the ECS agent) is connected, draining or gone quiet.
  */
 import type Phaser from 'phaser';
+import { fillPoly, strokePoly } from './draw.ts';
 import type { Banner } from './kingdom-model.ts';
 import { COLORS } from './palette.ts';
 
@@ -21,7 +22,7 @@ export function drawBannerCloth(g: G, banner: Banner, w: number, droop = 0): voi
   const h = w * 0.64;
   const pts = clothPoints(banner.shape, w, h, droop);
   g.fillStyle(banner.color, 1);
-  g.fillPoints(pts, true);
+  fillPoly(g, pts);
   g.fillStyle(MARK, 0.95);
   switch (banner.shape) {
     case 'striped': {
@@ -41,25 +42,27 @@ export function drawBannerCloth(g: G, banner: Banner, w: number, droop = 0): voi
       break;
     }
     case 'chevron': {
-      g.fillPoints(
-        [
-          { x: w * 0.18, y: h * 0.18 },
-          { x: w * 0.58, y: h * 0.5 + droop * 0.5 },
-          { x: w * 0.18, y: h * 0.82 },
-          { x: w * 0.36, y: h * 0.5 + droop * 0.3 },
-        ],
-        true,
-      );
+      fillPoly(g, [
+        { x: w * 0.18, y: h * 0.18 },
+        { x: w * 0.58, y: h * 0.5 + droop * 0.5 },
+        { x: w * 0.18, y: h * 0.82 },
+        { x: w * 0.36, y: h * 0.5 + droop * 0.3 },
+      ]);
       break;
     }
     default:
       break;
   }
   g.lineStyle(Math.max(1, w * 0.05), INK, 1);
-  g.strokePoints(pts, true);
+  strokePoly(g, pts);
 }
 
-function clothPoints(shape: Banner['shape'], w: number, h: number, droop: number): { x: number; y: number }[] {
+function clothPoints(
+  shape: Banner['shape'],
+  w: number,
+  h: number,
+  droop: number,
+): { x: number; y: number }[] {
   switch (shape) {
     case 'swallowtail':
       return [
@@ -107,16 +110,13 @@ export function drawAlarm(g: G, cx: number, cy: number, r: number): void {
   g.lineStyle(Math.max(1, r * 0.14), 0xffffff, 1);
   g.strokeCircle(cx, cy, r);
   g.fillStyle(0xffffff, 1);
-  g.fillPoints(
-    [
-      { x: cx, y: cy - r * 0.62 },
-      { x: cx + r * 0.38, y: cy + r * 0.1 },
-      { x: cx + r * 0.22, y: cy + r * 0.55 },
-      { x: cx - r * 0.22, y: cy + r * 0.55 },
-      { x: cx - r * 0.38, y: cy + r * 0.1 },
-    ],
-    true,
-  );
+  fillPoly(g, [
+    { x: cx, y: cy - r * 0.62 },
+    { x: cx + r * 0.38, y: cy + r * 0.1 },
+    { x: cx + r * 0.22, y: cy + r * 0.55 },
+    { x: cx - r * 0.22, y: cy + r * 0.55 },
+    { x: cx - r * 0.38, y: cy + r * 0.1 },
+  ]);
 }
 
 /** A cross in a circle: something is cut off (the agent is disconnected). */
@@ -152,15 +152,12 @@ export function drawBolt(g: G, cx: number, cy: number, r: number): void {
   g.lineStyle(Math.max(2, r * 0.1), 0xffffff, 1);
   g.strokeCircle(cx, cy, r);
   g.fillStyle(0xffffff, 1);
-  g.fillPoints(
-    [
-      { x: cx + r * 0.12, y: cy - r * 0.7 },
-      { x: cx - r * 0.38, y: cy + r * 0.08 },
-      { x: cx - r * 0.04, y: cy + r * 0.08 },
-      { x: cx - r * 0.16, y: cy + r * 0.7 },
-      { x: cx + r * 0.4, y: cy - r * 0.14 },
-      { x: cx + r * 0.04, y: cy - r * 0.14 },
-    ],
-    true,
-  );
+  fillPoly(g, [
+    { x: cx + r * 0.12, y: cy - r * 0.7 },
+    { x: cx - r * 0.38, y: cy + r * 0.08 },
+    { x: cx - r * 0.04, y: cy + r * 0.08 },
+    { x: cx - r * 0.16, y: cy + r * 0.7 },
+    { x: cx + r * 0.4, y: cy - r * 0.14 },
+    { x: cx + r * 0.04, y: cy - r * 0.14 },
+  ]);
 }

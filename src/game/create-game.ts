@@ -45,6 +45,9 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
       height: Math.max(240, parent.clientHeight),
     },
     render: { antialias: true },
-    scene: [new BootScene(), new KingdomScene({ store, ...(options.region ? { region: options.region } : {}) })],
+    scene: [
+      new BootScene(),
+      new KingdomScene({ store, ...(options.region ? { region: options.region } : {}) }),
+    ],
   });
 }

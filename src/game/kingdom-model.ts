@@ -97,7 +97,9 @@ export function planOf(taskDefinitionArn: string): { family: string; revision: n
 function familyOrder(sim: SimState, region: string): Map<string, number> {
   const defs = Object.values(sim.taskDefinitions)
     .filter((d) => d.region === region)
-    .sort((a, b) => a.registeredAt - b.registeredAt || a.taskDefinitionArn.localeCompare(b.taskDefinitionArn));
+    .sort(
+      (a, b) => a.registeredAt - b.registeredAt || a.taskDefinitionArn.localeCompare(b.taskDefinitionArn),
+    );
   const order = new Map<string, number>();
   for (const d of defs) if (!order.has(d.family)) order.set(d.family, order.size);
   return order;
@@ -136,7 +138,11 @@ function byAge(a: Task, b: Task): number {
 }
 
 function byLaunch(a: Ec2Instance, b: Ec2Instance): number {
-  return a.launchTime - b.launchTime || a.amiLaunchIndex - b.amiLaunchIndex || a.instanceId.localeCompare(b.instanceId);
+  return (
+    a.launchTime - b.launchTime ||
+    a.amiLaunchIndex - b.amiLaunchIndex ||
+    a.instanceId.localeCompare(b.instanceId)
+  );
 }
 
 export interface KingdomModelOptions {
@@ -174,9 +180,9 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
 
   return zoneNames(region).map((zone) => {
     const code = zoneCode(region, zone);
-    const all = (instancesByZone.get(zone) ?? []).sort(byLaunch);
+    const launched = (instancesByZone.get(zone) ?? []).sort(byLaunch);
     const territories: TerritoryModel[] = [];
-    all.forEach((inst, index) => {
+    launched.forEach((inst, index) => {
       if (inst.state === 'terminated') {
         const since = options.terminatedSince?.get(inst.instanceId);
         if (since === undefined || sim.now - since >= RUIN_SECONDS) return;
@@ -184,7 +190,9 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
       const info = instanceTypeInfo(inst.instanceType);
       const ci = inst.containerInstanceArn ? sim.containerInstances[inst.containerInstanceArn] : undefined;
       const castle: CastleModel | null =
-        inst.hasAgent && ci && ci.status !== 'INACTIVE' ? { status: ci.status, connected: ci.agentConnected } : null;
+        inst.hasAgent && ci && ci.status !== 'INACTIVE'
+          ? { status: ci.status, connected: ci.agentConnected }
+          : null;
       const tasks = (tasksByInstance.get(inst.instanceId) ?? []).sort(byAge);
       territories.push({
         id: inst.instanceId,
@@ -196,13 +204,15 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
         hasAgent: inst.hasAgent,
         castle,
         cpuUsed: ci && ci.registeredCpu > 0 ? clamp01(1 - ci.remainingCpu / ci.registeredCpu) : null,
-        memoryUsed: ci && ci.registeredMemory > 0 ? clamp01(1 - ci.remainingMemory / ci.registeredMemory) : null,
+        memoryUsed:
+          ci && ci.registeredMemory > 0 ? clamp01(1 - ci.remainingMemory / ci.registeredMemory) : null,
         developments: tasks.map((t) => development(t, order)),
       });
     });
     const managed = (managedByZone.get(zone) ?? []).sort(byAge).map((t) => development(t, order));
-    const developments = territories.reduce((n, t) => n + t.developments.length, 0);
+    const standing = (d: DevelopmentModel) => d.status !== 'STOPPED';
     const live = (d: DevelopmentModel) => d.status === 'RUNNING';
+    const all = territories.flatMap((t) => t.developments).concat(managed);
     return {
       name: zone,
       code,
@@ -212,17 +222,16 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
       counts: {
         territories: territories.filter((t) => t.state !== 'terminated').length,
         castles: territories.filter((t) => t.castle !== null).length,
-        developments: developments + managed.length,
-        running:
-          territories.reduce((n, t) => n + t.developments.filter(live).length, 0) + managed.filter(live).length,
-        managed: managed.length,
+        developments: all.filter(standing).length,
+        running: all.filter(live).length,
+        managed: managed.filter(standing).length,
       },
     };
   });
 }
 
 function clamp01(v: number): number {
-  return v < 0 ? 0 : v > 1 ? 1 : v;
+  return Math.max(0, Math.min(1, v));
 }
 
 export function isRising(status: TaskStatus): boolean {
@@ -233,14 +242,21 @@ export function isFalling(status: TaskStatus): boolean {
   return TASK_ORDER[status] > TASK_ORDER.RUNNING;
 }
 
-/** The counts line under a zone, e.g. "2 territories · 3 developments (2 running) · 1 managed". */
-export function countsLine(zone: ZoneModel): string {
+/**
+ * The counts under a zone, as parts to join on one line (or two when the zone is narrow), e.g.
+ * ["2 territories", "3 developments (2 running)", "1 managed"].
+ */
+export function countsParts(zone: ZoneModel): string[] {
   const c = zone.counts;
   const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const parts = [
     plural(c.territories, 'territory', 'territories'),
-    `${plural(c.developments, 'development', 'developments')}${c.developments > 0 ? ` (${c.running} running)` : ''}`,
+    `${plural(c.developments, 'development', 'developments')}${c.running < c.developments ? ` (${c.running} running)` : ''}`,
   ];
   if (c.managed > 0) parts.push(`${c.managed} managed`);
-  return parts.join(' · ');
+  return parts;
+}
+
+export function countsLine(zone: ZoneModel): string {
+  return countsParts(zone).join(' · ');
 }

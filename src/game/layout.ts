@@ -100,7 +100,12 @@ function flow(sizes: { w: number; h: number }[], u: number, box: Rect): Rect[] |
 }
 
 /** The largest unit (up to `max`) at which the items fit the box, by bisection; falls back to `min`. */
-function fit(sizes: { w: number; h: number }[], box: Rect, max: number, min = 6): { rects: Rect[]; unit: number } {
+function fitUnit(
+  sizes: { w: number; h: number }[],
+  box: Rect,
+  max: number,
+  min = 6,
+): { rects: Rect[]; unit: number } {
   if (sizes.length === 0) return { rects: [], unit: max };
   const atMax = flow(sizes, max, box);
   if (atMax) return { rects: atMax, unit: max };
@@ -111,7 +116,8 @@ function fit(sizes: { w: number; h: number }[], box: Rect, max: number, min = 6)
     if (flow(sizes, mid, box)) lo = mid;
     else hi = mid;
   }
-  const rects = flow(sizes, lo, box) ?? sizes.map((s, i) => ({ x: box.x + i * 2, y: box.y, w: s.w * min, h: s.h * min }));
+  const rects =
+    flow(sizes, lo, box) ?? sizes.map((s, i) => ({ x: box.x + i * 2, y: box.y, w: s.w * min, h: s.h * min }));
   return { rects, unit: lo };
 }
 
@@ -190,9 +196,19 @@ export function layoutKingdom(zones: ZoneModel[], width: number, height: number)
     const bottom = frame.y + frame.h - stroke;
     const counts = { x, y: bottom - countsH, w, h: countsH };
     const managed = { x, y: counts.y - managedH - pad * 0.3, w, h: managedH };
-    const land = { x, y: crown.y + crown.h + pad * 0.5, w, h: managed.y - pad * 0.6 - (crown.y + crown.h + pad * 0.5) };
+    const land = {
+      x,
+      y: crown.y + crown.h + pad * 0.5,
+      w,
+      h: managed.y - pad * 0.6 - (crown.y + crown.h + pad * 0.5),
+    };
     const labelH = fonts.managed * 1.5;
-    const managedYard = { x: managed.x + pad * 0.5, y: managed.y + labelH, w: managed.w - pad, h: managed.h - labelH - pad * 0.3 };
+    const managedYard = {
+      x: managed.x + pad * 0.5,
+      y: managed.y + labelH,
+      w: managed.w - pad,
+      h: managed.h - labelH - pad * 0.3,
+    };
 
     placeTerritories(zone.territories, land, territories, developments);
     placeDevelopments(zone.managed, managedYard, developments);
@@ -210,9 +226,9 @@ function placeTerritories(
 ): void {
   const box = { x: land.x + 4, y: land.y + 6, w: land.w - 8, h: land.h - 12 };
   const sizes = list.map(plotUnits);
-  // At most two of the widest plots side by side at full size: big enough to read on a projector.
-  const max = Math.min(box.w / 2.35, box.h / 1.9, 210);
-  const { rects, unit } = fit(sizes, box, max);
+  // A lone territory fills most of its zone (readable on a projector); more of them shrink to fit.
+  const max = Math.min(box.w / 1.75, box.h / 1.7, 280);
+  const { rects, unit } = fitUnit(sizes, box, max);
   list.forEach((t, i) => {
     const plot = rects[i];
     if (!plot) return;

@@ -32,7 +32,8 @@ export const COLORS = {
   ruinEdge: 0x5e5e5e,
   stone: 0x9aa0a8,
   stoneDark: 0x4b5059,
-  castleFlag: OKABE_ITO.reddishPurple,
+  /** The lord's flag: white, so it is never mistaken for a plan's banner. */
+  castleFlag: 0xffffff,
   disconnected: 0x8c8c8c,
   alarm: OKABE_ITO.vermillion,
   dark: 0x0b0f19,

@@ -9,7 +9,7 @@
 /** At most this many simulated seconds are advanced in one frame; anything beyond is dropped. */
 export const MAX_SECONDS_PER_FRAME = 64;
 /** Frame times longer than this (ms) count as this long. */
-export const MAX_FRAME_MS = 250;
+export const MAX_FRAME_MS = 1000;
 
 export interface ClockState {
   speed: number;

@@ -255,8 +255,10 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[
     const healthy = live.filter(
       (t) => isHealthy(t, now) && !(good.length > desired && !stale.includes(t)),
     ).length;
-    const staleUnhealthy = stale.filter((t) => !isHealthy(t, now));
-    const staleHealthy = stale.filter((t) => isHealthy(t, now));
+    // Stale tasks that never came up (or failed their health checks) go at once; RUNNING ones,
+    // even those too young to count as healthy yet, only within the minimum-healthy budget.
+    const staleUnhealthy = stale.filter((t) => t.lastStatus !== 'RUNNING' || t.healthStatus === 'UNHEALTHY');
+    const staleHealthy = stale.filter((t) => !staleUnhealthy.includes(t));
     const budget = Math.max(0, healthy - minHealthy);
     const toStop = [
       ...staleUnhealthy,

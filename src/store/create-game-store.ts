@@ -4,7 +4,7 @@
  * clock the view drives.
  */
 import { subscribeWithSelector } from 'zustand/middleware';
-import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import { advance as advanceSim, createSim, isReadOnlyAction, step } from '../model/index.ts';
 import type { Call, CallResponse, SimEvent, SimState } from '../model/types.ts';
 
@@ -64,7 +64,8 @@ export interface GameStoreOptions {
   setup?: Call[];
 }
 
-export type GameStore = StoreApi<GameStoreState>;
+/** The store with subscribeWithSelector: `subscribe(selector, listener)` is typed. */
+export type GameStore = Mutate<StoreApi<GameStoreState>, [['zustand/subscribeWithSelector', never]]>;
 
 const RECENT_EVENTS = 500;
 const API_RECORDS = 200;

@@ -5,7 +5,6 @@
  */
 import type { GameStore, Speed } from '../store/create-game-store.ts';
 import { formatElapsed } from './format.ts';
-import { subscribeTo } from './subscribe.ts';
 
 const SPEEDS: readonly Speed[] = [1, 4, 16];
 
@@ -61,9 +60,9 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
   for (const b of speedButtons) b.addEventListener('click', onSpeed);
 
   const unsubscribers = [
-    subscribeTo(store, (s) => s.sim.now, renderClock),
-    subscribeTo(store, (s) => s.clock, renderControls),
-    subscribeTo(store, (s) => s.sim.clusters, renderKingdom),
+    store.subscribe((s) => s.sim.now, renderClock),
+    store.subscribe((s) => s.clock, renderControls),
+    store.subscribe((s) => s.sim.clusters, renderKingdom),
   ];
   renderClock();
   renderControls();

@@ -5,7 +5,6 @@
 import { zoneNames } from '../model/catalog.ts';
 import type { SimState } from '../model/types.ts';
 import type { GameStore } from '../store/create-game-store.ts';
-import { subscribeTo } from './subscribe.ts';
 
 export function zoneSummaries(sim: SimState): string[] {
   const region = sim.defaultRegion;
@@ -38,9 +37,9 @@ export function bindWorldSummary(list: HTMLElement, store: GameStore): () => voi
     );
   };
   const offs = [
-    subscribeTo(store, (s) => s.sim.instances, render),
-    subscribeTo(store, (s) => s.sim.tasks, render),
-    subscribeTo(store, (s) => s.sim.impairedZones, render),
+    store.subscribe((s) => s.sim.instances, render),
+    store.subscribe((s) => s.sim.tasks, render),
+    store.subscribe((s) => s.sim.impairedZones, render),
   ];
   render();
   return () => {

@@ -131,12 +131,16 @@ export class DevelopmentView {
     // One building per container, bottom-aligned in the space right of the banner.
     const area = { x: poleX + bannerW * 1.08, y: top, w: rect.w - pad - (poleX + bannerW * 1.08), h: bodyH };
     const n = Math.max(1, d.houses.length);
+    // Up to three buildings stand in a row unless that makes them much smaller than a grid would:
+    // a stack of two looks like a tower, not two buildings.
     let best = { cols: 1, rows: n, size: 0 };
     for (let cols = 1; cols <= n; cols++) {
       const rows = Math.ceil(n / cols);
       const size = Math.min(area.w / cols, area.h / rows);
       if (size > best.size) best = { cols, rows, size };
     }
+    const row = Math.min(area.w / n, area.h);
+    if (n <= 3 && row >= best.size * 0.55) best = { cols: n, rows: 1, size: row };
     const size = best.size;
     while (this.houses.length < d.houses.length) {
       const img = this.scene.add.image(0, 0, TextureKey.House).setOrigin(0, 0);
@@ -169,7 +173,10 @@ export class DevelopmentView {
     }
     this.label.setVisible(showLabel);
     if (showLabel) {
-      this.label.setText(d.plan).setFontSize(labelSize).setPosition(rect.w / 2, rect.h - pad - labelSize * 1.15);
+      this.label
+        .setText(d.plan)
+        .setFontSize(labelSize)
+        .setPosition(rect.w / 2, rect.h - pad - labelSize * 1.15);
       this.label.setScale(this.label.width > rect.w ? rect.w / this.label.width : 1);
     }
   }

@@ -7,7 +7,9 @@
  */
 import type Phaser from 'phaser';
 import { ART_SIZE } from '../art.ts';
+import { BakedLayer } from '../baked-layer.ts';
 import { drawCross, drawDrainSign, drawPole } from '../banner.ts';
+import { fillPoly, strokePoly } from '../draw.ts';
 import { TextureKey } from '../keys.ts';
 import type { TerritoryModel } from '../kingdom-model.ts';
 import type { Fonts, TerritoryLayout } from '../layout.ts';
@@ -46,21 +48,30 @@ export function territoryCaption(t: TerritoryModel): string {
 
 export class TerritoryView {
   readonly container: Phaser.GameObjects.Container;
-  private readonly ground: Phaser.GameObjects.Graphics;
+  /** Ground, furrows, stakes, the lord's flag, icons and usage bars: redrawn only on change. */
+  private readonly layer: BakedLayer;
   private readonly castle: Phaser.GameObjects.Image;
-  private readonly marks: Phaser.GameObjects.Graphics;
   private readonly name: Phaser.GameObjects.Text;
   private readonly caption: Phaser.GameObjects.Text;
+  private readonly usageLabels: Phaser.GameObjects.Text[];
   private signature = '';
 
   constructor(scene: Phaser.Scene) {
-    this.ground = scene.add.graphics();
+    this.layer = new BakedLayer(scene);
     this.castle = scene.add.image(0, 0, TextureKey.Castle).setOrigin(0, 0);
-    this.marks = scene.add.graphics();
-    this.name = scene.add.text(0, 0, '', { fontFamily: FONT_FAMILY, color: COLORS.textOnLight, fontStyle: 'bold' });
+    this.name = scene.add.text(0, 0, '', {
+      fontFamily: FONT_FAMILY,
+      color: COLORS.textOnLight,
+      fontStyle: 'bold',
+    });
     this.caption = scene.add.text(0, 0, '', { fontFamily: FONT_FAMILY, color: COLORS.textOnLightSoft });
+    this.usageLabels = ['cpu', 'mem'].map((label) =>
+      scene.add
+        .text(0, 0, label, { fontFamily: FONT_FAMILY, color: COLORS.textOnLightSoft })
+        .setOrigin(0, 0.5),
+    );
     this.container = scene.add
-      .container(0, 0, [this.ground, this.castle, this.marks, this.name, this.caption])
+      .container(0, 0, [this.layer.image, this.castle, this.name, this.caption, ...this.usageLabels])
       .setDepth(TERRITORY_DEPTH);
   }
 
@@ -74,40 +85,17 @@ export class TerritoryView {
     const { plot } = l;
     this.container.setPosition(plot.x, plot.y);
     // Children use coordinates relative to the plot.
-    const rel = (r: { x: number; y: number; w: number; h: number }) => ({ ...r, x: r.x - plot.x, y: r.y - plot.y });
+    const rel = (r: { x: number; y: number; w: number; h: number }) => ({
+      ...r,
+      x: r.x - plot.x,
+      y: r.y - plot.y,
+    });
     const header = rel(l.header);
     const castle = rel(l.castle);
-    const g = this.ground;
-    g.clear();
-    const radius = Math.min(10, l.unit * 0.08);
-    const fill = look === 'ruined' ? COLORS.ruin : look === 'surveying' ? COLORS.plotPending : COLORS.plot;
-    const edge = look === 'ruined' || look === 'closing' ? COLORS.ruinEdge : COLORS.plotEdge;
-    g.fillStyle(fill, look === 'surveying' ? 0.7 : 1);
-    g.fillRoundedRect(0, 0, plot.w, plot.h, radius);
-    if (look === 'closing') {
-      g.fillStyle(COLORS.ruin, 0.45);
-      g.fillRoundedRect(0, 0, plot.w, plot.h, radius);
-    }
-    // Furrows in the yard.
-    const yard = rel(l.yard);
-    g.lineStyle(Math.max(1, l.unit * 0.012), edge, look === 'surveying' ? 0.12 : 0.18);
-    for (let i = 1; i <= 3; i++) {
-      const y = yard.y + (yard.h * i) / 4;
-      g.lineBetween(yard.x + 4, y, yard.x + yard.w - 4, y);
-    }
-    const border = Math.max(2, l.unit * 0.025);
-    if (look === 'surveying') {
-      g.lineStyle(border, edge, 1);
-      dashedRect(g, 0, 0, plot.w, plot.h, Math.max(6, l.unit * 0.08));
-      this.drawStakes(g, plot.w, plot.h, l.unit);
-    } else {
-      g.lineStyle(border, edge, 1);
-      g.strokeRoundedRect(0, 0, plot.w, plot.h, radius);
-    }
-
     // The castle: present once the lord (agent) has registered; ruined when the land is lost.
     const size = castle.w;
-    const hasCastle = t.castle !== null || (t.hasAgent && look === 'ruined') || (t.hasAgent && look === 'settled');
+    const hasCastle =
+      t.castle !== null || (t.hasAgent && look === 'ruined') || (t.hasAgent && look === 'settled');
     this.castle.setVisible(hasCastle);
     if (hasCastle) {
       this.castle
@@ -115,12 +103,12 @@ export class TerritoryView {
         .setPosition(castle.x, castle.y)
         .setScale(size / ART_SIZE)
         .setAlpha(t.castle === null && look === 'settled' ? 0.35 : look === 'closing' ? 0.6 : 1);
-      if (t.castle && look !== 'ruined') this.castle.setTint(0xffffff);
     }
-    this.drawFlag(t, castle, look);
 
     // Labels to the right of the castle; the caption shrinks to fit.
-    const textX = castle.x + castle.w + Math.max(4, l.unit * 0.05);
+    const textX = hasCastle
+      ? castle.x + castle.w + Math.max(4, l.unit * 0.05)
+      : header.x + Math.max(4, l.unit * 0.05);
     const textW = header.w - (textX - header.x);
     this.name.setText(t.name).setFontSize(fonts.territoryName(l.unit)).setPosition(textX, header.y);
     this.caption
@@ -129,7 +117,47 @@ export class TerritoryView {
       .setPosition(textX, header.y + this.name.height * 0.92);
     this.caption.setScale(this.caption.width > textW ? textW / this.caption.width : 1);
     this.name.setScale(this.name.width > textW ? textW / this.name.width : 1);
-    this.drawUsage(t, textX, header.y + this.name.height * 0.92 + this.caption.displayHeight + 2, textW, header);
+    // Everything that is not text or the castle is baked into one texture, with a margin for the stakes.
+    const m = Math.ceil(Math.max(8, l.unit * 0.1));
+    this.layer.image.setPosition(-m, -m);
+    this.layer.redraw(plot.w + 2 * m, plot.h + 2 * m, (g) => {
+      g.translateCanvas(m, m);
+      const radius = Math.min(10, l.unit * 0.08);
+      const fill = look === 'ruined' ? COLORS.ruin : look === 'surveying' ? COLORS.plotPending : COLORS.plot;
+      const edge = look === 'ruined' || look === 'closing' ? COLORS.ruinEdge : COLORS.plotEdge;
+      g.fillStyle(fill, look === 'surveying' ? 0.7 : 1);
+      g.fillRoundedRect(0, 0, plot.w, plot.h, radius);
+      if (look === 'closing') {
+        g.fillStyle(COLORS.ruin, 0.45);
+        g.fillRoundedRect(0, 0, plot.w, plot.h, radius);
+      }
+      // Furrows in the yard.
+      const yard = rel(l.yard);
+      g.lineStyle(Math.max(1, l.unit * 0.012), edge, look === 'surveying' ? 0.12 : 0.18);
+      for (let i = 1; i <= 3; i++) {
+        const y = yard.y + (yard.h * i) / 4;
+        g.lineBetween(yard.x + 4, y, yard.x + yard.w - 4, y);
+      }
+      const border = Math.max(2, l.unit * 0.025);
+      if (look === 'surveying') {
+        g.lineStyle(border, edge, 1);
+        dashedRect(g, 0, 0, plot.w, plot.h, Math.max(6, l.unit * 0.08));
+        this.drawStakes(g, plot.w, plot.h, l.unit);
+      } else {
+        g.lineStyle(border, edge, 1);
+        g.strokeRoundedRect(0, 0, plot.w, plot.h, radius);
+      }
+      this.drawFlag(g, t, castle, look);
+      this.drawUsage(
+        g,
+        t,
+        look,
+        textX,
+        header.y + this.name.height * 0.92 + this.caption.displayHeight + 2,
+        textW,
+        header,
+      );
+    });
   }
 
   private drawStakes(g: Phaser.GameObjects.Graphics, w: number, h: number, unit: number): void {
@@ -148,9 +176,12 @@ export class TerritoryView {
   }
 
   /** The lord's flag over the left tower. */
-  private drawFlag(t: TerritoryModel, castle: { x: number; y: number; w: number; h: number }, look: Look): void {
-    const g = this.marks;
-    g.clear();
+  private drawFlag(
+    g: Phaser.GameObjects.Graphics,
+    t: TerritoryModel,
+    castle: { x: number; y: number; w: number; h: number },
+    look: Look,
+  ): void {
     if (!t.castle || look === 'ruined') return;
     const s = castle.w / ART_SIZE;
     const poleX = castle.x + 23 * s;
@@ -169,9 +200,9 @@ export class TerritoryView {
         { x: poleX, y: y + flagH },
       ];
       g.fillStyle(COLORS.castleFlag, 1);
-      g.fillPoints(pts, true);
+      fillPoly(g, pts);
       g.lineStyle(Math.max(1, 2 * s), 0x1c1408, 1);
-      g.strokePoints(pts, true);
+      strokePoly(g, pts);
     } else {
       this.limpFlag(g, poleX, y, flagW, flagH);
     }
@@ -188,47 +219,61 @@ export class TerritoryView {
       { x, y: y + h * 1.4 },
     ];
     g.fillStyle(COLORS.disconnected, 1);
-    g.fillPoints(pts, true);
+    fillPoly(g, pts);
     g.lineStyle(Math.max(1, w * 0.06), 0x1c1408, 1);
-    g.strokePoints(pts, true);
+    strokePoly(g, pts);
   }
 
-  /** Two thin bars: the share of registered CPU and memory that developments hold. */
+  /** Two thin bars, labelled: the share of registered CPU and memory that developments hold. */
   private drawUsage(
+    g: Phaser.GameObjects.Graphics,
     t: TerritoryModel,
+    look: Look,
     x: number,
     y: number,
     w: number,
     header: { x: number; y: number; w: number; h: number },
   ): void {
-    if (t.cpuUsed === null || t.memoryUsed === null) return;
-    const g = this.marks;
-    const barH = Math.max(3, Math.min(8, (header.y + header.h - y) / 2.6));
-    if (y + barH * 2.3 > header.y + header.h + barH) return;
+    const room = header.y + header.h - y;
+    const barH = Math.max(3, Math.min(10, room / 2.8));
+    const show = look === 'settled' && t.cpuUsed !== null && t.memoryUsed !== null && room >= barH * 2.2;
+    for (const label of this.usageLabels) label.setVisible(show);
+    if (!show) return;
+    const labelSize = Math.max(9, Math.round(barH * 1.5));
+    for (const label of this.usageLabels) label.setFontSize(labelSize);
+    const labelW = Math.max(...this.usageLabels.map((label) => label.width)) + 4;
     const bars: [number, number][] = [
-      [t.cpuUsed, OKABE_ITO.blue],
-      [t.memoryUsed, OKABE_ITO.bluishGreen],
+      [t.cpuUsed ?? 0, OKABE_ITO.blue],
+      [t.memoryUsed ?? 0, OKABE_ITO.bluishGreen],
     ];
     bars.forEach(([used, color], i) => {
-      const by = y + i * barH * 1.35;
-      g.fillStyle(0x000000, 0.18);
-      g.fillRect(x, by, w, barH);
+      const by = y + i * barH * 1.45;
+      (this.usageLabels[i] as Phaser.GameObjects.Text).setPosition(x, by + barH / 2);
+      const bx = x + labelW;
+      const bw = Math.max(4, w - labelW);
+      g.fillStyle(0x000000, 0.16);
+      g.fillRect(bx, by, bw, barH);
       g.fillStyle(color, 1);
-      g.fillRect(x, by, w * used, barH);
-      // Memory bar is marked with ticks so the two do not differ by colour alone.
-      if (i === 1) {
-        g.fillStyle(0xffffff, 0.8);
-        for (let k = 1; k < 8; k++) g.fillRect(x + (w * k) / 8, by, 1, barH);
-      }
+      g.fillRect(bx, by, bw * used, barH);
+      g.lineStyle(1, 0x000000, 0.45);
+      g.strokeRect(bx, by, bw, barH);
     });
   }
 
   destroy(): void {
     this.container.destroy(true);
+    this.layer.destroy();
   }
 }
 
-function dashedRect(g: Phaser.GameObjects.Graphics, x: number, y: number, w: number, h: number, dash: number): void {
+function dashedRect(
+  g: Phaser.GameObjects.Graphics,
+  x: number,
+  y: number,
+  w: number,
+  h: number,
+  dash: number,
+): void {
   const edges: [number, number, number, number][] = [
     [x, y, x + w, y],
     [x + w, y, x + w, y + h],
@@ -245,4 +290,3 @@ function dashedRect(g: Phaser.GameObjects.Graphics, x: number, y: number, w: num
     }
   }
 }
-

@@ -4,25 +4,30 @@
  * An impaired zone goes dark: grey portal, cracked, a shadow over its land and a lightning icon.
  */
 import type Phaser from 'phaser';
+import { BakedLayer } from '../baked-layer.ts';
 import { drawBolt } from '../banner.ts';
-import { countsLine, type ZoneModel } from '../kingdom-model.ts';
+import { fillPoly } from '../draw.ts';
+import { countsParts, type ZoneModel } from '../kingdom-model.ts';
 import type { Fonts, Rect, ZoneLayout } from '../layout.ts';
 import { COLORS, FONT_FAMILY } from '../palette.ts';
 
 export const ZONE_DEPTH = { base: 1, overlay: 50 } as const;
 
 export class ZoneView {
-  private readonly base: Phaser.GameObjects.Graphics;
+  /** The portal, the land and the managed strip: baked, redrawn only when the zone changes. */
+  private readonly base: BakedLayer;
   private readonly overlay: Phaser.GameObjects.Graphics;
   private readonly code: Phaser.GameObjects.Text;
   private readonly fullName: Phaser.GameObjects.Text;
   private readonly managedLabel: Phaser.GameObjects.Text;
   private readonly counts: Phaser.GameObjects.Text;
   private readonly darkLabel: Phaser.GameObjects.Text;
+  private readonly hint: Phaser.GameObjects.Text;
   private signature = '';
 
   constructor(scene: Phaser.Scene) {
-    this.base = scene.add.graphics().setDepth(ZONE_DEPTH.base);
+    this.base = new BakedLayer(scene);
+    this.base.image.setDepth(ZONE_DEPTH.base);
     this.overlay = scene.add.graphics().setDepth(ZONE_DEPTH.overlay);
     const text = (color: string, bold = false) =>
       scene.add
@@ -30,13 +35,26 @@ export class ZoneView {
         .setDepth(ZONE_DEPTH.overlay + 1);
     this.code = text(COLORS.textOnDark, true).setOrigin(0.5, 0);
     this.fullName = text(COLORS.textOnDarkSoft).setOrigin(0.5, 0);
-    this.managedLabel = text(COLORS.textOnLightSoft, true).setOrigin(0, 0).setDepth(ZONE_DEPTH.base + 1);
+    this.managedLabel = text(COLORS.textOnLightSoft, true)
+      .setOrigin(0, 0)
+      .setDepth(ZONE_DEPTH.base + 1);
     this.counts = text(COLORS.textOnDark, true).setOrigin(0.5, 0.5);
     this.darkLabel = text(COLORS.textOnDark, true).setOrigin(0.5, 0);
+    this.hint = text(COLORS.textOnLightSoft)
+      .setOrigin(0.5, 0.5)
+      .setAlpha(0.7)
+      .setDepth(ZONE_DEPTH.base + 1);
   }
 
   update(zone: ZoneModel, layout: ZoneLayout, fonts: Fonts): void {
-    const signature = JSON.stringify([zone.name, zone.code, zone.impaired, zone.counts, layout, fonts.zoneCode]);
+    const signature = JSON.stringify([
+      zone.name,
+      zone.code,
+      zone.impaired,
+      zone.counts,
+      layout,
+      fonts.zoneCode,
+    ]);
     if (signature === this.signature) return;
     this.signature = signature;
     this.drawBase(zone, layout);
@@ -58,25 +76,57 @@ export class ZoneView {
       .setText('managed lands')
       .setFontSize(fonts.managed)
       .setPosition(layout.managed.x + 10, layout.managed.y + fonts.managed * 0.2);
-    this.counts
-      .setText(zone.impaired ? `dark · ${countsLine(zone)}` : countsLine(zone))
+    this.hint
+      .setText('no territories yet')
       .setFontSize(fonts.counts)
-      .setPosition(layout.counts.x + layout.counts.w / 2, layout.counts.y + layout.counts.h / 2);
-    // Keep the counts on one line in a narrow zone.
+      .setPosition(layout.land.x + layout.land.w / 2, layout.land.y + layout.land.h / 2)
+      .setVisible(zone.territories.length === 0 && !zone.impaired);
+    this.hint.setScale(this.hint.width > layout.land.w * 0.9 ? (layout.land.w * 0.9) / this.hint.width : 1);
+    // The counts on one line, or on two smaller lines when the zone is too narrow.
+    const parts = zone.impaired ? ['dark', ...countsParts(zone)] : countsParts(zone);
     const maxW = layout.counts.w;
+    this.counts
+      .setText(parts.join(' · '))
+      .setFontSize(fonts.counts)
+      .setLineSpacing(0)
+      .setAlign('center')
+      .setScale(1)
+      .setPosition(layout.counts.x + layout.counts.w / 2, layout.counts.y + layout.counts.h / 2);
+    if (this.counts.width * 0.85 > maxW && parts.length > 1) {
+      const half = Math.ceil(parts.length / 2);
+      this.counts
+        .setText(`${parts.slice(0, half).join(' · ')}\n${parts.slice(half).join(' · ')}`)
+        .setFontSize(Math.max(11, Math.round(Math.min(fonts.counts * 0.8, layout.counts.h * 0.42))));
+    }
     if (this.counts.width > maxW) this.counts.setScale(maxW / this.counts.width);
-    else this.counts.setScale(1);
   }
 
   private drawBase(zone: ZoneModel, l: ZoneLayout): void {
-    const g = this.base;
-    g.clear();
+    const { frame, stroke } = l;
+    const margin = Math.ceil(stroke * 2);
+    const ox = Math.floor(frame.x - margin);
+    const oy = Math.floor(frame.y - margin);
+    this.base.image.setPosition(ox, oy);
+    this.base.redraw(frame.w + 2 * margin + 1, frame.h + 2 * margin + 1, (g) => {
+      g.translateCanvas(-ox, -oy);
+      this.drawPortal(g, zone, l);
+    });
+  }
+
+  private drawPortal(g: Phaser.GameObjects.Graphics, zone: ZoneModel, l: ZoneLayout): void {
     const { frame, stroke } = l;
     const r = Math.min(frame.w * 0.2, l.crown.h * 1.1);
     const frameColor = zone.impaired ? COLORS.portalDark : COLORS.portal;
-    // The portal: a frame with an arched top, dark inside where the crown carries the name.
-    g.fillStyle(frameColor, 1);
-    g.fillRoundedRect(frame.x, frame.y, frame.w, frame.h, { tl: r, tr: r, bl: 8, br: 8 });
+    // The portal: a thick frame with an arched top.
+    g.lineStyle(stroke, frameColor, 1);
+    g.strokeRoundedRect(frame.x + stroke / 2, frame.y + stroke / 2, frame.w - stroke, frame.h - stroke, {
+      tl: r,
+      tr: r,
+      bl: 8,
+      br: 8,
+    });
+    // Dark inside the portal (no stars behind the labels). The layer is baked, so this big fill
+    // costs nothing per frame beyond the texture it already is.
     g.fillStyle(COLORS.crown, 1);
     g.fillRoundedRect(frame.x + stroke, frame.y + stroke, frame.w - 2 * stroke, frame.h - 2 * stroke, {
       tl: Math.max(1, r - stroke),
@@ -88,24 +138,16 @@ export class ZoneView {
     const kx = frame.x + frame.w / 2;
     const kw = Math.max(10, stroke * 2.4);
     g.fillStyle(zone.impaired ? 0x6b7585 : COLORS.portalGlow, 1);
-    g.fillPoints(
-      [
-        { x: kx - kw * 0.7, y: frame.y - stroke * 0.2 },
-        { x: kx + kw * 0.7, y: frame.y - stroke * 0.2 },
-        { x: kx + kw * 0.45, y: frame.y + stroke * 1.4 },
-        { x: kx - kw * 0.45, y: frame.y + stroke * 1.4 },
-      ],
-      true,
-    );
+    fillPoly(g, [
+      { x: kx - kw * 0.7, y: frame.y - stroke * 0.2 },
+      { x: kx + kw * 0.7, y: frame.y - stroke * 0.2 },
+      { x: kx + kw * 0.45, y: frame.y + stroke * 1.4 },
+      { x: kx - kw * 0.45, y: frame.y + stroke * 1.4 },
+    ]);
     // The golden land of the zone.
     const land: Rect = { x: l.land.x, y: l.land.y, w: l.land.w, h: l.managed.y + l.managed.h - l.land.y };
     g.fillStyle(COLORS.ground, 1);
     g.fillRoundedRect(land.x, land.y, land.w, land.h, 10);
-    g.fillStyle(COLORS.groundEdge, 0.35);
-    for (let i = 1; i <= 3; i++) {
-      const y = l.land.y + (l.land.h * i) / 4;
-      g.fillEllipse(l.land.x + l.land.w * (0.25 + 0.22 * (i % 2)), y, l.land.w * 0.28, Math.max(3, l.land.h * 0.02));
-    }
     // Managed lands: pale and hatched, tended by someone else.
     const m = l.managed;
     g.fillStyle(COLORS.managed, 1);
@@ -116,9 +158,9 @@ export class ZoneView {
     g.strokeRoundedRect(m.x + 4, m.y, m.w - 8, m.h - 4, 8);
     // An inner glow line along the portal.
     g.lineStyle(2, zone.impaired ? 0x6b7585 : COLORS.portalGlow, 0.9);
-    g.strokeRoundedRect(frame.x + stroke * 0.5, frame.y + stroke * 0.5, frame.w - stroke, frame.h - stroke, {
-      tl: Math.max(1, r - stroke * 0.5),
-      tr: Math.max(1, r - stroke * 0.5),
+    g.strokeRoundedRect(frame.x + stroke, frame.y + stroke, frame.w - stroke * 2, frame.h - stroke * 2, {
+      tl: Math.max(1, r - stroke),
+      tr: Math.max(1, r - stroke),
       bl: 6,
       br: 6,
     });
@@ -151,7 +193,16 @@ export class ZoneView {
   }
 
   destroy(): void {
-    for (const o of [this.base, this.overlay, this.code, this.fullName, this.managedLabel, this.counts, this.darkLabel]) {
+    this.base.destroy();
+    for (const o of [
+      this.overlay,
+      this.code,
+      this.fullName,
+      this.managedLabel,
+      this.counts,
+      this.darkLabel,
+      this.hint,
+    ]) {
       o.destroy();
     }
   }
@@ -188,4 +239,3 @@ function crack(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: numbe
   }
   g.strokePath();
 }
-

@@ -1,0 +1,138 @@
+/**
+ * Shared steps for the browser tests. Everything waits on state read through the test bridge
+ * (window.__nozama) or on animation frames, never on wall-clock sleeps.
+ */
+import { mkdirSync } from 'node:fs';
+import { expect, type Page } from '@playwright/test';
+import type {} from '../../src/app/test-bridge.ts';
+import type { KingdomScene, KingdomSnapshot } from '../../src/game/KingdomScene.ts';
+import type { Call, CallResponse } from '../../src/model/types.ts';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+export const ECS_AMI_PARAMETER = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** Console errors, page errors, failed or 4xx/5xx requests, and requests that leave the page's origin. */
+export function watchPage(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) =>
+    problems.push(`request failed: ${r.url()} ${r.failure()?.errorText ?? ''}`),
+  );
+  page.on('response', (r) => {
+    if (r.status() >= 400) problems.push(`HTTP ${r.status()}: ${r.url()}`);
+  });
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) {
+      problems.push(`third-party request: ${url}`);
+    }
+  });
+  return problems;
+}
+
+/** Opens the game and waits until the kingdom scene has drawn and settled. */
+export async function openGame(page: Page, query = ''): Promise<void> {
+  await page.goto(`/${query}`);
+  await page.waitForFunction(() => {
+    const scene = window.__nozama?.game.scene.getScene('kingdom') as KingdomScene | null | undefined;
+    return scene?.sys.isActive() === true && scene.snapshot().zones.length > 0;
+  });
+  await waitSettled(page);
+}
+
+/** Waits until the view matches the model and no animation is playing. */
+export async function waitSettled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const scene = window.__nozama?.game.scene.getScene('kingdom') as KingdomScene | null | undefined;
+    return scene?.isSettled() === true;
+  });
+  // Two more frames so the settled picture has been presented.
+  await frames(page, 2);
+}
+
+export async function frames(page: Page, n: number): Promise<void> {
+  await page.evaluate(
+    (count) =>
+      new Promise<void>((resolve) => {
+        let left = count;
+        const tick = () => (--left <= 0 ? resolve() : requestAnimationFrame(tick));
+        requestAnimationFrame(tick);
+      }),
+    n,
+  );
+}
+
+export async function snapshot(page: Page): Promise<KingdomSnapshot> {
+  return page.evaluate(() => {
+    const bridge = window.__nozama;
+    if (!bridge) throw new Error('no test bridge');
+    return (bridge.game.scene.getScene('kingdom') as KingdomScene).snapshot();
+  });
+}
+
+/** Dispatches a call through the store and returns its response. */
+export async function call(page: Page, c: Call): Promise<CallResponse> {
+  return page.evaluate((x) => {
+    const bridge = window.__nozama;
+    if (!bridge) throw new Error('no test bridge');
+    return bridge.store.getState().dispatch(x);
+  }, c);
+}
+
+/** Dispatches a call that must succeed, and returns its output. */
+export async function ok(page: Page, c: Call): Promise<Record<string, unknown>> {
+  const r = await call(page, c);
+  if ('error' in r) throw new Error(`${c.action} failed: ${r.error.name}: ${r.error.message}`);
+  return r.output;
+}
+
+export async function setClock(
+  page: Page,
+  clock: { paused?: boolean; speed?: 1 | 4 | 16 | 64 },
+): Promise<void> {
+  await page.evaluate((c) => {
+    const s = window.__nozama?.store.getState();
+    if (!s) throw new Error('no test bridge');
+    if (c.speed !== undefined) s.setSpeed(c.speed);
+    if (c.paused !== undefined) s.setPaused(c.paused);
+  }, clock);
+}
+
+/** The canvas's box on the page. */
+export async function canvasBox(page: Page): Promise<Rect> {
+  const box = await page.locator('#world-canvas canvas').boundingBox();
+  expect(box).not.toBeNull();
+  const b = box as { x: number; y: number; width: number; height: number };
+  return { x: b.x, y: b.y, w: b.width, h: b.height };
+}
+
+/** A screenshot of one zone's portal (page coordinates), saved under test-results/screenshots. */
+export async function zoneShot(page: Page, zone: string, name?: string): Promise<Buffer> {
+  const snap = await snapshot(page);
+  const z = snap.zones.find((x) => x.name === zone);
+  expect(z, `zone ${zone} is drawn`).toBeTruthy();
+  const c = await canvasBox(page);
+  const b = (z as { bounds: Rect }).bounds;
+  const clip = { x: c.x + b.x, y: c.y + b.y, width: b.w, height: b.h };
+  return page.screenshot({ clip, ...(name ? { path: `${SCREENSHOTS}/${name}.png` } : {}) });
+}
+
+export async function worldShot(page: Page, name: string): Promise<Buffer> {
+  return page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: false });
+}
+
+export function userData(cluster: string): string {
+  return Buffer.from(`#!/bin/bash\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config`).toString('base64');
+}
