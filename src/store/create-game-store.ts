@@ -34,6 +34,30 @@ export interface ApiRecord {
 
 export type Speed = 1 | 4 | 16 | 64;
 
+/** What the player is looking at: the planet, a region's portals, or the kingdom (optionally one zone). */
+export type ViewPlace = { scene: 'planet' } | { scene: 'region' } | { scene: 'kingdom'; zone: string | null };
+
+/** Something the player selected, by its AWS identity (the inspector shows its JSON and CLI). */
+export type Selection =
+  | { kind: 'instance'; id: string }
+  | { kind: 'containerInstance'; id: string }
+  | { kind: 'task'; id: string }
+  | { kind: 'service'; id: string }
+  | { kind: 'taskDefinition'; id: string }
+  | { kind: 'cluster'; id: string }
+  | { kind: 'zone'; id: string };
+
+/** How names are shown: Nozama's story words, AWS's names, or both side by side. */
+export type NameMode = 'nozama' | 'aws' | 'both';
+
+export interface UiState {
+  place: ViewPlace;
+  selection: Selection | null;
+  names: NameMode;
+  /** The cluster the player works in (the kingdom). */
+  cluster: string;
+}
+
 export interface GameStoreState {
   sim: SimState;
   log: LoggedCall[];
@@ -43,12 +67,19 @@ export interface GameStoreState {
   /** Every call the player made, read or write, with its response: what the Rosetta panel shows. */
   api: ApiRecord[];
   clock: { speed: Speed; paused: boolean };
+  /** View state shared by the canvas and the panels (they meet only here). Not part of the world. */
+  ui: UiState;
   /** Bumped when the world is replaced rather than moved forward (undo, reset, load): views resync. */
   generation: number;
   dispatch(call: Call): CallResponse;
   advance(seconds: number): void;
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
+  /** Runs a read call (Describe*, List*, Get*) against the current world without logging it. */
+  query(call: Call): CallResponse;
+  goTo(place: ViewPlace): void;
+  select(selection: Selection | null): void;
+  setNames(names: NameMode): void;
   undo(): boolean;
   redo(): boolean;
   reset(): void;
@@ -165,6 +196,7 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
         events: { seq: start.events.at(-1)?.seq ?? 0, recent: start.events.slice(-RECENT_EVENTS) },
         api: [],
         clock: { speed: 1, paused: false },
+        ui: { place: { scene: 'kingdom', zone: null }, selection: null, names: 'nozama', cluster: 'Royaume' },
         generation: 0,
 
         dispatch(call) {
@@ -197,6 +229,30 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
 
         setSpeed(speed) {
           set({ clock: { ...get().clock, speed } });
+        },
+
+        query(call) {
+          if (!isReadOnlyAction(call.action)) {
+            return {
+              error: {
+                name: 'ValidationException',
+                message: `${call.action} changes the world: dispatch it instead.`,
+              },
+            };
+          }
+          return step(get().sim, call).response;
+        },
+
+        goTo(place) {
+          set({ ui: { ...get().ui, place } });
+        },
+
+        select(selection) {
+          set({ ui: { ...get().ui, selection } });
+        },
+
+        setNames(names) {
+          set({ ui: { ...get().ui, names } });
         },
 
         setPaused(paused) {
