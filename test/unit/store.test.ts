@@ -129,3 +129,33 @@ describe('the game store', () => {
     expect(store.getState().clock).toEqual({ speed: 16, paused: true });
   });
 });
+
+describe('view state and unlogged reads', () => {
+  it('query answers read calls without logging them, and refuses writes', () => {
+    const store = createGameStore({ seed: 4 });
+    const r = store.getState().query({ action: 'ec2:DescribeAvailabilityZones' }) as {
+      output: { AvailabilityZones: unknown[] };
+    };
+    expect(r.output.AvailabilityZones).toHaveLength(3);
+    expect(store.getState().api).toEqual([]);
+    const before = store.getState().sim;
+    const w = store.getState().query({ action: 'ecs:CreateCluster', input: { clusterName: 'x' } });
+    expect('error' in w && w.error.name).toBe('ValidationException');
+    expect(store.getState().sim).toBe(before);
+  });
+
+  it('place, selection and name mode are shared view state, outside the world', () => {
+    const store = createGameStore({ seed: 4 });
+    const sim = store.getState().sim;
+    store.getState().goTo({ scene: 'kingdom', zone: 'za-southwest-1b' });
+    store.getState().select({ kind: 'zone', id: 'za-southwest-1b' });
+    store.getState().setNames('aws');
+    expect(store.getState().ui).toMatchObject({
+      place: { scene: 'kingdom', zone: 'za-southwest-1b' },
+      selection: { kind: 'zone', id: 'za-southwest-1b' },
+      names: 'aws',
+    });
+    expect(store.getState().sim).toBe(sim);
+    expect(store.getState().save().calls).toEqual([]);
+  });
+});
