@@ -105,11 +105,7 @@ function resource(name: string, value: number | string[]) {
     : { name, type: 'INTEGER', doubleValue: 0, longValue: 0, integerValue: value };
 }
 
-export function describeContainerInstance(
-  ctx: Ctx,
-  ci: ContainerInstance,
-  withTags = false,
-): Record<string, unknown> {
+export function describeContainerInstance(ctx: Ctx, ci: ContainerInstance): Record<string, unknown> {
   let running = 0;
   let pending = 0;
   for (const t of Object.values(ctx.s.tasks)) {
@@ -148,7 +144,7 @@ export function describeContainerInstance(
     ),
     registeredAt: ci.registeredAt,
     attachments: [],
-    tags: withTags ? [] : [],
+    tags: [],
   };
   if (ci.statusReason) out.statusReason = ci.statusReason;
   return out;
@@ -163,8 +159,7 @@ function describeContainerInstances(ctx: Ctx, input: Input) {
   const failures: { arn: string; reason: string }[] = [];
   for (const ref of refs) {
     const ci = findContainerInstance(ctx, cluster, ref);
-    if (ci)
-      containerInstances.push(describeContainerInstance(ctx, ci, strList(input.include).includes('TAGS')));
+    if (ci) containerInstances.push(describeContainerInstance(ctx, ci));
     else failures.push({ arn: ref, reason: 'MISSING' });
   }
   return { containerInstances, failures };

@@ -65,13 +65,8 @@ function readDeploymentConfiguration(
     if (daemon && n !== 100) throw invalidParameter('The maximumPercent for DAEMON services must be 100.');
     out.maximumPercent = n;
   }
-  if (
-    out.maximumPercent <= out.minimumHealthyPercent &&
-    !(out.minimumHealthyPercent === 100 && out.maximumPercent === 100)
-  ) {
-    if (out.maximumPercent < out.minimumHealthyPercent) {
-      throw invalidParameter('maximumPercent must be greater than or equal to minimumHealthyPercent.');
-    }
+  if (out.maximumPercent < out.minimumHealthyPercent) {
+    throw invalidParameter('maximumPercent must be greater than or equal to minimumHealthyPercent.');
   }
   if (o.deploymentCircuitBreaker !== undefined) {
     const cb = (o.deploymentCircuitBreaker ?? {}) as Record<string, unknown>;
@@ -119,14 +114,6 @@ export function newDeployment(
   };
   if (svc.networkConfiguration) d.networkConfiguration = svc.networkConfiguration;
   return d;
-}
-
-function checkTaskDefinitionForService(
-  td: TaskDefinition,
-  launchType: Service['launchType'],
-  network: Service['networkConfiguration'],
-): void {
-  checkLaunch(td, launchType, network);
 }
 
 function createService(ctx: Ctx, input: Input) {
@@ -182,7 +169,7 @@ function createService(ctx: Ctx, input: Input) {
   if (scheduling === 'DAEMON' && strategies.length)
     throw invalidParameter('Placement strategies are not supported for DAEMON services.');
   const network = readAwsVpc(input.networkConfiguration, ctx);
-  checkTaskDefinitionForService(td, launchType, network);
+  checkLaunch(td, launchType, network);
   const daemon = scheduling === 'DAEMON';
   const deploymentConfiguration = readDeploymentConfiguration(
     input.deploymentConfiguration,
@@ -310,7 +297,7 @@ function updateService(ctx: Ctx, input: Input) {
     redeploy = true;
   }
   const network = changes.networkConfiguration ?? svc.networkConfiguration;
-  checkTaskDefinitionForService(tdNow, svc.launchType, network);
+  checkLaunch(tdNow, svc.launchType, network);
   if (input.healthCheckGracePeriodSeconds !== undefined) {
     const g = Number(input.healthCheckGracePeriodSeconds);
     if (!Number.isInteger(g) || g < 0)

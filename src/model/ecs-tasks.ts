@@ -11,7 +11,6 @@ import type { Input } from './api-types.ts';
 import { zoneOfSubnet } from './catalog.ts';
 import type { Ctx } from './ctx.ts';
 import {
-  clusterNameOf,
   findContainerInstance,
   findTask,
   paginate,
@@ -423,6 +422,7 @@ function listTasks(ctx: Ctx, input: Input) {
   const startedBy = str(input.startedBy);
   const serviceName = str(input.serviceName);
   const launchType = str(input.launchType);
+  let service: string | undefined;
   if (serviceName !== undefined) {
     const svc = Object.values(ctx.s.services).find(
       (s) =>
@@ -430,6 +430,7 @@ function listTasks(ctx: Ctx, input: Input) {
         (s.serviceName === serviceName || s.serviceArn === serviceName),
     );
     if (!svc) throw new ApiError('ServiceNotFoundException', 'Service not found.');
+    service = svc.serviceName;
   }
   let ciArn: string | undefined;
   const ciRef = str(input.containerInstance);
@@ -447,7 +448,7 @@ function listTasks(ctx: Ctx, input: Input) {
     )
     .filter((t) => family === undefined || t.taskDefinitionArn.includes(`:task-definition/${family}:`))
     .filter((t) => startedBy === undefined || t.startedBy === startedBy)
-    .filter((t) => serviceName === undefined || t.serviceName === clusterNameOf(serviceName).split('/').pop())
+    .filter((t) => service === undefined || t.serviceName === service)
     .filter((t) => launchType === undefined || t.launchType === launchType)
     .filter((t) => ciArn === undefined || t.containerInstanceArn === ciArn)
     .sort((a, b) => a.createdAt - b.createdAt || (a.taskArn < b.taskArn ? -1 : 1))
