@@ -33,5 +33,7 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'],
     environment: 'node',
+    // Property tests run hundreds of simulated worlds; on a shared 2-core machine they need room.
+    testTimeout: 60_000,
   },
 }));

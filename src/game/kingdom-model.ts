@@ -5,6 +5,7 @@
  * Pure and Phaser-free: it only reads the state and names things for the view. It holds no rules of
  * ECS; it decides only what is shown (a terminated territory leaves its ruin visible for a while).
  */
+import { byLaunch, territoryNames, zoneCode } from '../i18n/names.ts';
 import { instanceTypeInfo, zoneNames } from '../model/catalog.ts';
 import type {
   ContainerInstanceStatus,
@@ -78,11 +79,8 @@ const TASK_ORDER: Record<TaskStatus, number> = {
   STOPPED: 7,
 };
 
-/** "1a" for za-southwest-1a: the digit of the region and the zone letter. */
-export function zoneCode(region: string, zone: string): string {
-  const digit = /(\d+)$/.exec(region)?.[1] ?? '';
-  return digit + zone.slice(region.length);
-}
+/** "1a" for za-southwest-1a (moved to src/i18n/names.ts with the territory names). */
+export { zoneCode };
 
 /** family:revision from a task definition ARN (arn:aws:ecs:region:acct:task-definition/family:rev). */
 export function planOf(taskDefinitionArn: string): { family: string; revision: number; plan: string } {
@@ -137,14 +135,6 @@ function byAge(a: Task, b: Task): number {
   return a.createdAt - b.createdAt || a.taskArn.localeCompare(b.taskArn);
 }
 
-function byLaunch(a: Ec2Instance, b: Ec2Instance): number {
-  return (
-    a.launchTime - b.launchTime ||
-    a.amiLaunchIndex - b.amiLaunchIndex ||
-    a.instanceId.localeCompare(b.instanceId)
-  );
-}
-
 export interface KingdomModelOptions {
   /** When each instance was first seen terminated (simulated seconds): ruins fade after RUIN_SECONDS. */
   terminatedSince?: ReadonlyMap<string, number>;
@@ -178,11 +168,12 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
     instancesByZone.set(inst.availabilityZone, list);
   }
 
+  const names = territoryNames(sim);
   return zoneNames(region).map((zone) => {
     const code = zoneCode(region, zone);
     const launched = (instancesByZone.get(zone) ?? []).sort(byLaunch);
     const territories: TerritoryModel[] = [];
-    launched.forEach((inst, index) => {
+    launched.forEach((inst) => {
       if (inst.state === 'terminated') {
         const since = options.terminatedSince?.get(inst.instanceId);
         if (since === undefined || sim.now - since >= RUIN_SECONDS) return;
@@ -196,7 +187,7 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
       const tasks = (tasksByInstance.get(inst.instanceId) ?? []).sort(byAge);
       territories.push({
         id: inst.instanceId,
-        name: `${code}-${index + 1}`,
+        name: names.get(inst.instanceId) as string,
         instanceType: inst.instanceType,
         state: inst.state,
         vcpus: info?.vcpus ?? 1,

@@ -46,7 +46,7 @@ export class Ctx {
     delete this.writable(coll)[key];
   }
 
-  setMap<K extends 'impairedZones' | 'imageBehaviors'>(
+  setMap<K extends 'impairedZones' | 'imageBehaviors' | 'zoneLaunches'>(
     coll: K,
     key: string,
     value: SimState[K][string] | null,

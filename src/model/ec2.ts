@@ -471,6 +471,7 @@ function runInstances(ctx: Ctx, input: Input) {
       instanceId: `i-${ctx.hex(17)}`,
       reservationId,
       amiLaunchIndex: i,
+      zoneOrdinal: (ctx.s.zoneLaunches[zone] ?? 0) + 1,
       region: ctx.region,
       imageId,
       instanceType,
@@ -492,6 +493,7 @@ function runInstances(ctx: Ctx, input: Input) {
       agentRegisterAt: null,
       tags,
     };
+    ctx.setMap('zoneLaunches', zone, inst.zoneOrdinal);
     ctx.put('instances', inst.instanceId, inst);
     created.push(inst);
     ctx.emit('instance/launched', {

@@ -42,6 +42,7 @@ export function createSim(options: CreateSimOptions = {}): SimState {
     services: {},
     impairedZones: {},
     imageBehaviors: {},
+    zoneLaunches: {},
   };
 }
 

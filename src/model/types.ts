@@ -63,6 +63,8 @@ export interface Ec2Instance {
   instanceId: string;
   reservationId: string;
   amiLaunchIndex: number;
+  /** 1 for the first instance ever launched in its zone, 2 for the next...: stable, never reused. */
+  zoneOrdinal: number;
   region: string;
   imageId: string;
   instanceType: string;
@@ -394,6 +396,8 @@ export interface SimState {
   /** Availability Zones that have gone dark (sim fault), by zone name. */
   impairedZones: Record<string, true>;
   imageBehaviors: Record<string, ImageBehavior>;
+  /** Instances ever launched per zone (mints zoneOrdinal). */
+  zoneLaunches: Record<string, number>;
 }
 
 export interface CreateSimOptions {

@@ -36,6 +36,7 @@ function fresh(): SimState {
     services: {},
     impairedZones: {},
     imageBehaviors: {},
+    zoneLaunches: {},
   };
 }
 

@@ -1,0 +1,282 @@
+/**
+ * The lexicon of PRODUCT.md as data: every AWS term and its Nozama name, plus the instance types as
+ * kinds of land and the AMIs as charters. `term(key, mode)` renders one for the current name mode
+ * (the Rosetta switch): Nozama's story word, AWS's name, or both ("territory (EC2 instance)").
+ *
+ * Pure data and functions: no DOM, no store. The view and the panels read it; the model never does.
+ */
+import { AMIS, type AmiInfo, findAmi, INSTANCE_TYPES, instanceTypeInfo } from '../model/catalog.ts';
+
+/** How names are shown: Nozama's story words, AWS's names, or both side by side (same as the store's). */
+export type NameMode = 'nozama' | 'aws' | 'both';
+
+export type LexiconKind =
+  | 'world'
+  | 'compute'
+  | 'workload'
+  | 'scheduling'
+  | 'traffic'
+  | 'delivery'
+  | 'serverless'
+  | 'land'
+  | 'charter';
+
+export interface LexiconEntry {
+  key: string;
+  aws: string;
+  nozama: string;
+  kind: LexiconKind;
+  /** Plural forms when adding "s" is wrong. */
+  awsPlural?: string;
+  nozamaPlural?: string;
+  /** A short gloss of the analogy, for tooltips and debriefs. */
+  note?: string;
+}
+
+/** Instance types as kinds of land: the family says what the land is rich in, the size how much. */
+const LAND: Record<string, { nozama: string; nozamaPlural?: string; note: string }> = {
+  't2.micro': { nozama: 'small plot', note: 'a patch of land: room for a cottage or two' },
+  't3.micro': { nozama: 'cottage plot', note: 'a small plot of newer soil' },
+  't3.small': { nozama: 'croft', note: 'a small farm: a little more room' },
+  't3.medium': { nozama: 'homestead', note: 'a family farm: room for a few developments' },
+  't3.large': { nozama: 'large homestead', note: 'a large farm with a big granary' },
+  'm4.large': { nozama: 'old estate', note: 'a balanced estate of the previous age' },
+  'm5.large': { nozama: 'estate', note: 'balanced land: as much workshop as granary' },
+  'm5.xlarge': { nozama: 'great estate', note: 'twice an estate' },
+  'm5.2xlarge': { nozama: 'grand estate', note: 'four estates in one' },
+  'c5.large': { nozama: 'workshop land', note: 'rich in workshops (CPU), lean on granaries' },
+  'c5.xlarge': { nozama: 'great workshop land', note: 'twice the workshops' },
+  'r5.large': { nozama: 'granary-rich land', note: 'rich in granaries (memory)' },
+  'r5.xlarge': { nozama: 'great granary land', note: 'twice the granaries' },
+};
+
+/** AMIs as land charters: the ECS-optimized one comes with a castle already built. */
+const CHARTERS: Record<AmiInfo['key'], { aws: string; nozama: string; note: string }> = {
+  'ecs-al2023': {
+    aws: 'ECS-optimized AMI (Amazon Linux 2023)',
+    nozama: 'the royal charter',
+    note: 'the castle is already built: the agent joins the kingdom on its own',
+  },
+  al2023: {
+    aws: 'Amazon Linux 2023 AMI',
+    nozama: 'a bare charter',
+    note: 'no castle: without an agent the territory never joins a kingdom',
+  },
+};
+
+const CONCEPTS: LexiconEntry[] = [
+  { key: 'aws', aws: 'AWS', nozama: 'the planet Nozama', kind: 'world' },
+  { key: 'region', aws: 'Region', nozama: 'region', kind: 'world' },
+  {
+    key: 'zone',
+    aws: 'Availability Zone',
+    nozama: 'portal',
+    kind: 'world',
+    note: 'a portal to an isolated zone',
+  },
+  {
+    key: 'cluster',
+    aws: 'ECS cluster',
+    nozama: 'kingdom',
+    kind: 'compute',
+    note: 'the first one is Royaume; "default" is created if none is named',
+  },
+  {
+    key: 'instance',
+    aws: 'EC2 instance',
+    nozama: 'territory',
+    nozamaPlural: 'territories',
+    kind: 'compute',
+    note: 'an EC2 instance registered as a container instance',
+  },
+  {
+    key: 'containerInstance',
+    aws: 'container instance',
+    nozama: 'castle',
+    kind: 'compute',
+    note: 'the territory as the kingdom knows it: its castle',
+  },
+  {
+    key: 'instanceType',
+    aws: 'instance type',
+    nozama: 'land kind',
+    kind: 'compute',
+    note: 'territory size and kind (small plot, estate, granary-rich land)',
+  },
+  {
+    key: 'ami',
+    aws: 'AMI',
+    nozama: 'land charter',
+    kind: 'compute',
+    note: 'the royal charter comes with a castle already built',
+  },
+  {
+    key: 'agent',
+    aws: 'ECS container agent',
+    nozama: 'lord',
+    kind: 'compute',
+    note: 'the castle and its lord; no castle, no place in the kingdom',
+  },
+  { key: 'container', aws: 'container', nozama: 'building', kind: 'workload' },
+  { key: 'image', aws: 'container image', nozama: 'building design', kind: 'workload' },
+  {
+    key: 'taskDefinition',
+    aws: 'task definition',
+    nozama: 'architectural plan',
+    kind: 'workload',
+    note: 'family:revision; at most 10 buildings each',
+  },
+  { key: 'revision', aws: 'revision', nozama: 'edition', kind: 'workload' },
+  { key: 'task', aws: 'task', nozama: 'development', kind: 'workload' },
+  {
+    key: 'service',
+    aws: 'service',
+    nozama: 'decree',
+    kind: 'workload',
+    note: '"keep N developments of plan X standing"',
+  },
+  { key: 'deployment', aws: 'deployment', nozama: 'renovation', kind: 'delivery' },
+  { key: 'scheduler', aws: 'ECS scheduler', nozama: 'royal steward', kind: 'scheduling' },
+  {
+    key: 'placementStrategy',
+    aws: 'placement strategy',
+    nozama: 'settlement preference',
+    kind: 'scheduling',
+  },
+  { key: 'placementConstraint', aws: 'placement constraint', nozama: 'settlement rule', kind: 'scheduling' },
+  { key: 'attribute', aws: 'attribute', nozama: 'castle mark', kind: 'scheduling' },
+  { key: 'loadBalancer', aws: 'Application Load Balancer', nozama: 'city gate', kind: 'traffic' },
+  { key: 'listener', aws: 'listener', nozama: 'gate door', kind: 'traffic', note: 'main 80, test 8080' },
+  { key: 'targetGroup', aws: 'target group', nozama: 'road', kind: 'traffic' },
+  { key: 'healthCheck', aws: 'health check', nozama: 'herald', kind: 'traffic' },
+  {
+    key: 'traffic',
+    aws: 'client traffic',
+    nozama: 'travelers',
+    awsPlural: 'client traffic',
+    kind: 'traffic',
+  },
+  { key: 'alarm', aws: 'CloudWatch alarm', nozama: 'watchtower beacon', kind: 'delivery' },
+  { key: 'rollingDeployment', aws: 'rolling deployment', nozama: 'rolling renovation', kind: 'delivery' },
+  { key: 'blueGreenDeployment', aws: 'blue/green deployment', nozama: 'road swap', kind: 'delivery' },
+  { key: 'canaryDeployment', aws: 'canary deployment', nozama: 'canary renovation', kind: 'delivery' },
+  { key: 'linearDeployment', aws: 'linear deployment', nozama: 'linear renovation', kind: 'delivery' },
+  {
+    key: 'rollback',
+    aws: 'rollback',
+    nozama: 'horn of rollback',
+    nozamaPlural: 'horns of rollback',
+    kind: 'delivery',
+  },
+  { key: 'lambdaFunction', aws: 'Lambda function', nozama: 'spell', kind: 'serverless' },
+  {
+    key: 'lambdaVersion',
+    aws: 'Lambda version',
+    nozama: 'edition of a spell',
+    nozamaPlural: 'editions of a spell',
+    kind: 'serverless',
+  },
+  { key: 'lambdaAlias', aws: 'Lambda alias', nozama: 'named incantation', kind: 'serverless' },
+  {
+    key: 'fargate',
+    aws: 'Fargate',
+    nozama: 'managed lands',
+    nozamaPlural: 'managed lands',
+    awsPlural: 'Fargate',
+    kind: 'compute',
+    note: 'developments without territories to tend',
+  },
+];
+
+/** Every term: the concepts, one land kind per instance type, one charter per AMI. */
+export const LEXICON: readonly LexiconEntry[] = [
+  ...CONCEPTS,
+  ...INSTANCE_TYPES.map(
+    (t): LexiconEntry => ({
+      key: `instanceType:${t.instanceType}`,
+      aws: t.instanceType,
+      nozama: LAND[t.instanceType]?.nozama ?? fallbackLand(t.instanceType),
+      kind: 'land',
+      note: LAND[t.instanceType]?.note ?? '',
+    }),
+  ),
+  ...AMIS.map(
+    (a): LexiconEntry => ({
+      key: `ami:${a.key}`,
+      aws: CHARTERS[a.key].aws,
+      nozama: CHARTERS[a.key].nozama,
+      kind: 'charter',
+      note: CHARTERS[a.key].note,
+    }),
+  ),
+];
+
+const BY_KEY: ReadonlyMap<string, LexiconEntry> = new Map(LEXICON.map((e) => [e.key, e]));
+
+export function lexiconEntry(key: string): LexiconEntry | undefined {
+  return BY_KEY.get(key);
+}
+
+function plural(word: string): string {
+  if (/[^aeiou]y$/.test(word)) return `${word.slice(0, -1)}ies`;
+  if (/(s|x|ch|sh)$/.test(word)) return `${word}es`;
+  return `${word}s`;
+}
+
+/** Joins the two names the way the Rosetta "both" mode shows them: "territory (EC2 instance)". */
+export function both(nozama: string, aws: string): string {
+  return nozama === aws ? nozama : `${nozama} (${aws})`;
+}
+
+/** Picks the text for a mode; 'both' shows the Nozama text with the AWS one in parentheses. */
+export function byMode(mode: NameMode, nozama: string, aws: string): string {
+  if (mode === 'aws') return aws;
+  if (mode === 'nozama') return nozama;
+  return both(nozama, aws);
+}
+
+/**
+ * One term in the chosen mode: term('instance', 'nozama') = "territory", 'aws' = "EC2 instance",
+ * 'both' = "territory (EC2 instance)". Unknown keys come back as the key itself.
+ */
+export function term(key: string, mode: NameMode = 'nozama', options: { plural?: boolean } = {}): string {
+  const e = BY_KEY.get(key);
+  if (!e) return key;
+  const noz = options.plural ? (e.nozamaPlural ?? plural(e.nozama)) : e.nozama;
+  const aws = options.plural ? (e.awsPlural ?? plural(e.aws)) : e.aws;
+  return byMode(mode, noz, aws);
+}
+
+/** Capitalises the first letter (for a term at the start of a sentence). */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function fallbackLand(instanceType: string): string {
+  const family = instanceType.charAt(0);
+  if (family === 'c') return 'workshop land';
+  if (family === 'r') return 'granary-rich land';
+  if (family === 't') return 'plot';
+  return 'estate';
+}
+
+/** The kind of land an instance type is: "homestead" for t3.medium, "granary-rich land" for r5.large. */
+export function landKind(instanceType: string, mode: NameMode = 'nozama'): string {
+  const noz = BY_KEY.get(`instanceType:${instanceType}`)?.nozama ?? fallbackLand(instanceType);
+  return byMode(mode, noz, instanceType);
+}
+
+/** Size of a land kind in plain words: "2 vCPU, 4 GiB". */
+export function landSize(instanceType: string): string {
+  const info = instanceTypeInfo(instanceType);
+  if (!info) return '';
+  return `${info.vcpus} vCPU, ${info.memoryMiB / 1024} GiB`;
+}
+
+/** The charter an AMI grants: "the royal charter" for the ECS-optimized AMI, "a bare charter" otherwise. */
+export function charterName(region: string, imageId: string, mode: NameMode = 'nozama'): string {
+  const ami = findAmi(region, imageId);
+  if (!ami) return byMode(mode, 'an unknown charter', imageId);
+  const c = CHARTERS[ami.key];
+  return byMode(mode, c.nozama, c.aws);
+}
