@@ -6,6 +6,7 @@
 import '../ui/styles.css';
 import { createGame, parseRenderer } from '../game/create-game.ts';
 import { createGameStore } from '../store/create-game-store.ts';
+import { bindPanels } from '../ui/panels.ts';
 import { bindTopBar } from '../ui/top-bar.ts';
 import { bindWorldSummary } from '../ui/world-summary.ts';
 import { installTestBridge, testBridgeEnabled } from './test-bridge.ts';
@@ -31,4 +32,5 @@ const game = createGame({
 });
 bindTopBar(document, store);
 bindWorldSummary(element('[data-role="world-summary"]'), store);
+bindPanels(document, store);
 if (testBridgeEnabled(window.location.search)) installTestBridge(window, store, game);

@@ -1,9 +1,11 @@
 /**
- * The top bar: breadcrumb (Nozama > region > kingdom), the simulated clock, and the time controls
- * (Pause/Play, 1x, 4x, 16x). The markup is in index.html (real buttons, reachable by keyboard); this
- * binds it to a store: it reads the clock and the kingdom, and dispatches setPaused / setSpeed.
+ * The top bar: breadcrumb (Nozama > region > kingdom, in the Rosetta mode's words), the simulated
+ * clock, and the time controls (Pause/Play, 1x, 4x, 16x). The markup is in index.html (real buttons,
+ * reachable by keyboard); this binds it to a store: it reads the clock and the kingdom, and dispatches
+ * setPaused / setSpeed.
  */
-import type { GameStore, Speed } from '../store/create-game-store.ts';
+import type { GameStore, NameMode, Speed } from '../store/create-game-store.ts';
+import { pick } from './dom.ts';
 import { formatElapsed } from './format.ts';
 
 const SPEEDS: readonly Speed[] = [1, 4, 16];
@@ -24,10 +26,24 @@ export function kingdomName(store: GameStore): string {
   const clusters = Object.values(sim.clusters)
     .filter((c) => c.region === sim.defaultRegion && c.status === 'ACTIVE')
     .sort((a, b) => a.createdAt - b.createdAt || a.clusterArn.localeCompare(b.clusterArn));
-  return clusters[0]?.clusterName ?? 'no kingdom yet';
+  return clusters[0]?.clusterName ?? '';
+}
+
+/** The breadcrumb's words in a name mode: planet, region and kingdom. */
+export function breadcrumbWords(kingdom: string, region: string, mode: NameMode) {
+  return {
+    planet: pick('Nozama', 'AWS', mode),
+    region,
+    kingdom: kingdom
+      ? mode === 'both'
+        ? `kingdom ${kingdom} (cluster)`
+        : pick(`kingdom ${kingdom}`, `cluster ${kingdom}`, mode)
+      : pick('no kingdom yet', 'no cluster yet', mode),
+  };
 }
 
 export function bindTopBar(root: ParentNode, store: GameStore): () => void {
+  const planet = required<HTMLElement>(root, '[data-role="planet"]');
   const region = required<HTMLElement>(root, '[data-role="region"]');
   const kingdom = required<HTMLElement>(root, '[data-role="kingdom"]');
   const clock = required<HTMLElement>(root, '[data-role="clock"]');
@@ -47,8 +63,11 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
     for (const b of speedButtons) b.setAttribute('aria-pressed', String(Number(b.dataset.speed) === speed));
   };
   const renderKingdom = () => {
-    region.textContent = store.getState().sim.defaultRegion;
-    kingdom.textContent = kingdomName(store);
+    const { sim, ui } = store.getState();
+    const w = breadcrumbWords(kingdomName(store), sim.defaultRegion, ui.names);
+    planet.textContent = w.planet;
+    region.textContent = w.region;
+    kingdom.textContent = w.kingdom;
   };
 
   const onPause = () => store.getState().setPaused(!store.getState().clock.paused);
@@ -63,6 +82,7 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
     store.subscribe((s) => s.sim.now, renderClock),
     store.subscribe((s) => s.clock, renderControls),
     store.subscribe((s) => s.sim.clusters, renderKingdom),
+    store.subscribe((s) => s.ui.names, renderKingdom),
   ];
   renderClock();
   renderControls();

@@ -1,0 +1,180 @@
+/**
+ * The Chronicle (bottom strip): the world's recent events in story words (or ECS's words with
+ * Rosetta), newest first, each with a tone icon (never colour alone), and ECS's service events among
+ * them. Important new lines (warnings and disasters) are announced politely to screen readers, a few
+ * at a time, never every tick. Undo, redo and reset sit beside it.
+ */
+import { type ChronicleLine, chronicleLine, type Tone } from '../i18n/chronicle.ts';
+import type { SimEvent } from '../model/types.ts';
+import type { GameStore, NameMode } from '../store/create-game-store.ts';
+import { applyNames, button, frameScheduler, h, pick, setText, words } from './dom.ts';
+import { formatElapsed } from './format.ts';
+
+const MAX_LINES = 100;
+const ICON: Record<Tone, string> = { info: 'ℹ', good: '✔', warn: '⚠', bad: '✖' };
+const TONE_WORD: Record<Tone, string> = { info: 'Note', good: 'Good news', warn: 'Warning', bad: 'Alarm' };
+
+interface Entry {
+  seq: number;
+  event: SimEvent;
+  line: ChronicleLine;
+}
+
+export function bindChronicle(container: HTMLElement, store: GameStore): () => void {
+  const list = h('ol', {
+    class: 'chronicle-list',
+    tabindex: 0,
+    'aria-labelledby': container.getAttribute('aria-labelledby') ?? '',
+  });
+  const empty = h(
+    'p',
+    { class: 'hint chronicle-empty' },
+    words('Nothing has happened yet: found a kingdom to begin.', 'No events yet.'),
+  );
+  const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
+  const status = h('p', { class: 'history-status', role: 'status' });
+
+  const undo = button(words('Undo', 'Undo'), { class: 'button history-button' });
+  const redo = button(words('Redo', 'Redo'), { class: 'button history-button' });
+  const reset = button(words('Reset the world', 'Reset'), { class: 'button history-button button-danger' });
+  const confirmReset = button(words('Yes, start over', 'Confirm reset'), {
+    class: 'button history-button button-danger',
+  });
+  const keep = button(words('Keep my world', 'Cancel'), { class: 'button history-button' });
+  const confirm = h(
+    'div',
+    { class: 'confirm', role: 'group', 'aria-label': 'Confirm reset' },
+    h('p', {}, words('Start over from an empty planet?', 'Discard every call and start over?')),
+    confirmReset,
+    keep,
+  );
+  confirm.hidden = true;
+  const history = h(
+    'div',
+    { class: 'history', role: 'group', 'aria-label': 'History' },
+    undo,
+    redo,
+    reset,
+    confirm,
+    status,
+  );
+  container.append(h('div', { class: 'chronicle-lines' }, list, empty), history, live);
+
+  const lastCallName = () => store.getState().log.at(-1)?.call.action;
+  undo.addEventListener('click', () => {
+    const action = lastCallName();
+    const done = store.getState().undo();
+    const mode = store.getState().ui.names;
+    setText(
+      status,
+      done
+        ? pick(`Undone: ${action ?? 'the last order'}.`, `Undid ${action ?? 'the last call'}.`, mode)
+        : pick('Nothing to undo.', 'Nothing to undo.', mode),
+    );
+  });
+  redo.addEventListener('click', () => {
+    const action = store.getState().redoStack.at(-1)?.call.action;
+    const done = store.getState().redo();
+    setText(status, done ? `Redone: ${action ?? ''}.` : 'Nothing to redo.');
+  });
+  reset.addEventListener('click', () => {
+    confirm.hidden = false;
+    reset.hidden = true;
+    confirmReset.focus();
+  });
+  const closeConfirm = () => {
+    confirm.hidden = true;
+    reset.hidden = false;
+    reset.focus();
+  };
+  keep.addEventListener('click', closeConfirm);
+  confirmReset.addEventListener('click', () => {
+    store.getState().reset();
+    closeConfirm();
+    setText(status, pick('The world starts over.', 'World reset.', store.getState().ui.names));
+  });
+
+  // Lines are computed once per event and mode: names in old lines do not shift under the reader.
+  let cache = new Map<number, ChronicleLine | null>();
+  let cacheMode: NameMode | null = null;
+  let cacheGeneration = -1;
+  const items = new Map<number, HTMLLIElement>();
+  let newestSeen = store.getState().events.seq;
+  let listKey = '';
+
+  const itemFor = (e: Entry, startedAt: number): HTMLLIElement => {
+    const existing = items.get(e.seq);
+    if (existing) return existing;
+    const li = h(
+      'li',
+      { class: `chronicle-line tone-${e.line.tone}` },
+      h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, ICON[e.line.tone]),
+      h('span', { class: 'visually-hidden' }, `${TONE_WORD[e.line.tone]}: `),
+      h('time', { class: 'line-time' }, formatElapsed(e.event.time - startedAt)),
+      ' ',
+      h('span', { class: 'line-text' }, e.line.text),
+    );
+    items.set(e.seq, li);
+    return li;
+  };
+
+  const render = () => {
+    const { events, sim, ui, log, redoStack, generation } = store.getState();
+    const mode = ui.names;
+    if (mode !== cacheMode || generation !== cacheGeneration) {
+      if (mode !== cacheMode) applyNames(container, mode);
+      cache = new Map();
+      items.clear();
+      cacheMode = mode;
+      cacheGeneration = generation;
+    }
+    undo.disabled = log.length === 0;
+    redo.disabled = redoStack.length === 0;
+
+    const entries: Entry[] = [];
+    for (let i = events.recent.length - 1; i >= 0 && entries.length < MAX_LINES; i--) {
+      const event = events.recent[i] as SimEvent;
+      let line = cache.get(event.seq);
+      if (line === undefined) {
+        line = chronicleLine(event, sim, mode);
+        cache.set(event.seq, line);
+      }
+      if (line) entries.push({ seq: event.seq, event, line });
+    }
+    const key = `${mode}|${generation}|${entries.map((e) => e.seq).join(',')}`;
+    if (key !== listKey) {
+      listKey = key;
+      list.replaceChildren(...entries.map((e) => itemFor(e, sim.startedAt)));
+      const keep = new Set(entries.map((e) => e.seq));
+      for (const seq of [...items.keys()]) if (!keep.has(seq)) items.delete(seq);
+    }
+    empty.hidden = entries.length > 0;
+    list.hidden = entries.length === 0;
+
+    // Announce the important new lines only (warnings, alarms), at most three at a time.
+    const fresh = entries.filter(
+      (e) => e.seq > newestSeen && (e.line.tone === 'bad' || e.line.tone === 'warn'),
+    );
+    newestSeen = Math.max(newestSeen, events.seq);
+    if (fresh.length) {
+      const shown = fresh
+        .slice(0, 3)
+        .map((e) => (/[.!?]$/.test(e.line.text) ? e.line.text : `${e.line.text}.`));
+      const more = fresh.length > 3 ? ` And ${fresh.length - 3} more.` : '';
+      setText(live, `${shown.join(' ')}${more}`);
+    }
+  };
+  const scheduler = frameScheduler(render);
+  const offs = [
+    store.subscribe((s) => s.events, scheduler.schedule),
+    store.subscribe((s) => s.ui.names, scheduler.schedule),
+    store.subscribe((s) => s.log, scheduler.schedule),
+    store.subscribe((s) => s.redoStack, scheduler.schedule),
+    store.subscribe((s) => s.generation, scheduler.schedule),
+  ];
+  render();
+  return () => {
+    scheduler.cancel();
+    for (const off of offs) off();
+  };
+}

@@ -1,0 +1,161 @@
+/**
+ * Small DOM helpers for the panels: build elements, label controls, keep select options in step with
+ * the world without losing what the player chose, and words that follow the Rosetta switch.
+ */
+import { byMode } from '../i18n/lexicon.ts';
+import type { NameMode } from '../store/create-game-store.ts';
+
+type Child = Node | string | number | null | undefined | false;
+type AttrValue = string | number | boolean | null | undefined;
+
+/** Creates an element: attributes (false/null/undefined are left out, true is ''), then children. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, AttrValue> = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === false || value === null || value === undefined) continue;
+    el.setAttribute(name, value === true ? '' : String(value));
+  }
+  append(el, children);
+  return el;
+}
+
+export function append(el: Element, children: Child[]): void {
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'number' ? String(c) : c);
+  }
+}
+
+let nextId = 0;
+/** A page-unique id (two games on one page never share one). */
+export function uid(prefix: string): string {
+  nextId += 1;
+  return `nz-${prefix}-${nextId}`;
+}
+
+/** Text in Nozama's words or AWS's, switched by the Rosetta switch (see applyNames). */
+export function words(nozama: string, aws: string, mode: NameMode = 'nozama'): HTMLSpanElement {
+  const span = h('span', { 'data-nozama': nozama, 'data-aws': aws });
+  span.textContent = pick(nozama, aws, mode);
+  return span;
+}
+
+/** The text for a mode: Nozama's, AWS's, or "nozama (aws)" for both (as i18n's byMode). */
+export function pick(nozama: string, aws: string, mode: NameMode): string {
+  return byMode(mode, nozama, aws);
+}
+
+/** Updates every `words(...)` under root to the mode. */
+export function applyNames(root: ParentNode, mode: NameMode): void {
+  for (const el of root.querySelectorAll<HTMLElement>('[data-nozama]')) {
+    const text = pick(el.dataset.nozama ?? '', el.dataset.aws ?? '', mode);
+    if (el.textContent !== text) el.textContent = text;
+  }
+}
+
+export interface Field<C extends HTMLElement> {
+  root: HTMLElement;
+  control: C;
+  hint: HTMLElement;
+}
+
+/** A labelled control with a hint line under it (the hint describes the control). */
+export function field<C extends HTMLElement>(label: Child, control: C, hintText = ''): Field<C> {
+  if (!control.id) control.id = uid('f');
+  const hint = h('p', { class: 'hint', id: uid('hint') }, hintText);
+  hint.hidden = hintText === '';
+  control.setAttribute('aria-describedby', hint.id);
+  const root = h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint);
+  return { root, control, hint };
+}
+
+export function setHint(f: Field<HTMLElement>, text: string): void {
+  if (f.hint.textContent !== text) f.hint.textContent = text;
+  f.hint.hidden = text === '';
+}
+
+export interface Option {
+  value: string;
+  label: string;
+  disabled?: boolean;
+}
+
+/**
+ * Replaces a select's options when they changed, keeping the player's choice when it still exists
+ * (else the first enabled option, or `fallback` when given and present).
+ */
+export function setOptions(select: HTMLSelectElement, options: readonly Option[], fallback?: string): void {
+  const key = JSON.stringify(options);
+  if (select.dataset.optionsKey === key) return;
+  const had = select.dataset.optionsKey !== undefined;
+  const current = select.value;
+  select.replaceChildren(
+    ...options.map((o) => {
+      const opt = h('option', { value: o.value }, o.label);
+      opt.disabled = o.disabled === true;
+      return opt;
+    }),
+  );
+  select.dataset.optionsKey = key;
+  const values = options.map((o) => o.value);
+  if (had && values.includes(current)) select.value = current;
+  else if (fallback !== undefined && values.includes(fallback)) select.value = fallback;
+  else {
+    const first = options.find((o) => !o.disabled) ?? options[0];
+    if (first) select.value = first.value;
+  }
+}
+
+export function numberInput(attrs: Record<string, AttrValue>): HTMLInputElement {
+  return h('input', { type: 'number', inputmode: 'numeric', ...attrs });
+}
+
+/** The input's value as an integer, or undefined when empty or not a whole number. */
+export function intValue(input: HTMLInputElement): number | undefined {
+  const s = input.value.trim();
+  if (s === '' || !/^-?\d+$/.test(s)) return undefined;
+  return Number(s);
+}
+
+export function button(label: Child, attrs: Record<string, AttrValue> = {}): HTMLButtonElement {
+  return h('button', { type: 'button', class: 'button', ...attrs }, label);
+}
+
+/** Runs `render` at most once per animation frame, however often `schedule` is called. */
+export function frameScheduler(render: () => void): { schedule: () => void; cancel: () => void } {
+  let handle: number | null = null;
+  return {
+    schedule() {
+      if (handle !== null) return;
+      handle = requestAnimationFrame(() => {
+        handle = null;
+        render();
+      });
+    },
+    cancel() {
+      if (handle !== null) cancelAnimationFrame(handle);
+      handle = null;
+    },
+  };
+}
+
+export function setText(el: Element, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}
+
+/**
+ * Shows CLI text in a pre, one block per line with a hanging indent (so a wrapped parameter reads as
+ * one); the text content stays exactly the command, newlines included, for copying.
+ */
+export function setCli(pre: HTMLElement, text: string): void {
+  if (pre.dataset.text === text) return;
+  pre.dataset.text = text;
+  const lines = text.split('\n');
+  pre.replaceChildren(
+    ...lines.map((line, i) => h('span', { class: 'cli-line' }, i < lines.length - 1 ? `${line}\n` : line)),
+  );
+}

@@ -1,0 +1,170 @@
+/**
+ * Raise developments: ecs:RunTask with a plan edition, a count (1-10), the launch type, and for
+ * territories (EC2) the rules of settlement; for managed lands (Fargate) the subnets.
+ */
+import { planName } from '../../i18n/names.ts';
+import type { Call } from '../../model/types.ts';
+import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import { createCallForm, type Outcome } from '../call-form.ts';
+import { field, h, intValue, numberInput, pick, setOptions, uid, words } from '../dom.ts';
+import { developmentLabel, territoryLabel, zoneLabel } from '../labels.ts';
+import { createPlacementFields, createSubnetFields } from './placement-fields.ts';
+import { placementSuggestions } from './suggestions.ts';
+import { activeClusters, currentKingdom, planEditions, subnets } from './world.ts';
+
+export interface DevelopForm {
+  root: HTMLElement;
+  update(mode: NameMode): void;
+}
+
+/** Launch type radios (territories / managed lands), shared by RunTask and CreateService. */
+export function launchTypeField(onChange: () => void) {
+  const name = uid('lt');
+  const ec2 = h('input', { type: 'radio', name, value: 'EC2', id: uid('lte'), checked: true });
+  const fargate = h('input', { type: 'radio', name, value: 'FARGATE', id: uid('ltf') });
+  const root = h(
+    'fieldset',
+    { class: 'subfieldset radios' },
+    h('legend', {}, words('Stand on', 'Launch type')),
+    h('label', { for: ec2.id, class: 'check' }, ec2, words('territories', 'EC2')),
+    h('label', { for: fargate.id, class: 'check' }, fargate, words('managed lands', 'FARGATE')),
+  );
+  ec2.addEventListener('change', onChange);
+  fargate.addEventListener('change', onChange);
+  return {
+    root,
+    value: (): 'EC2' | 'FARGATE' => (fargate.checked ? 'FARGATE' : 'EC2'),
+    set(v: 'EC2' | 'FARGATE') {
+      fargate.checked = v === 'FARGATE';
+      ec2.checked = v !== 'FARGATE';
+      onChange();
+    },
+  };
+}
+
+export function kingdomField(store: GameStore) {
+  const f = field(words('Kingdom', 'Cluster'), h('select', { name: 'cluster' }));
+  const update = (mode: NameMode) => {
+    const all = activeClusters(store.getState().sim);
+    setOptions(
+      f.control,
+      all.length
+        ? all.map((c) => ({ value: c, label: pick(`kingdom ${c}`, c, mode) }))
+        : [{ value: currentKingdom(store), label: pick('no kingdom founded yet', 'no cluster yet', mode) }],
+      currentKingdom(store),
+    );
+  };
+  return { ...f, update };
+}
+
+export function createDevelopForm(store: GameStore): DevelopForm {
+  let mode: NameMode = store.getState().ui.names;
+  const kingdom = kingdomField(store);
+  const plan = field(
+    words('Plan edition', 'Task definition (family:revision)'),
+    h('select', { name: 'taskDefinition' }),
+  );
+  const count = field(
+    words('How many', 'Count'),
+    numberInput({ name: 'count', min: 1, max: 10, value: 1 }),
+    '1 to 10 per order.',
+  );
+  const syncLaunch = () => {
+    const onFargate = launch.value() === 'FARGATE';
+    placement.setHidden(onFargate);
+    network.setHidden(!onFargate);
+    form.refresh();
+  };
+  const launch = launchTypeField(() => syncLaunch());
+  const placement = createPlacementFields(() => form.refresh());
+  const network = createSubnetFields();
+
+  const build = (): Call => {
+    const input: Record<string, unknown> = {
+      cluster: kingdom.control.value,
+      taskDefinition: plan.control.value,
+    };
+    const n = intValue(count.control);
+    if (n !== undefined) input.count = n;
+    input.launchType = launch.value();
+    if (launch.value() === 'FARGATE') {
+      input.networkConfiguration = { awsvpcConfiguration: { subnets: network.selected() } };
+    } else {
+      const s = placement.strategies();
+      const c = placement.constraints();
+      if (s.length) input.placementStrategy = s;
+      if (c.length) input.placementConstraints = c;
+    }
+    return { action: 'ecs:RunTask', input };
+  };
+
+  const success = (output: Record<string, unknown>): Outcome => {
+    const { sim } = store.getState();
+    const tasks = output.tasks as { taskArn: string; availabilityZone?: string }[];
+    const failures = output.failures as { arn?: string; reason: string; detail?: string }[];
+    const placed = tasks.map((t) => {
+      const task = sim.tasks[t.taskArn];
+      const where = task?.ec2InstanceId
+        ? territoryLabel(sim, task.ec2InstanceId, mode)
+        : task
+          ? zoneLabel(sim, task.availabilityZone, mode)
+          : '';
+      return `${developmentLabel(sim, t.taskArn, mode)} → ${where}`;
+    });
+    const details = [
+      ...placed,
+      ...failures.map((f) => {
+        const on = f.arn ? sim.containerInstances[f.arn]?.ec2InstanceId : undefined;
+        const who = on ? territoryLabel(sim, on, mode) : (f.arn ?? '');
+        return `${pick('Refused', 'Failure', mode)}: ${f.reason}${who ? ` (${who})` : ''}${f.detail ? ` — ${f.detail}` : ''}`;
+      }),
+    ];
+    if (tasks.length === 0) {
+      return {
+        tone: 'warn',
+        text: pick(
+          'The steward found no place for any development.',
+          'RunTask placed no task: see the failures.',
+          mode,
+        ),
+        details,
+      };
+    }
+    return {
+      tone: failures.length ? 'warn' : 'ok',
+      text: pick(
+        `${tasks.length} development${tasks.length === 1 ? '' : 's'} of ${planName(plan.control.value, 'nozama')} rising.`,
+        `Started ${tasks.length} task${tasks.length === 1 ? '' : 's'} of ${plan.control.value}.`,
+        mode,
+      ),
+      details,
+    };
+  };
+
+  const form = createCallForm({
+    store,
+    submit: ['Raise the developments', 'Run task'],
+    build,
+    success,
+  });
+  form.body.append(kingdom.root, plan.root, count.root, launch.root, placement.root, network.root);
+
+  const update = (m: NameMode) => {
+    mode = m;
+    kingdom.update(mode);
+    const editions = planEditions(store);
+    setOptions(
+      plan.control,
+      editions.length
+        ? editions.map((e) => ({ value: e, label: planName(e, mode) }))
+        : [{ value: '', label: pick('no plan drafted yet', 'no task definition yet', mode) }],
+    );
+    const sim = store.getState().sim;
+    network.update(subnets(store), (s) => `${s.id} · ${zoneLabel(sim, s.zone, mode)}`);
+    placement.setSuggestions(placementSuggestions(store));
+    form.refresh();
+  };
+  syncLaunch();
+  update(mode);
+  return { root: form.form, update };
+}

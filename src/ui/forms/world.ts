@@ -1,0 +1,132 @@
+/**
+ * What the forms offer, read from the world: zones, sizes, charters and subnets through read calls
+ * (store.query: the same answers the CLI would get, unlogged), and the kingdom's own things (kingdoms,
+ * plans, decrees, territories, developments) from the state.
+ */
+import type { SimState } from '../../model/types.ts';
+import type { GameStore } from '../../store/create-game-store.ts';
+
+export const ECS_AMI_PARAMETER = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
+export const PLAIN_AMI_PARAMETER = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64';
+
+export interface ZoneInfo {
+  name: string;
+  state: string;
+  message: string;
+}
+
+export function zones(store: GameStore): ZoneInfo[] {
+  const r = store.getState().query({ action: 'ec2:DescribeAvailabilityZones', input: {} });
+  if ('error' in r) return [];
+  const list = r.output.AvailabilityZones as {
+    ZoneName: string;
+    State: string;
+    Messages: { Message: string }[];
+  }[];
+  return list.map((z) => ({ name: z.ZoneName, state: z.State, message: z.Messages[0]?.Message ?? '' }));
+}
+
+export interface SizeInfo {
+  type: string;
+  vcpus: number;
+  memoryMiB: number;
+}
+
+export function sizes(store: GameStore): SizeInfo[] {
+  const r = store.getState().query({ action: 'ec2:DescribeInstanceTypes', input: {} });
+  if ('error' in r) return [];
+  const list = r.output.InstanceTypes as {
+    InstanceType: string;
+    VCpuInfo: { DefaultVCpus: number };
+    MemoryInfo: { SizeInMiB: number };
+  }[];
+  return list.map((t) => ({
+    type: t.InstanceType,
+    vcpus: t.VCpuInfo.DefaultVCpus,
+    memoryMiB: t.MemoryInfo.SizeInMiB,
+  }));
+}
+
+export function parameter(store: GameStore, name: string): string | null {
+  const r = store.getState().query({ action: 'ssm:GetParameter', input: { Name: name } });
+  if ('error' in r) return null;
+  return (r.output.Parameter as { Value: string }).Value;
+}
+
+export interface SubnetInfo {
+  id: string;
+  zone: string;
+}
+
+export function subnets(store: GameStore): SubnetInfo[] {
+  const r = store.getState().query({ action: 'ec2:DescribeSubnets', input: {} });
+  if ('error' in r) return [];
+  return (r.output.Subnets as { SubnetId: string; AvailabilityZone: string }[])
+    .map((s) => ({ id: s.SubnetId, zone: s.AvailabilityZone }))
+    .sort((a, b) => a.zone.localeCompare(b.zone));
+}
+
+/** Plan editions (family:revision), newest first within a family, families A-Z. */
+export function planEditions(store: GameStore): string[] {
+  const r = store.getState().query({ action: 'ecs:ListTaskDefinitions', input: { status: 'ACTIVE' } });
+  if ('error' in r) return [];
+  const arns = r.output.taskDefinitionArns as string[];
+  return arns
+    .map((arn) => arn.slice(arn.lastIndexOf('/') + 1))
+    .sort((a, b) => {
+      const [fa, ra] = splitEdition(a);
+      const [fb, rb] = splitEdition(b);
+      return fa.localeCompare(fb) || rb - ra;
+    });
+}
+
+export function splitEdition(edition: string): [string, number] {
+  const i = edition.lastIndexOf(':');
+  return [edition.slice(0, i), Number(edition.slice(i + 1))];
+}
+
+export function activeClusters(sim: SimState): string[] {
+  return Object.values(sim.clusters)
+    .filter((c) => c.region === sim.defaultRegion && c.status === 'ACTIVE')
+    .sort((a, b) => a.createdAt - b.createdAt || a.clusterName.localeCompare(b.clusterName))
+    .map((c) => c.clusterName);
+}
+
+export function clusterArnOf(sim: SimState, name: string): string | undefined {
+  return Object.values(sim.clusters).find(
+    (c) => c.region === sim.defaultRegion && c.clusterName === name && c.status === 'ACTIVE',
+  )?.clusterArn;
+}
+
+/** The kingdom the panels work in: the player's (ui.cluster) when founded, else the oldest one. */
+export function currentKingdom(store: GameStore): string {
+  const { sim, ui } = store.getState();
+  const all = activeClusters(sim);
+  return all.includes(ui.cluster) ? ui.cluster : (all[0] ?? ui.cluster);
+}
+
+/** Territories (EC2 instances) of the region not yet terminated, oldest first. */
+export function liveInstances(sim: SimState) {
+  return Object.values(sim.instances)
+    .filter((i) => i.region === sim.defaultRegion && i.state !== 'terminated')
+    .sort((a, b) => a.launchTime - b.launchTime || a.instanceId.localeCompare(b.instanceId));
+}
+
+/** Developments (tasks) of a cluster that are not stopped, oldest first. */
+export function liveTasks(sim: SimState, clusterName?: string) {
+  const arn = clusterName ? clusterArnOf(sim, clusterName) : undefined;
+  return Object.values(sim.tasks)
+    .filter(
+      (t) => t.region === sim.defaultRegion && t.lastStatus !== 'STOPPED' && (!arn || t.clusterArn === arn),
+    )
+    .sort((a, b) => a.createdAt - b.createdAt || a.taskArn.localeCompare(b.taskArn));
+}
+
+export function activeServices(sim: SimState, clusterName?: string) {
+  const arn = clusterName ? clusterArnOf(sim, clusterName) : undefined;
+  return Object.values(sim.services)
+    .filter(
+      (s) => s.region === sim.defaultRegion && s.status !== 'INACTIVE' && (!arn || s.clusterArn === arn),
+    )
+    .sort((a, b) => a.createdAt - b.createdAt || a.serviceName.localeCompare(b.serviceName));
+}

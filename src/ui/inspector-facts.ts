@@ -1,0 +1,171 @@
+/**
+ * The key facts of a selected thing, as label/value pairs in the Rosetta mode: what the player needs
+ * at a glance before reading the JSON.
+ */
+import { landKind } from '../i18n/lexicon.ts';
+import { castleName, planName, portalName, territoryName } from '../i18n/names.ts';
+import type { SimState } from '../model/types.ts';
+import type { NameMode, Selection } from '../store/create-game-store.ts';
+import { pick } from './dom.ts';
+
+export type Fact = [label: string, value: string];
+
+const last = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+
+export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
+  const p = (n: string, a: string) => pick(n, a, mode);
+  switch (sel.kind) {
+    case 'instance':
+    case 'containerInstance': {
+      const inst =
+        sel.kind === 'instance'
+          ? sim.instances[sel.id]
+          : sim.instances[sim.containerInstances[sel.id]?.ec2InstanceId ?? ''];
+      if (!inst) return [];
+      const ci = inst.containerInstanceArn ? sim.containerInstances[inst.containerInstanceArn] : undefined;
+      const tasks = Object.values(sim.tasks).filter(
+        (t) => t.ec2InstanceId === inst.instanceId && t.lastStatus !== 'STOPPED',
+      );
+      const facts: Fact[] = [
+        [p('Portal', 'Availability Zone'), portalName(inst.availabilityZone, mode)],
+        [
+          p('Land', 'Instance type'),
+          `${inst.instanceType}${mode === 'aws' ? '' : ` · ${landKind(inst.instanceType)}`}`,
+        ],
+        [p('State', 'State'), inst.state],
+        [
+          p('Castle', 'Container instance'),
+          ci
+            ? `${ci.status}${ci.agentConnected ? '' : p(' · lord silent', ' · agent disconnected')}`
+            : inst.hasAgent
+              ? p('not yet registered', 'not registered yet')
+              : p('none (bare charter)', 'none (no ECS agent)'),
+        ],
+      ];
+      if (ci) {
+        facts.push([
+          p('Free room', 'Remaining CPU / memory'),
+          `${ci.remainingCpu} / ${ci.registeredCpu} CPU · ${ci.remainingMemory} / ${ci.registeredMemory} MiB`,
+        ]);
+      }
+      facts.push([p('Developments', 'Tasks'), String(tasks.length)]);
+      return facts;
+    }
+    case 'task': {
+      const t = sim.tasks[sel.id];
+      if (!t) return [];
+      const facts: Fact[] = [
+        [p('Plan', 'Task definition'), planName(t.taskDefinitionArn, mode)],
+        [p('Status', 'lastStatus / desiredStatus'), `${t.lastStatus} → ${t.desiredStatus}`],
+        [
+          p('Stands on', 'Placed on'),
+          t.ec2InstanceId
+            ? p(`territory ${territoryName(sim, t.ec2InstanceId)}`, t.ec2InstanceId)
+            : p(`managed lands, ${portalName(t.availabilityZone)}`, `FARGATE in ${t.availabilityZone}`),
+        ],
+        [p('Needs', 'CPU / memory'), `${t.cpu} CPU · ${t.memory} MiB`],
+        [
+          p('Buildings', 'Containers'),
+          t.containers
+            .map((c) => `${c.name} ${c.lastStatus}${c.exitCode !== undefined ? ` (exit ${c.exitCode})` : ''}`)
+            .join(', '),
+        ],
+      ];
+      if (t.serviceName) facts.push([p('Decree', 'Service'), t.serviceName]);
+      if (t.stoppedReason) facts.push([p('Why it fell', 'stoppedReason'), t.stoppedReason]);
+      return facts;
+    }
+    case 'service': {
+      const s = sim.services[sel.id];
+      if (!s) return [];
+      const tasks = Object.values(sim.tasks).filter(
+        (t) => t.serviceName === s.serviceName && t.clusterArn === s.clusterArn,
+      );
+      const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
+      const pending = tasks.filter((t) => t.lastStatus !== 'RUNNING' && t.lastStatus !== 'STOPPED').length;
+      return [
+        [p('Plan', 'Task definition'), planName(s.taskDefinition, mode)],
+        [
+          p('Keep standing', 'desired / running / pending'),
+          `${s.desiredCount} · ${running} standing · ${pending} rising`,
+        ],
+        [
+          p('Stands on', 'Launch type'),
+          s.launchType === 'FARGATE' ? p('managed lands', 'FARGATE') : p('territories', 'EC2'),
+        ],
+        [
+          p('Preferences', 'Placement strategy'),
+          s.placementStrategy.map((x) => (x.field ? `${x.type}(${x.field})` : x.type)).join(', ') || '—',
+        ],
+        [
+          p('Rules', 'Placement constraints'),
+          s.placementConstraints
+            .map((c) => (c.expression ? `${c.type}: ${c.expression}` : c.type))
+            .join(', ') || '—',
+        ],
+        [
+          p('Renovation limits', 'min / max percent'),
+          `${s.deploymentConfiguration.minimumHealthyPercent}% – ${s.deploymentConfiguration.maximumPercent}%`,
+        ],
+        [p('Status', 'Status'), s.status],
+      ];
+    }
+    case 'taskDefinition': {
+      const td = sim.taskDefinitions[sel.id];
+      if (!td) return [];
+      return [
+        [p('Plan', 'family:revision'), planName(td, mode)],
+        [
+          p('Buildings', 'Containers'),
+          td.containerDefinitions.map((c) => `${c.name} (${c.image})`).join(', '),
+        ],
+        [p('Roads', 'Network mode'), td.networkMode],
+        [p('May stand on', 'Compatibilities'), td.compatibilities.join(', ')],
+        ...(td.cpu
+          ? [[p('Size', 'Task CPU / memory'), `${td.cpu} CPU · ${td.memory ?? '?'} MiB`] as Fact]
+          : []),
+        [p('Status', 'Status'), td.status],
+      ];
+    }
+    case 'cluster': {
+      const c = sim.clusters[sel.id];
+      if (!c) return [];
+      const cis = Object.values(sim.containerInstances).filter(
+        (ci) => ci.clusterArn === c.clusterArn && ci.status !== 'INACTIVE',
+      );
+      const tasks = Object.values(sim.tasks).filter(
+        (t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED',
+      );
+      const services = Object.values(sim.services).filter(
+        (s) => s.clusterArn === c.clusterArn && s.status === 'ACTIVE',
+      );
+      return [
+        [
+          p('Castles', 'Container instances'),
+          cis.map((ci) => castleName(sim, ci.containerInstanceArn)).join(', ') || '—',
+        ],
+        [p('Developments', 'Tasks'), String(tasks.length)],
+        [p('Decrees', 'Services'), services.map((s) => s.serviceName).join(', ') || '—'],
+        [p('Status', 'Status'), c.status],
+      ];
+    }
+    case 'zone': {
+      const zone = sel.id;
+      const instances = Object.values(sim.instances).filter(
+        (i) => i.availabilityZone === zone && i.state !== 'terminated',
+      );
+      return [
+        [
+          p('State', 'State'),
+          sim.impairedZones[zone] ? p('dark (outage)', 'impaired') : p('open', 'available'),
+        ],
+        [
+          p('Territories', 'Instances'),
+          instances.map((i) => territoryName(sim, i.instanceId)).join(', ') || '—',
+        ],
+      ];
+    }
+    default:
+      return [[p('Id', 'Id'), last((sel as { id: string }).id)]];
+  }
+}

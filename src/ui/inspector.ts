@@ -1,0 +1,466 @@
+/**
+ * The Inspector (right): the selected thing with its name in both vocabularies, its key facts, the why
+ * card of a development (the steward's reasons, from the trace in its 'task/placed' event), its real
+ * JSON (the describe call's output) and the CLI that would create it and describe it, each with a copy
+ * button. Below: the last call the player made and its response, and the kingdom's things as buttons,
+ * so everything the canvas offers can be reached by keyboard.
+ */
+import { explainPlacement } from '../i18n/explain.ts';
+import { byMode } from '../i18n/lexicon.ts';
+import { displayName, planName } from '../i18n/names.ts';
+import type { PlacementTrace } from '../model/placement.ts';
+import type { CallResponse, SimState } from '../model/types.ts';
+import type { ApiRecord, GameStore, NameMode, Selection } from '../store/create-game-store.ts';
+import { applyNames, button, frameScheduler, h, pick, setCli, setText, uid, words } from './dom.ts';
+import { explainError } from './error-words.ts';
+import { activeServices, currentKingdom, liveInstances, liveTasks, zones } from './forms/world.ts';
+import { factsOf } from './inspector-facts.ts';
+import { developmentLabel, territoryLabel, zoneLabel } from './labels.ts';
+import { cliLines, createCallFor, describeCallFor } from './rosetta/cli.ts';
+
+interface Block {
+  root: HTMLElement;
+  pre: HTMLPreElement;
+  caption: HTMLElement;
+  copy: HTMLButtonElement;
+}
+
+function codeBlock(captionNozama: string, captionAws: string, copyLabel: string, status: HTMLElement): Block {
+  const caption = h('figcaption', {}, words(captionNozama, captionAws));
+  const pre = h('pre', { class: 'code-block', tabindex: 0 });
+  const copy = button('Copy', { class: 'button button-small copy-button', 'aria-label': copyLabel });
+  copy.addEventListener('click', () => copyText(pre, status));
+  const root = h('figure', { class: 'code-figure' }, h('div', { class: 'code-head' }, caption, copy), pre);
+  return { root, pre, caption, copy };
+}
+
+function copyText(pre: HTMLPreElement, status: HTMLElement): void {
+  const text = pre.textContent ?? '';
+  const selectIt = () => {
+    const range = document.createRange();
+    range.selectNodeContents(pre);
+    const sel = window.getSelection();
+    sel?.removeAllRanges();
+    sel?.addRange(range);
+    setText(status, 'Selected: press Ctrl+C (⌘C) to copy.');
+  };
+  if (!navigator.clipboard) {
+    selectIt();
+    return;
+  }
+  navigator.clipboard.writeText(text).then(
+    () => setText(status, 'Copied to the clipboard.'),
+    () => selectIt(),
+  );
+}
+
+/** The latest placement trace of a task, from the recent events. */
+export function placementOf(
+  store: GameStore,
+  taskArn: string,
+): { found: false } | { found: true; trace: PlacementTrace | null } {
+  const recent = store.getState().events.recent;
+  for (let i = recent.length - 1; i >= 0; i--) {
+    const e = recent[i];
+    if (e?.type === 'task/placed' && e.data.taskArn === taskArn) {
+      return { found: true, trace: (e.data.trace as PlacementTrace | undefined) ?? null };
+    }
+  }
+  return { found: false };
+}
+
+const ID_KEYS = [
+  'InstanceId',
+  'taskArn',
+  'serviceArn',
+  'taskDefinitionArn',
+  'containerInstanceArn',
+  'clusterArn',
+  'SubnetId',
+  'ZoneName',
+  'InstanceType',
+  'arn',
+] as const;
+
+function idOf(value: unknown): string | null {
+  if (typeof value === 'string') return value;
+  if (!value || typeof value !== 'object') return null;
+  const o = value as Record<string, unknown>;
+  for (const k of ID_KEYS) if (typeof o[k] === 'string') return o[k] as string;
+  return null;
+}
+
+const short = (id: string) => id.slice(id.lastIndexOf('/') + 1);
+
+/** One line for a response: the ids it names (first three per list), counts for the rest. */
+function summarizeOutput(output: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(output)) {
+    if (Array.isArray(value)) {
+      const ids = value.map(idOf).filter((x): x is string => x !== null);
+      const shown = ids.slice(0, 3).map(short).join(', ');
+      parts.push(
+        shown
+          ? `${key} (${value.length}): ${shown}${ids.length > 3 ? ', …' : ''}`
+          : `${key}: ${value.length}`,
+      );
+    } else if (value && typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      const id = idOf(o) ?? o.Name ?? o.instanceId ?? o.state;
+      parts.push(typeof id === 'string' ? `${key}: ${short(id)}` : key);
+    } else if (key !== 'OwnerId' && key !== 'ReservationId') parts.push(`${key}: ${String(value)}`);
+  }
+  return parts.join(' · ') || 'OK (empty response)';
+}
+
+export function responseSummary(response: CallResponse): { ok: boolean; text: string } {
+  if ('error' in response) return { ok: false, text: `${response.error.name}: ${response.error.message}` };
+  return { ok: true, text: summarizeOutput(response.output) };
+}
+
+interface Thing {
+  key: string;
+  selection: Selection;
+  label: string;
+}
+
+function thingsOf(store: GameStore, mode: NameMode): { title: [string, string]; things: Thing[] }[] {
+  const { sim } = store.getState();
+  const kingdom = currentKingdom(store);
+  const clusterArn = Object.values(sim.clusters).find(
+    (c) => c.clusterName === kingdom && c.status === 'ACTIVE',
+  )?.clusterArn;
+  const thing = (selection: Selection, label: string): Thing => ({
+    key: `${selection.kind}:${selection.id}`,
+    selection,
+    label,
+  });
+  const defs = Object.values(sim.taskDefinitions)
+    .filter((td) => td.region === sim.defaultRegion && td.status === 'ACTIVE')
+    .sort((a, b) => a.family.localeCompare(b.family) || a.revision - b.revision);
+  return [
+    {
+      title: ['Kingdom', 'Cluster'],
+      things: clusterArn
+        ? [thing({ kind: 'cluster', id: clusterArn }, byMode(mode, `kingdom ${kingdom}`, kingdom))]
+        : [],
+    },
+    {
+      title: ['Portals', 'Availability Zones'],
+      things: zones(store).map((z) =>
+        thing(
+          { kind: 'zone', id: z.name },
+          `${zoneLabel(sim, z.name, mode)}${z.state === 'available' ? '' : pick(' (dark)', ' (impaired)', mode)}`,
+        ),
+      ),
+    },
+    {
+      title: ['Territories', 'EC2 instances'],
+      things: liveInstances(sim).map((i) =>
+        thing(
+          { kind: 'instance', id: i.instanceId },
+          `${territoryLabel(sim, i.instanceId, mode)} · ${i.state}`,
+        ),
+      ),
+    },
+    {
+      title: ['Decrees', 'Services'],
+      things: activeServices(sim, kingdom).map((s) =>
+        thing({ kind: 'service', id: s.serviceArn }, `${s.serviceName} · ${s.desiredCount}`),
+      ),
+    },
+    {
+      title: ['Plans', 'Task definitions'],
+      things: defs.map((td) =>
+        thing({ kind: 'taskDefinition', id: td.taskDefinitionArn }, planName(td, mode)),
+      ),
+    },
+    {
+      title: ['Developments', 'Tasks'],
+      things: liveTasks(sim, kingdom).map((t) =>
+        thing({ kind: 'task', id: t.taskArn }, `${developmentLabel(sim, t.taskArn, mode)} · ${t.lastStatus}`),
+      ),
+    },
+  ];
+}
+
+function sameSelection(a: Selection | null, b: Selection | null): boolean {
+  return a === b || (a !== null && b !== null && a.kind === b.kind && a.id === b.id);
+}
+
+export function bindInspector(container: HTMLElement, store: GameStore): () => void {
+  const copyStatus = h('p', { class: 'copy-status', role: 'status' });
+
+  // The selected thing.
+  const titleId = uid('sel');
+  const title = h('h3', { class: 'selected-title', id: titleId, tabindex: -1 });
+  const otherNames = h('p', { class: 'selected-names' });
+  const facts = h('dl', { class: 'facts' });
+  const why = h('section', { class: 'why-card', 'aria-labelledby': `${titleId}-why` });
+  const json = codeBlock('Its real JSON', 'Describe output (JSON)', 'Copy the JSON', copyStatus);
+  const create = codeBlock(
+    'The CLI that would create it',
+    'Create with the AWS CLI',
+    'Copy the create command',
+    copyStatus,
+  );
+  const describe = codeBlock(
+    'The CLI that describes it',
+    'Describe with the AWS CLI',
+    'Copy the describe command',
+    copyStatus,
+  );
+  const clear = button(words('Clear the selection', 'Clear the selection'), {
+    class: 'button button-small button-quiet',
+  });
+  clear.addEventListener('click', () => store.getState().select(null));
+  const empty = h(
+    'p',
+    { class: 'hint' },
+    words(
+      'Select a territory, a development or a decree on the map, or in the list below.',
+      'Select a resource on the map or in the list below.',
+    ),
+  );
+  const details = h(
+    'div',
+    { class: 'selected-body' },
+    otherNames,
+    facts,
+    why,
+    json.root,
+    create.root,
+    describe.root,
+    clear,
+  );
+  const selected = h(
+    'section',
+    { class: 'inspector-section', 'aria-labelledby': titleId },
+    title,
+    empty,
+    details,
+  );
+
+  // The last call.
+  const lastTitle = h('h3', { id: uid('last') }, words('Last call', 'Last API call'));
+  const lastCli = h('pre', { class: 'code-block', tabindex: 0 });
+  const lastResponse = h('div', { class: 'last-response' });
+  const lastEmpty = h('p', { class: 'hint' }, words('No order given yet.', 'No call yet.'));
+  const last = h(
+    'section',
+    { class: 'inspector-section last-call', 'aria-labelledby': lastTitle.id },
+    lastTitle,
+    lastEmpty,
+    lastCli,
+    lastResponse,
+  );
+
+  // Things to select.
+  const thingsTitle = h('h3', { id: uid('things') }, words('The kingdom’s things', 'Resources'));
+  const groups = h('div', { class: 'thing-groups' });
+  const things = h(
+    'section',
+    { class: 'inspector-section things', 'aria-labelledby': thingsTitle.id },
+    thingsTitle,
+    groups,
+  );
+
+  container.append(selected, copyStatus, last, things);
+
+  const renderSelected = () => {
+    const { sim, ui } = store.getState();
+    const mode = ui.names;
+    const sel = ui.selection;
+    empty.hidden = sel !== null;
+    details.hidden = sel === null;
+    if (!sel) {
+      setText(title, pick('Nothing selected', 'No selection', mode));
+      return;
+    }
+    setText(title, cap(displayName(sim, sel, mode)));
+    setText(otherNames, `Nozama: ${displayName(sim, sel, 'nozama')} · AWS: ${displayName(sim, sel, 'aws')}`);
+    const f = factsOf(sim, sel, mode);
+    const factKey = JSON.stringify(f);
+    if (facts.dataset.key !== factKey) {
+      facts.dataset.key = factKey;
+      facts.replaceChildren(...f.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+    }
+    renderWhy(sim, sel, mode);
+    const describeCall = describeCallFor(sim, sel);
+    const createCall = createCallFor(sim, sel);
+    let jsonText = pick('It is gone from the world.', 'Not found.', mode);
+    if (describeCall) {
+      const r = store.getState().query(describeCall);
+      jsonText = JSON.stringify('error' in r ? r.error : r.output, null, 2);
+    }
+    setText(json.pre, jsonText);
+    json.caption.firstElementChild?.setAttribute('title', describeCall?.action ?? '');
+    create.root.hidden = createCall === null;
+    setCli(create.pre, createCall ? cliLines(createCall) : '');
+    describe.root.hidden = describeCall === null;
+    setCli(describe.pre, describeCall ? cliLines(describeCall) : '');
+  };
+
+  const whyTitle = h('h4', { id: `${titleId}-why` });
+  const renderWhy = (sim: SimState, sel: Selection, mode: NameMode) => {
+    why.hidden = sel.kind !== 'task';
+    if (sel.kind !== 'task') return;
+    const task = sim.tasks[sel.id];
+    const placed = placementOf(store, sel.id);
+    let headline: string;
+    let reasons: string[] = [];
+    if (!placed.found) {
+      headline = pick(
+        'The steward’s notes on this development are gone (the chronicle keeps only recent events).',
+        'The placement trace is no longer in the recent events.',
+        mode,
+      );
+    } else if (!placed.trace) {
+      headline =
+        task?.launchType === 'FARGATE'
+          ? pick(
+              'Managed lands: no territory to choose, the development stands where the portals had room.',
+              'Fargate task: no container instance placement.',
+              mode,
+            )
+          : pick('The steward kept no notes for this placement.', 'No placement trace was recorded.', mode);
+    } else {
+      const card = explainPlacement(placed.trace, sim, mode);
+      headline = card.headline;
+      reasons = card.reasons;
+    }
+    const key = JSON.stringify([headline, reasons, mode]);
+    if (why.dataset.key === key) return;
+    why.dataset.key = key;
+    setText(whyTitle, pick('Why here? The steward’s reasons', 'Why this placement', mode));
+    why.replaceChildren(
+      whyTitle,
+      h('p', { class: 'why-headline' }, headline),
+      ...(reasons.length ? [h('ul', { class: 'why-reasons' }, ...reasons.map((r) => h('li', {}, r)))] : []),
+    );
+  };
+
+  const renderLast = () => {
+    const { api, ui } = store.getState();
+    const mode = ui.names;
+    const rec: ApiRecord | undefined = api[api.length - 1];
+    lastEmpty.hidden = rec !== undefined;
+    lastCli.hidden = rec === undefined;
+    lastResponse.hidden = rec === undefined;
+    if (!rec) return;
+    const key = `${rec.seq}|${mode}`;
+    if (lastResponse.dataset.key === key) return;
+    lastResponse.dataset.key = key;
+    setCli(lastCli, cliLines(rec.call));
+    const r = responseSummary(rec.response);
+    lastResponse.replaceChildren(
+      h(
+        'p',
+        { class: `outcome ${r.ok ? 'outcome-ok' : 'outcome-error'}` },
+        h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, r.ok ? '✔' : '✖'),
+        ' ',
+        h('span', { class: 'visually-hidden' }, r.ok ? 'Succeeded: ' : 'Refused: '),
+        r.text,
+      ),
+      ...('error' in rec.response
+        ? [h('p', { class: 'outcome-detail' }, `In Nozama: ${explainError(rec.response.error, rec.call)}`)]
+        : []),
+    );
+  };
+
+  const buttons = new Map<string, HTMLButtonElement>();
+  const renderThings = () => {
+    const { ui } = store.getState();
+    const mode = ui.names;
+    const list = thingsOf(store, mode).filter((g) => g.things.length > 0);
+    const key = JSON.stringify([list.map((g) => [g.title, g.things.map((t) => [t.key, t.label])]), mode]);
+    if (groups.dataset.key !== key) {
+      groups.dataset.key = key;
+      const used = new Set<string>();
+      groups.replaceChildren(
+        ...list.map((g) => {
+          const id = uid('tg');
+          return h(
+            'div',
+            { class: 'thing-group', role: 'group', 'aria-labelledby': id },
+            h('h4', { id }, pick(...g.title, mode)),
+            h(
+              'ul',
+              { class: 'thing-list' },
+              ...g.things.map((t) => {
+                used.add(t.key);
+                let b = buttons.get(t.key);
+                if (!b) {
+                  const created = button('', { class: 'thing-button' });
+                  created.addEventListener('click', () => {
+                    store.getState().select(t.selection);
+                    // Show what was selected: the details are at the top of the panel.
+                    focusTitle = true;
+                  });
+                  buttons.set(t.key, created);
+                  b = created;
+                }
+                setText(b, t.label);
+                return h('li', {}, b);
+              }),
+            ),
+          );
+        }),
+      );
+      for (const k of [...buttons.keys()]) if (!used.has(k)) buttons.delete(k);
+    }
+    const sel = ui.selection;
+    for (const [k, b] of buttons) {
+      const pressed = sel !== null && `${sel.kind}:${sel.id}` === k;
+      b.setAttribute('aria-pressed', String(pressed));
+    }
+  };
+
+  let lastSelection: Selection | null = null;
+  let lastMode: NameMode | null = null;
+  let focusTitle = false;
+  const render = () => {
+    const { selection: sel, names } = store.getState().ui;
+    if (names !== lastMode) {
+      lastMode = names;
+      applyNames(container, names);
+    }
+    const changed = !sameSelection(sel, lastSelection);
+    if (changed) {
+      lastSelection = sel;
+      setText(copyStatus, '');
+    }
+    renderSelected();
+    if (changed) {
+      const panel = container.closest<HTMLElement>('.panel');
+      if (focusTitle) title.focus({ preventScroll: true });
+      if (panel) panel.scrollTop = 0;
+    }
+    focusTitle = false;
+    renderLast();
+    renderThings();
+  };
+  const scheduler = frameScheduler(render);
+  const offs = [
+    store.subscribe((s) => s.ui, scheduler.schedule),
+    store.subscribe((s) => s.api, scheduler.schedule),
+    store.subscribe((s) => s.events.seq, scheduler.schedule),
+    store.subscribe((s) => s.sim.instances, scheduler.schedule),
+    store.subscribe((s) => s.sim.containerInstances, scheduler.schedule),
+    store.subscribe((s) => s.sim.tasks, scheduler.schedule),
+    store.subscribe((s) => s.sim.services, scheduler.schedule),
+    store.subscribe((s) => s.sim.taskDefinitions, scheduler.schedule),
+    store.subscribe((s) => s.sim.clusters, scheduler.schedule),
+    store.subscribe((s) => s.sim.impairedZones, scheduler.schedule),
+    store.subscribe((s) => s.generation, scheduler.schedule),
+  ];
+  render();
+  return () => {
+    scheduler.cancel();
+    for (const off of offs) off();
+  };
+}
+
+function cap(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
