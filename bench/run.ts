@@ -6,6 +6,8 @@
  * 2. One simulated hour of a 20-instance, 200-task, 5-service cluster built through the public API,
  *    timed as advance(state, 3600) and as 3600 calls of advance(state, 1), against a simple reference
  *    workload measured in the same run.
+ * 3. Frame times of the real game in headless Chromium with 100 territories and 1,000 developments,
+ *    against the same page with an empty world (bench/frame.ts); its figures are under "frame".
  *
  * Prints human-readable lines, then ONE line of JSON with every figure. Exits non-zero only when a
  * result is invalid (a task not placed, an over-committed instance, a broken constraint, an unstable
@@ -15,6 +17,7 @@ import { instanceTypeInfo, registeredCpu, registeredMemory } from '../src/model/
 import { advance, createSim, step } from '../src/model/index.ts';
 import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/placement.ts';
 import type { Call, PlacementStrategy, SimState } from '../src/model/types.ts';
+import { type FrameFigures, frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';
 
 const SAMPLES = 5;
@@ -488,7 +491,7 @@ function simHour() {
 
 // ---------------------------------------------------------------------------------------------
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   console.log(
     `Nozama bench: node ${process.version}, median of ${SAMPLES} samples (each >= ${MIN_SAMPLE_MS} ms), after a warm-up`,
@@ -552,14 +555,27 @@ function main(): void {
   };
   console.log('Goals:');
   for (const [name, g] of Object.entries(goals)) console.log(`  ${g.pass ? 'PASS' : 'FAIL'} ${name}`);
+
+  let frame: FrameFigures | { error: string };
+  try {
+    frame = await frameBench();
+    for (const line of frameLines(frame)) console.log(line);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    frame = { error: message };
+    fail(`frame benchmark: ${message}`);
+  }
   const totalSeconds = round((performance.now() - started) / 1000, 1);
   console.log(
     `Results ${invalid ? `INVALID (${failures.size} distinct violations)` : 'valid: every run of both implementations checked'}; bench ran ${totalSeconds} s`,
   );
   console.log(
-    JSON.stringify({ placement, simHour: hour, goals, valid: !invalid, benchSeconds: totalSeconds }),
+    JSON.stringify({ placement, simHour: hour, goals, frame, valid: !invalid, benchSeconds: totalSeconds }),
   );
   if (invalid) process.exitCode = 1;
 }
 
-main();
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});

@@ -1,4 +1,4 @@
-/** Bakes the project's art into textures (no files to fetch), then opens the kingdom. */
+/** Bakes the project's art into textures (no files to fetch), then hands over to the director. */
 import Phaser from 'phaser';
 import { bakeTextures } from './art.ts';
 import { SceneKey } from './keys.ts';
@@ -10,6 +10,6 @@ export class BootScene extends Phaser.Scene {
 
   create(): void {
     bakeTextures(this);
-    this.scene.start(SceneKey.Kingdom);
+    this.scene.start(SceneKey.Director);
   }
 }

@@ -2,16 +2,33 @@
  * The kingdom: the live model of one region, zones side by side. It reads the store it is given
  * (never a singleton), subscribes with selectors to the model collections it draws, and reconciles
  * views keyed by entity id once per frame when something changed: new ids get a view, changed ones
- * are updated, gone ones destroyed. Views hold no rules. It also drives simulated time: a fixed-step
- * accumulator turns frame time into whole simulated seconds at the clock's speed.
+ * are updated, gone ones destroyed. Views hold no rules. Static things are drawn once per change
+ * (baked layers); a still frame costs almost nothing.
+ *
+ * The camera pans (drag, arrow keys) and zooms (wheel, + and -, 0 to fit the whole world), bounded
+ * to the world; when store.ui.place names a zone it glides to that zone. Clicking a development, a
+ * castle, a territory or a zone selects it in the store (store.select) and a marker outlines it.
+ * One-off animations (a portal collapsing) are played from the store's event stream with a cursor.
+ * Simulated time is driven by the DirectorScene, so the world goes on when another scene is shown.
  */
 import Phaser from 'phaser';
-import type { GameStore } from '../store/create-game-store.ts';
+import type { GameStore, Selection, ViewPlace } from '../store/create-game-store.ts';
+import { CAMERA_CHANGED, CameraRig, type CameraView, ZOOM_STEP } from './camera-rig.ts';
+import { drawStars, fillPoly } from './draw.ts';
+import { EventCursor } from './event-cursor.ts';
+import { onCanvasKeys } from './keyboard.ts';
 import { SceneKey } from './keys.ts';
-import { type DevelopmentModel, kingdomModel, RUIN_SECONDS } from './kingdom-model.ts';
-import { type KingdomLayout, layoutKingdom, type Rect } from './layout.ts';
-import { COLORS } from './palette.ts';
-import { TickAccumulator } from './tick-accumulator.ts';
+import {
+  type DevelopmentModel,
+  kingdomModel,
+  RUIN_SECONDS,
+  type TerritoryModel,
+  type ZoneModel,
+} from './kingdom-model.ts';
+import { type KingdomLayout, layoutKingdom, type Rect, type TerritoryLayout } from './layout.ts';
+import { reducedMotion } from './motion.ts';
+import { COLORS, OKABE_ITO } from './palette.ts';
+import { parentOf } from './places.ts';
 import { DevelopmentView } from './views/DevelopmentView.ts';
 import { TerritoryView } from './views/TerritoryView.ts';
 import { ZoneView } from './views/ZoneView.ts';
@@ -22,20 +39,36 @@ export interface KingdomSceneOptions {
   region?: string;
 }
 
-/** What the scene shows, for tests and tools (read through the test bridge). */
+/** What the scene shows, for tests and tools (read through the test bridge). World coordinates. */
 export interface KingdomSnapshot {
+  /** The world's size (taller than the view when the zones grew). */
   width: number;
   height: number;
   settled: boolean;
   zones: { name: string; impaired: boolean; bounds: Rect }[];
-  territories: { id: string; name: string; state: string; castle: string | null; bounds: Rect }[];
-  developments: { id: string; plan: string; status: string; bounds: Rect }[];
+  territories: {
+    id: string;
+    name: string;
+    state: string;
+    castle: string | null;
+    bounds: Rect;
+    castleBounds: Rect;
+  }[];
+  developments: { id: string; plan: string; status: string; fires: number; bounds: Rect }[];
+  camera: CameraView;
+  selection: Selection | null;
+  /** Portal collapses played from the event stream since the scene started. */
+  collapsesPlayed: number;
 }
+
+const SELECTION_DEPTH = 80;
+/** Pixels the pointer may move between press and release and still count as a click, not a drag. */
+const CLICK_SLOP = 6;
+const PAN_STEP = 90;
 
 export class KingdomScene extends Phaser.Scene {
   private readonly store: GameStore;
   private readonly region: string;
-  private readonly ticker = new TickAccumulator();
   private readonly zoneViews = new Map<string, ZoneView>();
   private readonly territoryViews = new Map<string, TerritoryView>();
   private readonly developmentViews = new Map<string, DevelopmentView>();
@@ -43,12 +76,32 @@ export class KingdomScene extends Phaser.Scene {
   private readonly terminatedSince = new Map<string, number>();
   /** STOPPED developments whose fade has finished: no longer drawn. */
   private readonly faded = new Set<string>();
+  private readonly territoryModels = new Map<string, TerritoryModel>();
+  /** Per territory: its model, layout and development views, for baking the still ones into it. */
+  private readonly yards = new Map<
+    string,
+    { territory: TerritoryModel; layout: TerritoryLayout; views: DevelopmentView[] }
+  >();
+  /** A development's animation ended: it may be baked into its territory now. */
+  private bakeDirty = false;
   private backdrop: Phaser.GameObjects.Graphics | null = null;
+  private marker: Phaser.GameObjects.Graphics | null = null;
+  private rig: CameraRig | null = null;
+  private cursor: EventCursor | null = null;
   private unsubscribers: (() => void)[] = [];
   private dirty = true;
-  private nextRuinExpiry = Number.POSITIVE_INFINITY;
+  /** The next simulated second at which a ruin or a burned development leaves the map. */
+  private nextExpiry = Number.POSITIVE_INFINITY;
   private layout: KingdomLayout | null = null;
-  private lastSnapshot: KingdomSnapshot | null = null;
+  private lastSnapshot: Omit<KingdomSnapshot, 'camera' | 'selection' | 'collapsesPlayed' | 'settled'> | null =
+    null;
+  private press: { x: number; y: number; lastX: number; lastY: number; dragging: boolean } | null = null;
+  private cursorStyle = '';
+  private collapses = 0;
+  /** The zone the camera was last told to focus (so a relayout does not fight the player's camera). */
+  private focusedZone: string | null | undefined = undefined;
+  /** The player moved the camera since it last followed the place: a relayout leaves it alone. */
+  private cameraTouched = false;
 
   constructor(options: KingdomSceneOptions) {
     super({ key: SceneKey.Kingdom });
@@ -57,7 +110,22 @@ export class KingdomScene extends Phaser.Scene {
   }
 
   create(): void {
+    this.dirty = true;
+    this.collapses = 0;
+    this.focusedZone = undefined;
+    this.cameraTouched = false;
+    this.press = null;
+    this.cursorStyle = '';
+    this.faded.clear();
+    this.terminatedSince.clear();
     this.backdrop = this.add.graphics().setDepth(0);
+    this.marker = this.add.graphics().setDepth(SELECTION_DEPTH);
+    this.rig = new CameraRig(this, this.cameras.main);
+    this.rig.onChange(() => {
+      this.drawSelection();
+      if (this.rig) this.events.emit(CAMERA_CHANGED, this.rig.view());
+    });
+    this.cursor = new EventCursor(this.store);
     const markDirty = () => {
       this.dirty = true;
     };
@@ -73,30 +141,92 @@ export class KingdomScene extends Phaser.Scene {
         (s) => s.generation,
         () => this.resync(),
       ),
+      store.subscribe(
+        (s) => s.ui.selection,
+        () => this.drawSelection(),
+      ),
+      store.subscribe(
+        (s) => s.ui.place,
+        (place) => this.followPlace(place, true),
+      ),
     ];
     this.scale.on(Phaser.Scale.Events.RESIZE, this.onResize, this);
     this.events.once(Phaser.Scenes.Events.SHUTDOWN, this.teardown, this);
     this.events.once(Phaser.Scenes.Events.DESTROY, this.teardown, this);
+    this.bindPointer();
+    this.bindKeys();
     this.drawBackdrop();
     this.reconcile();
+    this.followPlace(this.store.getState().ui.place, false);
   }
 
-  override update(_time: number, delta: number): void {
-    const state = this.store.getState();
-    const seconds = this.ticker.take(delta, state.clock);
-    if (seconds > 0) state.advance(seconds);
-    if (this.store.getState().sim.now >= this.nextRuinExpiry) this.dirty = true;
+  override update(): void {
+    if (this.store.getState().sim.now >= this.nextExpiry) this.dirty = true;
     if (this.dirty) this.reconcile();
+    else if (this.bakeDirty) this.rebake();
+    const events = this.cursor?.take() ?? [];
+    for (const e of events) {
+      if (e.type !== 'zone/failed') continue;
+      const zone = e.data.availabilityZone;
+      const view = typeof zone === 'string' ? this.zoneViews.get(zone) : undefined;
+      if (!view) continue;
+      this.collapses++;
+      view.playCollapse(!reducedMotion());
+    }
   }
 
   /** True when the view matches the model and no animation is playing (tests wait on this). */
   isSettled(): boolean {
-    return !this.dirty && this.tweens.getTweens().length === 0;
+    return !this.dirty && !this.bakeDirty && this.tweens.getTweens().length === 0;
   }
 
   snapshot(): KingdomSnapshot {
-    if (this.lastSnapshot) return { ...this.lastSnapshot, settled: this.isSettled() };
-    return { width: 0, height: 0, settled: false, zones: [], territories: [], developments: [] };
+    const extra = {
+      settled: this.isSettled(),
+      camera: this.cameraView(),
+      selection: this.store.getState().ui.selection,
+      collapsesPlayed: this.collapses,
+    };
+    if (this.lastSnapshot) return { ...this.lastSnapshot, ...extra };
+    return { width: 0, height: 0, zones: [], territories: [], developments: [], ...extra };
+  }
+
+  /** Portal collapses played from the event stream since the scene started (for tests). */
+  get collapsesPlayed(): number {
+    return this.collapses;
+  }
+
+  cameraView(): CameraView {
+    return (
+      this.rig?.view() ?? {
+        zoom: 1,
+        scrollX: 0,
+        scrollY: 0,
+        centerX: 0,
+        centerY: 0,
+        width: 0,
+        height: 0,
+        minZoom: 1,
+        maxZoom: 1,
+      }
+    );
+  }
+
+  /** A world point's position on the canvas (tests click through it like a player). */
+  worldToScreen(x: number, y: number): { x: number; y: number } {
+    return this.rig?.toScreen(x, y) ?? { x, y };
+  }
+
+  /** Zoom by a factor around the centre of the view (the overlay's buttons, keys). */
+  zoomBy(factor: number): void {
+    this.cameraTouched = true;
+    this.rig?.zoomBy(factor);
+  }
+
+  /** The whole world in view. */
+  fitWorld(): void {
+    this.cameraTouched = true;
+    this.rig?.fit();
   }
 
   private onResize(): void {
@@ -107,9 +237,198 @@ export class KingdomScene extends Phaser.Scene {
   private resync(): void {
     this.faded.clear();
     this.terminatedSince.clear();
-    this.ticker.reset();
     this.dirty = true;
   }
+
+  // -------------------------------------------------------------------------------------------
+  // The camera and the player's hands
+
+  private followPlace(place: ViewPlace, animate: boolean): void {
+    if (place.scene !== 'kingdom' || !this.rig || !this.layout) return;
+    if (place.zone === this.focusedZone) return;
+    this.focusedZone = place.zone;
+    this.cameraTouched = false;
+    const zl = place.zone ? this.layout.zones.find((z) => z.name === place.zone) : undefined;
+    if (zl) this.rig.focus(zl.frame, animate);
+    else this.rig.home(animate);
+  }
+
+  private bindPointer(): void {
+    const input = this.input;
+    input.on(Phaser.Input.Events.POINTER_DOWN, (p: Phaser.Input.Pointer) => {
+      this.press = { x: p.x, y: p.y, lastX: p.x, lastY: p.y, dragging: false };
+    });
+    input.on(Phaser.Input.Events.POINTER_MOVE, (p: Phaser.Input.Pointer) => {
+      const press = this.press;
+      if (press && p.isDown) {
+        if (!press.dragging && Math.hypot(p.x - press.x, p.y - press.y) > CLICK_SLOP) {
+          press.dragging = true;
+          this.setCursor('grabbing');
+        }
+        if (press.dragging) {
+          this.cameraTouched = true;
+          this.rig?.panBy(press.lastX - p.x, press.lastY - p.y);
+        }
+        press.lastX = p.x;
+        press.lastY = p.y;
+        return;
+      }
+      this.setCursor(this.hitAt(p.x, p.y) ? 'pointer' : 'grab');
+    });
+    input.on(Phaser.Input.Events.POINTER_UP, (p: Phaser.Input.Pointer) => {
+      const press = this.press;
+      this.press = null;
+      if (!press) return;
+      if (!press.dragging) this.store.getState().select(this.hitAt(p.x, p.y));
+      this.setCursor(this.hitAt(p.x, p.y) ? 'pointer' : 'grab');
+    });
+    input.on(Phaser.Input.Events.GAME_OUT, () => {
+      this.press = null;
+    });
+    input.on(
+      Phaser.Input.Events.POINTER_WHEEL,
+      (p: Phaser.Input.Pointer, _over: unknown, _dx: number, dy: number) => {
+        if (dy === 0) return;
+        this.cameraTouched = true;
+        this.rig?.zoomAt(Math.exp(-Math.max(-300, Math.min(300, dy)) * 0.0015), p.x, p.y);
+      },
+    );
+  }
+
+  private bindKeys(): void {
+    onCanvasKeys(this, (e) => {
+      const used = this.cameraKey(e);
+      if (used && e.key !== 'Escape') this.cameraTouched = true;
+      return used;
+    });
+  }
+
+  /** Arrows pan, + and - zoom, 0 or F fits the world, Home shows its top, Escape goes up a place. */
+  private cameraKey(e: KeyboardEvent): boolean {
+    const rig = this.rig;
+    if (!rig) return false;
+    switch (e.key) {
+      case 'ArrowLeft':
+        rig.panBy(-PAN_STEP, 0);
+        return true;
+      case 'ArrowRight':
+        rig.panBy(PAN_STEP, 0);
+        return true;
+      case 'ArrowUp':
+        rig.panBy(0, -PAN_STEP);
+        return true;
+      case 'ArrowDown':
+        rig.panBy(0, PAN_STEP);
+        return true;
+      case '+':
+      case '=':
+        rig.zoomBy(ZOOM_STEP);
+        return true;
+      case '-':
+      case '_':
+        rig.zoomBy(1 / ZOOM_STEP);
+        return true;
+      case '0':
+      case 'f':
+      case 'F':
+        rig.fit();
+        return true;
+      case 'Home':
+        rig.home();
+        return true;
+      case 'Escape': {
+        const up = parentOf(this.store.getState().ui.place);
+        if (up) this.store.getState().goTo(up);
+        return up !== null;
+      }
+      default:
+        return false;
+    }
+  }
+
+  private setCursor(cursor: string): void {
+    if (cursor === this.cursorStyle) return;
+    this.cursorStyle = cursor;
+    this.input.setDefaultCursor(cursor);
+  }
+
+  /** What is under a point of the canvas: a development, a castle, a territory, a zone, or nothing. */
+  private hitAt(sx: number, sy: number): Selection | null {
+    const layout = this.layout;
+    if (!layout || !this.rig) return null;
+    const { x, y } = this.rig.toWorld(sx, sy);
+    const inside = (r: Rect) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
+    for (const [id, r] of layout.developments) {
+      if (inside(r) && this.developmentViews.get(id)?.isFading !== true) return { kind: 'task', id };
+    }
+    for (const [id, tl] of layout.territories) {
+      if (!inside(tl.plot)) continue;
+      const arn = this.territoryModels.get(id)?.containerInstanceArn;
+      if (arn && inside(tl.castle)) return { kind: 'containerInstance', id: arn };
+      return { kind: 'instance', id };
+    }
+    for (const zl of layout.zones) if (inside(zl.frame)) return { kind: 'zone', id: zl.name };
+    return null;
+  }
+
+  /** The outline of the selected thing: reddish purple with a dark halo, and a diamond marker. */
+  private drawSelection(): void {
+    const g = this.marker;
+    if (!g) return;
+    g.clear();
+    const rect = this.selectedRect();
+    if (!rect || !this.rig) return;
+    const z = this.rig.zoom;
+    const line = 3.5 / z;
+    const pad = 3 / z;
+    const r = { x: rect.x - pad, y: rect.y - pad, w: rect.w + 2 * pad, h: rect.h + 2 * pad };
+    const radius = Math.min(8 / z, r.w / 4, r.h / 4);
+    g.lineStyle(line + 3 / z, 0x000000, 0.55);
+    g.strokeRoundedRect(r.x, r.y, r.w, r.h, radius);
+    g.lineStyle(line, OKABE_ITO.reddishPurple, 1);
+    g.strokeRoundedRect(r.x, r.y, r.w, r.h, radius);
+    // A diamond on the top edge: a shape, so the selection does not rest on colour alone.
+    const d = Math.min(11 / z, Math.max(4 / z, r.w * 0.25));
+    const cx = r.x + r.w / 2;
+    const cy = r.y;
+    const pts = [
+      { x: cx, y: cy - d },
+      { x: cx + d * 0.8, y: cy },
+      { x: cx, y: cy + d },
+      { x: cx - d * 0.8, y: cy },
+    ];
+    g.fillStyle(OKABE_ITO.reddishPurple, 1);
+    fillPoly(g, pts);
+    g.lineStyle(2 / z, 0xffffff, 1);
+    g.strokePoints(pts as Phaser.Math.Vector2[], true);
+  }
+
+  private selectedRect(): Rect | null {
+    const sel = this.store.getState().ui.selection;
+    const layout = this.layout;
+    if (!sel || !layout) return null;
+    switch (sel.kind) {
+      case 'task':
+        return this.developmentViews.get(sel.id)?.isFading === true
+          ? null
+          : (layout.developments.get(sel.id) ?? null);
+      case 'instance':
+        return layout.territories.get(sel.id)?.plot ?? null;
+      case 'containerInstance': {
+        for (const [id, t] of this.territoryModels) {
+          if (t.containerInstanceArn === sel.id) return layout.territories.get(id)?.castle ?? null;
+        }
+        return null;
+      }
+      case 'zone':
+        return layout.zones.find((z) => z.name === sel.id)?.frame ?? null;
+      default:
+        return null;
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Reconciling views with the model
 
   private reconcile(): void {
     this.dirty = false;
@@ -121,11 +440,10 @@ export class KingdomScene extends Phaser.Scene {
         this.terminatedSince.set(inst.instanceId, sim.now);
       }
     }
-    this.nextRuinExpiry = Number.POSITIVE_INFINITY;
+    let nextExpiry = Number.POSITIVE_INFINITY;
     for (const [id, since] of this.terminatedSince) {
       if (sim.instances[id]?.state !== 'terminated') this.terminatedSince.delete(id);
-      else if (since + RUIN_SECONDS > sim.now)
-        this.nextRuinExpiry = Math.min(this.nextRuinExpiry, since + RUIN_SECONDS);
+      else if (since + RUIN_SECONDS > sim.now) nextExpiry = Math.min(nextExpiry, since + RUIN_SECONDS);
     }
     // STOPPED developments on screen keep their place until their fade ends.
     const keepStopped = new Set<string>();
@@ -135,21 +453,25 @@ export class KingdomScene extends Phaser.Scene {
 
     const zones = kingdomModel(sim, this.region, { terminatedSince: this.terminatedSince, keepStopped });
     const layout = layoutKingdom(zones, this.scale.width, this.scale.height);
+    const worldChanged =
+      !this.layout || this.layout.width !== layout.width || this.layout.height !== layout.height;
     this.layout = layout;
+    this.territoryModels.clear();
+    this.yards.clear();
+    this.bakeDirty = false;
 
     const seenZones = new Set<string>();
     const seenTerritories = new Set<string>();
     const seenDevelopments = new Set<string>();
-    const snapshot: KingdomSnapshot = {
+    const snapshot: NonNullable<typeof this.lastSnapshot> = {
       width: layout.width,
       height: layout.height,
-      settled: false,
       zones: [],
       territories: [],
       developments: [],
     };
 
-    zones.forEach((zone, i) => {
+    zones.forEach((zone: ZoneModel, i) => {
       const zl = layout.zones[i];
       if (!zl) return;
       seenZones.add(zone.name);
@@ -161,46 +483,41 @@ export class KingdomScene extends Phaser.Scene {
       zv.update(zone, zl, layout.fonts);
       snapshot.zones.push({ name: zone.name, impaired: zone.impaired, bounds: zl.frame });
 
-      const developments: DevelopmentModel[] = [...zone.managed];
       for (const t of zone.territories) {
         const tl = layout.territories.get(t.id);
         if (!tl) continue;
         seenTerritories.add(t.id);
+        this.territoryModels.set(t.id, t);
         let tv = this.territoryViews.get(t.id);
         if (!tv) {
           tv = new TerritoryView(this);
           this.territoryViews.set(t.id, tv);
         }
-        tv.update(t, tl, layout.fonts);
         snapshot.territories.push({
           id: t.id,
           name: t.name,
           state: t.state,
           castle: t.castle ? `${t.castle.status}${t.castle.connected ? '' : ':disconnected'}` : null,
           bounds: tl.plot,
+          castleBounds: tl.castle,
         });
-        developments.push(...t.developments);
+        const views: DevelopmentView[] = [];
+        for (const d of t.developments) {
+          const dv = this.showDevelopment(d, sim.now, snapshot, seenDevelopments);
+          if (dv) views.push(dv);
+          if (d.embersUntil !== null && d.embersUntil > sim.now)
+            nextExpiry = Math.min(nextExpiry, d.embersUntil);
+        }
+        this.yards.set(t.id, { territory: t, layout: tl, views });
+        this.bake(t.id, layout);
       }
-
-      for (const d of developments) {
-        const rect = layout.developments.get(d.id);
-        if (!rect) continue;
-        seenDevelopments.add(d.id);
-        let dv = this.developmentViews.get(d.id);
-        if (!dv) {
-          dv = new DevelopmentView(this, false);
-          this.developmentViews.set(d.id, dv);
-        }
-        dv.update(d, rect);
-        if (d.status === 'STOPPED') {
-          dv.fadeOut(() => {
-            this.faded.add(d.id);
-            this.dirty = true;
-          });
-        }
-        snapshot.developments.push({ id: d.id, plan: d.plan, status: d.status, bounds: rect });
+      for (const d of zone.managed) {
+        this.showDevelopment(d, sim.now, snapshot, seenDevelopments);
+        if (d.embersUntil !== null && d.embersUntil > sim.now)
+          nextExpiry = Math.min(nextExpiry, d.embersUntil);
       }
     });
+    this.nextExpiry = nextExpiry;
 
     for (const [id, v] of this.zoneViews) {
       if (!seenZones.has(id)) {
@@ -222,26 +539,85 @@ export class KingdomScene extends Phaser.Scene {
       }
     }
     this.lastSnapshot = snapshot;
+    if (worldChanged) {
+      this.rig?.setWorld(layout.width, layout.height);
+      this.drawBackdrop();
+      // The world changed size (it grew, or the view was resized): an untouched camera follows the
+      // place again (the focused zone, or the whole width).
+      if (!this.cameraTouched && this.focusedZone !== undefined) {
+        this.focusedZone = undefined;
+        this.followPlace(this.store.getState().ui.place, false);
+      }
+    }
+    this.drawSelection();
+  }
+
+  /** Creates or updates a development's view; STOPPED ones fade unless they still smoulder. */
+  private showDevelopment(
+    d: DevelopmentModel,
+    now: number,
+    snapshot: NonNullable<typeof this.lastSnapshot>,
+    seen: Set<string>,
+  ): DevelopmentView | null {
+    const rect = this.layout?.developments.get(d.id);
+    if (!rect) return null;
+    seen.add(d.id);
+    let dv = this.developmentViews.get(d.id);
+    if (!dv) {
+      dv = new DevelopmentView(this, false);
+      dv.onSettle = () => {
+        this.bakeDirty = true;
+      };
+      this.developmentViews.set(d.id, dv);
+    }
+    dv.update(d, rect);
+    const smouldering = d.embersUntil !== null && d.embersUntil > now;
+    if (d.status === 'STOPPED' && !smouldering) {
+      dv.fadeOut(() => {
+        this.faded.add(d.id);
+        this.dirty = true;
+      });
+    }
+    snapshot.developments.push({
+      id: d.id,
+      plan: d.plan,
+      status: d.status,
+      fires: d.fires.filter(Boolean).length,
+      bounds: rect,
+    });
+    return dv;
+  }
+
+  /**
+   * Paints a territory with the developments standing still on it (one texture), and shows the
+   * others live. Called after a reconcile, and when a development's animation ends.
+   */
+  private bake(id: string, layout: KingdomLayout): void {
+    const yard = this.yards.get(id);
+    const tv = this.territoryViews.get(id);
+    if (!yard || !tv) return;
+    const still = yard.views.filter((v) => v.isStill);
+    for (const v of yard.views) v.setBaked(still.includes(v));
+    tv.update(yard.territory, yard.layout, layout.fonts, still);
+  }
+
+  private rebake(): void {
+    this.bakeDirty = false;
+    const layout = this.layout;
+    if (!layout) return;
+    for (const id of this.yards.keys()) this.bake(id, layout);
   }
 
   private drawBackdrop(): void {
     const g = this.backdrop;
     if (!g) return;
-    const { width, height } = this.scale;
+    const width = this.layout?.width ?? this.scale.width;
+    const height = this.layout?.height ?? this.scale.height;
     g.clear();
-    // The night sky over Nozama is the camera's background colour; only the stars are drawn.
-    // Stars at fixed places (a tiny LCG, not Math.random: the same picture every time).
-    let seed = 7;
-    const rand = () => {
-      seed = (seed * 1103515245 + 12345) >>> 0;
-      return (seed >>> 8) / 16777216;
-    };
-    const count = Math.round((width * height) / 9000);
-    for (let i = 0; i < count; i++) {
-      g.fillStyle(COLORS.star, 0.35 + rand() * 0.5);
-      const size = rand() < 0.85 ? 1.5 : 2.5;
-      g.fillRect(rand() * width, rand() * height, size, size);
-    }
+    // The night sky over Nozama is the camera's background colour; only the stars are drawn. They
+    // cover the world and a margin around it (the camera may show a little beyond the world).
+    const m = 60;
+    drawStars(g, { x: -m, y: -m, w: width + 2 * m, h: height + 2 * m }, COLORS.star);
   }
 
   private teardown(): void {
@@ -254,8 +630,16 @@ export class KingdomScene extends Phaser.Scene {
     this.zoneViews.clear();
     this.territoryViews.clear();
     this.developmentViews.clear();
+    this.territoryModels.clear();
+    this.yards.clear();
+    this.rig?.stopGlide();
+    this.rig = null;
+    this.cursor = null;
     this.backdrop = null;
+    this.marker = null;
     this.layout = null;
+    this.lastSnapshot = null;
+    if (this.sys.game?.canvas) this.sys.game.canvas.style.cursor = '';
   }
 
   /** How many store subscriptions the scene holds (0 once shut down). */

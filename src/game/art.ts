@@ -163,4 +163,115 @@ export function bakeTextures(scene: Phaser.Scene): void {
   bake(TextureKey.House, (g) => drawHouse(g, WALL, ROOF, INK));
   bake(TextureKey.HouseStopped, (g) => drawHouse(g, 0xbdbdbd, 0x6b6b6b, 0x3c3c3c));
   bake(TextureKey.HouseScaffold, drawScaffold);
+  bakePlanet(scene);
+}
+
+/** The planet texture's size; the disc's radius is PLANET_DISC of it (the rest is its glow). */
+export const PLANET_SIZE = 640;
+export const PLANET_DISC = 0.42;
+
+/**
+ * Nozama: a golden-orange planet with dunes, craters, a lit side and a night side, and a thin sky-blue
+ * atmosphere. Drawn with the 2D canvas API (gradients, a clip to the disc) into a canvas texture once.
+ */
+function bakePlanet(scene: Phaser.Scene): void {
+  if (scene.textures.exists(TextureKey.Planet)) return;
+  const texture = scene.textures.createCanvas(TextureKey.Planet, PLANET_SIZE, PLANET_SIZE);
+  const ctx = texture?.getContext();
+  if (!texture || !ctx) return;
+  const c = PLANET_SIZE / 2;
+  const r = PLANET_SIZE * PLANET_DISC;
+  // Atmosphere.
+  const glow = ctx.createRadialGradient(c, c, r * 0.96, c, c, r * 1.17);
+  glow.addColorStop(0, 'rgba(86,180,233,0.55)');
+  glow.addColorStop(1, 'rgba(86,180,233,0)');
+  ctx.fillStyle = glow;
+  ctx.fillRect(0, 0, PLANET_SIZE, PLANET_SIZE);
+  // The disc, lit from the upper left.
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(c, c, r, 0, Math.PI * 2);
+  ctx.clip();
+  const body = ctx.createRadialGradient(c - r * 0.4, c - r * 0.45, r * 0.05, c, c, r * 1.05);
+  body.addColorStop(0, '#fbe27a');
+  body.addColorStop(0.35, '#f0b429');
+  body.addColorStop(0.7, '#e69f00');
+  body.addColorStop(1, '#b87800');
+  ctx.fillStyle = body;
+  ctx.fillRect(c - r, c - r, 2 * r, 2 * r);
+  // Dunes: wavy bands, pale and darker, gently curved like latitudes.
+  const band = (y0: number, amp: number, freq: number, phase: number, thick: number, color: string) => {
+    ctx.beginPath();
+    for (let i = 0; i <= 64; i++) {
+      const x = c - r + (2 * r * i) / 64;
+      const curve = ((x - c) / r) ** 2 * r * 0.12;
+      const y = y0 + Math.sin((i / 64) * Math.PI * freq + phase) * amp + curve;
+      if (i === 0) ctx.moveTo(x, y);
+      else ctx.lineTo(x, y);
+    }
+    for (let i = 64; i >= 0; i--) {
+      const x = c - r + (2 * r * i) / 64;
+      const curve = ((x - c) / r) ** 2 * r * 0.12;
+      const y = y0 + thick + Math.sin((i / 64) * Math.PI * freq + phase + 0.6) * amp * 0.8 + curve;
+      ctx.lineTo(x, y);
+    }
+    ctx.closePath();
+    ctx.fillStyle = color;
+    ctx.fill();
+  };
+  band(c - r * 0.62, r * 0.03, 5, 0.3, r * 0.07, 'rgba(240,228,66,0.35)');
+  band(c - r * 0.3, r * 0.04, 4, 1.2, r * 0.1, 'rgba(184,120,0,0.28)');
+  band(c + r * 0.02, r * 0.035, 6, 2.1, r * 0.06, 'rgba(240,228,66,0.3)');
+  band(c + r * 0.42, r * 0.04, 3.5, 0.8, r * 0.12, 'rgba(184,120,0,0.3)');
+  band(c + r * 0.72, r * 0.03, 5, 2.6, r * 0.06, 'rgba(240,228,66,0.28)');
+  // Craters.
+  for (const [fx, fy, fr] of [
+    [0.35, -0.05, 0.07],
+    [0.52, 0.35, 0.05],
+    [-0.55, -0.2, 0.045],
+    [0.05, 0.62, 0.06],
+    [-0.12, -0.55, 0.035],
+  ] as const) {
+    const x = c + fx * r;
+    const y = c + fy * r;
+    ctx.beginPath();
+    ctx.ellipse(x, y, fr * r, fr * r * 0.75, 0, 0, Math.PI * 2);
+    ctx.fillStyle = 'rgba(140,90,0,0.45)';
+    ctx.fill();
+    ctx.beginPath();
+    ctx.ellipse(
+      x - fr * r * 0.15,
+      y - fr * r * 0.12,
+      fr * r * 0.8,
+      fr * r * 0.55,
+      0,
+      Math.PI * 0.9,
+      Math.PI * 1.9,
+    );
+    ctx.strokeStyle = 'rgba(255,240,170,0.55)';
+    ctx.lineWidth = Math.max(1.5, fr * r * 0.18);
+    ctx.stroke();
+  }
+  // The night side.
+  const night = ctx.createRadialGradient(
+    c - r * 0.55,
+    c - r * 0.5,
+    r * 0.9,
+    c - r * 0.3,
+    c - r * 0.3,
+    r * 2.1,
+  );
+  night.addColorStop(0, 'rgba(20,24,48,0)');
+  night.addColorStop(0.45, 'rgba(20,24,48,0.5)');
+  night.addColorStop(1, 'rgba(20,24,48,0.85)');
+  ctx.fillStyle = night;
+  ctx.fillRect(c - r, c - r, 2 * r, 2 * r);
+  ctx.restore();
+  // A thin bright rim on the lit side.
+  ctx.beginPath();
+  ctx.arc(c, c, r - 1.5, Math.PI * 0.85, Math.PI * 1.65);
+  ctx.strokeStyle = 'rgba(255,243,196,0.8)';
+  ctx.lineWidth = 3;
+  ctx.stroke();
+  texture.refresh();
 }

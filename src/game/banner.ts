@@ -161,3 +161,36 @@ export function drawBolt(g: G, cx: number, cy: number, r: number): void {
     { x: cx + r * 0.04, y: cy - r * 0.14 },
   ]);
 }
+
+/**
+ * A flame: a building on fire (its container exited with a non-zero code). Vermillion with a yellow
+ * heart and a dark outline, so it reads by its shape on any ground, not by colour alone. (cx, cy) is
+ * the flame's foot, h its height.
+ */
+export function drawFlame(g: G, cx: number, cy: number, h: number): void {
+  const w = h * 0.62;
+  const outer = [
+    { x: cx, y: cy - h },
+    { x: cx + w * 0.22, y: cy - h * 0.62 },
+    { x: cx + w * 0.42, y: cy - h * 0.78 },
+    { x: cx + w * 0.5, y: cy - h * 0.36 },
+    { x: cx + w * 0.36, y: cy - h * 0.06 },
+    { x: cx, y: cy },
+    { x: cx - w * 0.36, y: cy - h * 0.06 },
+    { x: cx - w * 0.5, y: cy - h * 0.36 },
+    { x: cx - w * 0.34, y: cy - h * 0.7 },
+    { x: cx - w * 0.16, y: cy - h * 0.52 },
+  ];
+  g.fillStyle(COLORS.alarm, 1);
+  fillPoly(g, outer);
+  g.lineStyle(Math.max(1, h * 0.07), INK, 1);
+  strokePoly(g, outer);
+  g.fillStyle(0xf0e442, 1);
+  fillPoly(g, [
+    { x: cx, y: cy - h * 0.55 },
+    { x: cx + w * 0.22, y: cy - h * 0.24 },
+    { x: cx + w * 0.12, y: cy - h * 0.06 },
+    { x: cx - w * 0.12, y: cy - h * 0.06 },
+    { x: cx - w * 0.22, y: cy - h * 0.24 },
+  ]);
+}

@@ -1,14 +1,24 @@
 /**
  * Builds the Phaser game for one store. The canvas fills its parent and follows its size (Scale
- * RESIZE): the layout is recomputed from the canvas size, so it reads the same on a laptop and on a
+ * RESIZE): layouts are recomputed from the canvas size, so they read the same on a laptop and on a
  * projector. WebGL by default; the Canvas renderer (deprecated in Phaser 4) can be asked for, for the
  * Canvas benchmark.
+ *
+ * Scenes: Boot bakes the art, then the Director runs for the game's life (it drives simulated time
+ * and shows the scene for store.ui.place): the Planet, a Region's portals, or the Kingdom with its
+ * overlay. `?place=planet|region|kingdom|<zone name>` opens the game there (otherwise the store's
+ * starting place stands).
  */
 import Phaser from 'phaser';
-import type { GameStore } from '../store/create-game-store.ts';
+import type { GameStore, ViewPlace } from '../store/create-game-store.ts';
 import { BootScene } from './BootScene.ts';
+import { DirectorScene } from './DirectorScene.ts';
+import { KingdomHudScene } from './KingdomHudScene.ts';
 import { KingdomScene } from './KingdomScene.ts';
+import { PlanetScene } from './PlanetScene.ts';
 import { COLORS, hex } from './palette.ts';
+import { parsePlace } from './places.ts';
+import { RegionScene } from './RegionScene.ts';
 
 export type RendererChoice = 'auto' | 'webgl' | 'canvas';
 
@@ -17,6 +27,8 @@ export interface CreateGameOptions {
   store: GameStore;
   renderer?: RendererChoice;
   region?: string;
+  /** Where to open; by default `?place=` of the page's address, else the store's current place. */
+  place?: ViewPlace;
 }
 
 const RENDERER_TYPES: Record<RendererChoice, number> = {
@@ -30,9 +42,16 @@ export function parseRenderer(value: string | null): RendererChoice {
   return value === 'canvas' || value === 'webgl' ? value : 'auto';
 }
 
+export const CANVAS_LABEL =
+  'The world of Nozama. Click a place to go there; arrow keys move, Enter opens, + and − zoom, 0 shows the whole kingdom, Escape goes back.';
+
 export function createGame(options: CreateGameOptions): Phaser.Game {
   const { parent, store } = options;
-  return new Phaser.Game({
+  const region = options.region ?? store.getState().sim.defaultRegion;
+  const place =
+    options.place ?? (typeof window !== 'undefined' ? parsePlace(window.location.search, region) : null);
+  if (place) store.getState().goTo(place);
+  const game = new Phaser.Game({
     type: RENDERER_TYPES[options.renderer ?? 'auto'],
     parent,
     backgroundColor: hex(COLORS.sky),
@@ -47,7 +66,23 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
     render: { antialias: true },
     scene: [
       new BootScene(),
-      new KingdomScene({ store, ...(options.region ? { region: options.region } : {}) }),
+      new DirectorScene(store),
+      new PlanetScene(store),
+      new RegionScene(store, region),
+      new KingdomScene({ store, region }),
+      new KingdomHudScene(),
     ],
   });
+  // The canvas takes the keyboard when clicked or tabbed to (the scenes' keys act only then, or when
+  // nothing else on the page has the focus).
+  const label = () => {
+    const canvas = game.canvas as HTMLCanvasElement | undefined;
+    if (!canvas) return;
+    canvas.tabIndex = 0;
+    canvas.setAttribute('role', 'application');
+    canvas.setAttribute('aria-label', CANVAS_LABEL);
+  };
+  if (game.canvas) label();
+  else game.events.once(Phaser.Core.Events.READY, label);
+  return game;
 }

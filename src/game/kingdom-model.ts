@@ -19,6 +19,11 @@ import { BANNER_COLORS, BANNER_SHAPES, type BannerShape } from './palette.ts';
 
 /** How long (simulated seconds) a terminated territory stays on the map as a ruin. */
 export const RUIN_SECONDS = 120;
+/**
+ * How long (simulated seconds) a development whose building burned down (a container exited with a
+ * non-zero code) stays on the map after it STOPPED, still smouldering, before it fades.
+ */
+export const EMBER_SECONDS = 60;
 
 export interface Banner {
   /** family:revision */
@@ -35,6 +40,10 @@ export interface DevelopmentModel {
   launchType: 'EC2' | 'FARGATE';
   unhealthy: boolean;
   houses: ('PENDING' | 'RUNNING' | 'STOPPED')[];
+  /** Per house: its container exited with a non-zero exit code (the building is on fire). */
+  fires: boolean[];
+  /** A STOPPED development kept on the map because it burned: the simulated second its embers go out. */
+  embersUntil: number | null;
 }
 
 export interface CastleModel {
@@ -52,6 +61,8 @@ export interface TerritoryModel {
   memoryGiB: number;
   hasAgent: boolean;
   castle: CastleModel | null;
+  /** The container instance (the castle's lord) when registered and not INACTIVE. */
+  containerInstanceArn: string | null;
   /** Share of registered CPU and memory held by tasks (0..1), when registered. */
   cpuUsed: number | null;
   memoryUsed: number | null;
@@ -118,6 +129,17 @@ function hashIndex(text: string, n: number): number {
   return h % n;
 }
 
+/** A container exited with a non-zero code: its building burns. */
+function burned(c: Task['containers'][number]): boolean {
+  return c.lastStatus === 'STOPPED' && c.exitCode !== undefined && c.exitCode !== 0;
+}
+
+/** When a STOPPED task that burned stops smouldering (null if it did not burn or has no stop time). */
+export function embersUntil(task: Task): number | null {
+  if (task.lastStatus !== 'STOPPED' || task.stoppedAt === undefined) return null;
+  return task.containers.some(burned) ? task.stoppedAt + EMBER_SECONDS : null;
+}
+
 function development(task: Task, order: ReadonlyMap<string, number>): DevelopmentModel {
   const { family, revision, plan } = planOf(task.taskDefinitionArn);
   return {
@@ -128,6 +150,8 @@ function development(task: Task, order: ReadonlyMap<string, number>): Developmen
     launchType: task.launchType,
     unhealthy: task.healthStatus === 'UNHEALTHY',
     houses: task.containers.map((c) => c.lastStatus),
+    fires: task.containers.map(burned),
+    embersUntil: embersUntil(task),
   };
 }
 
@@ -148,7 +172,11 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
   const managedByZone = new Map<string, Task[]>();
   for (const task of Object.values(sim.tasks)) {
     if (task.region !== region) continue;
-    if (task.lastStatus === 'STOPPED' && !options.keepStopped?.has(task.taskArn)) continue;
+    if (task.lastStatus === 'STOPPED' && !options.keepStopped?.has(task.taskArn)) {
+      // A development that burned stays a while as smouldering ruins.
+      const until = embersUntil(task);
+      if (until === null || sim.now >= until) continue;
+    }
     if (task.ec2InstanceId) {
       const list = tasksByInstance.get(task.ec2InstanceId) ?? [];
       list.push(task);
@@ -194,6 +222,7 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
         memoryGiB: (info?.memoryMiB ?? 1024) / 1024,
         hasAgent: inst.hasAgent,
         castle,
+        containerInstanceArn: castle && inst.containerInstanceArn ? inst.containerInstanceArn : null,
         cpuUsed: ci && ci.registeredCpu > 0 ? clamp01(1 - ci.remainingCpu / ci.registeredCpu) : null,
         memoryUsed:
           ci && ci.registeredMemory > 0 ? clamp01(1 - ci.remainingMemory / ci.registeredMemory) : null,

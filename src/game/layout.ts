@@ -48,6 +48,7 @@ export interface Fonts {
 
 export interface KingdomLayout {
   width: number;
+  /** The world's height: the view's, or more when the zones grew taller to keep territories readable. */
   height: number;
   zones: ZoneLayout[];
   territories: Map<string, TerritoryLayout>;
@@ -63,6 +64,48 @@ export function plotUnits(t: Pick<TerritoryModel, 'vcpus' | 'memoryGiB'>): { w: 
     w: 1.1 + 0.3 * Math.log2(Math.max(1, t.vcpus)),
     h: 1.0 + 0.16 * Math.log2(Math.max(1, t.memoryGiB)),
   };
+}
+
+/**
+ * The smallest territory unit (px at zoom 1) before the zones grow taller instead of shrinking their
+ * territories further: below it a castle and its ten developments stop being readable. A kingdom of a
+ * hundred territories becomes a tall world the camera pans over and zooms into.
+ */
+export const MIN_UNIT = 92;
+
+/** Total height of the rows that items of given sizes (in units) take at unit u in a width w. */
+export function rowsHeight(sizes: { w: number; h: number }[], u: number, w: number): number {
+  const gap = u * 0.14;
+  let total = 0;
+  let rows = 0;
+  let rowW = 0;
+  let rowH = 0;
+  let inRow = 0;
+  for (const s of sizes) {
+    const iw = s.w * u;
+    const ih = s.h * u;
+    if (inRow > 0 && rowW + gap + iw > w + 0.01) {
+      total += rowH;
+      rows++;
+      rowW = 0;
+      rowH = 0;
+      inRow = 0;
+    }
+    rowW += (inRow > 0 ? gap : 0) + iw;
+    rowH = Math.max(rowH, ih);
+    inRow++;
+  }
+  if (inRow > 0) {
+    total += rowH;
+    rows++;
+  }
+  return total + gap * Math.max(0, rows - 1);
+}
+
+/** The unit territories never go below in a land box of width w (smaller only when one would not fit). */
+function floorUnit(sizes: { w: number; h: number }[], w: number): number {
+  const widest = sizes.reduce((m, s) => Math.max(m, s.w), 1);
+  return Math.max(6, Math.min(MIN_UNIT, w / widest));
 }
 
 /** Rows of items of given sizes (in units) laid out at unit size u, centred in a box; null if they overflow. */
@@ -164,9 +207,54 @@ export function territoryInterior(plot: Rect, unit: number): TerritoryLayout {
   return { plot, header, castle, yard, unit };
 }
 
+/**
+ * The kingdom laid out for a view of width x height. When a zone holds more territories than fit
+ * at MIN_UNIT, every zone grows taller (the world becomes taller than the view) rather than shrinking
+ * them further, and wider when that keeps the world's shape near the view's; `width` and `height` in
+ * the result are the world's, which the camera pans over and zooms into.
+ */
 export function layoutKingdom(zones: ZoneModel[], width: number, height: number): KingdomLayout {
+  // A grown world is also made wider (up to 4 views) while that keeps it closer to the view's shape,
+  // so the whole kingdom still fits the screen at a zoom where its castles can be told apart.
+  const aspect = Math.max(160, height) / Math.max(200, width);
+  let best = grownLayout(zones, width, height);
+  for (const k of [1.25, 1.5, 2, 2.5, 3, 4]) {
+    if (best.height / best.width <= aspect * 1.15) break;
+    const wider = grownLayout(zones, width * k, height);
+    if (
+      Math.abs(Math.log(wider.height / wider.width / aspect)) >=
+      Math.abs(Math.log(best.height / best.width / aspect))
+    )
+      break;
+    best = wider;
+  }
+  return best;
+}
+
+function grownLayout(zones: ZoneModel[], width: number, height: number): KingdomLayout {
+  const first = layoutAt(zones, width, height, height);
+  let extra = 0;
+  for (let i = 0; i < zones.length; i++) {
+    const zone = zones[i] as ZoneModel;
+    const zl = first.zones[i];
+    if (!zl || zone.territories.length === 0) continue;
+    const box = territoryBox(zl.land);
+    const sizes = zone.territories.map(plotUnits);
+    const need = rowsHeight(sizes, floorUnit(sizes, box.w), box.w);
+    extra = Math.max(extra, need - box.h);
+  }
+  return extra > 0.5 ? layoutAt(zones, width, height, first.height + Math.ceil(extra) + 2) : first;
+}
+
+function territoryBox(land: Rect): Rect {
+  return { x: land.x + 4, y: land.y + 6, w: land.w - 8, h: land.h - 12 };
+}
+
+/** Sizes (crown, strips, fonts) follow the view's height; the zone frames span the world's height. */
+function layoutAt(zones: ZoneModel[], width: number, height: number, worldHeight: number): KingdomLayout {
   const W = Math.max(200, width);
   const H = Math.max(160, height);
+  const worldH = Math.max(H, worldHeight);
   const pad = clamp(Math.min(W, H) * 0.018, 6, 20);
   const n = Math.max(1, zones.length);
   const zoneW = (W - 2 * pad - (n - 1) * pad) / n;
@@ -189,7 +277,7 @@ export function layoutKingdom(zones: ZoneModel[], width: number, height: number)
   const developments = new Map<string, Rect>();
 
   const zoneLayouts = zones.map((zone, i): ZoneLayout => {
-    const frame = { x: pad + i * (zoneW + pad), y: pad, w: zoneW, h: H - 2 * pad };
+    const frame = { x: pad + i * (zoneW + pad), y: pad, w: zoneW, h: worldH - 2 * pad };
     const x = frame.x + inner;
     const w = frame.w - 2 * inner;
     const crown = { x, y: frame.y + stroke, w, h: crownH };
@@ -215,7 +303,7 @@ export function layoutKingdom(zones: ZoneModel[], width: number, height: number)
     return { name: zone.name, frame, stroke, crown, land, managed, managedYard, counts };
   });
 
-  return { width: W, height: H, zones: zoneLayouts, territories, developments, fonts };
+  return { width: W, height: worldH, zones: zoneLayouts, territories, developments, fonts };
 }
 
 function placeTerritories(
@@ -224,11 +312,12 @@ function placeTerritories(
   territories: Map<string, TerritoryLayout>,
   developments: Map<string, Rect>,
 ): void {
-  const box = { x: land.x + 4, y: land.y + 6, w: land.w - 8, h: land.h - 12 };
+  const box = territoryBox(land);
   const sizes = list.map(plotUnits);
-  // A lone territory fills most of its zone (readable on a projector); more of them shrink to fit.
+  // A lone territory fills most of its zone (readable on a projector); more of them shrink to fit,
+  // down to MIN_UNIT (below it the world has grown taller instead: see layoutKingdom).
   const max = Math.min(box.w / 1.75, box.h / 1.7, 280);
-  const { rects, unit } = fitUnit(sizes, box, max);
+  const { rects, unit } = fitUnit(sizes, box, max, Math.min(max, floorUnit(sizes, box.w)));
   list.forEach((t, i) => {
     const plot = rects[i];
     if (!plot) return;

@@ -172,15 +172,16 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
   /** States before each logged call, for instant undo (states are immutable, so this is cheap). */
   let before: SimState[] = [];
   let apiSeq = 0;
+  /** The stream's own numbering: it only grows, even when undo or load rewinds the world's counter. */
+  let eventSeq = start.events.length;
 
   return createStore<GameStoreState>()(
     subscribeWithSelector((set, get) => {
       const pushEvents = (fresh: SimEvent[]) => {
         if (fresh.length === 0) return get().events;
-        const last = fresh[fresh.length - 1] as SimEvent;
-        const recent = get().events.recent.concat(fresh);
+        const recent = get().events.recent.concat(fresh.map((e) => ({ ...e, seq: ++eventSeq })));
         return {
-          seq: last.seq,
+          seq: eventSeq,
           recent: recent.length > RECENT_EVENTS ? recent.slice(-RECENT_EVENTS) : recent,
         };
       };
@@ -193,10 +194,14 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
         sim: start.sim,
         log: setupLog,
         redoStack: [],
-        events: { seq: start.events.at(-1)?.seq ?? 0, recent: start.events.slice(-RECENT_EVENTS) },
+        events: {
+          seq: eventSeq,
+          recent: start.events.map((e, i) => ({ ...e, seq: i + 1 })).slice(-RECENT_EVENTS),
+        },
         api: [],
         clock: { speed: 1, paused: false },
-        ui: { place: { scene: 'kingdom', zone: null }, selection: null, names: 'nozama', cluster: 'Royaume' },
+        // A new player lands on the planet, as the game's story begins.
+        ui: { place: { scene: 'planet' }, selection: null, names: 'nozama', cluster: 'Royaume' },
         generation: 0,
 
         dispatch(call) {

@@ -42,9 +42,14 @@ export function watchPage(page: Page, origin: string): string[] {
   return problems;
 }
 
-/** Opens the game and waits until the kingdom scene has drawn and settled. */
+/** Opens the game, goes to the kingdom (wherever the game opens) and waits until it has drawn and settled. */
 export async function openGame(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);
+  await page.waitForFunction(() => window.__nozama !== undefined);
+  await page.evaluate(() => {
+    const s = window.__nozama?.store.getState();
+    if (s && s.ui.place.scene !== 'kingdom') s.goTo({ scene: 'kingdom', zone: null });
+  });
   await page.waitForFunction(() => {
     const scene = window.__nozama?.game.scene.getScene('kingdom') as KingdomScene | null | undefined;
     return scene?.sys.isActive() === true && scene.snapshot().zones.length > 0;

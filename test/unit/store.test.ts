@@ -159,3 +159,27 @@ describe('view state and unlogged reads', () => {
     expect(store.getState().save().calls).toEqual([]);
   });
 });
+
+describe('the event stream', () => {
+  it('keeps growing across undo: views never see a sequence number twice', () => {
+    const store = createGameStore({ seed: 5 });
+    build(store);
+    const before = store.getState().events.seq;
+    store.getState().dispatch({
+      action: 'ecs:UpdateService',
+      input: { cluster: 'Royaume', service: 'mill', desiredCount: 1 },
+    });
+    store.getState().advance(10);
+    const afterScale = store.getState().events.seq;
+    expect(afterScale).toBeGreaterThan(before);
+    store.getState().undo();
+    store.getState().advance(10);
+    store
+      .getState()
+      .dispatch({ action: 'sim:FailAvailabilityZone', input: { availabilityZone: 'za-southwest-1a' } });
+    expect(store.getState().events.seq).toBeGreaterThan(afterScale);
+    const seqs = store.getState().events.recent.map((e) => e.seq);
+    expect(new Set(seqs).size).toBe(seqs.length);
+    expect(store.getState().ui.place).toEqual({ scene: 'planet' });
+  });
+});

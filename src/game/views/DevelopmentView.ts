@@ -3,17 +3,31 @@
  * (task definition family:revision; colour per family, shape per revision). Its lifecycle shows:
  * PROVISIONING/PENDING/ACTIVATING rise as scaffolding with the banner furled; RUNNING stands solid
  * with the banner unfurled; DEACTIVATING/STOPPING/DEPROVISIONING sink and fade with the banner
- * drooping; STOPPED fades away (the scene removes it when the fade ends).
+ * drooping; STOPPED fades away (the scene removes it when the fade ends). A building whose container
+ * exited with a non-zero code burns: a flame over its house, while the development stands or falls
+ * and for a while after it stopped. With reduced motion every change is shown at once, without tweens.
  */
-import type Phaser from 'phaser';
+import Phaser from 'phaser';
 import { ART_SIZE } from '../art.ts';
-import { drawAlarm, drawBannerCloth, drawFurled, drawPole } from '../banner.ts';
+import { BAKE_RESOLUTION, paintText, sourceOf } from '../baked-layer.ts';
+import { drawAlarm, drawFlame } from '../banner.ts';
+import {
+  BANNER_ART_W,
+  bannerTexture,
+  ensurePoleTextures,
+  FURLED_ART_H,
+  KNOB_ART,
+  KNOB_KEY,
+  POLE_KEY,
+} from '../banner-textures.ts';
 import { TextureKey } from '../keys.ts';
 import { type DevelopmentModel, isFalling, isRising } from '../kingdom-model.ts';
 import type { Rect } from '../layout.ts';
+import { reducedMotion } from '../motion.ts';
 import { COLORS, FONT_FAMILY } from '../palette.ts';
 
 export const DEVELOPMENT_DEPTH = 20;
+const PhaserImage = Phaser.GameObjects.Image;
 const RISE_MS = 700;
 const FADE_MS = 700;
 
@@ -28,36 +42,48 @@ function phaseOf(d: DevelopmentModel): Phase {
 export class DevelopmentView {
   readonly container: Phaser.GameObjects.Container;
   private readonly scene: Phaser.Scene;
-  private readonly pole: Phaser.GameObjects.Graphics;
-  private readonly cloth: Phaser.GameObjects.Graphics;
+  private readonly pole: Phaser.GameObjects.Image;
+  private readonly knob: Phaser.GameObjects.Image;
+  private readonly cloth: Phaser.GameObjects.Image;
+  /** Alarm and flame icons: drawn only on the rare developments that need them. */
   private readonly marks: Phaser.GameObjects.Graphics;
+  /** The banner image's scale when fully unfurled (the unfurl tween ends there). */
+  private clothScale = { x: 1, y: 1 };
   private readonly label: Phaser.GameObjects.Text;
   private houses: Phaser.GameObjects.Image[] = [];
-  private signature = '';
+  private sig = '';
   private phase: Phase | null = null;
   private rect: Rect | null = null;
   private fading = false;
+  /** Burning or alarmed: its icons are live Graphics, so it is never baked into its territory. */
+  private marked = false;
+  /** Called when one of its animations ends (it may now be still, and bakeable). */
+  onSettle: (() => void) | null = null;
+  private inFlight: Phaser.Tweens.Tween[] = [];
 
   constructor(scene: Phaser.Scene, onDark: boolean) {
     this.scene = scene;
-    this.pole = scene.add.graphics();
-    this.cloth = scene.add.graphics();
+    ensurePoleTextures(scene);
+    this.pole = scene.add.image(0, 0, POLE_KEY).setOrigin(0.5, 0);
+    this.knob = scene.add.image(0, 0, KNOB_KEY);
+    this.cloth = scene.add.image(0, 0, '__DEFAULT');
     this.marks = scene.add.graphics();
     this.label = scene.add
       .text(0, 0, '', {
         fontFamily: FONT_FAMILY,
         color: onDark ? COLORS.textOnDark : COLORS.textOnLight,
         fontStyle: 'bold',
+        resolution: BAKE_RESOLUTION,
       })
       .setOrigin(0.5, 0);
-    this.container = scene.add.container(0, 0, [this.pole, this.cloth, this.marks, this.label]);
+    this.container = scene.add.container(0, 0, [this.pole, this.knob, this.cloth, this.marks, this.label]);
     this.container.setDepth(DEVELOPMENT_DEPTH);
   }
 
   update(d: DevelopmentModel, rect: Rect): void {
     const signature = JSON.stringify([d, rect]);
-    if (signature === this.signature || this.fading) return;
-    this.signature = signature;
+    if (signature === this.sig || this.fading) return;
+    this.sig = signature;
     const phase = phaseOf(d);
     const previous = this.phase;
     const moved = this.rect !== null && (this.rect.x !== rect.x || this.rect.y !== rect.y);
@@ -66,6 +92,13 @@ export class DevelopmentView {
     this.draw(d, rect, phase);
 
     const target = { x: rect.x, y: rect.y, alpha: phase === 'falling' ? 0.55 : 1 };
+    if (reducedMotion()) {
+      this.scene.tweens.killTweensOf(this.container);
+      this.scene.tweens.killTweensOf(this.cloth);
+      this.container.setPosition(target.x, target.y).setAlpha(target.alpha);
+      this.cloth.setScale(this.clothScale.x, this.clothScale.y);
+      return;
+    }
     if (previous === null) {
       // A new development rises from the ground.
       this.container.setPosition(rect.x, rect.y + rect.h * 0.35).setAlpha(0);
@@ -77,8 +110,8 @@ export class DevelopmentView {
     }
     if (previous !== 'standing' && phase === 'standing') {
       // The banner unfurls when the development starts RUNNING.
-      this.cloth.setScale(0.05, 1);
-      this.tweenTarget(this.cloth, { scaleX: 1 }, 450, 'Back.easeOut');
+      this.cloth.setScale(this.clothScale.x * 0.05, this.clothScale.y);
+      this.tweenTarget(this.cloth, { scaleX: this.clothScale.x }, 450, 'Back.easeOut');
     }
   }
 
@@ -86,6 +119,11 @@ export class DevelopmentView {
   fadeOut(onDone: () => void): void {
     if (this.fading) return;
     this.fading = true;
+    if (reducedMotion()) {
+      this.container.setAlpha(0);
+      onDone();
+      return;
+    }
     this.scene.tweens.add({
       targets: this.container,
       alpha: 0,
@@ -100,13 +138,64 @@ export class DevelopmentView {
     return this.fading;
   }
 
+  /** Its look and place, for the territory that bakes it: changes whenever either does. */
+  get signature(): string {
+    return this.sig;
+  }
+
+  /**
+   * Standing still (RUNNING, no animation playing, no icon): it can be painted into its territory's
+   * texture instead of being drawn live every frame.
+   */
+  get isStill(): boolean {
+    this.inFlight = this.inFlight.filter(
+      (t) => !(t.isFinished() || t.isDestroyed() || t.isRemoved() || t.isPendingRemove()),
+    );
+    return this.phase === 'standing' && !this.fading && !this.marked && this.inFlight.length === 0;
+  }
+
+  /** Baked: its territory paints it, the live objects are hidden. */
+  setBaked(baked: boolean): void {
+    this.container.setVisible(!baked);
+  }
+
+  /** Paints its live objects as they stand into a 2D context, offset by (dx, dy). */
+  paint(ctx: CanvasRenderingContext2D, dx: number, dy: number): void {
+    const c = this.container;
+    const ox = dx + c.x;
+    const oy = dy + c.y;
+    for (const child of c.list) {
+      if (child instanceof PhaserImage) {
+        if (!child.visible) continue;
+        const src = sourceOf(this.scene, child.texture.key);
+        if (!src) continue;
+        const w = child.displayWidth;
+        const h = child.displayHeight;
+        ctx.globalAlpha = c.alpha * child.alpha;
+        ctx.drawImage(src, ox + child.x - child.originX * w, oy + child.y - child.originY * h, w, h);
+      } else if (child === this.label) {
+        ctx.globalAlpha = c.alpha;
+        paintText(ctx, this.label, ox, oy);
+      }
+    }
+    ctx.globalAlpha = 1;
+  }
+
   private tween(props: Record<string, number>, duration: number, ease: string): void {
     this.tweenTarget(this.container, props, duration, ease);
   }
 
   private tweenTarget(target: object, props: Record<string, number>, duration: number, ease: string): void {
     this.scene.tweens.killTweensOf(target);
-    this.scene.tweens.add({ targets: target, ...props, duration, ease });
+    this.inFlight.push(
+      this.scene.tweens.add({
+        targets: target,
+        ...props,
+        duration,
+        ease,
+        onComplete: () => this.onSettle?.(),
+      }),
+    );
   }
 
   private draw(d: DevelopmentModel, rect: Rect, phase: Phase): void {
@@ -119,14 +208,22 @@ export class DevelopmentView {
     const top = pad;
     const bottom = pad + bodyH;
 
-    // The pole and the banner.
-    this.pole.clear();
-    drawPole(this.pole, poleX, top, bottom, Math.max(1.5, bannerW * 0.07));
-    this.cloth.clear();
+    // The pole and the banner (shared baked textures, see banner-textures.ts).
+    const poleW = Math.max(1.5, bannerW * 0.07);
+    this.pole.setPosition(poleX, top).setDisplaySize(poleW, Math.max(1, bottom - top));
+    const knob = Math.max(1.5, poleW * 0.9) * 2;
+    this.knob.setPosition(poleX, top).setScale(knob / KNOB_ART);
     const clothY = phase === 'falling' ? top + bodyH * 0.38 : top + bannerW * 0.06;
-    this.cloth.setPosition(poleX, clothY);
-    if (phase === 'rising') drawFurled(this.cloth, d.banner, bannerW, bodyH * 0.55);
-    else drawBannerCloth(this.cloth, d.banner, bannerW, phase === 'falling' ? bannerW * 0.28 : 0);
+    const look = phase === 'rising' ? 'furled' : phase === 'falling' ? 'drooping' : 'flying';
+    const tex = bannerTexture(this.scene, d.banner, look);
+    const sx = bannerW / BANNER_ART_W;
+    this.clothScale = { x: sx, y: look === 'furled' ? (bodyH * 0.55) / FURLED_ART_H : sx };
+    this.scene.tweens.killTweensOf(this.cloth);
+    this.cloth
+      .setTexture(tex.key)
+      .setOrigin(tex.originX, tex.originY)
+      .setPosition(poleX, clothY)
+      .setScale(this.clothScale.x, this.clothScale.y);
 
     // One building per container, bottom-aligned in the space right of the banner.
     const area = { x: poleX + bannerW * 1.08, y: top, w: rect.w - pad - (poleX + bannerW * 1.08), h: bodyH };
@@ -167,6 +264,16 @@ export class DevelopmentView {
     });
 
     this.marks.clear();
+    this.marked = d.unhealthy || d.fires.some(Boolean);
+    // Flames over the houses whose containers exited with a non-zero code.
+    d.fires.forEach((fire, i) => {
+      if (!fire) return;
+      const c = i % best.cols;
+      const r = Math.floor(i / best.cols);
+      const hx = ox + c * size;
+      const hy = area.y + area.h - (best.rows - r) * size;
+      drawFlame(this.marks, hx + size * 0.5, hy + size * 0.78, Math.max(7, size * 0.78));
+    });
     if (d.unhealthy) {
       const r = Math.max(5, Math.min(rect.w, rect.h) * 0.13);
       drawAlarm(this.marks, rect.w - r - 1, r + 1, r);

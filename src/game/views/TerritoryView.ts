@@ -4,10 +4,14 @@
  * the lord's state: up when connected, grey with a cross when disconnected, at half-mast with a
  * drain sign when DRAINING. A pending instance is being surveyed (dashed, stakes), a stopped or
  * terminated one is greyed and ruined.
+ *
+ * Drawn as ONE baked texture: the ground, the castle, the labels (their text rasters painted in) and
+ * the developments that stand still on it (the scene hands them over; developments that move are
+ * drawn live above). A still kingdom of a hundred territories is a hundred images.
  */
 import type Phaser from 'phaser';
 import { ART_SIZE } from '../art.ts';
-import { BakedLayer } from '../baked-layer.ts';
+import { BAKE_RESOLUTION, BakedLayer, paintText, sourceOf } from '../baked-layer.ts';
 import { drawCross, drawDrainSign, drawPole } from '../banner.ts';
 import { fillPoly, strokePoly } from '../draw.ts';
 import { TextureKey } from '../keys.ts';
@@ -46,38 +50,47 @@ export function territoryCaption(t: TerritoryModel): string {
   return t.instanceType;
 }
 
+/** Something the territory paints into its texture (a development standing still on it). */
+export interface Painted {
+  /** Changes whenever its look or place changes. */
+  readonly signature: string;
+  paint(ctx: CanvasRenderingContext2D, dx: number, dy: number): void;
+}
+
 export class TerritoryView {
   readonly container: Phaser.GameObjects.Container;
+  private readonly scene: Phaser.Scene;
   /** Ground, furrows, stakes, the lord's flag, icons and usage bars: redrawn only on change. */
   private readonly layer: BakedLayer;
-  private readonly castle: Phaser.GameObjects.Image;
+  /** The castle's texture, position, size and alpha (painted into the layer). */
+  private castle: { key: TextureKey; x: number; y: number; size: number; alpha: number } | null = null;
   private readonly name: Phaser.GameObjects.Text;
   private readonly caption: Phaser.GameObjects.Text;
   private readonly usageLabels: Phaser.GameObjects.Text[];
   private signature = '';
 
   constructor(scene: Phaser.Scene) {
-    this.layer = new BakedLayer(scene);
-    this.castle = scene.add.image(0, 0, TextureKey.Castle).setOrigin(0, 0);
-    this.name = scene.add.text(0, 0, '', {
-      fontFamily: FONT_FAMILY,
-      color: COLORS.textOnLight,
-      fontStyle: 'bold',
-    });
-    this.caption = scene.add.text(0, 0, '', { fontFamily: FONT_FAMILY, color: COLORS.textOnLightSoft });
+    this.scene = scene;
+    this.layer = new BakedLayer(scene, BAKE_RESOLUTION);
+    // The labels are rasterised by Text objects that are not on the display list: their canvases are
+    // painted into the layer.
+    const text = (style: Phaser.Types.GameObjects.Text.TextStyle) =>
+      scene.make.text({ x: 0, y: 0, text: '', style: { ...style, resolution: BAKE_RESOLUTION } }, false);
+    this.name = text({ fontFamily: FONT_FAMILY, color: COLORS.textOnLight, fontStyle: 'bold' });
+    this.caption = text({ fontFamily: FONT_FAMILY, color: COLORS.textOnLightSoft });
     this.usageLabels = ['cpu', 'mem'].map((label) =>
-      scene.add
-        .text(0, 0, label, { fontFamily: FONT_FAMILY, color: COLORS.textOnLightSoft })
-        .setOrigin(0, 0.5),
+      text({ fontFamily: FONT_FAMILY, color: COLORS.textOnLightSoft }).setText(label).setOrigin(0, 0.5),
     );
-    this.container = scene.add
-      .container(0, 0, [this.layer.image, this.castle, this.name, this.caption, ...this.usageLabels])
-      .setDepth(TERRITORY_DEPTH);
+    this.container = scene.add.container(0, 0, [this.layer.image]).setDepth(TERRITORY_DEPTH);
   }
 
-  update(t: TerritoryModel, l: TerritoryLayout, fonts: Fonts): void {
+  /**
+   * Redraws the territory when it, its layout or the developments standing on it changed. `still`
+   * are the developments to paint into the territory's texture, at their world rectangles.
+   */
+  update(t: TerritoryModel, l: TerritoryLayout, fonts: Fonts, still: readonly Painted[] = []): void {
     const { developments: _ignored, ...own } = t;
-    const signature = JSON.stringify([own, l]);
+    const signature = JSON.stringify([own, l]) + still.map((p) => p.signature).join('|');
     if (signature === this.signature) return;
     this.signature = signature;
 
@@ -96,14 +109,15 @@ export class TerritoryView {
     const size = castle.w;
     const hasCastle =
       t.castle !== null || (t.hasAgent && look === 'ruined') || (t.hasAgent && look === 'settled');
-    this.castle.setVisible(hasCastle);
-    if (hasCastle) {
-      this.castle
-        .setTexture(look === 'ruined' ? TextureKey.CastleRuin : TextureKey.Castle)
-        .setPosition(castle.x, castle.y)
-        .setScale(size / ART_SIZE)
-        .setAlpha(t.castle === null && look === 'settled' ? 0.35 : look === 'closing' ? 0.6 : 1);
-    }
+    this.castle = hasCastle
+      ? {
+          key: look === 'ruined' ? TextureKey.CastleRuin : TextureKey.Castle,
+          x: castle.x,
+          y: castle.y,
+          size,
+          alpha: t.castle === null && look === 'settled' ? 0.35 : look === 'closing' ? 0.6 : 1,
+        }
+      : null;
 
     // Labels to the right of the castle; the caption shrinks to fit.
     const textX = hasCastle
@@ -120,44 +134,63 @@ export class TerritoryView {
     // Everything that is not text or the castle is baked into one texture, with a margin for the stakes.
     const m = Math.ceil(Math.max(8, l.unit * 0.1));
     this.layer.image.setPosition(-m, -m);
-    this.layer.redraw(plot.w + 2 * m, plot.h + 2 * m, (g) => {
-      g.translateCanvas(m, m);
-      const radius = Math.min(10, l.unit * 0.08);
-      const fill = look === 'ruined' ? COLORS.ruin : look === 'surveying' ? COLORS.plotPending : COLORS.plot;
-      const edge = look === 'ruined' || look === 'closing' ? COLORS.ruinEdge : COLORS.plotEdge;
-      g.fillStyle(fill, look === 'surveying' ? 0.7 : 1);
-      g.fillRoundedRect(0, 0, plot.w, plot.h, radius);
-      if (look === 'closing') {
-        g.fillStyle(COLORS.ruin, 0.45);
+    this.layer.redraw(
+      plot.w + 2 * m,
+      plot.h + 2 * m,
+      (g) => {
+        g.translateCanvas(m, m);
+        const radius = Math.min(10, l.unit * 0.08);
+        const fill =
+          look === 'ruined' ? COLORS.ruin : look === 'surveying' ? COLORS.plotPending : COLORS.plot;
+        const edge = look === 'ruined' || look === 'closing' ? COLORS.ruinEdge : COLORS.plotEdge;
+        g.fillStyle(fill, look === 'surveying' ? 0.7 : 1);
         g.fillRoundedRect(0, 0, plot.w, plot.h, radius);
-      }
-      // Furrows in the yard.
-      const yard = rel(l.yard);
-      g.lineStyle(Math.max(1, l.unit * 0.012), edge, look === 'surveying' ? 0.12 : 0.18);
-      for (let i = 1; i <= 3; i++) {
-        const y = yard.y + (yard.h * i) / 4;
-        g.lineBetween(yard.x + 4, y, yard.x + yard.w - 4, y);
-      }
-      const border = Math.max(2, l.unit * 0.025);
-      if (look === 'surveying') {
-        g.lineStyle(border, edge, 1);
-        dashedRect(g, 0, 0, plot.w, plot.h, Math.max(6, l.unit * 0.08));
-        this.drawStakes(g, plot.w, plot.h, l.unit);
-      } else {
-        g.lineStyle(border, edge, 1);
-        g.strokeRoundedRect(0, 0, plot.w, plot.h, radius);
-      }
-      this.drawFlag(g, t, castle, look);
-      this.drawUsage(
-        g,
-        t,
-        look,
-        textX,
-        header.y + this.name.height * 0.92 + this.caption.displayHeight + 2,
-        textW,
-        header,
-      );
-    });
+        if (look === 'closing') {
+          g.fillStyle(COLORS.ruin, 0.45);
+          g.fillRoundedRect(0, 0, plot.w, plot.h, radius);
+        }
+        // Furrows in the yard.
+        const yard = rel(l.yard);
+        g.lineStyle(Math.max(1, l.unit * 0.012), edge, look === 'surveying' ? 0.12 : 0.18);
+        for (let i = 1; i <= 3; i++) {
+          const y = yard.y + (yard.h * i) / 4;
+          g.lineBetween(yard.x + 4, y, yard.x + yard.w - 4, y);
+        }
+        const border = Math.max(2, l.unit * 0.025);
+        if (look === 'surveying') {
+          g.lineStyle(border, edge, 1);
+          dashedRect(g, 0, 0, plot.w, plot.h, Math.max(6, l.unit * 0.08));
+          this.drawStakes(g, plot.w, plot.h, l.unit);
+        } else {
+          g.lineStyle(border, edge, 1);
+          g.strokeRoundedRect(0, 0, plot.w, plot.h, radius);
+        }
+        this.drawFlag(g, t, castle, look);
+        this.drawUsage(
+          g,
+          t,
+          look,
+          textX,
+          header.y + this.name.height * 0.92 + this.caption.displayHeight + 2,
+          textW,
+          header,
+        );
+      },
+      (ctx) => {
+        ctx.translate(m, m);
+        const c = this.castle;
+        const src = c ? sourceOf(this.scene, c.key) : null;
+        if (c && src) {
+          ctx.globalAlpha = c.alpha;
+          ctx.drawImage(src, c.x, c.y, c.size, c.size);
+          ctx.globalAlpha = 1;
+        }
+        paintText(ctx, this.name);
+        paintText(ctx, this.caption);
+        for (const label of this.usageLabels) paintText(ctx, label);
+        for (const p of still) p.paint(ctx, -plot.x, -plot.y);
+      },
+    );
   }
 
   private drawStakes(g: Phaser.GameObjects.Graphics, w: number, h: number, unit: number): void {
@@ -263,6 +296,9 @@ export class TerritoryView {
   destroy(): void {
     this.container.destroy(true);
     this.layer.destroy();
+    this.name.destroy();
+    this.caption.destroy();
+    for (const label of this.usageLabels) label.destroy();
   }
 }
 

@@ -2,9 +2,11 @@
  * An Availability Zone: a sky-blue portal frame with the zone's name in its crown ("1a" big,
  * "za-southwest-1a" small), its golden land, a strip of managed lands (Fargate) and a counts line.
  * An impaired zone goes dark: grey portal, cracked, a shadow over its land and a lightning icon.
+ * When the zone fails (the 'zone/failed' event), the collapse plays once: the portal shakes, a
+ * vermillion crack runs down from its keystone, and the darkness falls over its land.
  */
 import type Phaser from 'phaser';
-import { BakedLayer } from '../baked-layer.ts';
+import { BAKE_RESOLUTION, BakedLayer } from '../baked-layer.ts';
 import { drawBolt } from '../banner.ts';
 import { fillPoly } from '../draw.ts';
 import { countsParts, type ZoneModel } from '../kingdom-model.ts';
@@ -23,15 +25,29 @@ export class ZoneView {
   private readonly counts: Phaser.GameObjects.Text;
   private readonly darkLabel: Phaser.GameObjects.Text;
   private readonly hint: Phaser.GameObjects.Text;
+  /** The crack of a collapse, drawn only while the collapse plays. */
+  private readonly crackLayer: Phaser.GameObjects.Graphics;
+  private readonly scene: Phaser.Scene;
+  private layout: ZoneLayout | null = null;
+  /** Where the baked portal sits (a shake moves it and brings it back here). */
+  private baseX = 0;
   private signature = '';
 
   constructor(scene: Phaser.Scene) {
+    this.scene = scene;
     this.base = new BakedLayer(scene);
     this.base.image.setDepth(ZONE_DEPTH.base);
     this.overlay = scene.add.graphics().setDepth(ZONE_DEPTH.overlay);
+    this.crackLayer = scene.add.graphics().setDepth(ZONE_DEPTH.overlay + 2);
     const text = (color: string, bold = false) =>
       scene.add
-        .text(0, 0, '', { fontFamily: FONT_FAMILY, color, fontStyle: bold ? 'bold' : 'normal' })
+        .text(0, 0, '', {
+          fontFamily: FONT_FAMILY,
+          color,
+          fontStyle: bold ? 'bold' : 'normal',
+          // Rasterised at twice the size: still sharp when the camera zooms in on a zone.
+          resolution: BAKE_RESOLUTION,
+        })
         .setDepth(ZONE_DEPTH.overlay + 1);
     this.code = text(COLORS.textOnDark, true).setOrigin(0.5, 0);
     this.fullName = text(COLORS.textOnDarkSoft).setOrigin(0.5, 0);
@@ -57,6 +73,7 @@ export class ZoneView {
     ]);
     if (signature === this.signature) return;
     this.signature = signature;
+    this.layout = layout;
     this.drawBase(zone, layout);
     this.drawOverlay(zone, layout, fonts);
 
@@ -106,6 +123,7 @@ export class ZoneView {
     const margin = Math.ceil(stroke * 2);
     const ox = Math.floor(frame.x - margin);
     const oy = Math.floor(frame.y - margin);
+    this.baseX = ox;
     this.base.image.setPosition(ox, oy);
     this.base.redraw(frame.w + 2 * margin + 1, frame.h + 2 * margin + 1, (g) => {
       g.translateCanvas(-ox, -oy);
@@ -192,9 +210,99 @@ export class ZoneView {
       .setPosition(cx, cy + r * 1.15);
   }
 
+  /**
+   * The portal collapses (played once, from the 'zone/failed' event): it shakes, a crack runs down
+   * from the keystone through the land, and the darkness fades in. Without `animate` (reduced motion)
+   * nothing moves: the dark look is already drawn.
+   */
+  playCollapse(animate: boolean): void {
+    const l = this.layout;
+    const tweens = this.scene.tweens;
+    tweens.killTweensOf(this.overlay);
+    tweens.killTweensOf(this.darkLabel);
+    tweens.killTweensOf(this.base.image);
+    this.crackLayer.clear();
+    this.overlay.setAlpha(1);
+    this.darkLabel.setAlpha(1);
+    if (!animate || !l) return;
+    const f = l.frame;
+    const baseX = this.baseX;
+    this.base.image.setX(baseX);
+    // The darkness falls.
+    this.overlay.setAlpha(0);
+    this.darkLabel.setAlpha(0);
+    tweens.add({ targets: [this.overlay, this.darkLabel], alpha: 1, duration: 1100, ease: 'Quad.easeIn' });
+    // The portal shakes.
+    tweens.add({
+      targets: this.base.image,
+      x: baseX + Math.max(3, l.stroke * 0.6),
+      duration: 60,
+      yoyo: true,
+      repeat: 4,
+      ease: 'Sine.easeInOut',
+      onComplete: () => this.base.image.setX(this.baseX),
+    });
+    // The crack runs down from the keystone, then fades into the dark look.
+    const land = l.land;
+    const points: { x: number; y: number }[] = [];
+    const steps = 9;
+    const bottom = Math.min(l.managed.y + l.managed.h, land.y + Math.max(land.h, 120));
+    for (let i = 0; i <= steps; i++) {
+      const t = i / steps;
+      const swing = i === 0 || i === steps ? 0 : (i % 2 === 0 ? -1 : 1) * f.w * (0.05 + 0.03 * (i % 3));
+      points.push({ x: f.x + f.w / 2 + swing, y: f.y + (bottom - f.y) * t });
+    }
+    const progress = { t: 0 };
+    const width = Math.max(3, l.stroke * 0.8);
+    const draw = () => {
+      const g = this.crackLayer;
+      g.clear();
+      const reach = progress.t * steps;
+      const path: { x: number; y: number }[] = [];
+      for (let i = 0; i <= steps; i++) {
+        const p = points[i] as { x: number; y: number };
+        if (i <= reach) path.push(p);
+        else {
+          const prev = points[i - 1] as { x: number; y: number };
+          const k = reach - (i - 1);
+          path.push({ x: prev.x + (p.x - prev.x) * k, y: prev.y + (p.y - prev.y) * k });
+          break;
+        }
+      }
+      if (path.length < 2) return;
+      g.lineStyle(width + 4, 0x000000, 0.7);
+      strokeOpen(g, path);
+      g.lineStyle(width, COLORS.alarm, 1);
+      strokeOpen(g, path);
+    };
+    this.crackLayer.setAlpha(1);
+    tweens.add({
+      targets: progress,
+      t: 1,
+      duration: 700,
+      ease: 'Cubic.easeOut',
+      onUpdate: draw,
+      onComplete: () => {
+        draw();
+        tweens.add({
+          targets: this.crackLayer,
+          alpha: 0,
+          delay: 350,
+          duration: 600,
+          onComplete: () => this.crackLayer.clear(),
+        });
+      },
+    });
+  }
+
   destroy(): void {
+    this.scene.tweens.killTweensOf(this.overlay);
+    this.scene.tweens.killTweensOf(this.darkLabel);
+    this.scene.tweens.killTweensOf(this.base.image);
+    this.scene.tweens.killTweensOf(this.crackLayer);
     this.base.destroy();
     for (const o of [
+      this.crackLayer,
       this.overlay,
       this.code,
       this.fullName,
@@ -226,6 +334,13 @@ function hatch(g: Phaser.GameObjects.Graphics, r: Rect, step: number): void {
     }
     if (x1 > x0) g.lineBetween(x0, y0, x1, y1);
   }
+}
+
+function strokeOpen(g: Phaser.GameObjects.Graphics, path: { x: number; y: number }[]): void {
+  g.beginPath();
+  g.moveTo((path[0] as { x: number }).x, (path[0] as { y: number }).y);
+  for (const p of path.slice(1)) g.lineTo(p.x, p.y);
+  g.strokePath();
 }
 
 function crack(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: number, y1: number): void {
