@@ -1,6 +1,6 @@
 /**
  * The top bar: breadcrumb (Nozama > region > kingdom, in the Rosetta mode's words), the simulated
- * clock, and the time controls (Pause/Play, 1x, 4x, 16x). The markup is in index.html (real buttons,
+ * clock, and the time controls (Pause/Play, step +5s, 1x, 4x, 16x). The markup is in index.html (real buttons,
  * reachable by keyboard); this binds it to a store: it reads the clock and the kingdom, and dispatches
  * setPaused / setSpeed.
  */
@@ -21,6 +21,8 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
 }
 
 /** The kingdom shown in the breadcrumb: the first ACTIVE cluster of the region, oldest first. */
+const STEP_SECONDS = 5;
+
 export function kingdomName(store: GameStore): string {
   const { sim } = store.getState();
   const clusters = Object.values(sim.clusters)
@@ -49,6 +51,7 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
   const clock = required<HTMLElement>(root, '[data-role="clock"]');
   const pause = required<HTMLButtonElement>(root, '[data-role="pause"]');
   const pauseLabel = required<HTMLElement>(root, '[data-role="pause-label"]');
+  const stepButton = required<HTMLButtonElement>(root, '[data-role="step"]');
   const speedButtons = [...root.querySelectorAll<HTMLButtonElement>('button[data-speed]')];
 
   const renderClock = () => {
@@ -75,7 +78,13 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
     const n = Number((e.currentTarget as HTMLButtonElement).dataset.speed);
     if (isSpeed(n)) store.getState().setSpeed(n);
   };
+  /** Step: pause, then move the world a few simulated seconds, to watch a change unfold. */
+  const onStep = () => {
+    store.getState().setPaused(true);
+    store.getState().advance(STEP_SECONDS);
+  };
   pause.addEventListener('click', onPause);
+  stepButton.addEventListener('click', onStep);
   for (const b of speedButtons) b.addEventListener('click', onSpeed);
 
   const unsubscribers = [
@@ -91,6 +100,7 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
   return () => {
     for (const off of unsubscribers) off();
     pause.removeEventListener('click', onPause);
+    stepButton.removeEventListener('click', onStep);
     for (const b of speedButtons) b.removeEventListener('click', onSpeed);
   };
 }

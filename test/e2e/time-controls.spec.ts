@@ -92,8 +92,22 @@ test('the time controls work from the keyboard', async ({ page }) => {
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
   await expect(page.getByRole('button', { name: '16x' })).toBeFocused();
   await page.keyboard.press('Enter');
   expect(await page.evaluate(() => window.__nozama?.store.getState().clock.speed)).toBe(16);
   await expect(page.getByRole('button', { name: '16x' })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('Step pauses and moves the world five simulated seconds', async ({ page }) => {
+  await openGame(page);
+  const before = await page.evaluate(() => window.__nozama!.store.getState().sim.now);
+  await page.getByRole('button', { name: '+5s: step the world 5 seconds forward' }).click();
+  const after = await page.evaluate(() => window.__nozama!.store.getState());
+  expect(after.clock.paused).toBe(true);
+  expect(after.sim.now - before).toBeGreaterThanOrEqual(5);
+  const now = after.sim.now;
+  await page.getByRole('button', { name: '+5s: step the world 5 seconds forward' }).click();
+  expect(await page.evaluate(() => window.__nozama!.store.getState().sim.now)).toBe(now + 5);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
 });
