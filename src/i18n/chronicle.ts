@@ -424,6 +424,24 @@ function taskStopped(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: N
   const tone: Tone = calm ? 'info' : 'bad';
   if (mode === 'aws')
     return line(`${dev} STOPPED${code ? ` (${code})` : ''}${reason ? `: ${reason}` : ''}`, tone);
+  const story = storyOfStop(code, reason, dev, inst, sim, d, nm);
+  if (calm) return story;
+  // The lesson of tasks and services: a decree raises another; a development raised by hand stays down.
+  const watcher = s(d.serviceName)
+    ? `; ${nm.decree(s(d.serviceName))} will raise another`
+    : '; no decree watches over it, so it stays down';
+  return line(`${story.text}${watcher}`, story.tone);
+}
+
+function storyOfStop(
+  code: string,
+  reason: string,
+  dev: string,
+  inst: string,
+  sim: SimState,
+  d: Record<string, unknown>,
+  nm: Namer,
+): ChronicleLine {
   switch (code) {
     case 'TaskFailedToStart':
       if (/Availability Zone outage/.test(reason)) return line(`${dev} is lost: its portal collapsed`, 'bad');
@@ -498,7 +516,11 @@ function serviceEvent(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: 
       `${decree} is stuck: its renovation limits (minimum healthy, maximum percent) leave no room`,
       'bad',
     );
-  if (/deployment completed\.$/.test(message)) return say(`${decree}: renovation complete`, 'good');
+  if (/deployment completed\.$/.test(message))
+    return say(
+      `${decree}: every development of its current plan edition stands (deployment complete)`,
+      'good',
+    );
   const rest = message.replace(/^\(service [^)]+\)\s*/, '');
   return say(`${decree}: ${rest}`, 'info');
 }

@@ -66,7 +66,8 @@ export function renderOutcome(target: HTMLElement, outcome: Outcome): void {
       ? h('span', {}, h('strong', { class: 'error-name' }, name ?? ''), ': ', rest.join(': '))
       : h('span', {}, outcome.text),
   );
-  const label = outcome.tone === 'error' ? 'Refused: ' : outcome.tone === 'warn' ? 'Partly done: ' : 'Done: ';
+  const label =
+    outcome.tone === 'error' ? 'Refused: ' : outcome.tone === 'warn' ? 'Done, take note: ' : 'Done: ';
   main.prepend(h('span', { class: 'visually-hidden' }, label));
   target.replaceChildren(main, ...(outcome.details ?? []).map((d) => h('p', { class: 'outcome-detail' }, d)));
 }

@@ -6,6 +6,8 @@ import type { AwsError, Call } from '../model/types.ts';
 
 const RULES: readonly [RegExp, string][] = [
   [/^Too many containers\./, 'A plan holds at most 10 buildings: the royal architects refuse an 11th.'],
+  [/Container\.image should not be null/, 'Every building needs a design (a container image), e.g. nginx.'],
+  [/Container\.name should not be null/, 'Every building needs a name.'],
   [/Fargate only supports network mode/, 'Managed lands only take plans with their own roads (awsvpc).'],
   [
     /Fargate requires that '(cpu|memory)' be defined/,

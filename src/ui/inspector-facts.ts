@@ -56,7 +56,10 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
       if (!t) return [];
       const facts: Fact[] = [
         [p('Plan', 'Task definition'), planName(t.taskDefinitionArn, mode)],
-        [p('Status', 'lastStatus / desiredStatus'), `${t.lastStatus} → ${t.desiredStatus}`],
+        [
+          p('Status', 'lastStatus / desiredStatus'),
+          t.lastStatus === t.desiredStatus ? t.lastStatus : `${t.lastStatus}, heading to ${t.desiredStatus}`,
+        ],
         [
           p('Stands on', 'Placed on'),
           t.ec2InstanceId

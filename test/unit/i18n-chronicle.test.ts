@@ -246,7 +246,9 @@ describe('chronicleLine', () => {
     expect(nozama).toContain('Decree mill stands: all its developments are up');
     expect(nozama).toContain('Decree mill: 3 developments raised');
     expect(nozama).toContain('Decree mill: 1 development raised');
-    expect(nozama).toContain('Decree mill: renovation complete');
+    expect(nozama).toContain(
+      'Decree mill: every development of its current plan edition stands (deployment complete)',
+    );
     expect(nozama).toContainEqual(expect.stringMatching(/^Decree mill: \d developments? taken down$/));
     expect(nozama).toContain(
       'Decree oven: developments keep failing to rise; the steward waits longer between tries',
@@ -297,7 +299,7 @@ describe('chronicleLine', () => {
     expect(n).toContain('Building design broken:1 is flawed: its buildings will not rise');
     expect(n).toContainEqual(
       expect.stringMatching(
-        /^Development oven·[0-9a-f]{4} failed to rise: its building design could not be fetched$/,
+        /^Development oven·[0-9a-f]{4} failed to rise: its building design could not be fetched; decree oven will raise another$/i,
       ),
     );
     expect(n).toContainEqual(
@@ -306,9 +308,15 @@ describe('chronicleLine', () => {
       ),
     );
     expect(n).toContainEqual(
-      expect.stringMatching(/^Development mill·[0-9a-f]{4} fell: an essential building collapsed$/),
+      expect.stringMatching(
+        /^Development mill·[0-9a-f]{4} fell: an essential building collapsed; decree mill will raise another$/i,
+      ),
     );
-    expect(n).toContainEqual(expect.stringMatching(/^Development mill·[0-9a-f]{4} is lost with 1c-1$/));
+    expect(n).toContainEqual(
+      expect.stringMatching(
+        /^Development mill·[0-9a-f]{4} is lost with 1c-1; decree mill will raise another$/i,
+      ),
+    );
     expect(n).toContain('Decree oven is revoked: its developments come down');
     expect(n).toContain('Decree oven has ended');
     expect(n).toContain('Plan mill, edition 1 is retired');
@@ -366,5 +374,21 @@ describe('chronicleLine', () => {
   it('returns null for events it does not know', () => {
     const w = kingdom(['a'], 't3.medium', 1);
     expect(chronicleLine({ type: 'nothing/happened', data: {} }, w.state, 'nozama')).toBeNull();
+  });
+});
+
+describe('tasks and services, told apart', () => {
+  it('a development raised by hand stays down; one kept by a decree is raised again', () => {
+    const w = kingdom(['a']);
+    const td = w.registerWeb('lone', 128, 64);
+    const arn = w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: td }).tasks[0].taskArn;
+    w.tick(10);
+    w.ok('sim:CrashContainer', { cluster: 'Royaume', task: arn });
+    w.tick(10);
+    const stopped = w.events.find((e) => e.type === 'task/stopped' && e.data.taskArn === arn);
+    if (!stopped) throw new Error('no task/stopped event');
+    expect(chronicleLine(stopped as never, w.state, 'nozama')?.text).toMatch(
+      /no decree watches over it, so it stays down$/,
+    );
   });
 });

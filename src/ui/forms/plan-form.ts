@@ -212,7 +212,7 @@ export function createPlanForm(store: GameStore): PlanForm {
       id: uid('bi'),
       autocomplete: 'off',
       spellcheck: 'false',
-      placeholder: 'public.ecr.aws/nginx/nginx:latest',
+      placeholder: 'e.g. public.ecr.aws/nginx/nginx:latest',
     });
     const cpu = numberInput({ id: uid('bc'), min: 0, step: 128 });
     const memory = numberInput({ id: uid('bm'), min: 4, step: 128 });
