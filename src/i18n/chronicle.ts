@@ -483,8 +483,16 @@ function serviceEvent(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: 
   const message = s(event.data.message);
   const name = s(event.data.serviceName) || (/^\(service ([^)]+)\)/.exec(message)?.[1] ?? '');
   const decree = nm.decree(name);
-  const say = (nozama: string, tone: Tone) => line(mode === 'aws' ? message : nozama, tone);
+  // AWS mode shows ECS's message verbatim (not even capitalised).
+  const say = (nozama: string, tone: Tone): ChronicleLine =>
+    mode === 'aws' ? { text: message, tone } : line(nozama, tone);
 
+  if (/is not AZ balanced/.test(message))
+    return say(`${decree}: its portals are uneven; the steward moves a development to even them out`, 'info');
+  if (/to AZ Rebalance/.test(message))
+    return say(`${decree}: a development rises in the emptiest portal`, 'info');
+  if (/due to AZ rebalancing/.test(message))
+    return say(`${decree}: a development leaves the fullest portal; the portals are even again`, 'good');
   if (/has reached a steady state\.$/.test(message))
     return say(`${decree} stands: all its developments are up`, 'good');
   const started = /has started (\d+) tasks/.exec(message);

@@ -226,6 +226,7 @@ function createService(ctx: Ctx, input: Input) {
       lastSteadyEventAt: 0,
       deadlockReported: false,
       throttleReported: false,
+      rebalanceTask: null,
     },
   };
   if (network) svc.networkConfiguration = network;

@@ -20,6 +20,7 @@ import { isHealthy } from './task-lifecycle.ts';
 import { TIMING } from './timing.ts';
 import type {
   Cluster,
+  PlacementConstraint,
   PlacementStrategy,
   Service,
   ServiceDeployment,
@@ -193,9 +194,29 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[
   const minHealthy = Math.ceil((desired * minimumHealthyPercent) / 100);
   let acted = false;
 
+  // AZ rebalancing: the task started in the emptiest zone must be healthy before the excess goes.
+  const rebalancer = svc.sched.rebalanceTask
+    ? good.find((t) => t.taskArn === svc.sched.rebalanceTask)
+    : undefined;
+  if (svc.sched.rebalanceTask && !rebalancer) {
+    svc = ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, rebalanceTask: null } });
+  }
+
   // Scale in: more good tasks than desired.
-  if (good.length > desired) {
-    svc = stopTasks(ctx, svc, chooseToStop(ctx, svc, good, good.length - desired), primary.id);
+  if (good.length > desired && !(rebalancer && !isHealthy(rebalancer, ctx.now))) {
+    const pool = rebalancer ? good.filter((t) => t !== rebalancer) : good;
+    const victims = chooseToStop(ctx, svc, pool, good.length - desired);
+    if (rebalancer) {
+      for (const t of victims)
+        requestStop(ctx, t, 'ServiceSchedulerInitiated', 'Task stopped due to AZ rebalancing');
+      const ids = victims.map((t) => `(task ${shortId(t.taskArn)})`).join(' ');
+      svc = addServiceEvent(
+        ctx,
+        svc,
+        `${svc.serviceName} has stopped ${victims.length} running tasks in Availability Zone ${victims[0]?.availabilityZone ?? ''} due to AZ rebalancing: ${ids}.`,
+      );
+      svc = ctx.patch('services', svc.serviceArn, { sched: { ...svc.sched, rebalanceTask: null } });
+    } else svc = stopTasks(ctx, svc, victims, primary.id);
     acted = true;
   }
 
@@ -279,7 +300,77 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[
     }
   }
 
+  if (!acted && stale.length === 0 && good.length === desired && !svc.sched.rebalanceTask) {
+    acted = rebalance(ctx, svc, cluster, td, primary, good, maxTasks);
+  }
   finishDeployments(ctx, svc, desired, acted, acted ? liveTasksOf(ctx, svc) : live);
+}
+
+/**
+ * AZ rebalancing (ecs-rules.md 6.5): when a steady service's tasks differ by two or more between the
+ * zones it can use, start one task in the emptiest zone; once it is healthy, scale-in stops one from
+ * the fullest. Only with availabilityZoneRebalancing ENABLED, on EC2, within maximumPercent.
+ */
+function rebalance(
+  ctx: Ctx,
+  svc: Service,
+  cluster: Cluster,
+  td: TaskDefinition,
+  primary: ServiceDeployment,
+  good: Task[],
+  maxTasks: number,
+): boolean {
+  if (svc.availabilityZoneRebalancing !== 'ENABLED' || svc.launchType !== 'EC2' || svc.status !== 'ACTIVE')
+    return false;
+  if (good.length + 1 > maxTasks || !good.every((t) => isHealthy(t, ctx.now))) return false;
+  const open = new Set<string>();
+  for (const ci of Object.values(ctx.s.containerInstances)) {
+    if (ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected) {
+      open.add(ci.attributes['ecs.availability-zone'] ?? '');
+    }
+  }
+  if (open.size < 2) return false;
+  const counts = new Map<string, number>([...open].map((z) => [z, 0]));
+  for (const t of good) counts.set(t.availabilityZone, (counts.get(t.availabilityZone) ?? 0) + 1);
+  const usable = [...open].map((z) => counts.get(z) ?? 0);
+  const least = Math.min(...usable);
+  const most = Math.max(...counts.values());
+  if (most - least < 2) return false;
+  const emptiest = [...open].filter((z) => (counts.get(z) ?? 0) === least).sort();
+  const params: LaunchParams = {
+    cluster,
+    td,
+    launchType: 'EC2',
+    group: `service:${svc.serviceName}`,
+    startedBy: primary.id,
+    serviceName: svc.serviceName,
+    deploymentId: primary.id,
+  };
+  const strategies = svc.placementStrategy.length ? svc.placementStrategy : DEFAULT_SERVICE_STRATEGY;
+  const constraints: PlacementConstraint[] = [
+    ...svc.placementConstraints,
+    { type: 'memberOf', expression: `attribute:ecs.availability-zone in [${emptiest.join(', ')}]` },
+  ];
+  const { tasks } = placeOnInstances(ctx, params, strategies, constraints, 1);
+  const started = tasks[0];
+  if (!started) return false;
+  const spread = [...counts.entries()]
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([z, n]) => `${n} tasks in ${z}`);
+  let cur = addServiceEvent(
+    ctx,
+    ctx.s.services[svc.serviceArn] as Service,
+    `service (${svc.serviceName}) is not AZ balanced with ${spread.join(', ')}. AZ Rebalancing in progress.`,
+  );
+  cur = addServiceEvent(
+    ctx,
+    cur,
+    `${svc.serviceName} has started 1 tasks in Availability Zone ${started.availabilityZone} to AZ Rebalance: (task ${shortId(started.taskArn)}).`,
+  );
+  ctx.patch('services', svc.serviceArn, {
+    sched: { ...cur.sched, rebalanceTask: started.taskArn, steady: false },
+  });
+  return true;
 }
 
 /** Old deployments without tasks go away; the primary completes at steady state. */

@@ -362,6 +362,8 @@ export interface ServiceScheduler {
   deadlockReported: boolean;
   /** Throttle event written for the current throttle period. */
   throttleReported: boolean;
+  /** The task started to even out the zones (AZ rebalancing), until the excess one is stopped. */
+  rebalanceTask: string | null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -297,3 +297,48 @@ describe('DAEMON services', () => {
     expect(w.service('watch').desiredCount).toBe(3);
   });
 });
+
+describe('AZ rebalancing', () => {
+  function outage(rebalancing: 'ENABLED' | 'DISABLED') {
+    const w = kingdom(['a', 'a', 'b', 'b', 'c', 'c']);
+    mill(w, 6, { availabilityZoneRebalancing: rebalancing });
+    w.tick(60);
+    w.ok('sim:FailAvailabilityZone', { availabilityZone: 'za-southwest-1c' });
+    w.tick(60);
+    expect(zonesOf(w)).toEqual([3, 3, 0]);
+    w.ok('sim:RestoreAvailabilityZone', { availabilityZone: 'za-southwest-1c' });
+    return w;
+  }
+
+  it('ENABLED (the default): evens the zones again when capacity returns, within maximumPercent', () => {
+    const w = outage('ENABLED');
+    for (let i = 0; i < 600; i++) {
+      w.tick(1);
+      expect(w.liveTasks('mill').length).toBeLessThanOrEqual(12);
+    }
+    expect(zonesOf(w)).toEqual([2, 2, 2]);
+    const messages = w.service('mill').events.map((e: any) => e.message);
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^service \(mill\) is not AZ balanced with 3 tasks in za-southwest-1a, 3 tasks in za-southwest-1b, 0 tasks in za-southwest-1c\. AZ Rebalancing in progress\.$/,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^mill has started 1 tasks in Availability Zone za-southwest-1c to AZ Rebalance: \(task [0-9a-f]{32}\)\.$/,
+      ),
+    );
+    expect(messages).toContainEqual(
+      expect.stringMatching(
+        /^mill has stopped 1 running tasks in Availability Zone za-southwest-1[ab] due to AZ rebalancing: \(task [0-9a-f]{32}\)\.$/,
+      ),
+    );
+    expect(w.service('mill').runningCount).toBe(6);
+  });
+
+  it('DISABLED: running tasks are never moved when capacity returns', () => {
+    const w = outage('DISABLED');
+    w.tick(600);
+    expect(zonesOf(w)).toEqual([3, 3, 0]);
+  });
+});
