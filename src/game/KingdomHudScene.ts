@@ -1,11 +1,13 @@
 /**
- * Drawn over the kingdom and fixed to the screen: the zoom buttons (+, -, fit) with the zoom level,
- * and a "?" button that shows how to move around (hidden by default, so it never covers the world).
+ * Fixed to the screen beside the kingdom: the zoom buttons (+, -, fit) with the zoom level, and a "?"
+ * button that shows how to move around (hidden by default). The buttons stand in a column at the
+ * right of the canvas that the kingdom's camera stops short of (HUD_COLUMN), and the help shows in a
+ * strip at the bottom that the kingdom is laid out above while it shows: neither covers the world.
  * A scene of its own so the kingdom's camera zoom does not scale it. Redrawn only when the view is
  * resized, the camera moves or the help is toggled.
  */
 import Phaser from 'phaser';
-import { CAMERA_CHANGED, type CameraView, ZOOM_STEP } from './camera-rig.ts';
+import { CAMERA_CHANGED, type CameraView, HUD_COLUMN, ZOOM_STEP } from './camera-rig.ts';
 import type { KingdomScene } from './KingdomScene.ts';
 import { SceneKey } from './keys.ts';
 import { FONT_FAMILY, OKABE_ITO } from './palette.ts';
@@ -26,6 +28,7 @@ export class KingdomHudScene extends Phaser.Scene {
   private helpShown = false;
   private hint: Phaser.GameObjects.Text | null = null;
   private hintBg: Phaser.GameObjects.Graphics | null = null;
+  private column: Phaser.GameObjects.Graphics | null = null;
   private kingdom: KingdomScene | null = null;
 
   constructor() {
@@ -34,6 +37,7 @@ export class KingdomHudScene extends Phaser.Scene {
 
   create(): void {
     this.kingdom = this.scene.get(SceneKey.Kingdom) as KingdomScene;
+    this.column = this.add.graphics();
     const make = (text: string, name: string, action: () => void): Button => {
       const bg = this.add.graphics();
       const label = this.add
@@ -90,7 +94,13 @@ export class KingdomHudScene extends Phaser.Scene {
   private layout(): void {
     const { width, height } = this.scale;
     const margin = 12;
-    const x = width - margin - SIZE;
+    const x = width - HUD_COLUMN + (HUD_COLUMN - SIZE) / 2;
+    // The column the kingdom's camera leaves free, with a rule along its edge.
+    this.column?.clear();
+    this.column?.fillStyle(PANEL, 1).fillRect(width - HUD_COLUMN, 0, HUD_COLUMN, height);
+    this.column
+      ?.lineStyle(2, OKABE_ITO.skyBlue, 0.35)
+      .lineBetween(width - HUD_COLUMN + 1, 0, width - HUD_COLUMN + 1, height);
     // A column at the bottom right, from the top: ?, +, -, the zoom level, fit.
     const fitY = height - margin - SIZE;
     const levelY = fitY - 26;
@@ -117,16 +127,27 @@ export class KingdomHudScene extends Phaser.Scene {
     this.zoomText?.setPosition(x + SIZE / 2, levelY + 12);
     const hint = this.hint;
     const bg = this.hintBg;
+    let strip = 0;
     if (hint && bg) {
-      hint.setWordWrapWidth(Math.max(160, width - SIZE - 3 * margin - 16));
-      hint.setPosition(margin + 8, height - margin - 5);
+      // The help strip spans the bottom of the view left of the column; the kingdom moves above it.
+      const stripW = Math.max(120, width - HUD_COLUMN);
+      hint.setWordWrapWidth(Math.max(120, stripW - 2 * margin - 16));
       hint.setVisible(this.helpShown);
       bg.clear();
       if (hint.visible) {
-        bg.fillStyle(PANEL, 0.9);
-        bg.fillRoundedRect(margin, height - margin - hint.height - 10, hint.width + 16, hint.height + 10, 6);
+        strip = hint.height + 10 + margin;
+        hint.setPosition(margin + 8, height - margin / 2 - 5);
+        bg.fillStyle(PANEL, 1);
+        bg.fillRect(0, height - strip, stripW, strip);
+        bg.lineStyle(2, OKABE_ITO.skyBlue, 0.35).lineBetween(
+          0,
+          height - strip + 1,
+          stripW,
+          height - strip + 1,
+        );
       }
     }
+    this.kingdom?.setBottomInset(strip);
     if (this.kingdom) this.onCamera(this.kingdom.cameraView());
   }
 

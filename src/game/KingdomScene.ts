@@ -13,7 +13,7 @@
  */
 import Phaser from 'phaser';
 import type { GameStore, Selection, ViewPlace } from '../store/create-game-store.ts';
-import { CAMERA_CHANGED, CameraRig, type CameraView, ZOOM_STEP } from './camera-rig.ts';
+import { CAMERA_CHANGED, CameraRig, type CameraView, HUD_COLUMN, ZOOM_STEP } from './camera-rig.ts';
 import { drawStars, fillPoly } from './draw.ts';
 import { EventCursor } from './event-cursor.ts';
 import { onCanvasKeys } from './keyboard.ts';
@@ -102,6 +102,8 @@ export class KingdomScene extends Phaser.Scene {
   private focusedZone: string | null | undefined = undefined;
   /** The player moved the camera since it last followed the place: a relayout leaves it alone. */
   private cameraTouched = false;
+  /** Canvas pixels at the bottom kept for the HUD's help strip while it shows (0 when hidden). */
+  private bottomInset = 0;
 
   constructor(options: KingdomSceneOptions) {
     super({ key: SceneKey.Kingdom });
@@ -120,6 +122,8 @@ export class KingdomScene extends Phaser.Scene {
     this.terminatedSince.clear();
     this.backdrop = this.add.graphics().setDepth(0);
     this.marker = this.add.graphics().setDepth(SELECTION_DEPTH);
+    this.bottomInset = 0;
+    this.applyViewport();
     this.rig = new CameraRig(this, this.cameras.main);
     this.rig.onChange(() => {
       this.drawSelection();
@@ -229,7 +233,28 @@ export class KingdomScene extends Phaser.Scene {
     this.rig?.fit();
   }
 
+  /**
+   * Keeps a strip of the canvas clear of the world: the bottom while the HUD's help shows (the
+   * kingdom is laid out again above it). The HUD calls this when the help is toggled.
+   */
+  setBottomInset(px: number): void {
+    const inset = Math.max(0, Math.round(px));
+    if (inset === this.bottomInset) return;
+    this.bottomInset = inset;
+    this.applyViewport();
+    this.dirty = true;
+  }
+
+  /** The camera's viewport: the canvas less the HUD's column at the right (and the help strip). */
+  private applyViewport(): void {
+    const w = Math.max(120, this.scale.width - HUD_COLUMN);
+    const h = Math.max(120, this.scale.height - this.bottomInset);
+    this.cameras.main.setViewport(0, 0, w, h);
+    this.rig?.refresh();
+  }
+
   private onResize(): void {
+    this.applyViewport();
     this.drawBackdrop();
     this.dirty = true;
   }
@@ -452,7 +477,7 @@ export class KingdomScene extends Phaser.Scene {
     }
 
     const zones = kingdomModel(sim, this.region, { terminatedSince: this.terminatedSince, keepStopped });
-    const layout = layoutKingdom(zones, this.scale.width, this.scale.height);
+    const layout = layoutKingdom(zones, this.cameras.main.width, this.cameras.main.height);
     const worldChanged =
       !this.layout || this.layout.width !== layout.width || this.layout.height !== layout.height;
     this.layout = layout;

@@ -17,6 +17,11 @@ export const MAX_ZOOM = 4;
 export const CAMERA_CHANGED = 'camera-changed';
 /** The start view shows the whole world when it needs no more zooming out than this. */
 const HOME_FIT_ZOOM = 0.7;
+/**
+ * The strip at the right of the canvas that holds the kingdom's zoom controls (KingdomHudScene): the
+ * kingdom's camera stops short of it, so the controls never cover the world at any zoom.
+ */
+export const HUD_COLUMN = 64;
 /** Keyboard and button zoom step. */
 export const ZOOM_STEP = 1.25;
 const GLIDE_MS = 380;

@@ -280,11 +280,8 @@ export class DevelopmentView {
     }
     this.label.setVisible(showLabel);
     if (showLabel) {
-      this.label
-        .setText(d.plan)
-        .setFontSize(labelSize)
-        .setPosition(rect.w / 2, rect.h - pad - labelSize * 1.15);
-      this.label.setScale(this.label.width > rect.w ? rect.w / this.label.width : 1);
+      this.label.setFontSize(labelSize).setPosition(rect.w / 2, rect.h - pad - labelSize * 1.15);
+      fitLabel(this.label, d.plan, Math.max(8, rect.w - 2 * Math.max(2, pad) - 2));
     }
   }
 
@@ -293,4 +290,25 @@ export class DevelopmentView {
     this.scene.tweens.killTweensOf(this.cloth);
     this.container.destroy(true);
   }
+}
+
+/**
+ * Sets a label's text so it fits maxW inside its cell (a gap on each side, so neighbours' labels never
+ * run together): squeezed a little if it must, and beyond that shortened with an ellipsis.
+ */
+function fitLabel(label: Phaser.GameObjects.Text, text: string, maxW: number): void {
+  const MIN_SCALE = 0.82;
+  label.setScale(1).setText(text);
+  if (label.width <= maxW) return;
+  if (label.width * MIN_SCALE <= maxW) {
+    label.setScale(maxW / label.width);
+    return;
+  }
+  let n = text.length - 1;
+  while (n > 1) {
+    label.setText(`${text.slice(0, n)}…`);
+    if (label.width * MIN_SCALE <= maxW) break;
+    n--;
+  }
+  label.setScale(label.width > maxW ? maxW / label.width : 1);
 }

@@ -50,6 +50,19 @@ export function territoryCaption(t: TerritoryModel): string {
   return t.instanceType;
 }
 
+/**
+ * The fault a territory shows as a large word on a dark plate across its yard (projector-readable),
+ * instead of in its small caption; null when there is none.
+ */
+export function territoryAlarm(t: TerritoryModel): string | null {
+  const look = lookOf(t);
+  if (look === 'ruined') return t.state === 'stopped' ? 'abandoned' : 'ruins';
+  if (look === 'settled' && t.castle && t.castle.status !== 'DRAINING' && !t.castle.connected) {
+    return 'lord silent';
+  }
+  return null;
+}
+
 /** Something the territory paints into its texture (a development standing still on it). */
 export interface Painted {
   /** Changes whenever its look or place changes. */
@@ -67,6 +80,9 @@ export class TerritoryView {
   private readonly name: Phaser.GameObjects.Text;
   private readonly caption: Phaser.GameObjects.Text;
   private readonly usageLabels: Phaser.GameObjects.Text[];
+  /** The fault word (abandoned, ruins, lord silent), large, on a plate across the yard. */
+  private readonly alarm: Phaser.GameObjects.Text;
+  private alarmPlate: { x: number; y: number; w: number; h: number } | null = null;
   private signature = '';
 
   constructor(scene: Phaser.Scene) {
@@ -81,6 +97,7 @@ export class TerritoryView {
     this.usageLabels = ['cpu', 'mem'].map((label) =>
       text({ fontFamily: FONT_FAMILY, color: COLORS.textOnLightSoft }).setText(label).setOrigin(0, 0.5),
     );
+    this.alarm = text({ fontFamily: FONT_FAMILY, color: '#ffffff', fontStyle: 'bold' }).setOrigin(0.5, 0.5);
     this.container = scene.add.container(0, 0, [this.layer.image]).setDepth(TERRITORY_DEPTH);
   }
 
@@ -125,12 +142,28 @@ export class TerritoryView {
       : header.x + Math.max(4, l.unit * 0.05);
     const textW = header.w - (textX - header.x);
     this.name.setText(t.name).setFontSize(fonts.territoryName(l.unit)).setPosition(textX, header.y);
+    const alarm = territoryAlarm(t);
     this.caption
-      .setText(territoryCaption(t))
+      .setText(alarm ? t.instanceType : territoryCaption(t))
       .setFontSize(fonts.territoryType(l.unit))
       .setPosition(textX, header.y + this.name.height * 0.92);
     this.caption.setScale(this.caption.width > textW ? textW / this.caption.width : 1);
     this.name.setScale(this.name.width > textW ? textW / this.name.width : 1);
+    // The fault word: at least as large as the territory's name, on a dark plate at the yard's foot.
+    this.alarmPlate = null;
+    this.alarm.setVisible(alarm !== null);
+    if (alarm) {
+      const yard = rel(l.yard);
+      this.alarm.setText(alarm).setFontSize(Math.max(14, fonts.territoryName(l.unit)));
+      const maxW = Math.max(10, yard.w - 8);
+      const scale = this.alarm.width + 12 > maxW ? maxW / (this.alarm.width + 12) : 1;
+      this.alarm.setScale(scale);
+      const w = Math.min(maxW, (this.alarm.width + 12) * scale);
+      const h = this.alarm.displayHeight + 4;
+      const y = Math.max(yard.y, yard.y + yard.h - h - 2);
+      this.alarmPlate = { x: yard.x + (yard.w - w) / 2, y, w, h };
+      this.alarm.setPosition(yard.x + yard.w / 2, y + h / 2);
+    }
     // Everything that is not text or the castle is baked into one texture, with a margin for the stakes.
     const m = Math.ceil(Math.max(8, l.unit * 0.1));
     this.layer.image.setPosition(-m, -m);
@@ -189,6 +222,14 @@ export class TerritoryView {
         paintText(ctx, this.caption);
         for (const label of this.usageLabels) paintText(ctx, label);
         for (const p of still) p.paint(ctx, -plot.x, -plot.y);
+        const plate = this.alarmPlate;
+        if (plate) {
+          ctx.fillStyle = 'rgba(20, 14, 6, 0.88)';
+          ctx.beginPath();
+          ctx.roundRect(plate.x, plate.y, plate.w, plate.h, Math.min(6, plate.h / 3));
+          ctx.fill();
+          paintText(ctx, this.alarm);
+        }
       },
     );
   }
@@ -268,20 +309,23 @@ export class TerritoryView {
     header: { x: number; y: number; w: number; h: number },
   ): void {
     const room = header.y + header.h - y;
-    const barH = Math.max(3, Math.min(10, room / 2.8));
-    const show = look === 'settled' && t.cpuUsed !== null && t.memoryUsed !== null && room >= barH * 2.2;
+    // Two rows, each as tall as its label: the labels never overlap (a text line is ~1.25 its size).
+    const labelSize = Math.min(14, Math.floor(room / 2 / 1.25));
+    const show = look === 'settled' && t.cpuUsed !== null && t.memoryUsed !== null && labelSize >= 7;
     for (const label of this.usageLabels) label.setVisible(show);
     if (!show) return;
-    const labelSize = Math.max(9, Math.round(barH * 1.5));
     for (const label of this.usageLabels) label.setFontSize(labelSize);
+    const pitch = Math.max(...this.usageLabels.map((label) => label.height)) + 1;
+    const barH = Math.max(3, Math.min(10, pitch * 0.6));
     const labelW = Math.max(...this.usageLabels.map((label) => label.width)) + 4;
     const bars: [number, number][] = [
       [t.cpuUsed ?? 0, OKABE_ITO.blue],
       [t.memoryUsed ?? 0, OKABE_ITO.bluishGreen],
     ];
     bars.forEach(([used, color], i) => {
-      const by = y + i * barH * 1.45;
-      (this.usageLabels[i] as Phaser.GameObjects.Text).setPosition(x, by + barH / 2);
+      const rowY = y + i * pitch;
+      const by = rowY + (pitch - barH) / 2;
+      (this.usageLabels[i] as Phaser.GameObjects.Text).setPosition(x, rowY + pitch / 2);
       const bx = x + labelW;
       const bw = Math.max(4, w - labelW);
       g.fillStyle(0x000000, 0.16);
@@ -298,6 +342,7 @@ export class TerritoryView {
     this.layer.destroy();
     this.name.destroy();
     this.caption.destroy();
+    this.alarm.destroy();
     for (const label of this.usageLabels) label.destroy();
   }
 }
