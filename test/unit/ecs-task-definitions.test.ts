@@ -10,6 +10,7 @@ import {
   taskRequirements,
 } from '../../src/model/ecs-task-definitions.ts';
 import { ApiError } from '../../src/model/errors.ts';
+import { createSim } from '../../src/model/index.ts';
 import type { SimState, TaskDefinition } from '../../src/model/types.ts';
 
 const REGION = 'za-southwest-1';
@@ -18,26 +19,7 @@ const arnOf = (fam: string, rev: number, region = REGION) =>
   `arn:aws:ecs:${region}:${ACCOUNT}:task-definition/${fam}:${rev}`;
 
 function fresh(): SimState {
-  return {
-    schema: 1,
-    seed: 1,
-    rng: [1, 2, 3, 4],
-    now: 1767225600,
-    startedAt: 1767225600,
-    defaultRegion: REGION,
-    accountId: ACCOUNT,
-    nextId: 1,
-    nextEventSeq: 1,
-    instances: {},
-    clusters: {},
-    containerInstances: {},
-    taskDefinitions: {},
-    tasks: {},
-    services: {},
-    impairedZones: {},
-    imageBehaviors: {},
-    zoneLaunches: {},
-  };
+  return createSim({ seed: 1, region: REGION, accountId: ACCOUNT });
 }
 
 type Action = 'Register' | 'Deregister' | 'Describe' | 'List' | 'ListFamilies';
