@@ -143,11 +143,11 @@ export class CameraRig {
   }
 
   /**
-   * Looks at one zone: zoomed so it takes about 60% of the view's width (its neighbours still show at
-   * the sides), its top (the portal's crown) in view.
+   * Looks at one zone: zoomed so it takes about two thirds of the view's width (its neighbours still
+   * show at the sides), its top (the portal's crown) in view.
    */
   focus(frame: Rect, animate = true): void {
-    const z = this.clampZoom(Math.min((this.cam.width * 0.6) / frame.w, 2));
+    const z = this.clampZoom(Math.min((this.cam.width * 0.66) / frame.w, 2));
     const top = frame.y - 8;
     this.moveTo(frame.x + frame.w / 2, top + this.cam.height / z / 2, z, animate);
   }

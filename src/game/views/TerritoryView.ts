@@ -310,14 +310,18 @@ export class TerritoryView {
   ): void {
     const room = header.y + header.h - y;
     // Two rows, each as tall as its label: the labels never overlap (a text line is ~1.25 its size).
+    // Too little room for legible labels: the two bars alone (their colours still tell them apart).
     const labelSize = Math.min(14, Math.floor(room / 2 / 1.25));
-    const show = look === 'settled' && t.cpuUsed !== null && t.memoryUsed !== null && labelSize >= 7;
-    for (const label of this.usageLabels) label.setVisible(show);
+    const labelled = labelSize >= 7;
+    const show = look === 'settled' && t.cpuUsed !== null && t.memoryUsed !== null && room >= 7;
+    for (const label of this.usageLabels) label.setVisible(show && labelled);
     if (!show) return;
-    for (const label of this.usageLabels) label.setFontSize(labelSize);
-    const pitch = Math.max(...this.usageLabels.map((label) => label.height)) + 1;
+    for (const label of this.usageLabels) label.setFontSize(Math.max(7, labelSize));
+    const pitch = labelled
+      ? Math.max(...this.usageLabels.map((label) => label.height)) + 1
+      : Math.min(room / 2, 14);
     const barH = Math.max(3, Math.min(10, pitch * 0.6));
-    const labelW = Math.max(...this.usageLabels.map((label) => label.width)) + 4;
+    const labelW = labelled ? Math.max(...this.usageLabels.map((label) => label.width)) + 4 : 0;
     const bars: [number, number][] = [
       [t.cpuUsed ?? 0, OKABE_ITO.blue],
       [t.memoryUsed ?? 0, OKABE_ITO.bluishGreen],
