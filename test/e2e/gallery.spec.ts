@@ -7,6 +7,7 @@
  */
 import { expect, type Page, test } from '@playwright/test';
 import {
+  advanceUntil,
   ECS_AMI_PARAMETER,
   ok,
   openGame,
@@ -38,19 +39,6 @@ async function launch(
     },
   });
   return (out.Instances as { InstanceId: string }[])[0]?.InstanceId as string;
-}
-
-async function advanceUntil(page: Page, predicate: string, arg: unknown): Promise<void> {
-  await page.evaluate(
-    ({ source, value }) => {
-      const store = window.__nozama?.store;
-      if (!store) throw new Error('no test bridge');
-      const test = new Function('sim', 'value', `return (${source})(sim, value);`);
-      for (let i = 0; i < 600 && test(store.getState().sim, value) !== true; i++) store.getState().advance(1);
-      if (test(store.getState().sim, value) !== true) throw new Error(`not reached in 600 s: ${source}`);
-    },
-    { source: predicate, value: arg },
-  );
 }
 
 async function containerInstanceOf(page: Page, instanceId: string): Promise<string> {

@@ -141,3 +141,26 @@ export async function worldShot(page: Page, name: string): Promise<Buffer> {
 export function userData(cluster: string): string {
   return Buffer.from(`#!/bin/bash\necho ECS_CLUSTER=${cluster} >> /etc/ecs/ecs.config`).toString('base64');
 }
+
+/**
+ * Advances simulated time one second at a time until `predicate(sim, arg)` holds (at most `limit`
+ * seconds): tests wait on the world's state, never on the wall clock.
+ */
+export async function advanceUntil(
+  page: Page,
+  predicate: string,
+  arg: unknown = null,
+  limit = 900,
+): Promise<void> {
+  await page.evaluate(
+    ({ source, value, max }) => {
+      const store = window.__nozama?.store;
+      if (!store) throw new Error('no test bridge');
+      const holds = new Function('sim', 'value', `return (${source})(sim, value);`);
+      for (let i = 0; i < max && holds(store.getState().sim, value) !== true; i++)
+        store.getState().advance(1);
+      if (holds(store.getState().sim, value) !== true) throw new Error(`not reached in ${max} s: ${source}`);
+    },
+    { source: predicate, value: arg, max: limit },
+  );
+}

@@ -8,23 +8,17 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { ECS_AMI_PARAMETER, ok, openGame, SCREENSHOTS, userData, watchPage } from './helpers.ts';
+import {
+  advanceUntil,
+  ECS_AMI_PARAMETER,
+  ok,
+  openGame,
+  SCREENSHOTS,
+  userData,
+  watchPage,
+} from './helpers.ts';
 
 const Z = (letter: string) => `za-southwest-1${letter}`;
-
-/** Advances simulated time one second at a time until the predicate holds (at most 600 s). */
-async function advanceUntil(page: Page, predicate: string, arg: unknown = null): Promise<void> {
-  await page.evaluate(
-    ({ source, value }) => {
-      const store = window.__nozama?.store;
-      if (!store) throw new Error('no test bridge');
-      const test = new Function('sim', 'value', `return (${source})(sim, value);`);
-      for (let i = 0; i < 600 && test(store.getState().sim, value) !== true; i++) store.getState().advance(1);
-      if (test(store.getState().sim, value) !== true) throw new Error(`not reached in 600 s: ${source}`);
-    },
-    { source: predicate, value: arg },
-  );
-}
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/panels-${name}.png` });

@@ -19,7 +19,7 @@ import type { KingdomScene, KingdomSnapshot } from '../../src/game/KingdomScene.
 import type { PlanetScene, PlanetSnapshot } from '../../src/game/PlanetScene.ts';
 import type { RegionScene, RegionSnapshot } from '../../src/game/RegionScene.ts';
 import type { Selection, ViewPlace } from '../../src/store/create-game-store.ts';
-import { ECS_AMI_PARAMETER, frames, ok, SCREENSHOTS, userData, watchPage } from './helpers.ts';
+import { advanceUntil, ECS_AMI_PARAMETER, frames, ok, SCREENSHOTS, userData, watchPage } from './helpers.ts';
 
 const REFERENCES = 'test/e2e/references';
 const CANVAS = { width: 960, height: 600 };
@@ -114,20 +114,6 @@ async function parkPointer(page: Page): Promise<void> {
 async function zoom(page: Page): Promise<number> {
   return page.evaluate(
     () => (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).cameras.main.zoom,
-  );
-}
-
-/** Advances the store's clock (paused for the view) until a predicate on the simulation holds. */
-async function advanceUntil(page: Page, predicate: string, arg: unknown): Promise<void> {
-  await page.evaluate(
-    ({ source, value }) => {
-      const store = window.__nozama?.store;
-      if (!store) throw new Error('no test bridge');
-      const test = new Function('sim', 'value', `return (${source})(sim, value);`);
-      for (let i = 0; i < 900 && test(store.getState().sim, value) !== true; i++) store.getState().advance(1);
-      if (test(store.getState().sim, value) !== true) throw new Error(`not reached in 900 s: ${source}`);
-    },
-    { source: predicate, value: arg },
   );
 }
 

@@ -7,7 +7,7 @@
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import type { PlanetScene } from '../../src/game/PlanetScene.ts';
 import type { RegionScene } from '../../src/game/RegionScene.ts';
-import { SCREENSHOTS, watchPage } from './helpers.ts';
+import { advanceUntil, SCREENSHOTS, watchPage } from './helpers.ts';
 
 const Z = (letter: string) => `za-southwest-1${letter}`;
 
@@ -15,16 +15,6 @@ async function clickCanvas(page: Page, x: number, y: number): Promise<void> {
   const box = await page.locator('#world-canvas canvas').boundingBox();
   if (!box) throw new Error('no canvas');
   await page.mouse.click(box.x + x, box.y + y);
-}
-
-async function advanceUntil(page: Page, predicate: string): Promise<void> {
-  await page.evaluate((source) => {
-    const store = window.__nozama?.store;
-    if (!store) throw new Error('no test bridge');
-    const holds = new Function('sim', `return (${source})(sim);`);
-    for (let i = 0; i < 900 && holds(store.getState().sim) !== true; i++) store.getState().advance(1);
-    if (holds(store.getState().sim) !== true) throw new Error(`not reached in 900 s: ${source}`);
-  }, predicate);
 }
 
 async function section(page: Page, id: string): Promise<Locator> {
