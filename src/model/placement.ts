@@ -227,6 +227,25 @@ export function placeTasks(
 
   const placed: number[] = [];
   const traces: PlacementTrace[] = [];
+  /** Applies a placement: the chosen instance's resources and groups change, so do the spread counts of its values. */
+  const commit = (pick: number): void => {
+    const chosen = cands[pick] as Candidate;
+    for (let k = 0; k < strategies.length; k++) {
+      const field = spreadFields[k];
+      if (field === null || field === undefined) continue;
+      const v = spreadValue(chosen, field);
+      (counts[k] as Map<string, number>).set(v, ((counts[k] as Map<string, number>).get(v) ?? 0) + 1);
+    }
+    reserve(chosen, req);
+    placed.push(pick);
+    const again = rejectionOf(chosen, req, compiled);
+    if (again !== null) {
+      rejection[pick] = again;
+      const list =
+        firstField !== null ? (feasibleLists.get(spreadValue(chosen, firstField)) as number[]) : allFeasible;
+      list.splice(list.indexOf(pick), 1);
+    }
+  };
   const score = (i: number, k: number): number => {
     const s = strategies[k] as PlacementStrategy;
     const c = cands[i] as Candidate;
@@ -311,23 +330,8 @@ export function placeTasks(
         }
         at -= l.length;
       }
-      const chosen = cands[pick] as Candidate;
-      const v0 = spreadValue(chosen, firstField as string);
-      cache.delete(v0);
-      for (let k = 0; k < strategies.length; k++) {
-        const field = spreadFields[k];
-        if (field === null || field === undefined) continue;
-        const v = spreadValue(chosen, field);
-        (counts[k] as Map<string, number>).set(v, ((counts[k] as Map<string, number>).get(v) ?? 0) + 1);
-      }
-      reserve(chosen, req);
-      placed.push(pick);
-      const again = rejectionOf(chosen, req, compiled);
-      if (again !== null) {
-        rejection[pick] = again;
-        const list = feasibleLists.get(v0) as number[];
-        list.splice(list.indexOf(pick), 1);
-      }
+      cache.delete(spreadValue(cands[pick] as Candidate, firstField as string));
+      commit(pick);
       continue;
     }
     // The pool: every feasible candidate, or only those in the least-loaded values of the first spread.
@@ -403,23 +407,7 @@ export function placeTasks(
         ),
       );
 
-    // Apply: the chosen instance's resources and groups change; so do the spread counts of its values.
-    const chosen = cands[pick] as Candidate;
-    for (let k = 0; k < strategies.length; k++) {
-      const field = spreadFields[k];
-      if (field === null || field === undefined) continue;
-      const v = spreadValue(chosen, field);
-      (counts[k] as Map<string, number>).set(v, ((counts[k] as Map<string, number>).get(v) ?? 0) + 1);
-    }
-    reserve(chosen, req);
-    placed.push(pick);
-    const again = rejectionOf(chosen, req, compiled);
-    if (again !== null) {
-      rejection[pick] = again;
-      const list =
-        firstField !== null ? (feasibleLists.get(spreadValue(chosen, firstField)) as number[]) : allFeasible;
-      list.splice(list.indexOf(pick), 1);
-    }
+    commit(pick);
   }
   return { placed, traces, failure: null };
 }

@@ -8,11 +8,9 @@ import type { Call, Service } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import { field, h, intValue, numberInput, pick, setOptions, words } from '../dom.ts';
-import { zoneLabel } from '../labels.ts';
 import { kingdomField, launchTypeField } from './develop-form.ts';
-import { createPlacementFields, createSubnetFields } from './placement-fields.ts';
-import { placementSuggestions } from './suggestions.ts';
-import { activeServices, planEditions, subnets } from './world.ts';
+import { createPlacementFields, createSubnetFields, refreshLaunchChoices } from './placement-fields.ts';
+import { activeServices } from './world.ts';
 
 const NEW = '';
 
@@ -175,16 +173,7 @@ export function createDecreeForm(store: GameStore): DecreeForm {
         label: pick(`amend ${s.serviceName}`, `update ${s.serviceName} (UpdateService)`, mode),
       })),
     ]);
-    const editions = planEditions(store);
-    setOptions(
-      plan.control,
-      editions.length
-        ? editions.map((e) => ({ value: e, label: planName(e, mode) }))
-        : [{ value: '', label: pick('no plan drafted yet', 'no task definition yet', mode) }],
-    );
-    const sim = store.getState().sim;
-    network.update(subnets(store), (s) => `${s.id} · ${zoneLabel(sim, s.zone, mode)}`);
-    placement.setSuggestions(placementSuggestions(store));
+    refreshLaunchChoices(store, mode, plan.control, placement, network);
     sync();
   };
   update(mode);

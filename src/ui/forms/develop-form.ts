@@ -8,9 +8,8 @@ import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import { field, h, intValue, numberInput, pick, setOptions, uid, words } from '../dom.ts';
 import { developmentLabel, territoryLabel, zoneLabel } from '../labels.ts';
-import { createPlacementFields, createSubnetFields } from './placement-fields.ts';
-import { placementSuggestions } from './suggestions.ts';
-import { activeClusters, currentKingdom, planEditions, subnets } from './world.ts';
+import { createPlacementFields, createSubnetFields, refreshLaunchChoices } from './placement-fields.ts';
+import { activeClusters, currentKingdom } from './world.ts';
 
 export interface DevelopForm {
   root: HTMLElement;
@@ -152,16 +151,7 @@ export function createDevelopForm(store: GameStore): DevelopForm {
   const update = (m: NameMode) => {
     mode = m;
     kingdom.update(mode);
-    const editions = planEditions(store);
-    setOptions(
-      plan.control,
-      editions.length
-        ? editions.map((e) => ({ value: e, label: planName(e, mode) }))
-        : [{ value: '', label: pick('no plan drafted yet', 'no task definition yet', mode) }],
-    );
-    const sim = store.getState().sim;
-    network.update(subnets(store), (s) => `${s.id} · ${zoneLabel(sim, s.zone, mode)}`);
-    placement.setSuggestions(placementSuggestions(store));
+    refreshLaunchChoices(store, mode, plan.control, placement, network);
     form.refresh();
   };
   syncLaunch();

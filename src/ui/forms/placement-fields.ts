@@ -4,9 +4,13 @@
  * left), and constraints: distinctInstance, and memberOf with a small query builder that writes into a
  * free-text expression (the cluster query language). Also the subnets for managed lands (Fargate).
  */
+import { planName } from '../../i18n/names.ts';
 import type { PlacementConstraint, PlacementStrategy } from '../../model/types.ts';
-import { button, field, h, setOptions, uid, words } from '../dom.ts';
-import type { SubnetInfo } from './world.ts';
+import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import { button, field, h, pick, setOptions, uid, words } from '../dom.ts';
+import { zoneLabel } from '../labels.ts';
+import { placementSuggestions } from './suggestions.ts';
+import { planEditions, type SubnetInfo, subnets } from './world.ts';
 
 const ZONE_FIELD = 'attribute:ecs.availability-zone';
 const TYPE_FIELD = 'attribute:ecs.instance-type';
@@ -360,4 +364,24 @@ export function createSubnetFields(): SubnetFields {
       root.hidden = hidden;
     },
   };
+}
+
+/** Refreshes what RunTask and CreateService both offer: plan editions, subnets and placement suggestions. */
+export function refreshLaunchChoices(
+  store: GameStore,
+  mode: NameMode,
+  plan: HTMLSelectElement,
+  placement: PlacementFields,
+  network: SubnetFields,
+): void {
+  const editions = planEditions(store);
+  setOptions(
+    plan,
+    editions.length
+      ? editions.map((e) => ({ value: e, label: planName(e, mode) }))
+      : [{ value: '', label: pick('no plan drafted yet', 'no task definition yet', mode) }],
+  );
+  const sim = store.getState().sim;
+  network.update(subnets(store), (s) => `${s.id} · ${zoneLabel(sim, s.zone, mode)}`);
+  placement.setSuggestions(placementSuggestions(store));
 }
