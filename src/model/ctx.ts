@@ -4,7 +4,7 @@
  * Old states therefore stay valid (undo, replay and the view's change detection rely on it).
  */
 import { nextRng } from './prng.ts';
-import type { SimEvent, SimState } from './types.ts';
+import type { SimEvent, SimState, Slice } from './types.ts';
 
 type Collection = 'instances' | 'clusters' | 'containerInstances' | 'taskDefinitions' | 'tasks' | 'services';
 type EntityOf<C extends Collection> = SimState[C][string];
@@ -59,6 +59,66 @@ export class Ctx {
     const m = this.s[coll] as Record<string, unknown>;
     if (value === null) delete m[key];
     else m[key] = value;
+  }
+
+  /**
+   * Writes an entity into a collection inside a slice (state.elb.targetGroups, state.lambda.functions...).
+   * The slice and the collection are copied on first write, like the top-level collections.
+   */
+  putIn<S extends Slice, K extends keyof SimState[S]>(
+    slice: S,
+    coll: K,
+    key: string,
+    entity: SimState[S][K] extends Record<string, infer E> ? E : never,
+  ): typeof entity {
+    this.writableIn(slice, coll)[key] = entity;
+    return entity;
+  }
+
+  /** Replaces an entity inside a slice with a copy carrying the given changes. */
+  patchIn<S extends Slice, K extends keyof SimState[S]>(
+    slice: S,
+    coll: K,
+    key: string,
+    changes: Partial<SimState[S][K] extends Record<string, infer E> ? E : never>,
+  ): SimState[S][K] extends Record<string, infer E> ? E : never {
+    const cur = (this.s[slice][coll] as Record<string, unknown>)[key];
+    if (!cur) throw new Error(`no ${slice}.${String(coll)} ${key}`);
+    const next = { ...(cur as object), ...changes } as SimState[S][K] extends Record<string, infer E>
+      ? E
+      : never;
+    this.writableIn(slice, coll)[key] = next;
+    return next;
+  }
+
+  removeIn<S extends Slice>(slice: S, coll: keyof SimState[S], key: string): void {
+    delete this.writableIn(slice, coll)[key];
+  }
+
+  /** Replaces a non-record member of a slice (an array such as cloudwatch.history). */
+  setIn<S extends Slice, K extends keyof SimState[S]>(slice: S, member: K, value: SimState[S][K]): void {
+    this.dirty = true;
+    if (!this.copied.has(slice)) {
+      (this.s as unknown as Record<string, unknown>)[slice] = { ...this.s[slice] };
+      this.copied.add(slice);
+    }
+    (this.s[slice] as SimState[S])[member] = value;
+    this.copied.add(`${slice}.${String(member)}`);
+  }
+
+  private writableIn<S extends Slice>(slice: S, coll: keyof SimState[S]): Record<string, unknown> {
+    this.dirty = true;
+    if (!this.copied.has(slice)) {
+      (this.s as unknown as Record<string, unknown>)[slice] = { ...this.s[slice] };
+      this.copied.add(slice);
+    }
+    const id = `${slice}.${String(coll)}`;
+    const sl = this.s[slice] as unknown as Record<string, Record<string, unknown>>;
+    if (!this.copied.has(id)) {
+      sl[coll as string] = { ...sl[coll as string] };
+      this.copied.add(id);
+    }
+    return sl[coll as string] as Record<string, unknown>;
   }
 
   private writable<C extends Collection>(coll: C): Record<string, EntityOf<C>> {

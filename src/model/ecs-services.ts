@@ -15,7 +15,9 @@ import { paginate, readTags, requireCluster, str, strList } from './ecs-common.t
 import { readConstraints, readStrategies } from './ecs-placement-input.ts';
 import { resolveTaskDefinition } from './ecs-task-definitions.ts';
 import { checkLaunch, readAwsVpc, readLaunchType } from './ecs-tasks.ts';
+import { readServiceLoadBalancers } from './elb-ecs.ts';
 import { ApiError, invalidParameter } from './errors.ts';
+import { describeTaskSet, initialTaskSet } from './task-sets.ts';
 import type {
   Cluster,
   DeploymentConfiguration,
@@ -129,13 +131,10 @@ function createService(ctx: Ctx, input: Input) {
   if (existing && existing.status !== 'INACTIVE')
     throw invalidParameter('Creation of service was not idempotent.');
   const controller = ((input.deploymentController ?? {}) as Record<string, unknown>).type ?? 'ECS';
-  if (controller !== 'ECS')
+  if (controller !== 'ECS' && controller !== 'CODE_DEPLOY')
     throw invalidParameter(
-      `The ${String(controller)} deployment controller is not modelled in Nozama yet; use ECS.`,
+      `The ${String(controller)} deployment controller is not modelled in Nozama yet; use ECS or CODE_DEPLOY.`,
     );
-  if (Array.isArray(input.loadBalancers) && input.loadBalancers.length > 0) {
-    throw invalidParameter('Load balancers are not modelled in Nozama yet.');
-  }
   if (input.capacityProviderStrategy !== undefined)
     throw invalidParameter('Capacity providers are not modelled in Nozama yet; use launchType.');
   const scheduling = str(input.schedulingStrategy) ?? 'REPLICA';
@@ -170,6 +169,7 @@ function createService(ctx: Ctx, input: Input) {
     throw invalidParameter('Placement strategies are not supported for DAEMON services.');
   const network = readAwsVpc(input.networkConfiguration, ctx);
   checkLaunch(td, launchType, network);
+  const loadBalancers = readServiceLoadBalancers(ctx, input.loadBalancers, td);
   const daemon = scheduling === 'DAEMON';
   const deploymentConfiguration = readDeploymentConfiguration(
     input.deploymentConfiguration,
@@ -217,6 +217,9 @@ function createService(ctx: Ctx, input: Input) {
     availabilityZoneRebalancing:
       (rebalancing as 'ENABLED' | 'DISABLED' | undefined) ?? (usesBinpack || daemon ? 'DISABLED' : 'ENABLED'),
     tags: readTags(input.tags),
+    loadBalancers,
+    deploymentController: { type: controller },
+    taskSets: [],
     sched: {
       consecutiveStartFailures: 0,
       throttledUntil: 0,
@@ -231,7 +234,8 @@ function createService(ctx: Ctx, input: Input) {
   };
   if (network) svc.networkConfiguration = network;
   if (grace !== undefined) svc.healthCheckGracePeriodSeconds = grace as number;
-  svc.deployments = [newDeployment(ctx, svc)];
+  if (controller === 'CODE_DEPLOY') svc.taskSets = [initialTaskSet(ctx, svc)];
+  else svc.deployments = [newDeployment(ctx, svc)];
   ctx.put('services', svc.serviceArn, svc);
   ctx.emit('service/created', {
     serviceArn: svc.serviceArn,
@@ -422,7 +426,7 @@ export function describeService(ctx: Ctx, svc: Service, withTags = false): Recor
     serviceArn: svc.serviceArn,
     serviceName: svc.serviceName,
     clusterArn: svc.clusterArn,
-    loadBalancers: [],
+    loadBalancers: svc.loadBalancers,
     serviceRegistries: [],
     status: svc.status,
     desiredCount: svc.desiredCount,
@@ -456,7 +460,7 @@ export function describeService(ctx: Ctx, svc: Service, withTags = false): Recor
     placementConstraints: svc.placementConstraints,
     placementStrategy: svc.placementStrategy,
     schedulingStrategy: svc.schedulingStrategy,
-    deploymentController: { type: 'ECS' },
+    deploymentController: svc.deploymentController,
     createdBy: svc.createdBy,
     enableECSManagedTags: svc.enableECSManagedTags,
     propagateTags: svc.propagateTags,
@@ -467,6 +471,10 @@ export function describeService(ctx: Ctx, svc: Service, withTags = false): Recor
   if (svc.networkConfiguration) out.networkConfiguration = svc.networkConfiguration;
   if (svc.healthCheckGracePeriodSeconds !== undefined)
     out.healthCheckGracePeriodSeconds = svc.healthCheckGracePeriodSeconds;
+  if (svc.deploymentController.type === 'CODE_DEPLOY') {
+    out.taskSets = svc.taskSets.map((ts) => describeTaskSet(ctx, svc, ts));
+    delete out.deployments;
+  }
   if (withTags) out.tags = svc.tags;
   return out;
 }

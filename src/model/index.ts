@@ -6,9 +6,13 @@
  * the same state, and a failed call returns the state it was given, untouched.
  */
 import { DEFAULT_REGION, regionInfo } from './catalog.ts';
+import { emptyCloudWatchState, emptyTrafficState } from './cloudwatch-types.ts';
+import { emptyCodeDeployState } from './codedeploy-types.ts';
 import { Ctx } from './ctx.ts';
+import { emptyElbState } from './elbv2-types.ts';
 import { ApiError } from './errors.ts';
 import { HANDLERS } from './handlers.ts';
+import { emptyLambdaState } from './lambda-types.ts';
 import { seedRng } from './prng.ts';
 import { tick } from './tick.ts';
 import type { AdvanceResult, Call, CreateSimOptions, SimState, StepResult } from './types.ts';
@@ -25,7 +29,7 @@ export function createSim(options: CreateSimOptions = {}): SimState {
   if (!regionInfo(region)) throw new Error(`Unknown region ${region}`);
   const start = options.startTime ?? DEFAULT_START_TIME;
   return {
-    schema: 1,
+    schema: 2,
     seed,
     rng: seedRng(seed),
     now: start,
@@ -43,6 +47,11 @@ export function createSim(options: CreateSimOptions = {}): SimState {
     impairedZones: {},
     imageBehaviors: {},
     zoneLaunches: {},
+    elb: emptyElbState(),
+    traffic: emptyTrafficState(),
+    cloudwatch: emptyCloudWatchState(),
+    lambda: emptyLambdaState(),
+    codedeploy: emptyCodeDeployState(),
   };
 }
 

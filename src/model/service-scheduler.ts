@@ -17,6 +17,7 @@ import { shortId } from './ecs-common.ts';
 import { type LaunchParams, placeOnFargate, placeOnInstances, requestStop } from './ecs-tasks.ts';
 import type { PlacementFailure } from './placement.ts';
 import { isHealthy } from './task-lifecycle.ts';
+import { reconcileTaskSets } from './task-sets.ts';
 import { TIMING } from './timing.ts';
 import type {
   Cluster,
@@ -526,7 +527,8 @@ export function tickServices(ctx: Ctx): void {
     const prev = ctx.region;
     ctx.region = svc.region;
     const live = index.get(`${svc.clusterArn}|${svc.serviceName}`) ?? [];
-    if (svc.schedulingStrategy === 'DAEMON') reconcileDaemon(ctx, svc, cluster, live);
+    if (svc.deploymentController.type === 'CODE_DEPLOY') reconcileTaskSets(ctx, svc, cluster, live);
+    else if (svc.schedulingStrategy === 'DAEMON') reconcileDaemon(ctx, svc, cluster, live);
     else reconcileReplica(ctx, svc, cluster, live);
     ctx.region = prev;
   }

@@ -1,11 +1,20 @@
 /**
- * One simulated second: instances boot and their agents register, tasks walk their lifecycle, and
- * every service's scheduler reconciles. Outcomes of this second's tasks feed the services' backoff.
+ * One simulated second, in a fixed order: instances boot and their agents register; tasks walk
+ * their lifecycle (outcomes feed the services' backoff); load balancers register, check and drain
+ * targets; travelers are routed and metrics written; alarms evaluate; deployments (ECS native
+ * strategies, CodeDeploy, the Lambda alias deployer) take their next step reading those alarms; and
+ * every service's scheduler reconciles.
  */
+import { tickAlarms } from './alarms.ts';
+import { tickCodeDeploy } from './codedeploy-engine.ts';
 import type { Ctx } from './ctx.ts';
+import { tickEcsDeployments } from './ecs-deployments.ts';
+import { tickElb } from './elb-health.ts';
 import { tickInstances } from './instance-lifecycle.ts';
+import { tickLambdaDeployers } from './lambda-deployer.ts';
 import { noteTaskOutcome, tickServices } from './service-scheduler.ts';
 import { tickTasks } from './task-lifecycle.ts';
+import { tickTraffic } from './traffic.ts';
 import type { Task } from './types.ts';
 
 export function tick(ctx: Ctx): void {
@@ -20,5 +29,11 @@ export function tick(ctx: Ctx): void {
     if (e.type === 'task/running') noteTaskOutcome(ctx, t, 'running');
     else if (t.failedToStart) noteTaskOutcome(ctx, t, 'failedToStart');
   }
+  tickElb(ctx);
+  tickTraffic(ctx);
+  tickAlarms(ctx);
+  tickEcsDeployments(ctx);
+  tickCodeDeploy(ctx);
+  tickLambdaDeployers(ctx);
   tickServices(ctx);
 }

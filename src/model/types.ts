@@ -11,6 +11,16 @@
  * return ISO strings (what the CLI prints).
  */
 
+import type { CloudWatchState, TrafficState } from './cloudwatch-types.ts';
+import type { CodeDeployState } from './codedeploy-types.ts';
+import type { ElbState } from './elbv2-types.ts';
+import type { LambdaState } from './lambda-types.ts';
+
+export type * from './cloudwatch-types.ts';
+export type * from './codedeploy-types.ts';
+export type * from './elbv2-types.ts';
+export type * from './lambda-types.ts';
+
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
 /** A call: an AWS API action, namespaced by service, with the real request shape. */
@@ -314,6 +324,42 @@ export interface ServiceDeployment {
   failedTasks: number;
 }
 
+/** ECS's service load balancer entry (the request shape, echoed back). */
+export interface ServiceLoadBalancer {
+  targetGroupArn: string;
+  containerName: string;
+  containerPort: number;
+  /** ECS-native blue/green, linear and canary (2025): the alternate group and the listener rules. */
+  advancedConfiguration?: {
+    alternateTargetGroupArn: string;
+    productionListenerRule: string;
+    testListenerRule?: string;
+    roleArn?: string;
+  };
+}
+
+/** A task set (deploymentController CODE_DEPLOY or EXTERNAL): ECS-API:TaskSet. */
+export interface TaskSet {
+  id: string;
+  taskSetArn: string;
+  serviceArn: string;
+  clusterArn: string;
+  /** CodeDeploy's deployment id for task sets it created. */
+  startedBy?: string;
+  externalId?: string;
+  status: 'PRIMARY' | 'ACTIVE' | 'DRAINING';
+  taskDefinition: string;
+  computedDesiredCount: number;
+  scale: { value: number; unit: 'PERCENT' };
+  stabilityStatus: 'STEADY_STATE' | 'STABILIZING';
+  stabilityStatusAt: number;
+  launchType: LaunchType;
+  networkConfiguration?: { awsvpcConfiguration: AwsVpcConfiguration };
+  loadBalancers: ServiceLoadBalancer[];
+  createdAt: number;
+  updatedAt: number;
+}
+
 export interface ServiceEvent {
   id: string;
   createdAt: number;
@@ -343,6 +389,10 @@ export interface Service {
   healthCheckGracePeriodSeconds?: number;
   availabilityZoneRebalancing: 'ENABLED' | 'DISABLED';
   tags: { key: string; value: string }[];
+  loadBalancers: ServiceLoadBalancer[];
+  deploymentController: { type: 'ECS' | 'CODE_DEPLOY' | 'EXTERNAL' };
+  /** CODE_DEPLOY services only: the task sets (tasks carry the task set id as deploymentId). */
+  taskSets: TaskSet[];
   /** Scheduler bookkeeping (not part of the API shape). */
   sched: ServiceScheduler;
 }
@@ -377,7 +427,7 @@ export interface ImageBehavior {
 }
 
 export interface SimState {
-  schema: 1;
+  schema: 2;
   seed: number;
   /** PRNG state (sfc32, four 32-bit words). */
   rng: [number, number, number, number];
@@ -400,7 +450,18 @@ export interface SimState {
   imageBehaviors: Record<string, ImageBehavior>;
   /** Instances ever launched per zone (mints zoneOrdinal). */
   zoneLaunches: Record<string, number>;
+  /** Elastic Load Balancing v2: load balancers, listeners, rules, target groups (elbv2-types.ts). */
+  elb: ElbState;
+  /** Travelers and injected faults (cloudwatch-types.ts). */
+  traffic: TrafficState;
+  /** Metrics in one-minute windows and alarms. */
+  cloudwatch: CloudWatchState;
+  lambda: LambdaState;
+  codedeploy: CodeDeployState;
 }
+
+/** Top-level members of SimState that hold records of records (see Ctx.putIn). */
+export type Slice = 'elb' | 'traffic' | 'cloudwatch' | 'lambda' | 'codedeploy';
 
 export interface CreateSimOptions {
   seed?: number;

@@ -63,7 +63,7 @@ describe('CreateService', () => {
     [{ desiredCount: undefined }, 'InvalidParameterException', null],
     [{ deploymentConfiguration: { maximumPercent: 50 } }, 'InvalidParameterException', null],
     [{ taskDefinition: 'ghost' }, 'ClientException', null],
-    [{ deploymentController: { type: 'CODE_DEPLOY' } }, 'InvalidParameterException', null],
+    [{ deploymentController: { type: 'EXTERNAL' } }, 'InvalidParameterException', null],
   ])('refuses %j', (extra, name, message) => {
     const w = kingdom();
     const td = w.registerWeb();

@@ -1,0 +1,4 @@
+/** cloudwatch API. */
+import type { Handler } from './api-types.ts';
+
+export const cloudwatchHandlers: Record<string, Handler> = {};
