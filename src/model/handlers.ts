@@ -11,6 +11,7 @@ import { taskHandlers } from './ecs-tasks.ts';
 import { elbv2Handlers } from './elbv2.ts';
 import { lambdaHandlers } from './lambda.ts';
 import { faultHandlers } from './sim-faults.ts';
+import { trafficHandlers } from './traffic.ts';
 
 export const HANDLERS: Record<string, Handler> = {
   ...ec2Handlers,
@@ -24,4 +25,5 @@ export const HANDLERS: Record<string, Handler> = {
   ...cloudwatchHandlers,
   ...lambdaHandlers,
   ...codedeployHandlers,
+  ...trafficHandlers,
 };

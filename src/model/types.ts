@@ -285,6 +285,12 @@ export interface Task {
   healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
   version: number;
   tags: { key: string; value: string }[];
+  /**
+   * The target groups (with container name and port) this service task is registered with once
+   * RUNNING. Set at launch by whoever launches it (the scheduler for the ECS controller: the service's
+   * groups, or the deployment's group for blue/green; task sets for CODE_DEPLOY). Absent: no LB.
+   */
+  loadBalancers?: ServiceLoadBalancer[];
 }
 
 export interface PlacementStrategy {
