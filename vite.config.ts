@@ -31,7 +31,7 @@ export default defineConfig(({ mode }) => ({
     strictPort: true,
   },
   test: {
-    include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts'],
+    include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts', 'test/levels/**/*.test.ts'],
     environment: 'node',
     // Property tests run hundreds of simulated worlds; on a shared 2-core machine they need room.
     testTimeout: 60_000,

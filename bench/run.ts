@@ -6,6 +6,8 @@
  * 2. One simulated hour of a 20-instance, 200-task, 5-service cluster built through the public API,
  *    timed as advance(state, 3600) and as 3600 calls of advance(state, 1), against a simple reference
  *    workload measured in the same run.
+ * 2b. One simulated hour of an ECS CANARY deployment under 100 requests/s on 20 instances
+ *    (bench/canary-hour.ts), timed the same way against the same reference.
  * 3. Frame times of the real game in headless Chromium with 100 territories and 1,000 developments,
  *    against the same page with an empty world (bench/frame.ts); its figures are under "frame".
  *
@@ -17,6 +19,7 @@ import { instanceTypeInfo, registeredCpu, registeredMemory } from '../src/model/
 import { advance, createSim, step } from '../src/model/index.ts';
 import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/placement.ts';
 import type { Call, PlacementStrategy, SimState } from '../src/model/types.ts';
+import { buildCanaryWorld, checkCanaryHour } from './canary-hour.ts';
 import { type FrameFigures, frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';
 
@@ -489,6 +492,65 @@ function simHour() {
   };
 }
 
+/** Issue 4: one simulated hour of a canary under 100 requests/s on 20 instances (bench/canary-hour.ts). */
+function canaryHour() {
+  const t0 = performance.now();
+  const world = buildCanaryWorld();
+  const setupMs = performance.now() - t0;
+  const { state } = world;
+  const one: number[] = [];
+  const perSecond: number[] = [];
+  const reference: number[] = [];
+  let sink = 0;
+  const runOne = (): number => {
+    const a = performance.now();
+    const r = advance(state, 3600);
+    const ms = performance.now() - a;
+    const bad = checkCanaryHour(world, r.state);
+    if (bad) fail(`canary hour (advance 3600): ${bad}`);
+    return ms;
+  };
+  const runPerSecond = (): number => {
+    let s = state;
+    const a = performance.now();
+    for (let i = 0; i < 3600; i++) s = advance(s, 1).state;
+    const ms = performance.now() - a;
+    const bad = checkCanaryHour(world, s);
+    if (bad) fail(`canary hour (3600 x advance 1): ${bad}`);
+    return ms;
+  };
+  const runRef = (): number => {
+    const a = performance.now();
+    sink += visitReference(state);
+    return performance.now() - a;
+  };
+  runOne();
+  runPerSecond();
+  runRef();
+  for (let i = 0; i < SAMPLES; i++) {
+    one.push(runOne());
+    perSecond.push(runPerSecond());
+    reference.push(runRef());
+  }
+  if (sink === 0) console.log('(reference sink is zero)');
+  const refMs = median(reference);
+  const oneMs = median(one);
+  const perMs = median(perSecond);
+  return {
+    instances: Object.keys(state.containerInstances).length,
+    desiredTasks: 20,
+    requestsPerSecond: 100,
+    settleSeconds: world.settleSeconds,
+    setupSeconds: round(setupMs / 1000, 3),
+    advance3600Seconds: round(oneMs / 1000, 4),
+    advance1x3600Seconds: round(perMs / 1000, 4),
+    referenceSeconds: round(refMs / 1000, 5),
+    advance3600RatioToReference: round(oneMs / refMs, 1),
+    advance1x3600RatioToReference: round(perMs / refMs, 1),
+    samples: SAMPLES,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
@@ -537,6 +599,21 @@ async function main(): Promise<void> {
   );
   console.log(`  reference: ${hour.reference}: ${hour.referenceSeconds} s`);
 
+  console.log(
+    'Canary hour: 20 instances, ALB (blue/green groups, listeners 80/8080), service of 20 tasks, ECS CANARY 10% / 5 min, a 5xx alarm, 100 requests/s',
+  );
+  const canary = canaryHour();
+  console.log(
+    `  setup ${canary.setupSeconds} s (targets healthy after ${canary.settleSeconds} simulated s); the deployment to revision 2 starts, then:`,
+  );
+  console.log(
+    `  advance(state, 3600):      ${canary.advance3600Seconds} s  (${canary.advance3600RatioToReference} x reference)`,
+  );
+  console.log(
+    `  3600 x advance(state, 1):  ${canary.advance1x3600Seconds} s  (${canary.advance1x3600RatioToReference} x reference)`,
+  );
+  console.log(`  reference (same workload as the sim hour, on this state): ${canary.referenceSeconds} s`);
+
   const at5000 = placement.filter((f) => f.instances === 5000);
   const goals = {
     placementAtLeast50kPerSecondAt5000Instances: {
@@ -551,6 +628,11 @@ async function main(): Promise<void> {
       pass: hour.advance3600Seconds < 0.5 && hour.advance1x3600Seconds < 0.5,
       advance3600Seconds: hour.advance3600Seconds,
       advance1x3600Seconds: hour.advance1x3600Seconds,
+    },
+    canaryHourUnderHalfSecond: {
+      pass: canary.advance3600Seconds < 0.5 && canary.advance1x3600Seconds < 0.5,
+      advance3600Seconds: canary.advance3600Seconds,
+      advance1x3600Seconds: canary.advance1x3600Seconds,
     },
   };
   console.log('Goals:');
@@ -570,7 +652,15 @@ async function main(): Promise<void> {
     `Results ${invalid ? `INVALID (${failures.size} distinct violations)` : 'valid: every run of both implementations checked'}; bench ran ${totalSeconds} s`,
   );
   console.log(
-    JSON.stringify({ placement, simHour: hour, goals, frame, valid: !invalid, benchSeconds: totalSeconds }),
+    JSON.stringify({
+      placement,
+      simHour: hour,
+      canaryHour: canary,
+      goals,
+      frame,
+      valid: !invalid,
+      benchSeconds: totalSeconds,
+    }),
   );
   if (invalid) process.exitCode = 1;
 }

@@ -9,6 +9,9 @@
  * to the world; when store.ui.place names a zone it glides to that zone. Clicking a development, a
  * castle, a territory or a zone selects it in the store (store.select) and a marker outlines it.
  * One-off animations (a portal collapsing) are played from the store's event stream with a cursor.
+ * When the region has load balancers, alarms or Lambda functions, a band below the zones shows the
+ * city gate, its roads and travelers, the watchtowers and the spells (views/GateStage.ts); without
+ * them the kingdom is laid out exactly as before.
  * Simulated time is driven by the DirectorScene, so the world goes on when another scene is shown.
  */
 import Phaser from 'phaser';
@@ -16,6 +19,9 @@ import type { GameStore, Selection, ViewPlace } from '../store/create-game-store
 import { CAMERA_CHANGED, CameraRig, type CameraView, HUD_COLUMN, ZOOM_STEP } from './camera-rig.ts';
 import { drawStars, fillPoly } from './draw.ts';
 import { EventCursor } from './event-cursor.ts';
+import { bandHeights } from './gate-layout.ts';
+import { type GateWorld, gateModel } from './gate-model.ts';
+import { gateWords } from './gate-words.ts';
 import { onCanvasKeys } from './keyboard.ts';
 import { SceneKey } from './keys.ts';
 import {
@@ -30,6 +36,7 @@ import { reducedMotion } from './motion.ts';
 import { COLORS, OKABE_ITO } from './palette.ts';
 import { parentOf } from './places.ts';
 import { DevelopmentView } from './views/DevelopmentView.ts';
+import { GateStage, type GateStageSnapshot } from './views/GateStage.ts';
 import { TerritoryView } from './views/TerritoryView.ts';
 import { ZoneView } from './views/ZoneView.ts';
 
@@ -59,6 +66,8 @@ export interface KingdomSnapshot {
   selection: Selection | null;
   /** Portal collapses played from the event stream since the scene started. */
   collapsesPlayed: number;
+  /** The gate band: gates, doors, roads, markets, travelers, watchtowers, spells, the horn. */
+  gate: GateStageSnapshot;
 }
 
 const SELECTION_DEPTH = 80;
@@ -93,8 +102,10 @@ export class KingdomScene extends Phaser.Scene {
   /** The next simulated second at which a ruin or a burned development leaves the map. */
   private nextExpiry = Number.POSITIVE_INFINITY;
   private layout: KingdomLayout | null = null;
-  private lastSnapshot: Omit<KingdomSnapshot, 'camera' | 'selection' | 'collapsesPlayed' | 'settled'> | null =
-    null;
+  private lastSnapshot: Omit<
+    KingdomSnapshot,
+    'camera' | 'selection' | 'collapsesPlayed' | 'settled' | 'gate'
+  > | null = null;
   private press: { x: number; y: number; lastX: number; lastY: number; dragging: boolean } | null = null;
   private cursorStyle = '';
   private collapses = 0;
@@ -104,6 +115,11 @@ export class KingdomScene extends Phaser.Scene {
   private cameraTouched = false;
   /** Canvas pixels at the bottom kept for the HUD's help strip while it shows (0 when hidden). */
   private bottomInset = 0;
+  private stage: GateStage | null = null;
+  /** The gate band's model changed (load balancers, traffic sources, alarms, functions, names). */
+  private gateDirty = true;
+  private gateWorld: GateWorld | null = null;
+  private still = false;
 
   constructor(options: KingdomSceneOptions) {
     super({ key: SceneKey.Kingdom });
@@ -130,8 +146,14 @@ export class KingdomScene extends Phaser.Scene {
       if (this.rig) this.events.emit(CAMERA_CHANGED, this.rig.view());
     });
     this.cursor = new EventCursor(this.store);
+    this.stage = new GateStage(this);
+    this.gateDirty = true;
+    this.still = reducedMotion();
     const markDirty = () => {
       this.dirty = true;
+    };
+    const markGate = () => {
+      this.gateDirty = true;
     };
     const store = this.store;
     this.unsubscribers = [
@@ -140,6 +162,11 @@ export class KingdomScene extends Phaser.Scene {
       store.subscribe((s) => s.sim.tasks, markDirty),
       store.subscribe((s) => s.sim.taskDefinitions, markDirty),
       store.subscribe((s) => s.sim.impairedZones, markDirty),
+      store.subscribe((s) => s.sim.elb, markGate),
+      store.subscribe((s) => s.sim.traffic.sources, markGate),
+      store.subscribe((s) => s.sim.cloudwatch.alarms, markGate),
+      store.subscribe((s) => s.sim.lambda.functions, markGate),
+      store.subscribe((s) => s.ui.names, markGate),
       // The world was replaced (undo, reset, load): forget what was fading or ruined, resync.
       store.subscribe(
         (s) => s.generation,
@@ -164,11 +191,29 @@ export class KingdomScene extends Phaser.Scene {
     this.followPlace(this.store.getState().ui.place, false);
   }
 
-  override update(): void {
-    if (this.store.getState().sim.now >= this.nextExpiry) this.dirty = true;
+  override update(_time: number, delta: number): void {
+    const state = this.store.getState();
+    if (state.sim.now >= this.nextExpiry) this.dirty = true;
+    const still = reducedMotion();
+    if (still !== this.still) {
+      this.still = still;
+      this.gateDirty = true;
+    }
+    if (this.gateDirty && !this.dirty) this.refreshGate();
     if (this.dirty) this.reconcile();
     else if (this.bakeDirty) this.rebake();
+    const simSeconds = state.clock.paused ? 0 : (state.clock.speed * delta) / 1000;
+    this.stage?.tick(state.sim, delta, simSeconds, still);
     const events = this.cursor?.take() ?? [];
+    if (events.length > 0 && this.stage && this.layout) {
+      const l = this.layout;
+      this.stage.play(events, !still, {
+        x: 0,
+        y: l.height * 0.3,
+        w: l.width,
+        h: Math.min(220, l.height * 0.3),
+      });
+    }
     for (const e of events) {
       if (e.type !== 'zone/failed') continue;
       const zone = e.data.availabilityZone;
@@ -181,7 +226,7 @@ export class KingdomScene extends Phaser.Scene {
 
   /** True when the view matches the model and no animation is playing (tests wait on this). */
   isSettled(): boolean {
-    return !this.dirty && !this.bakeDirty && this.tweens.getTweens().length === 0;
+    return !this.dirty && !this.bakeDirty && !this.gateDirty && this.tweens.getTweens().length === 0;
   }
 
   snapshot(): KingdomSnapshot {
@@ -190,6 +235,7 @@ export class KingdomScene extends Phaser.Scene {
       camera: this.cameraView(),
       selection: this.store.getState().ui.selection,
       collapsesPlayed: this.collapses,
+      gate: this.stage?.snapshot() ?? new GateStage(this).snapshot(),
     };
     if (this.lastSnapshot) return { ...this.lastSnapshot, ...extra };
     return { width: 0, height: 0, zones: [], territories: [], developments: [], ...extra };
@@ -383,6 +429,8 @@ export class KingdomScene extends Phaser.Scene {
     if (!layout || !this.rig) return null;
     const { x, y } = this.rig.toWorld(sx, sy);
     const inside = (r: Rect) => x >= r.x && x <= r.x + r.w && y >= r.y && y <= r.y + r.h;
+    const gate = this.stage?.hit(x, y);
+    if (gate) return gate;
     for (const [id, r] of layout.developments) {
       if (inside(r) && this.developmentViews.get(id)?.isFading !== true) return { kind: 'task', id };
     }
@@ -448,7 +496,7 @@ export class KingdomScene extends Phaser.Scene {
       case 'zone':
         return layout.zones.find((z) => z.name === sel.id)?.frame ?? null;
       default:
-        return null;
+        return this.stage?.rectOf(sel) ?? null;
     }
   }
 
@@ -477,7 +525,17 @@ export class KingdomScene extends Phaser.Scene {
     }
 
     const zones = kingdomModel(sim, this.region, { terminatedSince: this.terminatedSince, keepStopped });
-    const layout = layoutKingdom(zones, this.cameras.main.width, this.cameras.main.height);
+    this.gateDirty = false;
+    const gate = gateModel(sim, this.region);
+    this.gateWorld = gate;
+    const band = bandHeights(gate, this.cameras.main.height);
+    const layout = layoutKingdom(
+      zones,
+      this.cameras.main.width,
+      this.cameras.main.height,
+      band.inView,
+      band.below,
+    );
     const worldChanged =
       !this.layout || this.layout.width !== layout.width || this.layout.height !== layout.height;
     this.layout = layout;
@@ -564,6 +622,7 @@ export class KingdomScene extends Phaser.Scene {
       }
     }
     this.lastSnapshot = snapshot;
+    this.drawGate();
     if (worldChanged) {
       this.rig?.setWorld(layout.width, layout.height);
       this.drawBackdrop();
@@ -633,6 +692,32 @@ export class KingdomScene extends Phaser.Scene {
     for (const id of this.yards.keys()) this.bake(id, layout);
   }
 
+  /** The gate band's model changed: redraw the band, or lay out everything when its height changes. */
+  private refreshGate(): void {
+    this.gateDirty = false;
+    const gate = gateModel(this.store.getState().sim, this.region);
+    const before = this.gateWorld;
+    this.gateWorld = gate;
+    const layout = this.layout;
+    const h = this.cameras.main.height;
+    const a = bandHeights(gate, h);
+    const b = before ? bandHeights(before, h) : null;
+    if (!layout || !b || a.inView !== b.inView || a.below !== b.below) {
+      this.dirty = true;
+      return;
+    }
+    this.drawGate();
+  }
+
+  private drawGate(): void {
+    const layout = this.layout;
+    const gate = this.gateWorld;
+    if (!layout || !gate || !this.stage) return;
+    const words = gateWords(this.store.getState().ui.names);
+    this.stage.update(gate, layout.band, layout, words, this.still);
+    this.drawSelection();
+  }
+
   private drawBackdrop(): void {
     const g = this.backdrop;
     if (!g) return;
@@ -657,6 +742,9 @@ export class KingdomScene extends Phaser.Scene {
     this.developmentViews.clear();
     this.territoryModels.clear();
     this.yards.clear();
+    this.stage?.destroy();
+    this.stage = null;
+    this.gateWorld = null;
     this.rig?.stopGlide();
     this.rig = null;
     this.cursor = null;

@@ -103,7 +103,7 @@ export function planOf(taskDefinitionArn: string): { family: string; revision: n
 }
 
 /** Families in order of first registration: the order that picks their banner colours. */
-function familyOrder(sim: SimState, region: string): Map<string, number> {
+export function familyOrder(sim: SimState, region: string): Map<string, number> {
   const defs = Object.values(sim.taskDefinitions)
     .filter((d) => d.region === region)
     .sort(

@@ -54,6 +54,11 @@ export interface KingdomLayout {
   territories: Map<string, TerritoryLayout>;
   developments: Map<string, Rect>;
   fonts: Fonts;
+  /**
+   * The strip below the zones that holds the city gate, the watchtowers and the spells (see
+   * gate-layout.ts); null when the kingdom has none of them (the zones then fill the view as before).
+   */
+  band: Rect | null;
 }
 
 const clamp = (v: number, lo: number, hi: number) => Math.max(lo, Math.min(hi, v));
@@ -213,7 +218,27 @@ export function territoryInterior(plot: Rect, unit: number): TerritoryLayout {
  * them further, and wider when that keeps the world's shape near the view's; `width` and `height` in
  * the result are the world's, which the camera pans over and zooms into.
  */
-export function layoutKingdom(zones: ZoneModel[], width: number, height: number): KingdomLayout {
+export function layoutKingdom(
+  zones: ZoneModel[],
+  width: number,
+  height: number,
+  bandHeight = 0,
+  belowHeight = 0,
+): KingdomLayout {
+  if (bandHeight > 0) {
+    // The zones are laid out in the view less the band, and the band (plus what goes below the
+    // view) is added under them.
+    const H = Math.max(160, height);
+    const band = Math.min(Math.round(bandHeight), Math.round(H * 0.6));
+    const below = Math.max(0, Math.round(belowHeight));
+    const inner = layoutKingdom(zones, width, H - band);
+    const pad = clamp(Math.min(Math.max(200, width), Math.max(160, H - band)) * 0.018, 6, 20);
+    return {
+      ...inner,
+      height: inner.height + band + below,
+      band: { x: pad, y: inner.height, w: inner.width - 2 * pad, h: band + below - pad },
+    };
+  }
   // A grown world is also made wider (up to 4 views) while that keeps it closer to the view's shape,
   // so the whole kingdom still fits the screen at a zoom where its castles can be told apart.
   const aspect = Math.max(160, height) / Math.max(200, width);
@@ -303,7 +328,7 @@ function layoutAt(zones: ZoneModel[], width: number, height: number, worldHeight
     return { name: zone.name, frame, stroke, crown, land, managed, managedYard, counts };
   });
 
-  return { width: W, height: worldH, zones: zoneLayouts, territories, developments, fonts };
+  return { width: W, height: worldH, zones: zoneLayouts, territories, developments, fonts, band: null };
 }
 
 function placeTerritories(

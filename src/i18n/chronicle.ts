@@ -12,6 +12,8 @@
  * edition, an instance gone from the state an hour after termination).
  */
 import type { SimEvent, SimState } from '../model/types.ts';
+import { GATE_EVENT_TYPES, gateLine, gateServiceEvent } from './chronicle-gate.ts';
+import { RENOVATION_EVENT_TYPES, renovationLine } from './chronicle-renovation.ts';
 import { explainPlacementFailure, rejectionPhrase, type WhyCard } from './explain.ts';
 import { capitalize, charterName, landKind, type NameMode } from './lexicon.ts';
 import {
@@ -71,6 +73,8 @@ export const CHRONICLE_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'zone/failed': true,
   'zone/restored': true,
   'image/behaviorSet': true,
+  ...GATE_EVENT_TYPES,
+  ...RENOVATION_EVENT_TYPES,
 };
 
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -367,7 +371,7 @@ export function chronicleLine(
     case 'task/stopping':
       return null;
     default:
-      return null;
+      return gateLine(event, sim, mode) ?? renovationLine(event, sim, mode) ?? null;
   }
 }
 
@@ -529,6 +533,8 @@ function serviceEvent(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: 
       `${decree}: every development of its current plan edition stands (deployment complete)`,
       'good',
     );
+  const gate = gateServiceEvent(message, decree, sim);
+  if (gate) return say(gate, /is unhealthy in/.test(message) ? 'warn' : 'info');
   const rest = message.replace(/^\(service [^)]+\)\s*/, '');
   return say(`${decree}: ${rest}`, 'info');
 }

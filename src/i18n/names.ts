@@ -10,7 +10,7 @@
  */
 import { regionOfZone } from '../model/catalog.ts';
 import type { Ec2Instance, SimState, TaskDefinition } from '../model/types.ts';
-import { byMode, type NameMode } from './lexicon.ts';
+import { byMode, type NameMode, term } from './lexicon.ts';
 
 /** "1a" for za-southwest-1a: the digit of the region and the zone letter. */
 export function zoneCode(region: string, zone: string): string {
@@ -126,7 +126,11 @@ export type Selectable =
   | { kind: 'service'; id: string }
   | { kind: 'taskDefinition'; id: string }
   | { kind: 'cluster'; id: string }
-  | { kind: 'zone'; id: string };
+  | { kind: 'zone'; id: string }
+  | {
+      kind: 'loadBalancer' | 'listener' | 'targetGroup' | 'alarm' | 'lambdaFunction' | 'lambdaAlias';
+      id: string;
+    };
 
 /**
  * A selected thing's title in the chosen mode, e.g. "territory 1b-2", "EC2 instance i-0abc…",
@@ -159,5 +163,11 @@ export function displayName(sim: SimState, selection: Selectable, mode: NameMode
     }
     case 'zone':
       return byMode(mode, `portal ${zoneCodeOf(id)}`, `Availability Zone ${id}`);
+    default: {
+      // Load balancing, alarms and Lambda: the lexicon's word and the name inside the id.
+      const name =
+        /(?:loadbalancer\/app|targetgroup)\/([^/]+)/.exec(id)?.[1] ?? id.slice(id.lastIndexOf('/') + 1);
+      return `${term(selection.kind, mode)} ${name}`;
+    }
   }
 }

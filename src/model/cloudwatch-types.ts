@@ -72,19 +72,83 @@ export interface MetricAlarm {
     | 'LessThanThreshold'
     | 'LessThanOrEqualToThreshold';
   TreatMissingData?: 'breaching' | 'notBreaching' | 'ignore' | 'missing';
+  Unit?: string;
+  ThresholdMetricId?: string;
+  /** Epoch seconds of the last change of StateValue (StateUpdatedTimestamp also moves on reason-only updates). */
+  StateTransitionedTimestamp?: number;
   region: string;
   /** Next evaluation time. */
   nextEvalAt: number;
+}
+
+/** One entry of PutMetricAlarm's Metrics (a MetricDataQuery). */
+export interface MetricDataQuery {
+  Id: string;
+  MetricStat?: {
+    Metric: { Namespace: string; MetricName: string; Dimensions?: { Name: string; Value: string }[] };
+    Period: number;
+    Stat: string;
+    Unit?: string;
+  };
+  Expression?: string;
+  Label?: string;
+  ReturnData?: boolean;
+  Period?: number;
+}
+
+/** What a source carries from one second to the next (traffic-split.ts). */
+export interface FlowCarry {
+  /** Fraction of a request not yet sent. */
+  rate: number;
+  /** Per target group ARN (listener) or version (Lambda): share carried by the largest remainder split. */
+  split: Record<string, number>;
+  /** Per target group ARN: the round robin offset over its routable targets. */
+  rr: Record<string, number>;
+}
+
+/** Counts of one minute of traffic for one revision (task definition ARN) or Lambda version. */
+export interface TrafficWindow {
+  /** Window start, epoch seconds, multiple of 60. */
+  t: number;
+  requests: number;
+  errors: number;
+  /** Latency percentiles in milliseconds (the worst second of the window). */
+  p50: number;
+  p99: number;
+}
+
+/** One minute of one traffic source: where its requests went. */
+export interface SourceWindow {
+  t: number;
+  requests: number;
+  /** Failed requests: target 5xx / Lambda errors, plus the load balancer's own 5xx. */
+  errors: number;
+  /** Requests the load balancer answered itself with a 503 (no routable target). */
+  elb5xx: number;
+  /** Requests per target group ARN (listener) or per executed version (Lambda). */
+  byGroup: Record<string, number>;
 }
 
 export interface TrafficState {
   sources: Record<string, TrafficSource>;
   /** Faults by task definition ARN, image name, or `${functionArn}:${version}`. */
   behaviors: Record<string, Behavior>;
-  /** Fractional carries so that integer request counts follow the rates exactly over time. */
+  /** Fractional failure carries per revision / version key, so failures follow the error rate exactly. */
   carry: Record<string, number>;
+  /** Per source: the carries of its rate, its split across groups / versions, and its round robin. */
+  flows: Record<string, FlowCarry>;
   /** Running totals since the world began, for trajectory goals: by revision / version key. */
   totals: Record<string, { requests: number; errors: number }>;
+  /** Start of the open one-minute window (0 before any traffic). */
+  windowT: number;
+  /** The open window per revision / version key. */
+  current: Record<string, TrafficWindow>;
+  /** Closed windows per revision / version key, oldest first, the last TRAFFIC_WINDOWS_KEPT. */
+  windows: Record<string, TrafficWindow[]>;
+  /** The open window per source (keyed like sources). */
+  sourceCurrent: Record<string, SourceWindow>;
+  /** The last closed window per source. */
+  sourceLast: Record<string, SourceWindow>;
 }
 
 export interface CloudWatchState {
@@ -92,11 +156,28 @@ export interface CloudWatchState {
   metrics: Record<string, MetricSeries>;
   alarms: Record<string, MetricAlarm>;
   /** Alarm history, newest first (bounded). */
-  history: { AlarmName: string; Timestamp: number; HistoryItemType: 'StateUpdate'; HistorySummary: string }[];
+  history: {
+    AlarmName: string;
+    Timestamp: number;
+    HistoryItemType: 'StateUpdate' | 'ConfigurationUpdate' | 'Action';
+    HistorySummary: string;
+    HistoryData?: string;
+  }[];
 }
 
 export function emptyTrafficState(): TrafficState {
-  return { sources: {}, behaviors: {}, carry: {}, totals: {} };
+  return {
+    sources: {},
+    behaviors: {},
+    carry: {},
+    flows: {},
+    totals: {},
+    windowT: 0,
+    current: {},
+    windows: {},
+    sourceCurrent: {},
+    sourceLast: {},
+  };
 }
 
 export function emptyCloudWatchState(): CloudWatchState {

@@ -6,25 +6,29 @@
  * forceNewDeployment, network or placement changes do; DRAINING then INACTIVE on delete), 6.3
  * (deployment configuration defaults 100/200, deployments PRIMARY/ACTIVE with rolloutState), 5.3 (the
  * default placement for services spreads across zones), 6.5 (availabilityZoneRebalancing defaults).
- * Simplification: load balancers, service discovery, capacity providers and the CODE_DEPLOY and
- * EXTERNAL controllers are not modelled here yet (a clear error says so).
+ * Deployments themselves (circuit breaker, alarms, native strategies) live in ecs-deployments.ts;
+ * the describe shape in ecs-service-describe.ts; the deployment configuration in
+ * ecs-deployment-config.ts. UpdateService accepts loadBalancers changes (a new deployment).
+ * Simplification: service discovery, capacity providers and the EXTERNAL controller are not
+ * modelled (a clear error says so); CODE_DEPLOY services get their task sets from task-sets.ts.
  */
 import type { Input } from './api-types.ts';
 import type { Ctx } from './ctx.ts';
 import { paginate, readTags, requireCluster, str, strList } from './ecs-common.ts';
+import { readDeploymentConfiguration, strategyOf } from './ecs-deployment-config.ts';
+import { newDeployment, startDeployment } from './ecs-deployments.ts';
 import { readConstraints, readStrategies } from './ecs-placement-input.ts';
+import { serviceDeploymentHandlers } from './ecs-service-deployments.ts';
+import { describeService } from './ecs-service-describe.ts';
 import { resolveTaskDefinition } from './ecs-task-definitions.ts';
 import { checkLaunch, readAwsVpc, readLaunchType } from './ecs-tasks.ts';
 import { readServiceLoadBalancers } from './elb-ecs.ts';
 import { ApiError, invalidParameter } from './errors.ts';
-import { describeTaskSet, initialTaskSet } from './task-sets.ts';
-import type {
-  Cluster,
-  DeploymentConfiguration,
-  Service,
-  ServiceDeployment,
-  TaskDefinition,
-} from './types.ts';
+import { initialTaskSet } from './task-sets.ts';
+import type { Cluster, Service, TaskDefinition } from './types.ts';
+
+export { newDeployment } from './ecs-deployments.ts';
+export { describeService, serviceCounts } from './ecs-service-describe.ts';
 
 const SERVICE_NAME = /^[A-Za-z0-9_-]{1,255}$/;
 
@@ -43,79 +47,6 @@ function requireService(ctx: Ctx, cluster: Cluster, input: Input): Service {
   const svc = findService(ctx, cluster, ref);
   if (!svc || svc.status === 'INACTIVE') throw new ApiError('ServiceNotFoundException', 'Service not found.');
   return svc;
-}
-
-function readDeploymentConfiguration(
-  v: unknown,
-  base: DeploymentConfiguration,
-  daemon: boolean,
-): DeploymentConfiguration {
-  if (v === undefined) return base;
-  const o = (v ?? {}) as Record<string, unknown>;
-  const out: DeploymentConfiguration = { ...base };
-  if (o.minimumHealthyPercent !== undefined) {
-    const n = Number(o.minimumHealthyPercent);
-    if (!Number.isInteger(n) || n < 0 || n > 100)
-      throw invalidParameter('minimumHealthyPercent must be between 0 and 100.');
-    out.minimumHealthyPercent = n;
-  }
-  if (o.maximumPercent !== undefined) {
-    const n = Number(o.maximumPercent);
-    if (!Number.isInteger(n) || n < 100 || n > 200) {
-      throw invalidParameter('maximumPercent must be between 100 and 200.');
-    }
-    if (daemon && n !== 100) throw invalidParameter('The maximumPercent for DAEMON services must be 100.');
-    out.maximumPercent = n;
-  }
-  if (out.maximumPercent < out.minimumHealthyPercent) {
-    throw invalidParameter('maximumPercent must be greater than or equal to minimumHealthyPercent.');
-  }
-  if (o.deploymentCircuitBreaker !== undefined) {
-    const cb = (o.deploymentCircuitBreaker ?? {}) as Record<string, unknown>;
-    if (typeof cb.enable !== 'boolean' || typeof cb.rollback !== 'boolean') {
-      throw invalidParameter('deploymentCircuitBreaker requires enable and rollback (booleans).');
-    }
-    out.deploymentCircuitBreaker = { enable: cb.enable, rollback: cb.rollback };
-  }
-  for (const k of [
-    'alarms',
-    'strategy',
-    'bakeTimeInMinutes',
-    'lifecycleHooks',
-    'linearConfiguration',
-    'canaryConfiguration',
-  ]) {
-    if (o[k] !== undefined) out[k] = o[k];
-  }
-  return out;
-}
-
-/** ECS deployment ids look like ecs-svc/ followed by 19 digits. */
-function deploymentId(ctx: Ctx): string {
-  let d = String(1 + ctx.randomInt(8));
-  while (d.length < 19) d += String(ctx.randomInt(10));
-  return `ecs-svc/${d}`;
-}
-
-export function newDeployment(
-  ctx: Ctx,
-  svc: Pick<Service, 'taskDefinition' | 'desiredCount' | 'launchType' | 'networkConfiguration'>,
-): ServiceDeployment {
-  const id = deploymentId(ctx);
-  const d: ServiceDeployment = {
-    id,
-    status: 'PRIMARY',
-    taskDefinition: svc.taskDefinition,
-    desiredCount: svc.desiredCount,
-    createdAt: ctx.now,
-    updatedAt: ctx.now,
-    launchType: svc.launchType,
-    rolloutState: 'IN_PROGRESS',
-    rolloutStateReason: `ECS deployment ${id} in progress.`,
-    failedTasks: 0,
-  };
-  if (svc.networkConfiguration) d.networkConfiguration = svc.networkConfiguration;
-  return d;
 }
 
 function createService(ctx: Ctx, input: Input) {
@@ -180,6 +111,13 @@ function createService(ctx: Ctx, input: Input) {
     },
     daemon,
   );
+  if (
+    controller !== 'ECS' &&
+    (deploymentConfiguration.alarms || strategyOf(deploymentConfiguration) !== 'ROLLING')
+  )
+    throw invalidParameter(
+      'Deployment alarms and deployment strategies require the ECS deployment controller.',
+    );
   const grace = input.healthCheckGracePeriodSeconds;
   if (
     grace !== undefined &&
@@ -235,15 +173,14 @@ function createService(ctx: Ctx, input: Input) {
   if (network) svc.networkConfiguration = network;
   if (grace !== undefined) svc.healthCheckGracePeriodSeconds = grace as number;
   if (controller === 'CODE_DEPLOY') svc.taskSets = [initialTaskSet(ctx, svc)];
-  else svc.deployments = [newDeployment(ctx, svc)];
-  ctx.put('services', svc.serviceArn, svc);
+  ctx.put('services', svc.serviceArn, controller === 'CODE_DEPLOY' ? svc : startDeployment(ctx, svc));
   ctx.emit('service/created', {
     serviceArn: svc.serviceArn,
     serviceName: name,
     cluster: cluster.clusterName,
     desiredCount,
   });
-  return { service: describeService(ctx, svc) };
+  return { service: describeService(ctx, ctx.s.services[svc.serviceArn] as Service) };
 }
 
 function updateService(ctx: Ctx, input: Input) {
@@ -303,6 +240,15 @@ function updateService(ctx: Ctx, input: Input) {
   }
   const network = changes.networkConfiguration ?? svc.networkConfiguration;
   checkLaunch(tdNow, svc.launchType, network);
+  if (input.loadBalancers !== undefined) {
+    changes.loadBalancers = readServiceLoadBalancers(ctx, input.loadBalancers, tdNow);
+    redeploy = true;
+  }
+  const dc = changes.deploymentConfiguration ?? svc.deploymentConfiguration;
+  if (svc.deploymentController.type !== 'ECS' && (dc.alarms || strategyOf(dc) !== 'ROLLING'))
+    throw invalidParameter(
+      'Deployment alarms and deployment strategies require the ECS deployment controller.',
+    );
   if (input.healthCheckGracePeriodSeconds !== undefined) {
     const g = Number(input.healthCheckGracePeriodSeconds);
     if (!Number.isInteger(g) || g < 0)
@@ -317,13 +263,11 @@ function updateService(ctx: Ctx, input: Input) {
   }
   let updated: Service = { ...svc, ...changes };
   if (redeploy) {
-    const d = newDeployment(ctx, updated);
+    const old = svc.deployments.map((o) => ({ ...o, status: 'ACTIVE' as const, updatedAt: ctx.now }));
     updated = {
-      ...updated,
-      deployments: [
-        d,
-        ...svc.deployments.map((old) => ({ ...old, status: 'ACTIVE' as const, updatedAt: ctx.now })),
-      ],
+      ...(svc.deploymentController.type === 'ECS'
+        ? startDeployment(ctx, updated)
+        : { ...updated, deployments: [newDeployment(ctx, updated), ...old] }),
       // A new task definition ends the start-failure backoff at once (ecs-rules.md 6.2).
       sched: {
         ...svc.sched,
@@ -401,85 +345,8 @@ function listServices(ctx: Ctx, input: Input) {
   return nextToken ? { serviceArns: page, nextToken } : { serviceArns: page };
 }
 
-/** Counts of a service's (or a deployment's) tasks: running and pending, as DescribeServices reports. */
-export function serviceCounts(
-  ctx: Ctx,
-  svc: Service,
-  deploymentId?: string,
-): { running: number; pending: number } {
-  let running = 0;
-  let pending = 0;
-  for (const t of Object.values(ctx.s.tasks)) {
-    if (t.clusterArn !== svc.clusterArn || t.serviceName !== svc.serviceName) continue;
-    if (deploymentId !== undefined && t.deploymentId !== deploymentId) continue;
-    if (t.desiredStatus !== 'RUNNING') continue;
-    if (t.lastStatus === 'RUNNING') running++;
-    else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'ACTIVATING')
-      pending++;
-  }
-  return { running, pending };
-}
-
-export function describeService(ctx: Ctx, svc: Service, withTags = false): Record<string, unknown> {
-  const counts = serviceCounts(ctx, svc);
-  const out: Record<string, unknown> = {
-    serviceArn: svc.serviceArn,
-    serviceName: svc.serviceName,
-    clusterArn: svc.clusterArn,
-    loadBalancers: svc.loadBalancers,
-    serviceRegistries: [],
-    status: svc.status,
-    desiredCount: svc.desiredCount,
-    runningCount: counts.running,
-    pendingCount: counts.pending,
-    launchType: svc.launchType,
-    taskDefinition: svc.taskDefinition,
-    deploymentConfiguration: svc.deploymentConfiguration,
-    deployments: svc.deployments.map((d) => {
-      const c = serviceCounts(ctx, svc, d.id);
-      const o: Record<string, unknown> = {
-        id: d.id,
-        status: d.status,
-        taskDefinition: d.taskDefinition,
-        desiredCount: d.desiredCount,
-        pendingCount: c.pending,
-        runningCount: c.running,
-        failedTasks: d.failedTasks,
-        createdAt: d.createdAt,
-        updatedAt: d.updatedAt,
-        launchType: d.launchType,
-        rolloutState: d.rolloutState,
-        rolloutStateReason: d.rolloutStateReason,
-      };
-      if (d.launchType === 'FARGATE') o.platformVersion = '1.4.0';
-      if (d.networkConfiguration) o.networkConfiguration = d.networkConfiguration;
-      return o;
-    }),
-    events: svc.events,
-    createdAt: svc.createdAt,
-    placementConstraints: svc.placementConstraints,
-    placementStrategy: svc.placementStrategy,
-    schedulingStrategy: svc.schedulingStrategy,
-    deploymentController: svc.deploymentController,
-    createdBy: svc.createdBy,
-    enableECSManagedTags: svc.enableECSManagedTags,
-    propagateTags: svc.propagateTags,
-    enableExecuteCommand: false,
-    availabilityZoneRebalancing: svc.availabilityZoneRebalancing,
-  };
-  if (svc.launchType === 'FARGATE') out.platformVersion = 'LATEST';
-  if (svc.networkConfiguration) out.networkConfiguration = svc.networkConfiguration;
-  if (svc.healthCheckGracePeriodSeconds !== undefined)
-    out.healthCheckGracePeriodSeconds = svc.healthCheckGracePeriodSeconds;
-  if (svc.deploymentController.type === 'CODE_DEPLOY') {
-    out.taskSets = svc.taskSets.map((ts) => describeTaskSet(ctx, svc, ts));
-    delete out.deployments;
-  }
-  if (withTags) out.tags = svc.tags;
-  return out;
-}
-
 export const serviceHandlers = {
+  ...serviceDeploymentHandlers,
   'ecs:CreateService': createService,
   'ecs:UpdateService': updateService,
   'ecs:DeleteService': deleteService,

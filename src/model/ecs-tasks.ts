@@ -21,6 +21,7 @@ import {
 } from './ecs-common.ts';
 import { candidatesOf, placementRequest, readConstraints, readStrategies } from './ecs-placement-input.ts';
 import { resolveTaskDefinition } from './ecs-task-definitions.ts';
+import { beginDraining } from './elb-ecs.ts';
 import { ApiError, invalidParameter } from './errors.ts';
 import { type Candidate, type PlacementFailure, type PlacementTrace, placeTasks } from './placement.ts';
 import { TIMING } from './timing.ts';
@@ -30,6 +31,7 @@ import type {
   LaunchType,
   PlacementConstraint,
   PlacementStrategy,
+  ServiceLoadBalancer,
   Task,
   TaskDefinition,
   TaskStopCode,
@@ -47,6 +49,8 @@ export interface LaunchParams {
   serviceName?: string;
   deploymentId?: string;
   tags?: { key: string; value: string }[];
+  /** The target groups the task is registered with once RUNNING (service tasks behind a load balancer). */
+  loadBalancers?: ServiceLoadBalancer[];
 }
 
 /** Creates the task on a candidate's instance, taking its resources. */
@@ -160,6 +164,7 @@ function createTask(
     tags: p.tags ?? [],
   };
   if (p.startedBy !== undefined) task.startedBy = p.startedBy;
+  if (p.loadBalancers?.length) task.loadBalancers = p.loadBalancers;
   ctx.put('tasks', taskArn, task);
   ctx.emit('task/placed', {
     taskArn,
@@ -365,14 +370,19 @@ function startTask(ctx: Ctx, input: Input) {
   return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
 }
 
-/** Asks a task to stop: desiredStatus STOPPED now, the lifecycle tick walks it down. */
+/**
+ * Asks a task to stop: desiredStatus STOPPED now, the lifecycle tick walks it down. A RUNNING task
+ * behind a load balancer first has its targets deregistered and stays RUNNING until they are unused
+ * (ecs-rules.md 4).
+ */
 export function requestStop(ctx: Ctx, task: Task, stopCode: TaskStopCode, reason: string): Task {
   if (task.desiredStatus === 'STOPPED') return task;
+  const stopAt = beginDraining(ctx, task);
   const changes: Partial<Task> = {
     desiredStatus: 'STOPPED',
     stopCode,
     stoppedReason: reason,
-    nextTransitionAt: ctx.now,
+    nextTransitionAt: stopAt,
     version: task.version + 1,
   };
   const t = ctx.patch('tasks', task.taskArn, changes);

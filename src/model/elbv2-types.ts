@@ -121,10 +121,18 @@ export interface ElbState {
   loadBalancers: Record<string, LoadBalancer>;
   targetGroups: Record<string, TargetGroup>;
   listeners: Record<string, Listener>;
-  /** Non-default rules; a listener's default rule is derived from its DefaultActions. */
+  /**
+   * Every rule, the listeners' default rules included (IsDefault, Priority "default", Actions kept
+   * equal to the listener's DefaultActions) so that a default rule has a stable RuleArn.
+   */
   rules: Record<string, Rule>;
+  /**
+   * ECS registrations already made, keyed `${taskArn}|${targetGroupArn}`: ECS registers a task once
+   * when it reaches RUNNING and never re-registers a target someone deregistered by hand.
+   */
+  ecsRegistrations: Record<string, true>;
 }
 
 export function emptyElbState(): ElbState {
-  return { loadBalancers: {}, targetGroups: {}, listeners: {}, rules: {} };
+  return { loadBalancers: {}, targetGroups: {}, listeners: {}, rules: {}, ecsRegistrations: {} };
 }

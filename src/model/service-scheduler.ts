@@ -11,12 +11,29 @@
  * with the most tasks), 5.5 and 6.6 (event texts), 2.4 (draining).
  * The rolling algorithm is the one ecs-rules.md 6.3 marks as an inference: start what the maximum
  * allows, stop stale tasks while the healthy count stays at or above the minimum.
+ *
+ * Healthy means isTaskHealthyForService (elb-ecs.ts): the target group's verdict for tasks behind a
+ * load balancer, else 40 s after RUNNING. Tasks carry their deployment's target groups from launch.
+ * healthCheckGracePeriodSeconds keeps an UNHEALTHY task that has just started from being replaced.
+ *
+ * Draining tasks: a task the scheduler stops behind a load balancer gets desiredStatus STOPPED at
+ * once and stays RUNNING while its targets drain (deregistration delay). The scheduler counts it in
+ * neither bound: not in maxTasks (which counts desiredStatus RUNNING tasks, RUNNING or PENDING, per
+ * the current docs; ARCHITECTURE.md's decision) and not as healthy (it takes no new requests). It
+ * still holds its instance's CPU, memory and ports, which placement sees.
+ *
+ * A FAILED primary deployment (circuit breaker or alarm, without rollback) launches nothing and stops
+ * nothing more. Services in an ECS-native blue/green, linear or canary deployment are reconciled per
+ * revision by service-scheduler-held.ts; deployments themselves are run by ecs-deployments.ts.
  */
 import type { Ctx } from './ctx.ts';
 import { shortId } from './ecs-common.ts';
+import { onDeploymentCompleted, rollingBakeSeconds } from './ecs-deployments.ts';
 import { type LaunchParams, placeOnFargate, placeOnInstances, requestStop } from './ecs-tasks.ts';
+import { isTaskHealthyForService } from './elb-ecs.ts';
 import type { PlacementFailure } from './placement.ts';
-import { isHealthy } from './task-lifecycle.ts';
+import { addServiceEvent } from './service-events.ts';
+import { reconcileHeld } from './service-scheduler-held.ts';
 import { reconcileTaskSets } from './task-sets.ts';
 import { TIMING } from './timing.ts';
 import type {
@@ -25,28 +42,19 @@ import type {
   PlacementStrategy,
   Service,
   ServiceDeployment,
+  ServiceLoadBalancer,
   Task,
   TaskDefinition,
 } from './types.ts';
 
-const MAX_EVENTS = 100;
+export { addServiceEvent } from './service-events.ts';
+
 const DEFAULT_SERVICE_STRATEGY: PlacementStrategy[] = [
   { type: 'spread', field: 'attribute:ecs.availability-zone' },
   { type: 'spread', field: 'instanceId' },
 ];
 
-export function addServiceEvent(ctx: Ctx, svc: Service, message: string): Service {
-  const ev = { id: ctx.uuid(), createdAt: ctx.now, message };
-  const updated = ctx.patch('services', svc.serviceArn, { events: [ev, ...svc.events].slice(0, MAX_EVENTS) });
-  ctx.emit(
-    'service/event',
-    { serviceName: svc.serviceName, serviceArn: svc.serviceArn, message },
-    svc.region,
-  );
-  return updated;
-}
-
-function placementFailureMessage(name: string, failure: PlacementFailure | null): string {
+export function placementFailureMessage(name: string, failure: PlacementFailure | null): string {
   const base = `(service ${name}) was unable to place a task because no container instance met all of its requirements.`;
   const c = failure?.closest;
   if (!c)
@@ -86,17 +94,17 @@ function liveTasksByService(ctx: Ctx): Map<string, Task[]> {
   return out;
 }
 
-function liveTasksOf(ctx: Ctx, svc: Service): Task[] {
+export function liveTasksOf(ctx: Ctx, svc: Service): Task[] {
   return liveTasksByService(ctx).get(`${svc.clusterArn}|${svc.serviceName}`) ?? [];
 }
 
-function onDrainingInstance(ctx: Ctx, t: Task): boolean {
+export function onDrainingInstance(ctx: Ctx, t: Task): boolean {
   if (!t.containerInstanceArn) return false;
   return ctx.s.containerInstances[t.containerInstanceArn]?.status === 'DRAINING';
 }
 
 /** Chooses which tasks to stop: not-yet-running first, then from the zone and instance with the most. */
-function chooseToStop(ctx: Ctx, svc: Service, pool: Task[], count: number): Task[] {
+export function chooseToStop(ctx: Ctx, svc: Service, pool: Task[], count: number): Task[] {
   const chosen: Task[] = [];
   const left = pool.slice();
   const binpack = svc.placementStrategy.find((s) => s.type === 'binpack');
@@ -132,7 +140,7 @@ function chooseToStop(ctx: Ctx, svc: Service, pool: Task[], count: number): Task
   return chosen;
 }
 
-function stopTasks(ctx: Ctx, svc: Service, tasks: Task[], deploymentId: string): Service {
+export function stopTasks(ctx: Ctx, svc: Service, tasks: Task[], deploymentId: string): Service {
   if (tasks.length === 0) return svc;
   for (const t of tasks)
     requestStop(
@@ -149,36 +157,88 @@ function stopTasks(ctx: Ctx, svc: Service, tasks: Task[], deploymentId: string):
   );
 }
 
-function launch(
+/** The target groups a deployment's tasks register with: its own (resolved), else the service's. */
+export function loadBalancersOf(svc: Service, d: ServiceDeployment): ServiceLoadBalancer[] {
+  return d.loadBalancers ?? svc.loadBalancers;
+}
+
+/** Launch parameters for a task of deployment `d`: it carries the deployment's target groups. */
+export function launchParams(
+  svc: Service,
+  cluster: Cluster,
+  td: TaskDefinition,
+  d: ServiceDeployment,
+): LaunchParams {
+  const params: LaunchParams = {
+    cluster,
+    td,
+    launchType: svc.launchType,
+    group: `service:${svc.serviceName}`,
+    startedBy: d.id,
+    serviceName: svc.serviceName,
+    deploymentId: d.id,
+  };
+  const lbs = loadBalancersOf(svc, d);
+  if (lbs.length) params.loadBalancers = lbs;
+  return params;
+}
+
+/** Sets task.loadBalancers on tasks just launched, when the launch did not copy it already. */
+function stampLoadBalancers(ctx: Ctx, svc: Service, d: ServiceDeployment, tasks: Task[]): Task[] {
+  const lbs = loadBalancersOf(svc, d);
+  if (!lbs.length) return tasks;
+  return tasks.map((t) => {
+    const cur = ctx.s.tasks[t.taskArn] as Task;
+    return cur.loadBalancers ? cur : ctx.patch('tasks', t.taskArn, { loadBalancers: lbs });
+  });
+}
+
+export function launch(
   ctx: Ctx,
   svc: Service,
   cluster: Cluster,
   td: TaskDefinition,
   primary: ServiceDeployment,
   count: number,
-) {
-  const params: LaunchParams = {
-    cluster,
-    td,
-    launchType: svc.launchType,
-    group: `service:${svc.serviceName}`,
-    startedBy: primary.id,
-    serviceName: svc.serviceName,
-    deploymentId: primary.id,
-  };
+): { tasks: Task[]; failure: PlacementFailure | null } {
+  const params = launchParams(svc, cluster, td, primary);
   if (svc.launchType === 'FARGATE') {
     const subnets =
       primary.networkConfiguration?.awsvpcConfiguration.subnets ??
       svc.networkConfiguration?.awsvpcConfiguration.subnets ??
       [];
-    const tasks = placeOnFargate(ctx, params, subnets, count);
+    const tasks = stampLoadBalancers(ctx, svc, primary, placeOnFargate(ctx, params, subnets, count));
     return {
       tasks,
       failure: tasks.length < count ? ({ closest: null, rejected: [] } as PlacementFailure) : null,
     };
   }
   const strategies = svc.placementStrategy.length ? svc.placementStrategy : DEFAULT_SERVICE_STRATEGY;
-  return placeOnInstances(ctx, params, strategies, svc.placementConstraints, count);
+  const out = placeOnInstances(ctx, params, strategies, svc.placementConstraints, count);
+  return { tasks: stampLoadBalancers(ctx, svc, primary, out.tasks), failure: out.failure };
+}
+
+/** healthCheckGracePeriodSeconds: unhealthy checks are ignored this long after a task starts. */
+export function inGracePeriod(svc: Service, t: Task, now: number): boolean {
+  return t.startedAt !== undefined && now - t.startedAt < (svc.healthCheckGracePeriodSeconds ?? 0);
+}
+
+/**
+ * Circuit breaker, resetOnHealthyTask (default true): a task of the deploying revision that becomes
+ * healthy resets its failedTasks (ecs-rules.md 6.4). The count of healthy tasks is kept to see the rise.
+ */
+function noteHealthyTasks(ctx: Ctx, svc: Service, d: ServiceDeployment, live: Task[]): Service {
+  const cb = svc.deploymentConfiguration.deploymentCircuitBreaker;
+  if (d.rolloutState !== 'IN_PROGRESS' || !cb?.enable) return svc;
+  const n = live.filter((t) => t.deploymentId === d.id && isTaskHealthyForService(ctx, t)).length;
+  const prev = d.cbHealthy ?? 0;
+  if (n === prev) return svc;
+  const reset = n > prev && d.failedTasks > 0 && cb.resetOnHealthyTask !== false;
+  return ctx.patch('services', svc.serviceArn, {
+    deployments: svc.deployments.map((x) =>
+      x.id === d.id ? { ...x, cbHealthy: n, ...(reset ? { failedTasks: 0 } : {}) } : x,
+    ),
+  });
 }
 
 function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[]): void {
@@ -188,12 +248,25 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[
   const td = ctx.s.taskDefinitions[primary.taskDefinition];
   if (!td) return;
   const desired = svc.status === 'ACTIVE' ? svc.desiredCount : 0;
+  svc = noteHealthyTasks(ctx, svc, primary, live);
+  // Native blue/green, linear and canary: every revision is held at its own count (both run).
+  if (svc.deployments.some((d) => d.held)) {
+    reconcileHeld(ctx, svc, cluster, live);
+    finishDeployments(ctx, svc, desired, true, liveTasksOf(ctx, svc));
+    return;
+  }
   const stale = live.filter((t) => t.deploymentId !== primary.id || onDrainingInstance(ctx, t));
   const good = live.filter((t) => !stale.includes(t));
   const { minimumHealthyPercent, maximumPercent } = svc.deploymentConfiguration;
   const maxTasks = Math.floor((desired * maximumPercent) / 100);
   const minHealthy = Math.ceil((desired * minimumHealthyPercent) / 100);
   let acted = false;
+  const healthy = (t: Task) => isTaskHealthyForService(ctx, t);
+  // A FAILED deployment launches no new tasks and stops nothing of the revisions it was replacing.
+  if (primary.rolloutState === 'FAILED') {
+    finishDeployments(ctx, svc, desired, false, live);
+    return;
+  }
 
   // AZ rebalancing: the task started in the emptiest zone must be healthy before the excess goes.
   const rebalancer = svc.sched.rebalanceTask
@@ -204,7 +277,7 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[
   }
 
   // Scale in: more good tasks than desired.
-  if (good.length > desired && !(rebalancer && !isHealthy(rebalancer, ctx.now))) {
+  if (good.length > desired && !(rebalancer && !healthy(rebalancer))) {
     const pool = rebalancer ? good.filter((t) => t !== rebalancer) : good;
     const victims = chooseToStop(ctx, svc, pool, good.length - desired);
     if (rebalancer) {
@@ -274,14 +347,16 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[
   // Stop stale tasks: the unhealthy ones freely, the healthy ones while the minimum holds.
   if (stale.length > 0) {
     const now = ctx.now;
-    const healthy = live.filter(
-      (t) => isHealthy(t, now) && !(good.length > desired && !stale.includes(t)),
+    const healthyCount = live.filter(
+      (t) => healthy(t) && !(good.length > desired && !stale.includes(t)),
     ).length;
     // Stale tasks that never came up (or failed their health checks) go at once; RUNNING ones,
     // even those too young to count as healthy yet, only within the minimum-healthy budget.
-    const staleUnhealthy = stale.filter((t) => t.lastStatus !== 'RUNNING' || t.healthStatus === 'UNHEALTHY');
+    const staleUnhealthy = stale.filter(
+      (t) => t.lastStatus !== 'RUNNING' || (t.healthStatus === 'UNHEALTHY' && !inGracePeriod(svc, t, now)),
+    );
     const staleHealthy = stale.filter((t) => !staleUnhealthy.includes(t));
-    const budget = Math.max(0, healthy - minHealthy);
+    const budget = Math.max(0, healthyCount - minHealthy);
     const toStop = [
       ...staleUnhealthy,
       ...chooseToStop(ctx, svc, staleHealthy, Math.min(budget, staleHealthy.length)),
@@ -289,7 +364,7 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[
     if (toStop.length > 0) {
       svc = stopTasks(ctx, svc, toStop, primary.id);
       acted = true;
-    } else if (canStart <= 0 && need > 0 && live.every((t) => isHealthy(t, now))) {
+    } else if (canStart <= 0 && need > 0 && live.every(healthy)) {
       if (!svc.sched.deadlockReported) {
         svc = addServiceEvent(
           ctx,
@@ -323,7 +398,7 @@ function rebalance(
 ): boolean {
   if (svc.availabilityZoneRebalancing !== 'ENABLED' || svc.launchType !== 'EC2' || svc.status !== 'ACTIVE')
     return false;
-  if (good.length + 1 > maxTasks || !good.every((t) => isHealthy(t, ctx.now))) return false;
+  if (good.length + 1 > maxTasks || !good.every((t) => isTaskHealthyForService(ctx, t))) return false;
   const open = new Set<string>();
   for (const ci of Object.values(ctx.s.containerInstances)) {
     if (ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected) {
@@ -338,21 +413,18 @@ function rebalance(
   const most = Math.max(...counts.values());
   if (most - least < 2) return false;
   const emptiest = [...open].filter((z) => (counts.get(z) ?? 0) === least).sort();
-  const params: LaunchParams = {
-    cluster,
-    td,
-    launchType: 'EC2',
-    group: `service:${svc.serviceName}`,
-    startedBy: primary.id,
-    serviceName: svc.serviceName,
-    deploymentId: primary.id,
-  };
+  const params = launchParams(svc, cluster, td, primary);
   const strategies = svc.placementStrategy.length ? svc.placementStrategy : DEFAULT_SERVICE_STRATEGY;
   const constraints: PlacementConstraint[] = [
     ...svc.placementConstraints,
     { type: 'memberOf', expression: `attribute:ecs.availability-zone in [${emptiest.join(', ')}]` },
   ];
-  const { tasks } = placeOnInstances(ctx, params, strategies, constraints, 1);
+  const tasks = stampLoadBalancers(
+    ctx,
+    svc,
+    primary,
+    placeOnInstances(ctx, params, strategies, constraints, 1).tasks,
+  );
   const started = tasks[0];
   if (!started) return false;
   const spread = [...counts.entries()]
@@ -378,13 +450,27 @@ function rebalance(
 function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: boolean, live: Task[]): void {
   let svc = ctx.s.services[svc0.serviceArn] as Service;
   const primary = svc.deployments[0] as ServiceDeployment;
-  const remaining = svc.deployments.filter((d, i) => i === 0 || live.some((t) => t.deploymentId === d.id));
+  // A held revision (native strategies) stays listed while it should run, even with no task left.
+  const remaining = svc.deployments.filter(
+    (d, i) => i === 0 || live.some((t) => t.deploymentId === d.id) || (d.held && d.desiredCount > 0),
+  );
   const primaryRunning = live.filter(
     (t) => t.deploymentId === primary.id && t.lastStatus === 'RUNNING' && !onDrainingInstance(ctx, t),
   ).length;
   const stable = remaining.length === 1 && primaryRunning === desired && live.length === desired;
   let deployments = remaining.length !== svc.deployments.length ? remaining : svc.deployments;
-  if (stable && primary.rolloutState === 'IN_PROGRESS') {
+  const bake =
+    stable && primary.rolloutState === 'IN_PROGRESS' && !primary.held ? rollingBakeSeconds(ctx, svc) : 0;
+  if (bake > 0 && primary.bakeEndsAt === undefined) {
+    // Alarms: steady state starts the bake time; COMPLETED waits for its end (ecs-rules.md 6.4).
+    deployments = [{ ...primary, steadyAt: ctx.now, bakeEndsAt: ctx.now + bake }, ...deployments.slice(1)];
+    svc = ctx.patch('services', svc.serviceArn, { deployments });
+  } else if (
+    stable &&
+    primary.rolloutState === 'IN_PROGRESS' &&
+    !primary.held &&
+    (bake === 0 || ctx.now >= (primary.bakeEndsAt ?? 0))
+  ) {
     deployments = [
       {
         ...primary,
@@ -400,6 +486,8 @@ function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: bool
       svc,
       `(service ${svc.serviceName}) (deployment ${primary.id}) deployment completed.`,
     );
+    onDeploymentCompleted(ctx, svc, primary);
+    svc = ctx.s.services[svc.serviceArn] as Service;
   } else if (deployments !== svc.deployments) {
     svc = ctx.patch('services', svc.serviceArn, { deployments });
   }
@@ -459,20 +547,12 @@ function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster, live: Task[])
     if (onHost.has(ci.containerInstanceArn)) continue;
     const { tasks } = placeOnInstances(
       ctx,
-      {
-        cluster,
-        td,
-        launchType: 'EC2',
-        group: `service:${svc.serviceName}`,
-        startedBy: primary.id,
-        serviceName: svc.serviceName,
-        deploymentId: primary.id,
-      },
+      launchParams(svc, cluster, td, primary),
       [],
       [...svc.placementConstraints, { type: 'memberOf', expression: `ec2InstanceId == ${ci.ec2InstanceId}` }],
       1,
     );
-    started += tasks.length;
+    started += stampLoadBalancers(ctx, svc, primary, tasks).length;
   }
   const now = liveTasksOf(ctx, current);
   const desired = now.length;
@@ -491,9 +571,19 @@ export function noteTaskOutcome(ctx: Ctx, t: Task, outcome: 'failedToStart' | 'r
   );
   if (!svc) return;
   if (outcome === 'running') {
-    if (svc.sched.consecutiveStartFailures > 0 || svc.sched.throttleReported) {
+    // Circuit breaker: the first RUNNING task moves the deployment to stage 2 and resets its count.
+    const d = svc.deployments.find((x) => x.id === t.deploymentId);
+    if (d && d.cbStage !== 2) {
       ctx.patch('services', svc.serviceArn, {
-        sched: { ...svc.sched, consecutiveStartFailures: 0, throttledUntil: 0, throttleReported: false },
+        deployments: svc.deployments.map((x) =>
+          x === d ? { ...x, cbStage: 2 as const, failedTasks: 0 } : x,
+        ),
+      });
+    }
+    const cur = ctx.s.services[svc.serviceArn] as Service;
+    if (cur.sched.consecutiveStartFailures > 0 || cur.sched.throttleReported) {
+      ctx.patch('services', svc.serviceArn, {
+        sched: { ...cur.sched, consecutiveStartFailures: 0, throttledUntil: 0, throttleReported: false },
       });
     }
     return;

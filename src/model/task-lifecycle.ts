@@ -7,8 +7,11 @@
  * that stops stops its task; a non-essential one does not).
  * Simplification: ACTIVATING/DEACTIVATING are skipped (they matter only for multi-target-group
  * services); a STOPPED task is kept for an hour, then disappears from Describe/List as in ECS.
+ * A task asked to stop while its load-balancer targets drain stays RUNNING (desiredStatus STOPPED)
+ * until the last deregistration delay is over (ecs-rules.md 4); a lost host skips the wait.
  */
 import type { Ctx } from './ctx.ts';
+import { drainingUntil } from './elb-task-targets.ts';
 import { TIMING } from './timing.ts';
 import type { ImageBehavior, Task, TaskContainer } from './types.ts';
 
@@ -131,7 +134,14 @@ function stepStopping(ctx: Ctx, t: Task): void {
       markStopped(ctx, t);
       return;
     case 'RUNNING':
-    case 'DEACTIVATING':
+    case 'DEACTIVATING': {
+      // Behind a load balancer the task keeps serving until its targets have drained (ecs-rules.md 4).
+      const until =
+        t.taskArn && Object.keys(ctx.s.elb.targetGroups).length ? drainingUntil(ctx.s, t.taskArn) : 0;
+      if (until > ctx.now) {
+        ctx.patch('tasks', t.taskArn, { nextTransitionAt: until });
+        return;
+      }
       ctx.patch('tasks', t.taskArn, {
         lastStatus: 'STOPPING',
         stoppingAt: ctx.now,
@@ -140,6 +150,7 @@ function stepStopping(ctx: Ctx, t: Task): void {
       });
       ctx.emit('task/stopping', { taskArn: t.taskArn, serviceName: t.serviceName });
       return;
+    }
     case 'STOPPING':
       if (t.usesEni) {
         ctx.patch('tasks', t.taskArn, {

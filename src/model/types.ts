@@ -309,13 +309,55 @@ export interface AwsVpcConfiguration {
   assignPublicIp?: 'ENABLED' | 'DISABLED';
 }
 
-export interface DeploymentConfiguration {
-  minimumHealthyPercent: number;
-  maximumPercent: number;
-  deploymentCircuitBreaker?: { enable: boolean; rollback: boolean };
+export type DeploymentStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
+
+/** ECS-API:ServiceDeploymentLifecycleStage (ecs-rules.md 8.2). */
+export type DeploymentLifecycleStage =
+  | 'RECONCILE_SERVICE'
+  | 'PRE_SCALE_UP'
+  | 'SCALE_UP'
+  | 'POST_SCALE_UP'
+  | 'TEST_TRAFFIC_SHIFT'
+  | 'POST_TEST_TRAFFIC_SHIFT'
+  | 'PRE_PRODUCTION_TRAFFIC_SHIFT'
+  | 'PRODUCTION_TRAFFIC_SHIFT'
+  | 'POST_PRODUCTION_TRAFFIC_SHIFT'
+  | 'BAKE_TIME'
+  | 'CLEAN_UP';
+
+/** ECS-API:DeploymentLifecycleHook, echoed (the model does not invoke the hooks). */
+export interface DeploymentLifecycleHook {
+  hookTargetArn: string;
+  roleArn?: string;
+  lifecycleStages: DeploymentLifecycleStage[];
+  hookDetails?: unknown;
   [key: string]: unknown;
 }
 
+/** ECS-API:DeploymentCircuitBreaker (resetOnHealthyTask and thresholdConfiguration: 2026 API). */
+export interface DeploymentCircuitBreakerConfig {
+  enable: boolean;
+  rollback: boolean;
+  resetOnHealthyTask?: boolean;
+  thresholdConfiguration?: { type: 'COUNT' | 'BOUNDED_PERCENT' | 'UNBOUNDED_PERCENT'; value: number };
+}
+
+export interface DeploymentConfiguration {
+  minimumHealthyPercent: number;
+  maximumPercent: number;
+  deploymentCircuitBreaker?: DeploymentCircuitBreakerConfig;
+  /** ECS-API:DeploymentAlarms. */
+  alarms?: { alarmNames: string[]; enable: boolean; rollback: boolean };
+  /** Absent means ROLLING. */
+  strategy?: DeploymentStrategy;
+  bakeTimeInMinutes?: number;
+  linearConfiguration?: { stepPercent: number; stepBakeTimeInMinutes: number };
+  canaryConfiguration?: { canaryPercent: number; canaryBakeTimeInMinutes: number };
+  lifecycleHooks?: DeploymentLifecycleHook[];
+  [key: string]: unknown;
+}
+
+/** An entry of Service.deployments (ECS-API:Deployment). */
 export interface ServiceDeployment {
   id: string;
   status: 'PRIMARY' | 'ACTIVE' | 'INACTIVE';
@@ -328,6 +370,28 @@ export interface ServiceDeployment {
   rolloutState: 'IN_PROGRESS' | 'COMPLETED' | 'FAILED';
   rolloutStateReason: string;
   failedTasks: number;
+  /** The service revision this deployment runs (DescribeServiceRevisions). */
+  serviceRevisionArn?: string;
+  /**
+   * The target groups this deployment's tasks register with (resolved: for ECS-native blue/green the
+   * green revision uses the group that is not serving production). Absent: the service's own.
+   */
+  loadBalancers?: ServiceLoadBalancer[];
+  /** Circuit breaker bookkeeping: 1 until a task of this deployment reaches RUNNING, then 2. */
+  cbStage?: 1 | 2;
+  /** Tasks of this deployment counted healthy at the last tick (an increase resets failedTasks). */
+  cbHealthy?: number;
+  /** Alarms already in ALARM when the deployment started: ignored for this deployment. */
+  alarmsIgnored?: string[];
+  /** Rolling + alarms: when the deployment first reached steady state (its bake time starts). */
+  steadyAt?: number;
+  /** Rolling + alarms: COMPLETED is written at this time if nothing went wrong. */
+  bakeEndsAt?: number;
+  /**
+   * Native strategies: the scheduler keeps exactly desiredCount tasks of this deployment (blue and
+   * green both live until CLEAN_UP) instead of rolling it.
+   */
+  held?: boolean;
 }
 
 /** ECS's service load balancer entry (the request shape, echoed back). */
@@ -401,6 +465,119 @@ export interface Service {
   taskSets: TaskSet[];
   /** Scheduler bookkeeping (not part of the API shape). */
   sched: ServiceScheduler;
+  /** ListServiceDeployments / DescribeServiceDeployments records, newest first (bounded). */
+  serviceDeployments?: ServiceDeploymentRecord[];
+  /** DescribeServiceRevisions records, newest first (bounded). */
+  serviceRevisions?: ServiceRevisionRecord[];
+}
+
+/** ECS-API:ServiceDeploymentStatus. */
+export type ServiceDeploymentStatus =
+  | 'PENDING'
+  | 'SUCCESSFUL'
+  | 'STOPPED'
+  | 'STOP_REQUESTED'
+  | 'IN_PROGRESS'
+  | 'ROLLBACK_REQUESTED'
+  | 'ROLLBACK_IN_PROGRESS'
+  | 'ROLLBACK_SUCCESSFUL'
+  | 'ROLLBACK_FAILED';
+
+/** One production traffic step of a native deployment, for the view's step list. */
+export interface TrafficStep {
+  /** Production weight on the green revision once this step is applied, percent. */
+  weightPercent: number;
+  /** When the step was applied (null: not yet). */
+  appliedAt: number | null;
+}
+
+/**
+ * The state machine of an ECS-native BLUE_GREEN, LINEAR or CANARY deployment (ecs-rules.md 8.2).
+ * Everything the view needs to draw the step list, the timers and the why card is here.
+ */
+export interface NativeDeploymentState {
+  strategy: 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
+  /** The deployment serving production when this one started (null: none). */
+  blueDeploymentId: string | null;
+  greenDeploymentId: string;
+  /** Per service load balancer entry: the listener rules and which group plays which role. */
+  routes: {
+    productionListenerRule: string;
+    testListenerRule?: string;
+    blueTargetGroupArn: string;
+    greenTargetGroupArn: string;
+  }[];
+  stage: DeploymentLifecycleStage;
+  stageStartedAt: number;
+  /** Production traffic on green as set on the listener rule, percent (0-100). */
+  weightPercent: number;
+  /** Test traffic on green as set on the test listener rule, percent. */
+  testWeightPercent: number;
+  /** Production shift steps applied so far, and in all. */
+  step: number;
+  steps: number;
+  plan: TrafficStep[];
+  /** Seconds to wait after each production step but the last. */
+  stepBakeSeconds: number;
+  /** When the next production step is due (during PRODUCTION_TRAFFIC_SHIFT), else null. */
+  nextStepAt: number | null;
+  /** End of BAKE_TIME (both revisions running after the full shift), else null. */
+  bakeEndsAt: number | null;
+}
+
+/** A service deployment (ECS-API:ServiceDeployment), kept on the service. */
+export interface ServiceDeploymentRecord {
+  serviceDeploymentArn: string;
+  /** The Service.deployments entry this record deploys. */
+  deploymentId: string;
+  createdAt: number;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  stoppedAt?: number;
+  status: ServiceDeploymentStatus;
+  statusReason?: string;
+  targetServiceRevisionArn: string;
+  sourceServiceRevisionArns: string[];
+  deploymentConfiguration: DeploymentConfiguration;
+  rollback?: {
+    reason: string;
+    startedAt: number;
+    serviceRevisionArn: string;
+    /** The Service.deployments entry that carries the rollback (rolling: a new one). */
+    deploymentId: string;
+    /** What started it, short: an alarm name, 'circuitBreaker' or 'StopServiceDeployment'. */
+    trigger?: string;
+    /** For the why card: where the deployment was when it rolled back. */
+    atStage?: DeploymentLifecycleStage;
+    step?: number;
+    steps?: number;
+  };
+  circuitBreaker: {
+    status: 'TRIGGERED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'DISABLED';
+    failureCount: number;
+    threshold: number;
+  };
+  alarms: {
+    status: 'TRIGGERED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'DISABLED';
+    alarmNames: string[];
+    triggeredAlarmNames: string[];
+  };
+  /** ECS-native strategies only. */
+  native?: NativeDeploymentState;
+}
+
+/** A service revision (ECS-API:ServiceRevision): what one deployment runs. */
+export interface ServiceRevisionRecord {
+  serviceRevisionArn: string;
+  taskDefinition: string;
+  launchType: LaunchType;
+  /** As configured on the service (with advancedConfiguration). */
+  loadBalancers: ServiceLoadBalancer[];
+  /** The target groups this revision's tasks actually use (resolvedConfiguration). */
+  resolvedLoadBalancers: ServiceLoadBalancer[];
+  networkConfiguration?: { awsvpcConfiguration: AwsVpcConfiguration };
+  createdAt: number;
 }
 
 export interface ServiceScheduler {

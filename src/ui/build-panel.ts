@@ -2,18 +2,24 @@
  * The Build panel (left): one disclosure per order the player can give, each a form that shows the
  * real API call it will make. Only one is open at a time (an exclusive accordion), so the panel stays
  * short enough for a laptop and a projector. The forms' lists follow the world; what the player typed
- * stays.
+ * stays. In a level only the sections the level allows are shown (its `allowed` panel ids); free play
+ * shows them all. A section's id is a PanelId of src/levels/types.ts.
  */
+import type { PanelId } from '../levels/types.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { applyNames, frameScheduler, h, words } from './dom.ts';
 import { createDecreeForm } from './forms/decree-form.ts';
 import { createDevelopForm } from './forms/develop-form.ts';
 import { createDisasterForms } from './forms/disaster-forms.ts';
+import { createGateSection } from './forms/gate-form.ts';
 import { createPlanForm } from './forms/plan-form.ts';
+import { RENOVATION_SECTIONS } from './forms/renovation-sections.ts';
 import { createTerritoryForm } from './forms/territory-form.ts';
+import { createTrafficForm } from './forms/traffic-form.ts';
+import { createWatchtowerForm } from './forms/watchtower-form.ts';
 
 interface Section {
-  id: string;
+  id: PanelId;
   title: [string, string];
   action: string;
   create(store: GameStore): { root: HTMLElement; update(mode: NameMode): void };
@@ -45,6 +51,25 @@ const SECTIONS: Section[] = [
     create: createDecreeForm,
   },
   {
+    id: 'gate',
+    title: ['Build the gate', 'Load balancer, target groups, listeners'],
+    action: 'elbv2:*',
+    create: createGateSection,
+  },
+  {
+    id: 'traffic',
+    title: ['Travelers and curses', 'Traffic and fault injection'],
+    action: 'sim:SetTraffic · sim:SetBehavior',
+    create: createTrafficForm,
+  },
+  {
+    id: 'watchtower',
+    title: ['Raise a watchtower', 'Create a CloudWatch alarm'],
+    action: 'cloudwatch:PutMetricAlarm',
+    create: createWatchtowerForm,
+  },
+  ...RENOVATION_SECTIONS,
+  {
     id: 'disasters',
     title: ['Disasters', 'Fault injection'],
     action: 'sim:*',
@@ -66,18 +91,46 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       ),
       form.root,
     );
-    return { ...form, details };
+    return { ...form, details, id: s.id };
   });
-  container.append(...forms.map((f) => f.details));
+  const nothing = h(
+    'p',
+    { class: 'hint build-nothing' },
+    words(
+      'Nothing to build in this level: watch, read and decide.',
+      'This level needs no API calls from here.',
+    ),
+  );
+  nothing.hidden = true;
+  container.append(...forms.map((f) => f.details), nothing);
 
   let lastMode: NameMode | null = null;
+  let lastAllowed: readonly PanelId[] | null | undefined;
+  const gate = (allowed: readonly PanelId[] | null) => {
+    const visible = forms.filter((f) => {
+      const shown = allowed === null || allowed.includes(f.id);
+      f.details.hidden = !shown;
+      if (!shown) f.details.open = false;
+      return shown;
+    });
+    // Keep one section open when the one that was open has just been hidden.
+    nothing.hidden = visible.length > 0;
+    const first = visible[0];
+    if (first && !visible.some((f) => f.details.open)) first.details.open = true;
+  };
   const render = () => {
-    const mode = store.getState().ui.names;
+    const { ui, level } = store.getState();
+    const mode = ui.names;
     if (mode !== lastMode) {
       applyNames(container, mode);
       lastMode = mode;
     }
-    for (const f of forms) f.update(mode);
+    const allowed = level ? level.def.allowed : null;
+    if (allowed !== lastAllowed) {
+      gate(allowed);
+      lastAllowed = allowed;
+    }
+    for (const f of forms) if (!f.details.hidden) f.update(mode);
   };
   const scheduler = frameScheduler(render);
   const offs = [
@@ -89,6 +142,7 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
     store.subscribe((s) => s.sim.tasks, scheduler.schedule),
     store.subscribe((s) => s.sim.impairedZones, scheduler.schedule),
     store.subscribe((s) => s.ui.names, scheduler.schedule),
+    store.subscribe((s) => s.level?.def.allowed, scheduler.schedule),
   ];
   render();
   return () => {

@@ -7,6 +7,7 @@ import { castleName, planName, portalName, territoryName } from '../i18n/names.t
 import type { SimState } from '../model/types.ts';
 import type { NameMode, Selection } from '../store/create-game-store.ts';
 import { pick } from './dom.ts';
+import { gateFacts } from './inspector-gate.ts';
 
 export type Fact = [label: string, value: string];
 
@@ -169,6 +170,6 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
       ];
     }
     default:
-      return [[p('Id', 'Id'), last((sel as { id: string }).id)]];
+      return gateFacts(sim, sel, mode) ?? [[p('Id', 'Id'), last((sel as { id: string }).id)]];
   }
 }

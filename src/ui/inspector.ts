@@ -15,6 +15,7 @@ import { applyNames, button, frameScheduler, h, pick, setCli, setText, uid, word
 import { explainError } from './error-words.ts';
 import { activeServices, currentKingdom, liveInstances, liveTasks, zones } from './forms/world.ts';
 import { factsOf } from './inspector-facts.ts';
+import { gateThings, targetHealthCallFor } from './inspector-gate.ts';
 import { developmentLabel, territoryLabel, zoneLabel } from './labels.ts';
 import { cliLines, createCallFor, describeCallFor } from './rosetta/cli.ts';
 
@@ -181,6 +182,10 @@ function thingsOf(store: GameStore, mode: NameMode): { title: [string, string]; 
         thing({ kind: 'task', id: t.taskArn }, `${developmentLabel(sim, t.taskArn, mode)} · ${t.lastStatus}`),
       ),
     },
+    ...gateThings(sim, mode).map((g) => ({
+      title: g.title,
+      things: g.things.map((t) => thing(t.selection, t.label)),
+    })),
   ];
 }
 
@@ -210,6 +215,18 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     'Copy the describe command',
     copyStatus,
   );
+  const health = codeBlock(
+    'The herald’s report',
+    'DescribeTargetHealth output (JSON)',
+    'Copy the target health JSON',
+    copyStatus,
+  );
+  const healthCli = codeBlock(
+    'The CLI that asks for the herald’s report',
+    'Describe target health with the AWS CLI',
+    'Copy the describe-target-health command',
+    copyStatus,
+  );
   const clear = button(words('Clear the selection', 'Clear the selection'), {
     class: 'button button-small button-quiet',
   });
@@ -231,6 +248,8 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     json.root,
     create.root,
     describe.root,
+    health.root,
+    healthCli.root,
     clear,
   );
   const selected = h(
@@ -299,6 +318,14 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     setCli(create.pre, createCall ? cliLines(createCall) : '');
     describe.root.hidden = describeCall === null;
     setCli(describe.pre, describeCall ? cliLines(describeCall) : '');
+    const healthCall = targetHealthCallFor(sim, sel);
+    health.root.hidden = healthCall === null;
+    healthCli.root.hidden = healthCall === null;
+    if (healthCall) {
+      const r = store.getState().query(healthCall);
+      setText(health.pre, JSON.stringify('error' in r ? r.error : r.output, null, 2));
+      setCli(healthCli.pre, cliLines(healthCall));
+    }
   };
 
   const whyTitle = h('h4', { id: `${titleId}-why` });
@@ -452,6 +479,8 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     store.subscribe((s) => s.sim.taskDefinitions, scheduler.schedule),
     store.subscribe((s) => s.sim.clusters, scheduler.schedule),
     store.subscribe((s) => s.sim.impairedZones, scheduler.schedule),
+    store.subscribe((s) => s.sim.elb, scheduler.schedule),
+    store.subscribe((s) => s.sim.cloudwatch.alarms, scheduler.schedule),
     store.subscribe((s) => s.generation, scheduler.schedule),
   ];
   render();

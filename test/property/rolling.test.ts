@@ -40,7 +40,14 @@ const scenario = fc.record({
 });
 
 /** A steady `mill` of `desired` pebble tasks on six t3.medium over three zones (ample capacity). */
-function steadyMill(seed: number, desired: number, min: number, max: number, spread: boolean): Driver {
+function steadyMill(
+  seed: number,
+  desired: number,
+  min: number,
+  max: number,
+  spread: boolean,
+  extra: Record<string, unknown> = {},
+): Driver {
   const d = new Driver(seed);
   d.setup([0, 1, 2, 0, 1, 2].map((zone) => ({ zone, type: 't3.medium' })));
   d.ok('ecs:CreateService', {
@@ -48,7 +55,7 @@ function steadyMill(seed: number, desired: number, min: number, max: number, spr
     serviceName: 'mill',
     taskDefinition: (TASK_DEFS[TD_PEBBLE] as { family: string }).family,
     desiredCount: desired,
-    deploymentConfiguration: { minimumHealthyPercent: min, maximumPercent: max },
+    deploymentConfiguration: { minimumHealthyPercent: min, maximumPercent: max, ...extra },
     ...(spread ? {} : { placementStrategy: [{ type: 'binpack', field: 'memory' }] }),
   });
   for (let t = 0; t < 180; t++) {
@@ -182,5 +189,75 @@ describe('rolling update bounds', () => {
       { numRuns: runs(60) },
     );
     expect(moved).toBeGreaterThan(20);
+  });
+
+  it('a failing revision under the circuit breaker stays within the bounds and ends as configured (ecs-rules.md 6.4)', () => {
+    const outcomes = { rolledBack: 0, failed: 0, retrying: 0 };
+    fc.assert(
+      fc.property(
+        scenario,
+        fc.constantFrom('off', 'fail', 'rollback'),
+        ({ seed, desired, bounds: [min, max], spread, wait }, breaker) => {
+          const cb =
+            breaker === 'off'
+              ? {}
+              : { deploymentCircuitBreaker: { enable: true, rollback: breaker === 'rollback' } };
+          const d = steadyMill(seed, desired, min, max, spread, cb);
+          d.advance(wait);
+          const pebble = TASK_DEFS[TD_PEBBLE] as { family: string };
+          const maxTasks = Math.floor((desired * max) / 100);
+          const minHealthy = Math.ceil((desired * min) / 100);
+          const old = d.state.services[Object.keys(d.state.services)[0] as string]?.taskDefinition as string;
+          d.ok('sim:SetImageBehavior', { image: 'pebble:broken', mode: 'fail-to-start' });
+          const next = d.ok('ecs:RegisterTaskDefinition', {
+            ...pebble,
+            containerDefinitions: [
+              { name: 'app', image: 'pebble:broken', cpu: 64, memory: 64, essential: true },
+            ],
+          }).taskDefinition.taskDefinitionArn as string;
+          d.ok('ecs:UpdateService', { cluster: CLUSTER, service: 'mill', taskDefinition: next });
+          for (let t = 1; t <= 600; t++) {
+            d.advance(1);
+            const ts = serviceTasks(d.state, 'mill');
+            const l = live(ts).length;
+            const h = healthy(ts, d.state.now).length;
+            must(l <= maxTasks, () => `t=${t}: ${l} live tasks exceed ${maxTasks} (${breaker})`);
+            // New tasks never become healthy, so no healthy task is stopped below the minimum.
+            must(h >= minHealthy, () => `t=${t}: ${h} healthy tasks below ${minHealthy} (${breaker})`);
+          }
+          const svc = d.ok('ecs:DescribeServices', { cluster: CLUSTER, services: ['mill'] }).services[0];
+          // Deadlocked bounds never launch a new task, so nothing can fail (ecs-rules.md 6.3).
+          if (!(maxTasks > desired || minHealthy < desired)) return;
+          if (breaker === 'rollback') {
+            outcomes.rolledBack++;
+            must(
+              svc.taskDefinition === old &&
+                svc.deployments.length === 1 &&
+                svc.deployments[0].rolloutState === 'COMPLETED',
+              () => `not rolled back: ${JSON.stringify(svc.deployments)}`,
+            );
+            must(
+              healthy(serviceTasks(d.state, 'mill'), d.state.now).every((t) => t.taskDefinitionArn === old),
+              () => 'a task of the failed revision is still running',
+            );
+          } else if (breaker === 'fail') {
+            outcomes.failed++;
+            must(
+              svc.deployments[0].rolloutState === 'FAILED',
+              () => `not FAILED: ${JSON.stringify(svc.deployments[0])}`,
+            );
+          } else {
+            outcomes.retrying++;
+            must(
+              svc.deployments[0].rolloutState === 'IN_PROGRESS',
+              () => 'the deployment ended without a breaker',
+            );
+          }
+        },
+      ),
+      { numRuns: runs(45) },
+    );
+    expect(outcomes.rolledBack).toBeGreaterThan(0);
+    expect(outcomes.failed).toBeGreaterThan(0);
   });
 });

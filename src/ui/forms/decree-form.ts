@@ -9,6 +9,7 @@ import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import { field, h, intValue, numberInput, pick, setOptions, words } from '../dom.ts';
 import { kingdomField, launchTypeField } from './develop-form.ts';
+import { createGateFields } from './gate-fields.ts';
 import { createPlacementFields, createSubnetFields, refreshLaunchChoices } from './placement-fields.ts';
 import { activeServices } from './world.ts';
 
@@ -61,6 +62,7 @@ export function createDecreeForm(store: GameStore): DecreeForm {
     launch.root.hidden = !fresh;
     placement.setHidden(!fresh || onFargate);
     network.setHidden(!fresh || !onFargate);
+    gate.setHidden(!fresh);
     if (fresh) form.setSubmit('Proclaim the decree', 'Create service', mode);
     else form.setSubmit('Amend the decree', 'Update service', mode);
     form.refresh();
@@ -68,6 +70,7 @@ export function createDecreeForm(store: GameStore): DecreeForm {
   const launch = launchTypeField(() => sync());
   const placement = createPlacementFields(() => form.refresh());
   const network = createSubnetFields();
+  const gate = createGateFields(store, plan.control, () => form.refresh());
 
   const serviceOf = (arn: string): Service | undefined => store.getState().sim.services[arn];
 
@@ -99,6 +102,7 @@ export function createDecreeForm(store: GameStore): DecreeForm {
       if (s.length) input.placementStrategy = s;
       if (c.length) input.placementConstraints = c;
     }
+    Object.assign(input, gate.input());
     if (Object.keys(deploymentConfiguration).length) input.deploymentConfiguration = deploymentConfiguration;
     return { action: 'ecs:CreateService', input };
   };
@@ -145,6 +149,7 @@ export function createDecreeForm(store: GameStore): DecreeForm {
     launch.root,
     placement.root,
     network.root,
+    gate.root,
     deployment,
   );
 
@@ -174,6 +179,7 @@ export function createDecreeForm(store: GameStore): DecreeForm {
       })),
     ]);
     refreshLaunchChoices(store, mode, plan.control, placement, network);
+    gate.update(mode);
     sync();
   };
   update(mode);

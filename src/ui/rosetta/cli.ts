@@ -15,12 +15,24 @@
  *   always accepts for complex parameters.
  * - `ec2 run-instances` has no --min-count/--max-count: the CLI replaces them with `--count min[:max]`;
  *   its `--user-data` is the script text, which the CLI base64-encodes (the API's UserData is base64).
- * - Pagination members (`nextToken`, `maxResults`) keep their own flags: the CLI accepts them (they
- *   are undocumented) and then makes the single call instead of paginating.
- * No operation the game uses takes a blob or a timestamp at the top level.
+ * - Pagination members (`nextToken`, `maxResults`, `Marker`, `MaxRecords`) keep their own flags: the
+ *   CLI accepts them (they are undocumented) and then makes the single call instead of paginating.
+ *   `MaxItems` and `PageSize` share their names with the CLI's paging options, which shadow them:
+ *   the line then ends with `--no-paginate`, which gives the flags back to the API's members.
+ * - Service names: the CLI calls CodeDeploy `deploy` (the actions are `codedeploy:*`).
+ * - Timestamps (CloudWatch's StartTime/EndTime/StartDate/EndDate, ECS's createdAt filter) given as epoch
+ *   seconds are written in ISO 8601, which the CLI parses like epoch seconds.
+ * - Lambda blobs: `create-function` has `--zip-file fileb://function.zip` hoisted out of `--code`
+ *   (awscli customizations/awslambda.py), `update-function-code` a top-level `--zip-file`; the line
+ *   names the file and cliFiles() gives its bytes. `invoke` sends `--payload` (the event's JSON text)
+ *   with `--cli-binary-format raw-in-base64-out` (CLI v2 reads blobs as base64 otherwise) and writes
+ *   the response to the positional outfile `response.json`.
+ * - Lambda's alias `RoutingConfig` uses the map shorthand `AdditionalVersionWeights={"2"=0.1}` (bash
+ *   drops the quotes; the CLI's shorthand wants the bare key), as in the Lambda developer guide.
  */
 import { decodeBase64, encodeBase64 } from '../../model/base64.ts';
 import { regionOfZone } from '../../model/catalog.ts';
+import { iso } from '../../model/time.ts';
 import type {
   Call,
   Cluster,
@@ -32,6 +44,25 @@ import type {
   TaskDefinition,
 } from '../../model/types.ts';
 import type { Selection } from '../../store/create-game-store.ts';
+import {
+  isResourceSelection,
+  type ResourceSelection,
+  resourceCreateCall,
+  resourceDescribeCall,
+} from './cli-resources.ts';
+
+export {
+  codeDeployApplicationCalls,
+  deploymentCalls,
+  deploymentConfigCalls,
+  deploymentGroupCalls,
+  EMPTY_ZIP_BASE64,
+  type ResourceKind,
+  type ResourceSelection,
+} from './cli-resources.ts';
+
+/** What the inspector can select: the store's things, and load balancing, alarms, Lambda, CodeDeploy. */
+export type RosettaSelection = Selection | ResourceSelection;
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -130,15 +161,127 @@ function parameter(service: string, member: string, value: unknown): string | nu
 // ---------------------------------------------------------------------------------------------
 // Commands
 
-const SIM_PHRASES: Record<string, string> = {
-  'sim:FailAvailabilityZone': 'an Availability Zone goes dark',
-  'sim:RestoreAvailabilityZone': 'an Availability Zone comes back',
-  'sim:LoseInstance': 'an EC2 instance is lost to a hardware failure',
-  'sim:DisconnectAgent': "an instance's ECS agent loses its connection",
-  'sim:ReconnectAgent': "an instance's ECS agent connects again",
-  'sim:CrashContainer': 'a container crashes',
-  'sim:SetImageBehavior': 'a container image fails to start or crashes',
+/** What a `sim:` action stands for: it is no AWS API call, so the line is a bash comment. */
+const SIM_LINES: Record<string, string> = {
+  'sim:FailAvailabilityZone': 'it is what AWS does on its own (an Availability Zone goes dark)',
+  'sim:RestoreAvailabilityZone': 'it is what AWS does on its own (an Availability Zone comes back)',
+  'sim:LoseInstance': 'it is what AWS does on its own (an EC2 instance is lost to a hardware failure)',
+  'sim:DisconnectAgent': "it is what AWS does on its own (an instance's ECS agent loses its connection)",
+  'sim:ReconnectAgent': "it is what AWS does on its own (an instance's ECS agent connects again)",
+  'sim:CrashContainer': 'it is what AWS does on its own (a container crashes)',
+  'sim:SetImageBehavior': 'it is what AWS does on its own (a container image fails to start or crashes)',
+  'sim:SetTraffic':
+    'it is the world outside AWS (clients send a steady stream of requests to a load balancer listener or a Lambda function alias)',
+  'sim:SetBehavior':
+    'it is what your own code does (a release of a task definition, an image or a Lambda version answers with errors or slowly)',
+  'sim:StartAliasDeployment':
+    "it is a deploy script you run yourself (awslabs/aws-lambda-deploy: it shifts the alias's weight to the new version with aws lambda update-alias step by step, checks the Errors metric with aws cloudwatch get-metric-statistics, and rolls back on errors)",
 };
+
+/** The CLI's name of a service whose action prefix differs. */
+const CLI_SERVICE: Record<string, string> = {
+  codedeploy: 'deploy',
+  elasticloadbalancing: 'elbv2',
+  monitoring: 'cloudwatch',
+};
+
+/** Timestamp members the CLI parses from text (epoch seconds are written as ISO 8601 for reading). */
+const TIMESTAMP_MEMBERS = new Set([
+  'cloudwatch:StartTime',
+  'cloudwatch:EndTime',
+  'cloudwatch:StartDate',
+  'cloudwatch:EndDate',
+]);
+/** Structures whose members are all timestamps (ECS ListServiceDeployments' createdAt filter). */
+const TIMESTAMP_STRUCTURES = new Set(['ecs:createdAt']);
+
+/** Epoch seconds -> '2026-01-01T00:00:00Z', the form botocore itself serializes. */
+function isoSeconds(epoch: number): string {
+  return iso(Math.floor(epoch)).replace('.000Z', 'Z');
+}
+
+function timestamp(v: unknown): unknown {
+  return typeof v === 'number' && Number.isFinite(v) ? isoSeconds(v) : v;
+}
+
+/** The file a Lambda zip blob is read from, and the invoke response's outfile. */
+export const ZIP_FILE = 'function.zip';
+export const INVOKE_OUTFILE = 'response.json';
+
+/** A local file the CLI line reads (`fileb://`): its name and its bytes in base64. */
+export interface CliFile {
+  path: string;
+  base64: string;
+}
+
+/** The files a call's CLI line reads: the zip of `lambda create-function`/`update-function-code`. */
+export function cliFiles(call: Call): CliFile[] {
+  const input = call.input ?? {};
+  let zip: unknown;
+  if (call.action === 'lambda:CreateFunction') {
+    const code = input.Code;
+    if (typeof code === 'object' && code !== null) zip = (code as Record<string, unknown>).ZipFile;
+  } else if (call.action === 'lambda:UpdateFunctionCode') zip = input.ZipFile;
+  return typeof zip === 'string' ? [{ path: ZIP_FILE, base64: zip }] : [];
+}
+
+/** `AdditionalVersionWeights={"2"=0.1}`; null when the routing config is not that one plain map. */
+function routingShorthand(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return null;
+  const keys = Object.keys(v);
+  const weights = (v as Record<string, unknown>).AdditionalVersionWeights;
+  if (keys.length !== 1 || typeof weights !== 'object' || weights === null || Array.isArray(weights))
+    return null;
+  const entries = Object.entries(weights);
+  if (entries.length > 1) return null;
+  const parts: string[] = [];
+  for (const [version, weight] of entries) {
+    if (!/^[0-9]+$/.test(version) || typeof weight !== 'number' || !Number.isFinite(weight)) return null;
+    parts.push(`"${version}"=${String(weight)}`);
+  }
+  return `AdditionalVersionWeights={${parts.join(',')}}`;
+}
+
+/** The parameters of a member the CLI writes its own way; undefined when the generic rule applies. */
+function specialParameters(
+  service: string,
+  operation: string,
+  member: string,
+  value: unknown,
+): string[] | undefined {
+  const key = `${service}:${member}`;
+  if (TIMESTAMP_MEMBERS.has(key)) {
+    const p = parameter(service, member, timestamp(value));
+    return p === null ? [] : [p];
+  }
+  if (TIMESTAMP_STRUCTURES.has(key) && typeof value === 'object' && value !== null && !Array.isArray(value)) {
+    const converted = Object.fromEntries(Object.entries(value).map(([k, x]) => [k, timestamp(x)]));
+    const p = parameter(service, member, converted);
+    return p === null ? [] : [p];
+  }
+  if (service !== 'lambda') return undefined;
+  if (operation === 'CreateFunction' && member === 'Code' && typeof value === 'object' && value !== null) {
+    // --zip-file is hoisted out of --code; the rest of Code (if any) stays in --code.
+    const { ZipFile, ...rest } = value as Record<string, unknown>;
+    const out: string[] = [];
+    if (Object.keys(rest).length > 0) out.push(parameter(service, member, rest) as string);
+    if (ZipFile !== undefined) out.push(`--zip-file fileb://${ZIP_FILE}`);
+    return out;
+  }
+  if (operation === 'UpdateFunctionCode' && member === 'ZipFile') {
+    return value === undefined || value === null ? [] : [`--zip-file fileb://${ZIP_FILE}`];
+  }
+  if (operation === 'Invoke' && member === 'Payload') {
+    if (value === undefined || value === null) return [];
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    return ['--cli-binary-format raw-in-base64-out', `--payload ${shellQuote(text)}`];
+  }
+  if (member === 'RoutingConfig') {
+    const short = routingShorthand(value);
+    if (short !== null) return [`--routing-config ${short}`];
+  }
+  return undefined;
+}
 
 /** The command's words: `aws <service> <operation>`, then one string per parameter; or a comment. */
 function commandParts(call: Call): { head: string; params: string[] } | { comment: string } {
@@ -146,8 +289,8 @@ function commandParts(call: Call): { head: string; params: string[] } | { commen
   const service = colon > 0 ? call.action.slice(0, colon) : '';
   const operation = colon > 0 ? call.action.slice(colon + 1) : call.action;
   if (service === 'sim') {
-    const phrase = SIM_PHRASES[call.action] ?? 'something happens in the world';
-    return { comment: `# ${call.action} is not an AWS API: it is what AWS does on its own (${phrase}).` };
+    const what = SIM_LINES[call.action] ?? 'it is something that happens in the world';
+    return { comment: `# ${call.action} is not an AWS API: ${what}.` };
   }
   if (!service || !operation) return { comment: `# ${call.action} is not an AWS API action.` };
   const input = call.input ?? {};
@@ -165,6 +308,11 @@ function commandParts(call: Call): { head: string; params: string[] } | { commen
       params.push(`--count ${shellQuote(min === max ? String(min) : `${String(min)}:${String(max)}`)}`);
       continue;
     }
+    const special = specialParameters(service, operation, member, value);
+    if (special) {
+      params.push(...special);
+      continue;
+    }
     let v = value;
     if (runInstances && member === 'UserData' && typeof value === 'string') {
       // The CLI base64-encodes --user-data itself: give it the script.
@@ -173,8 +321,14 @@ function commandParts(call: Call): { head: string; params: string[] } | { commen
     const p = parameter(service, member, v);
     if (p !== null) params.push(p);
   }
+  // The CLI's own paging options shadow members called MaxItems or PageSize (Lambda's list calls,
+  // ELBv2's describe calls) unless paging is off (awscli customizations/paginate.py).
+  if ('MaxItems' in input || 'PageSize' in input) params.push('--no-paginate');
   if (call.region) params.push(`--region ${shellQuote(call.region)}`);
-  return { head: `aws ${service.toLowerCase()} ${kebab(operation)}`, params };
+  // Invoke's outfile is a required positional argument.
+  if (call.action === 'lambda:Invoke') params.push(INVOKE_OUTFILE);
+  const cliService = CLI_SERVICE[service] ?? service.toLowerCase();
+  return { head: `aws ${cliService} ${kebab(operation)}`, params };
 }
 
 /** The AWS CLI v2 command that makes this call, on one line (a bash comment for `sim:` actions). */
@@ -189,6 +343,18 @@ export function cliLines(call: Call): string {
   const parts = commandParts(call);
   if ('comment' in parts) return parts.comment;
   return [parts.head, ...parts.params.map((p) => `  ${p}`)].join(' \\\n');
+}
+
+/** A short note on what the line needs beyond itself (the zip file it reads); null when nothing. */
+export function cliNote(call: Call): string | null {
+  const files = cliFiles(call);
+  if (files.length > 0) {
+    return `# ${files.map((f) => f.path).join(', ')}: the function's code, a zip file in the current directory (the API request carries its bytes as base64).`;
+  }
+  if (call.action === 'lambda:Invoke') {
+    return `# The function's response is written to ${INVOKE_OUTFILE}; the CLI prints the status code and the executed version.`;
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -272,7 +438,8 @@ function resolve(sim: SimState, sel: Selection): Resolved {
 }
 
 /** The read call whose output shows the selected thing as AWS returns it; null if it is not found. */
-export function describeCallFor(sim: SimState, sel: Selection): Call | null {
+export function describeCallFor(sim: SimState, sel: RosettaSelection): Call | null {
+  if (isResourceSelection(sel)) return resourceDescribeCall(sim, sel);
   if (sel.kind === 'zone') {
     const region = regionOfZone(sel.id);
     if (!region) return null;
@@ -373,6 +540,11 @@ function createServiceFor(sim: SimState, s: Service): Call {
   const dc: Record<string, unknown> = copy(s.deploymentConfiguration);
   const cb = s.deploymentConfiguration.deploymentCircuitBreaker;
   if (cb && !cb.enable && !cb.rollback) delete dc.deploymentCircuitBreaker;
+  // ROLLING is the default strategy; alarms that are off are the same as none.
+  if (dc.strategy === 'ROLLING') delete dc.strategy;
+  const alarms = dc.alarms as { alarmNames?: unknown[]; enable?: boolean; rollback?: boolean } | undefined;
+  if (alarms && !alarms.enable && !alarms.rollback && (alarms.alarmNames?.length ?? 0) === 0)
+    delete dc.alarms;
   const defaults = daemon ? { min: 0, max: 100 } : { min: 100, max: 200 };
   const changed =
     dc.minimumHealthyPercent !== defaults.min ||
@@ -382,6 +554,9 @@ function createServiceFor(sim: SimState, s: Service): Call {
   if (s.placementConstraints.length > 0) input.placementConstraints = copy(s.placementConstraints);
   if (s.placementStrategy.length > 0) input.placementStrategy = copy(s.placementStrategy);
   if (s.networkConfiguration) input.networkConfiguration = copy(s.networkConfiguration);
+  if (s.loadBalancers?.length) input.loadBalancers = copy(s.loadBalancers);
+  if (s.deploymentController && s.deploymentController.type !== 'ECS')
+    input.deploymentController = { type: s.deploymentController.type };
   if (s.healthCheckGracePeriodSeconds !== undefined)
     input.healthCheckGracePeriodSeconds = s.healthCheckGracePeriodSeconds;
   if (s.tags.length > 0) input.tags = copy(s.tags);
@@ -423,7 +598,8 @@ function runTaskFor(sim: SimState, t: Task): Call {
 }
 
 /** The call that would create the selected thing as it is now; null for a zone or a missing thing. */
-export function createCallFor(sim: SimState, sel: Selection): Call | null {
+export function createCallFor(sim: SimState, sel: RosettaSelection): Call | null {
+  if (isResourceSelection(sel)) return resourceCreateCall(sim, sel);
   if (sel.kind === 'zone') return null;
   const r = resolve(sim, sel);
   if (r.instance) return runInstancesFor(sim, r.instance);

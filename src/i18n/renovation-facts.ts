@@ -1,0 +1,120 @@
+/**
+ * The facts of a rollback, read from a rollback event's data and the world it happened in: which
+ * edition the travelers went back to, which alarm fired and what it said (its configuration, and its
+ * StateReason when the event came with it). The chronicle and the renovation panel's why card both
+ * read them, so the horn tells one story wherever it sounds.
+ */
+import type { SimEvent, SimState } from '../model/types.ts';
+import {
+  type AliasRollbackFacts,
+  alarmFacts,
+  type CodeDeployRollbackFacts,
+  type EcsRollbackFacts,
+} from './renovation.ts';
+
+type Data = Record<string, unknown>;
+const s = (v: unknown): string => (typeof v === 'string' ? v : '');
+const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+
+/** The region's live service of that name (the events name services, not their ARNs). */
+export function serviceByName(sim: SimState, name: string) {
+  const all = Object.values(sim.services).filter(
+    (x) => x.serviceName === name && x.region === sim.defaultRegion,
+  );
+  return all.find((x) => x.status !== 'INACTIVE') ?? all[0];
+}
+
+/** The reason an alarm gave when it went to ALARM: the last such event before `before`, else its StateReason. */
+export function firingReason(
+  sim: SimState,
+  name: string,
+  events?: readonly SimEvent[],
+  before?: number,
+): string | null {
+  if (events)
+    for (let i = events.length - 1; i >= 0; i--) {
+      const e = events[i] as SimEvent;
+      if (before !== undefined && e.seq > before) continue;
+      if (e.type === 'alarm/stateChanged' && e.data.alarmName === name && e.data.to === 'ALARM')
+        return s(e.data.reason) || null;
+    }
+  const a = sim.cloudwatch.alarms[name];
+  return a && a.StateValue === 'ALARM' ? a.StateReason : null;
+}
+
+function alarmOf(sim: SimState, name: string, reason: string | null) {
+  const a = sim.cloudwatch.alarms[name];
+  return a ? alarmFacts(a, reason) : undefined;
+}
+
+/** Facts of an ECS deployment/rolledBack (rolling or native). */
+export function ecsRollbackFacts(
+  sim: SimState,
+  d: Data,
+  events?: readonly SimEvent[],
+  seq?: number,
+): EcsRollbackFacts {
+  const svc = serviceByName(sim, s(d.serviceName));
+  const dep = (id: unknown) => svc?.deployments.find((x) => x.id === id);
+  const trigger = s(d.reason) || 'unknown';
+  const backTo = s(d.taskDefinition) || dep(d.toDeploymentId)?.taskDefinition || svc?.taskDefinition || '';
+  const f: EcsRollbackFacts = { service: s(d.serviceName), trigger, detail: s(d.detail), backTo };
+  const failed = dep(d.fromDeploymentId)?.taskDefinition;
+  if (failed) f.failed = failed;
+  if (typeof d.atStage === 'string') f.stage = d.atStage;
+  const step = num(d.step);
+  const steps = num(d.steps);
+  const w = num(d.weightPercent);
+  if (step !== undefined) f.step = step;
+  if (steps !== undefined) f.steps = steps;
+  if (w !== undefined) f.weightPercent = w;
+  if (trigger !== 'circuitBreaker' && trigger !== 'StopServiceDeployment' && trigger !== 'unknown') {
+    const alarm = alarmOf(sim, trigger, firingReason(sim, trigger, events, seq));
+    if (alarm) f.alarm = alarm;
+  }
+  return f;
+}
+
+/** Facts of a codedeploy/rolledBack. */
+export function codeDeployRollbackFacts(
+  sim: SimState,
+  d: Data,
+  events?: readonly SimEvent[],
+  seq?: number,
+): CodeDeployRollbackFacts {
+  const dep = sim.codedeploy.deployments[s(d.deploymentId)];
+  const platform = dep?.computePlatform === 'Lambda' ? 'Lambda' : 'ECS';
+  const backTo =
+    platform === 'Lambda' ? (dep?.lambda?.currentVersion ?? '') : (dep?.ecs?.originalTaskDefinition ?? '');
+  const f: CodeDeployRollbackFacts = {
+    code: s(d.reason),
+    message: s(d.message),
+    step: num(d.step) ?? 0,
+    steps: num(d.steps) ?? 0,
+    percent: num(d.atPercent) ?? 0,
+    backTo,
+    platform,
+  };
+  const name = s(d.alarmName);
+  if (name) {
+    const alarm = alarmOf(sim, name, firingReason(sim, name, events, seq));
+    if (alarm) f.alarm = alarm;
+  }
+  return f;
+}
+
+/** Facts of an alias/deploymentRolledBack (the seed's linear shift). */
+export function aliasRollbackFacts(d: Data): AliasRollbackFacts {
+  const w = d.window as { from?: number; to?: number } | undefined;
+  return {
+    functionName: s(d.functionName),
+    alias: s(d.alias),
+    oldVersion: s(d.oldVersion),
+    newVersion: s(d.newVersion),
+    step: num(d.step) ?? 0,
+    steps: num(d.steps) ?? 0,
+    weight: num(d.weight) ?? 0,
+    errors: num(d.errors) ?? 0,
+    windowSeconds: w && typeof w.from === 'number' && typeof w.to === 'number' ? w.to - w.from : 60,
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Scripted events: the disasters a level plays on its own (see ScriptedEvent in types.ts). Pure: the
+ * store keeps which events have fired (their indices) and asks, after each observed tick, which are due.
+ */
+import type { Tracker } from '../model/goals.ts';
+import type { Level, ScriptedEvent } from './types.ts';
+
+function anchor(e: ScriptedEvent, t: Tracker): number | null {
+  if (e.after === 'start') return t.startedAt;
+  if (e.after === 'zoneFailed') return t.zoneFailedAt;
+  return e.service === undefined ? null : (t.services[e.service]?.newDeploymentAt ?? null);
+}
+
+/** Indices of the level's scripted events that are due now and have not fired yet. */
+export function dueScriptedEvents(
+  level: Pick<Level, 'script'>,
+  tracker: Tracker,
+  fired: readonly number[],
+): number[] {
+  const due: number[] = [];
+  (level.script ?? []).forEach((e, i) => {
+    if (fired.includes(i)) return;
+    const at = anchor(e, tracker);
+    if (at !== null && tracker.now >= at + e.delaySeconds) due.push(i);
+  });
+  return due;
+}

@@ -1,0 +1,108 @@
+/**
+ * Wires the campaign into the page: a "Campaign" button in the top bar, the map dialog, the level
+ * panel at the top of the right column, and the debrief. Starting a level or free play also writes
+ * the address (`?level=<id>` or `?sandbox=1`, replacing the entry, never adding one) so a reload or a
+ * shared link opens the same level.
+ */
+import type { Chapter, Level } from '../../levels/types.ts';
+import type { GameStore } from '../../store/create-game-store.ts';
+import { h } from '../dom.ts';
+import { createCampaignMap } from './campaign-map.ts';
+import { createDebrief } from './debrief.ts';
+import { bindLevelPanel } from './level-panel.ts';
+
+export interface CampaignOptions {
+  levels: readonly Level[];
+  chapters: readonly Chapter[];
+}
+
+export interface Campaign {
+  openMap(message?: string): void;
+  startLevel(level: Level): void;
+  startSandbox(): void;
+  destroy(): void;
+}
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const el = root.querySelector<T>(selector);
+  if (!el) throw new Error(`Nozama: the page has no ${selector}`);
+  return el;
+}
+
+/** The address with `?level=` or `?sandbox=1` set, the other and `?campaign` removed (the rest kept). */
+export function campaignUrl(href: string, place: { level: string } | { sandbox: true }): string {
+  const url = new URL(href);
+  url.searchParams.delete('level');
+  url.searchParams.delete('sandbox');
+  url.searchParams.delete('campaign');
+  if ('level' in place) url.searchParams.set('level', place.level);
+  else url.searchParams.set('sandbox', '1');
+  return url.toString();
+}
+
+export function bindCampaign(doc: Document, store: GameStore, options: CampaignOptions): Campaign {
+  const levels = [...options.levels].sort((a, b) => a.number - b.number);
+  const setUrl = (place: { level: string } | { sandbox: true }) => {
+    try {
+      window.history.replaceState(window.history.state, '', campaignUrl(window.location.href, place));
+    } catch {
+      // An embedding page may forbid history changes: the address is a convenience only.
+    }
+  };
+  const focusPanel = () => {
+    const heading = doc.querySelector<HTMLElement>('[data-role="level-panel"] h2');
+    heading?.setAttribute('tabindex', '-1');
+    requestAnimationFrame(() => heading?.focus());
+  };
+  const startLevel = (level: Level) => {
+    store.getState().startLevel(level);
+    setUrl({ level: level.id });
+    focusPanel();
+  };
+  const startSandbox = () => {
+    store.getState().startSandbox();
+    setUrl({ sandbox: true });
+    focusPanel();
+  };
+
+  const map = createCampaignMap(store, { ...options, onLevel: startLevel, onSandbox: startSandbox });
+  const debrief = createDebrief(store, {
+    nextOf: (l) => levels[levels.findIndex((x) => x.id === l.id) + 1] ?? null,
+    onNext: startLevel,
+    onMap: () => map.open(),
+  });
+  doc.body.append(map.dialog, debrief.dialog);
+
+  const campaignButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'time-button campaign-button',
+      'data-role': 'campaign',
+      'aria-haspopup': 'dialog',
+    },
+    'Campaign',
+  );
+  const onCampaign = () => map.open();
+  campaignButton.addEventListener('click', onCampaign);
+  required(doc, '.top-tools').prepend(campaignButton);
+
+  const inspector = required<HTMLElement>(doc, '#inspector-panel');
+  const slot = h('div', { class: 'level-slot', 'data-role': 'level' });
+  inspector.prepend(slot);
+  const offPanel = bindLevelPanel(slot, store, { onMap: () => map.open() });
+
+  return {
+    openMap: (message?: string) => map.open(message),
+    startLevel,
+    startSandbox,
+    destroy() {
+      offPanel();
+      map.destroy();
+      debrief.destroy();
+      campaignButton.removeEventListener('click', onCampaign);
+      campaignButton.remove();
+      slot.remove();
+    },
+  };
+}

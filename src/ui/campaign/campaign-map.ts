@@ -1,0 +1,271 @@
+/**
+ * The campaign map: a modal dialog listing the chapters and their levels (open, locked or done, with
+ * their stars), free play (the sandbox: every panel, no goals), any notice about the saved progress,
+ * and moving progress between machines as text (export, import). Levels are buttons: Tab and Enter
+ * play the whole map; a locked level says why instead of opening.
+ */
+import type { Chapter, Level } from '../../levels/types.ts';
+import type { GameStore } from '../../store/create-game-store.ts';
+import { type LevelStatus, levelStatus } from '../../store/progress.ts';
+import { button, h, setText, uid } from '../dom.ts';
+import { starRow } from './stars.ts';
+
+export interface CampaignMapOptions {
+  levels: readonly Level[];
+  chapters: readonly Chapter[];
+  /** The player picked a level (the map closes itself first). */
+  onLevel(level: Level): void;
+  onSandbox(): void;
+}
+
+export interface CampaignMap {
+  dialog: HTMLDialogElement;
+  /** Opens the map; `message` is shown under it (a level the address named that does not exist). */
+  open(message?: string): void;
+  close(): void;
+  destroy(): void;
+}
+
+const STATUS_WORD: Record<LevelStatus, string> = { done: 'Done', open: 'Open', locked: 'Locked' };
+const STATUS_ICON: Record<Exclude<LevelStatus, 'locked'>, string> = { done: '✔', open: '▶' };
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A padlock drawn in SVG (the lock emoji is missing from many school machines' fonts). */
+function lockIcon(): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 16 16');
+  svg.setAttribute('class', 'icon lock-icon');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('focusable', 'false');
+  const shackle = document.createElementNS(SVG, 'path');
+  shackle.setAttribute('d', 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2');
+  shackle.setAttribute('fill', 'none');
+  shackle.setAttribute('stroke', 'currentColor');
+  shackle.setAttribute('stroke-width', '2');
+  const body = document.createElementNS(SVG, 'rect');
+  for (const [k, v] of Object.entries({ x: '2.5', y: '7', width: '11', height: '8', rx: '1.5' }))
+    body.setAttribute(k, v);
+  body.setAttribute('fill', 'currentColor');
+  svg.append(shackle, body);
+  return svg;
+}
+
+export function createCampaignMap(store: GameStore, options: CampaignMapOptions): CampaignMap {
+  const titleId = uid('campaign-title');
+  const close = button('Close the map', { class: 'button button-quiet campaign-close' });
+  const notice = h('div', { class: 'campaign-notice', role: 'status' });
+  const dismiss = button('Understood', { class: 'button button-small' });
+  dismiss.addEventListener('click', () => {
+    store.getState().dismissProgressNotice();
+    close.focus();
+  });
+  const chapters = h('div', { class: 'campaign-chapters' });
+  const status = h('p', { class: 'campaign-status', role: 'status' });
+  const sandbox = button('Free play (sandbox)', { class: 'button campaign-sandbox' });
+
+  const exportArea = h('textarea', {
+    class: 'code-input progress-text',
+    readonly: true,
+    rows: 3,
+    id: uid('export'),
+    'aria-label': 'Your progress as text',
+  });
+  const copy = button('Copy', { class: 'button button-small' });
+  const importArea = h('textarea', {
+    class: 'code-input progress-text',
+    rows: 3,
+    id: uid('import'),
+    'aria-label': 'Paste progress exported on another machine',
+  });
+  const importButton = button('Import', { class: 'button button-small' });
+  const transferStatus = h('p', { class: 'campaign-status', role: 'status' });
+  const transfer = h(
+    'details',
+    { class: 'progress-transfer' },
+    h('summary', { class: 'transfer-summary' }, 'Move your progress to another machine'),
+    h(
+      'p',
+      { class: 'hint' },
+      'No account needed: copy this text, then paste it into Nozama on the other machine. Imported progress joins yours (the best of each level is kept).',
+    ),
+    h('label', { for: exportArea.id, class: 'transfer-label' }, 'Your progress'),
+    exportArea,
+    h('div', { class: 'row-buttons' }, copy),
+    h('label', { for: importArea.id, class: 'transfer-label' }, 'Progress from another machine'),
+    importArea,
+    h('div', { class: 'row-buttons' }, importButton),
+    transferStatus,
+  );
+
+  const dialog = h(
+    'dialog',
+    { class: 'campaign-dialog', 'aria-labelledby': titleId, 'data-role': 'campaign-map' },
+    h(
+      'div',
+      { class: 'campaign-head' },
+      h('h2', { id: titleId, class: 'campaign-title' }, 'The campaign of Nozama'),
+      close,
+    ),
+    h(
+      'p',
+      { class: 'campaign-intro' },
+      'Each level teaches one idea of Amazon ECS through a story. Finish a level to open the next; earn a star for finishing, one for thrift (little gold spent) and one for safety (no failed travelers, no decree left short).',
+    ),
+    notice,
+    chapters,
+    h(
+      'section',
+      { class: 'campaign-free', 'aria-label': 'Free play' },
+      sandbox,
+      h('p', { class: 'hint' }, 'Every panel open, no goals: build whatever you like.'),
+    ),
+    transfer,
+    status,
+  );
+
+  const sortedLevels = () => [...options.levels].sort((a, b) => a.number - b.number);
+
+  const render = () => {
+    const { progress, progressNotice, level: current } = store.getState();
+    notice.replaceChildren(
+      ...(progressNotice
+        ? [
+            h(
+              'p',
+              { class: `outcome outcome-${progressNotice.tone === 'warn' ? 'warn' : 'ok'}` },
+              h(
+                'span',
+                { class: 'tone-icon', 'aria-hidden': 'true' },
+                progressNotice.tone === 'warn' ? '⚠' : 'ℹ',
+              ),
+              h('span', {}, progressNotice.text),
+            ),
+            dismiss,
+          ]
+        : []),
+    );
+    const levels = sortedLevels();
+    const sections = [...options.chapters]
+      .sort((a, b) => a.number - b.number)
+      .map((ch) => {
+        const mine = levels.filter((l) => l.chapter === ch.number);
+        if (mine.length === 0) return null;
+        const headingId = uid('chapter');
+        return h(
+          'section',
+          { class: 'chapter', 'aria-labelledby': headingId },
+          h('h3', { id: headingId, class: 'chapter-title' }, `Chapter ${ch.number}: ${ch.title}`),
+          h('p', { class: 'chapter-blurb' }, ch.blurb),
+          h(
+            'ol',
+            { class: 'level-list' },
+            ...mine.map((l) => {
+              const st = levelStatus(levels, progress, l.id);
+              const rec = progress.levels[l.id];
+              const isCurrent = current?.id === l.id;
+              const card = h(
+                'button',
+                {
+                  type: 'button',
+                  class: `level-card level-card-${st}`,
+                  'data-level': l.id,
+                  'data-status': st,
+                  'aria-disabled': st === 'locked' ? 'true' : null,
+                  'aria-current': isCurrent ? 'true' : null,
+                },
+                h('span', { class: 'level-number', 'aria-hidden': 'true' }, String(l.number)),
+                h(
+                  'span',
+                  { class: 'level-text' },
+                  h('span', { class: 'level-title' }, `Level ${l.number}: ${l.title}`),
+                  h('span', { class: 'level-concept' }, l.concept),
+                ),
+                h(
+                  'span',
+                  { class: 'level-state' },
+                  h(
+                    'span',
+                    { class: 'level-status' },
+                    st === 'locked' ? lockIcon() : STATUS_ICON[st],
+                    ` ${STATUS_WORD[st]}${isCurrent ? ' · playing' : ''}`,
+                  ),
+                  rec?.done ? starRow(rec.stars) : null,
+                ),
+              );
+              card.addEventListener('click', () => {
+                if (levelStatus(sortedLevels(), store.getState().progress, l.id) === 'locked') {
+                  const prev = levels[levels.indexOf(l) - 1];
+                  setText(status, `Level ${l.number} is locked: finish level ${prev?.number ?? 1} first.`);
+                  return;
+                }
+                dialog.close();
+                options.onLevel(l);
+              });
+              return h('li', {}, card);
+            }),
+          ),
+        );
+      });
+    chapters.replaceChildren(...sections.filter((s): s is HTMLElement => s !== null));
+    exportArea.value = store.getState().exportProgress();
+  };
+
+  const onCopy = () => {
+    exportArea.select();
+    const text = exportArea.value;
+    if (!navigator.clipboard) {
+      setText(transferStatus, 'Selected: press Ctrl+C (⌘C) to copy.');
+      return;
+    }
+    navigator.clipboard.writeText(text).then(
+      () => setText(transferStatus, 'Copied to the clipboard.'),
+      () => setText(transferStatus, 'Selected: press Ctrl+C (⌘C) to copy.'),
+    );
+  };
+  const onImport = () => {
+    const r = store.getState().importProgress(importArea.value);
+    if (r.ok) {
+      importArea.value = '';
+      setText(transferStatus, 'Imported: your progress now includes the other machine’s.');
+    } else setText(transferStatus, `Not imported: ${r.message}`);
+  };
+  const onClose = () => dialog.close();
+  const onSandbox = () => {
+    dialog.close();
+    options.onSandbox();
+  };
+  copy.addEventListener('click', onCopy);
+  importButton.addEventListener('click', onImport);
+  close.addEventListener('click', onClose);
+  sandbox.addEventListener('click', onSandbox);
+
+  const offs = [
+    store.subscribe((s) => s.progress, render),
+    store.subscribe((s) => s.progressNotice, render),
+    store.subscribe((s) => s.level?.id, render),
+  ];
+  render();
+
+  return {
+    dialog,
+    open(message = '') {
+      render();
+      setText(status, message);
+      if (!dialog.open) dialog.showModal();
+      const target =
+        dialog.querySelector<HTMLElement>('.level-card[aria-current="true"]') ??
+        dialog.querySelector<HTMLElement>('.level-card[data-status="open"]') ??
+        close;
+      target.focus();
+      store.getState().markVisited();
+    },
+    close() {
+      if (dialog.open) dialog.close();
+    },
+    destroy() {
+      for (const off of offs) off();
+      dialog.remove();
+    },
+  };
+}

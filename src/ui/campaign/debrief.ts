@@ -1,0 +1,162 @@
+/**
+ * The debrief: a dialog that opens when every goal of the level is met. The stars with the numbers
+ * behind them (gold spent, failed requests, seconds a decree was short), the story mapped to AWS, the
+ * real CLI lines with copy buttons, then "Next level" and "Map". After "Show me" it says the level
+ * was watched, not played, and offers to play it.
+ */
+import type { Level } from '../../levels/types.ts';
+import type { Stars } from '../../model/goals.ts';
+import type { GameStore, LevelState } from '../../store/create-game-store.ts';
+import { button, h, setCli, setText, uid } from '../dom.ts';
+import { mark, starRow } from './stars.ts';
+
+export interface DebriefOptions {
+  /** The level after this one, if any. */
+  nextOf(level: Level): Level | null;
+  onNext(level: Level): void;
+  onMap(): void;
+}
+
+function starLine(met: boolean, name: string, numbers: string) {
+  return h(
+    'li',
+    { class: `star-line ${met ? 'star-line-on' : 'star-line-off'}` },
+    mark(met, 'Earned', 'Missed'),
+    h('span', { class: 'star-icon', 'aria-hidden': 'true' }, met ? '★' : '☆'),
+    h('strong', {}, name),
+    h('span', { class: 'star-numbers' }, numbers),
+  );
+}
+
+function copyButton(text: string, label: string, status: HTMLElement): HTMLButtonElement {
+  const b = button('Copy', { class: 'button button-small copy-button', 'aria-label': label });
+  b.addEventListener('click', () => {
+    if (!navigator.clipboard) {
+      setText(status, 'Select the line and press Ctrl+C (⌘C) to copy.');
+      return;
+    }
+    navigator.clipboard.writeText(text).then(
+      () => setText(status, 'Copied to the clipboard.'),
+      () => setText(status, 'Select the line and press Ctrl+C (⌘C) to copy.'),
+    );
+  });
+  return b;
+}
+
+export interface Debrief {
+  dialog: HTMLDialogElement;
+  open(level: LevelState): void;
+  destroy(): void;
+}
+
+export function createDebrief(store: GameStore, options: DebriefOptions): Debrief {
+  const titleId = uid('debrief-title');
+  const title = h('h2', { id: titleId, class: 'debrief-title' });
+  const body = h('div', { class: 'debrief-body' });
+  const copyStatus = h('p', { class: 'copy-status', role: 'status' });
+  const next = button('Next level', { class: 'button button-primary debrief-next' });
+  const replay = button('Play it myself', { class: 'button debrief-replay' });
+  const map = button('Map', { class: 'button' });
+  const stay = button('Stay here', { class: 'button button-quiet' });
+  const dialog = h(
+    'dialog',
+    { class: 'debrief-dialog', 'aria-labelledby': titleId, 'data-role': 'debrief' },
+    title,
+    body,
+    copyStatus,
+    h('div', { class: 'debrief-actions' }, next, replay, map, stay),
+  );
+  let nextLevel: Level | null = null;
+
+  const open = (level: LevelState) => {
+    const stars: Stars | null = level.stars;
+    const def = level.def;
+    const rules = def.stars;
+    nextLevel = options.nextOf(def);
+    setText(title, level.assisted ? `Watched: ${def.title}` : `Level complete: ${def.title}`);
+    const starsBlock = stars
+      ? h(
+          'section',
+          { class: 'debrief-stars', 'aria-label': 'Stars' },
+          level.assisted
+            ? h(
+                'p',
+                { class: 'hint' },
+                'You watched the solution: no stars this time. Play it yourself to earn them.',
+              )
+            : starRow(stars.count, 'stars-large'),
+          h(
+            'ul',
+            { class: 'star-lines' },
+            starLine(stars.complete, 'Completion', 'every goal met'),
+            starLine(stars.thrift, 'Thrift', `${stars.gold} gold spent (at most ${rules.thriftGold})`),
+            starLine(
+              stars.safety,
+              'Safety',
+              `${stars.failedRequests} failed requests (at most ${rules.safetyFailedRequests}), ` +
+                `${stars.secondsBelowDesired} seconds below the desired count (at most ${rules.safetySecondsBelowDesired})`,
+            ),
+          ),
+        )
+      : null;
+    const cli = h(
+      'ol',
+      { class: 'debrief-cli' },
+      ...def.debrief.cli.map((line, i) => {
+        const pre = h('pre', { class: 'cli', tabindex: 0 });
+        setCli(pre, line);
+        return h(
+          'li',
+          { class: 'debrief-cli-line' },
+          pre,
+          copyButton(line, `Copy command ${i + 1}`, copyStatus),
+        );
+      }),
+    );
+    body.replaceChildren(
+      ...[
+        starsBlock,
+        h('h3', {}, 'What it was, in AWS'),
+        ...def.debrief.text.map((p) => h('p', {}, p)),
+        def.debrief.cli.length ? h('h3', {}, 'The same with the AWS CLI') : null,
+        def.debrief.cli.length ? cli : null,
+      ].filter((x): x is HTMLElement => x !== null),
+    );
+    setText(copyStatus, '');
+    next.hidden = nextLevel === null || level.assisted;
+    replay.hidden = !level.assisted;
+    if (!dialog.open) dialog.showModal();
+    (next.hidden ? (replay.hidden ? map : replay) : next).focus();
+  };
+
+  next.addEventListener('click', () => {
+    dialog.close();
+    if (nextLevel) options.onNext(nextLevel);
+  });
+  replay.addEventListener('click', () => {
+    dialog.close();
+    store.getState().reset();
+  });
+  map.addEventListener('click', () => {
+    dialog.close();
+    options.onMap();
+  });
+  stay.addEventListener('click', () => dialog.close());
+
+  // Open when the level just became done (not when a done level is merely re-rendered).
+  const off = store.subscribe(
+    (s) => (s.level?.done ? `${s.level.id}@${s.level.startedAt}` : null),
+    (key) => {
+      const level = store.getState().level;
+      if (key && level) open(level);
+    },
+  );
+  return {
+    dialog,
+    open,
+    destroy() {
+      off();
+      dialog.remove();
+    },
+  };
+}

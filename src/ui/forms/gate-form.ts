@@ -1,0 +1,344 @@
+/**
+ * Build the gate: one form, five calls. elbv2:CreateLoadBalancer (the city gate, in the chosen
+ * portals), two elbv2:CreateTargetGroup (the roads, with the herald's settings: path, interval,
+ * timeout, thresholds) and two elbv2:CreateListener (the main door 80 to the first road, the test door
+ * 8080 to the second). The list shows every call's CLI before (later calls read the ARNs earlier ones
+ * answer, as shell variables) and AWS's answer after. What already stands (a gate, a road of that
+ * name, a door on that port) is not asked for again, so a refused build can be fixed and re-run.
+ *
+ * The gate section also holds the doors (doors-form.ts): swap the roads, or split a door's travelers.
+ */
+import './gate.css';
+import type { Call } from '../../model/types.ts';
+import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import { field, frameScheduler, h, intValue, numberInput, pick, setText, uid, words } from '../dom.ts';
+import { zoneLabel } from '../labels.ts';
+import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
+import { createDoorsForm } from './doors-form.ts';
+import { doorsOf, gatesOf, roadsOf } from './gate-things.ts';
+import { subnets } from './world.ts';
+
+export interface GateForm {
+  root: HTMLElement;
+  update(mode: NameMode): void;
+}
+
+export function createGateForm(store: GameStore): GateForm {
+  let mode: NameMode = store.getState().ui.names;
+  const text = (name: string, value: string) =>
+    h('input', { type: 'text', name, value, autocomplete: 'off', spellcheck: 'false' });
+  const gateName = field(
+    words('Name of the gate', 'Load balancer name'),
+    text('gateName', 'gate'),
+    'Letters, digits and hyphens, at most 32.',
+  );
+  const portalList = h('div', { class: 'checks' });
+  const portals = h(
+    'fieldset',
+    { class: 'subfieldset' },
+    h(
+      'legend',
+      {},
+      words('Portals the gate stands in (two or more)', 'Subnets (two Availability Zones or more)'),
+    ),
+    portalList,
+  );
+  const mainRoad = field(
+    words('Road behind the main door (80)', 'Target group for listener 80'),
+    text('mainRoad', 'gate-blue'),
+  );
+  const testRoad = field(
+    words('Road behind the test door (8080)', 'Target group for listener 8080'),
+    text('testRoad', 'gate-green'),
+  );
+  const roadPort = field(
+    words('Road port', 'Target group port'),
+    numberInput({ name: 'roadPort', min: 1, max: 65535, value: 80 }),
+  );
+  const targetType = field(words('The road leads to', 'Target type'), h('select', { name: 'targetType' }));
+  const roads = h(
+    'fieldset',
+    { class: 'subfieldset' },
+    h('legend', {}, words('Roads', 'Target groups')),
+    mainRoad.root,
+    testRoad.root,
+    h('div', { class: 'pair' }, roadPort.root, targetType.root),
+  );
+  const path = field(words('The herald asks at (path)', 'Health check path'), text('healthCheckPath', '/'));
+  const interval = field(
+    words('Visits every (s)', 'HealthCheckIntervalSeconds'),
+    numberInput({ name: 'interval', min: 5, max: 300, value: 10 }),
+    'AWS’s default is 30 s; 10 s makes the story quicker.',
+  );
+  const timeout = field(
+    words('Waits for an answer (s)', 'HealthCheckTimeoutSeconds'),
+    numberInput({ name: 'timeout', min: 2, max: 120, value: 5 }),
+  );
+  const healthy = field(
+    words('Good visits to trust a stop', 'HealthyThresholdCount'),
+    numberInput({ name: 'healthy', min: 2, max: 10, value: 2 }),
+  );
+  const unhealthy = field(
+    words('Bad visits to give up on it', 'UnhealthyThresholdCount'),
+    numberInput({ name: 'unhealthy', min: 2, max: 10, value: 2 }),
+  );
+  const herald = h(
+    'fieldset',
+    { class: 'subfieldset' },
+    h('legend', {}, words('The herald (health check)', 'Health check')),
+    path.root,
+    h('div', { class: 'pair' }, interval.root, timeout.root),
+    h('div', { class: 'pair' }, healthy.root, unhealthy.root),
+  );
+  const testDoorBox = h('input', { type: 'checkbox', id: uid('door'), name: 'testDoor', checked: true });
+  const doors = h(
+    'fieldset',
+    { class: 'subfieldset' },
+    h('legend', {}, words('Doors', 'Listeners')),
+    h(
+      'p',
+      { class: 'hint' },
+      words(
+        'The main door (80) opens on the first road.',
+        'Listener HTTP:80 forwards to the first target group.',
+      ),
+    ),
+    h(
+      'label',
+      { class: 'check', for: testDoorBox.id },
+      testDoorBox,
+      words(
+        'Also a test door (8080) on the second road',
+        'Also listener HTTP:8080 to the second target group',
+      ),
+    ),
+  );
+
+  const calls = createCallList(words('The orders, as AWS reads them (a script)', 'The API calls, in order'));
+  const submit = h(
+    'button',
+    { type: 'submit', class: 'button button-primary' },
+    words('Build the gate', 'Create the load balancer'),
+  );
+  const status = h('p', { class: 'call-list-status', role: 'status' });
+  const form = h(
+    'form',
+    { class: 'call-form gate-form', novalidate: true },
+    h('div', { class: 'form-body' }, gateName.root, portals, roads, herald, doors),
+    calls.root,
+    submit,
+    status,
+  );
+
+  // Roads named after the gate until the player names them.
+  let roadsTouched = false;
+  gateName.control.addEventListener('input', () => {
+    if (roadsTouched) return;
+    const g = gateName.control.value.trim() || 'gate';
+    mainRoad.control.value = `${g}-blue`;
+    testRoad.control.value = `${g}-green`;
+  });
+  for (const f of [mainRoad, testRoad]) f.control.addEventListener('input', () => (roadsTouched = true));
+
+  const boxes = new Map<string, HTMLInputElement>();
+  const renderPortals = () => {
+    const sim = store.getState().sim;
+    const list = subnets(store);
+    const key = `${list.map((s) => s.id).join(',')}|${mode}`;
+    if (portalList.dataset.key === key) return;
+    portalList.dataset.key = key;
+    const was = new Map([...boxes].map(([id, b]) => [id, b.checked]));
+    boxes.clear();
+    portalList.replaceChildren(
+      ...list.map((s) => {
+        const box = h('input', { type: 'checkbox', id: uid('gz'), value: s.id, name: 'subnet' });
+        box.checked = was.get(s.id) ?? true;
+        boxes.set(s.id, box);
+        return h('label', { class: 'check', for: box.id }, box, `${zoneLabel(sim, s.zone, mode)} · ${s.id}`);
+      }),
+    );
+  };
+
+  const plan = (): PlannedCall[] => {
+    const sim = store.getState().sim;
+    const name = gateName.control.value.trim();
+    const chosen = [...boxes].filter(([, b]) => b.checked).map(([id]) => id);
+    const vpcId = subnetVpc(store) ?? '';
+    const lb = gatesOf(sim).find((g) => g.LoadBalancerName === name);
+    const refs: Record<string, string | undefined> = { GATE_ARN: lb?.LoadBalancerArn };
+    const road = (variable: 'MAIN_ROAD_ARN' | 'TEST_ROAD_ARN', input: HTMLInputElement): PlannedCall => {
+      const tgName = input.value.trim();
+      const existing = roadsOf(sim).find((t) => t.TargetGroupName === tgName);
+      refs[variable] = existing?.TargetGroupArn;
+      const call = (): Call => {
+        const i: Record<string, unknown> = {
+          Name: tgName,
+          Protocol: 'HTTP',
+          Port: intValue(roadPort.control) ?? roadPort.control.value,
+          VpcId: vpcId,
+          TargetType: targetType.control.value,
+          HealthCheckPath: path.control.value.trim(),
+        };
+        const put = (k: string, v: HTMLInputElement) => {
+          i[k] = intValue(v) ?? v.value;
+        };
+        put('HealthCheckIntervalSeconds', interval.control);
+        put('HealthCheckTimeoutSeconds', timeout.control);
+        put('HealthyThresholdCount', healthy.control);
+        put('UnhealthyThresholdCount', unhealthy.control);
+        return { action: 'elbv2:CreateTargetGroup', input: i };
+      };
+      return {
+        title: [`Lay road ${tgName}`, `Create target group ${tgName}`],
+        preview: scriptLine(call(), { variable, query: 'TargetGroups[0].TargetGroupArn' }),
+        ...(existing
+          ? { standing: pick(`Road ${tgName} is already laid.`, `Target group ${tgName} exists.`, mode) }
+          : {}),
+        build: call,
+        capture: (o) => {
+          refs[variable] = (o.TargetGroups as { TargetGroupArn: string }[])[0]?.TargetGroupArn;
+        },
+        success: (o) => {
+          const tg = (o.TargetGroups as { TargetGroupName: string; HealthCheckIntervalSeconds: number }[])[0];
+          return pick(
+            `Road ${tg?.TargetGroupName} laid; the herald visits every ${tg?.HealthCheckIntervalSeconds} s.`,
+            `Target group ${tg?.TargetGroupName} created.`,
+            mode,
+          );
+        },
+      };
+    };
+    const door = (port: number, variable: 'MAIN_ROAD_ARN' | 'TEST_ROAD_ARN'): PlannedCall => {
+      const standing = lb ? doorsOf(sim, lb.LoadBalancerArn).find((l) => l.Port === port) : undefined;
+      // The preview names what is not known yet as a shell variable; the real call reads the answers.
+      const call = (value: (v: string) => string): Call => ({
+        action: 'elbv2:CreateListener',
+        input: {
+          LoadBalancerArn: value('GATE_ARN'),
+          Protocol: 'HTTP',
+          Port: port,
+          DefaultActions: [{ Type: 'forward', TargetGroupArn: value(variable) }],
+        },
+      });
+      const noz = port === 80 ? 'Hang the main door (80)' : 'Hang the test door (8080)';
+      return {
+        title: [noz, `Create listener HTTP:${port}`],
+        preview: scriptLine(call((v) => refs[v] ?? `$${v}`)),
+        ...(standing
+          ? {
+              standing: pick(
+                `The door ${port} already hangs on gate ${name}.`,
+                `Listener ${port} exists on ${name}.`,
+                mode,
+              ),
+            }
+          : {}),
+        build: () => call((v) => refs[v] ?? ''),
+        success: () =>
+          pick(
+            `The ${port === 80 ? 'main' : 'test'} door (${port}) hangs: it opens on road ${variable === 'MAIN_ROAD_ARN' ? mainRoad.control.value.trim() : testRoad.control.value.trim()}.`,
+            `Listener HTTP:${port} created.`,
+            mode,
+          ),
+      };
+    };
+    const lbCall = (): Call => ({
+      action: 'elbv2:CreateLoadBalancer',
+      input: { Name: name, Subnets: chosen, Type: 'application' },
+    });
+    const steps: PlannedCall[] = [
+      {
+        title: [`Raise gate ${name}`, `Create load balancer ${name}`],
+        preview: scriptLine(lbCall(), { variable: 'GATE_ARN', query: 'LoadBalancers[0].LoadBalancerArn' }),
+        ...(lb
+          ? { standing: pick(`Gate ${name} already stands.`, `Load balancer ${name} exists.`, mode) }
+          : {}),
+        build: lbCall,
+        capture: (o) => {
+          refs.GATE_ARN = (o.LoadBalancers as { LoadBalancerArn: string }[])[0]?.LoadBalancerArn;
+        },
+        success: (o) => {
+          const lb = (o.LoadBalancers as { DNSName: string; State: { Code: string } }[])[0];
+          return pick(
+            `Gate ${name} is being raised (${lb?.State.Code}); it opens in about half a minute.`,
+            `Load balancer ${name} created (${lb?.State.Code}): ${lb?.DNSName}.`,
+            mode,
+          );
+        },
+      },
+      road('MAIN_ROAD_ARN', mainRoad.control),
+    ];
+    if (testDoorBox.checked) steps.push(road('TEST_ROAD_ARN', testRoad.control));
+    steps.push(door(80, 'MAIN_ROAD_ARN'));
+    if (testDoorBox.checked) steps.push(door(8080, 'TEST_ROAD_ARN'));
+    return steps;
+  };
+
+  const refresh = () => {
+    calls.plan(plan(), mode);
+  };
+  form.addEventListener('input', () => {
+    setText(status, '');
+    calls.release();
+    refresh();
+  });
+  form.addEventListener('change', () => {
+    calls.release();
+    refresh();
+  });
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const results = calls.run(store, plan(), mode);
+    runSummary(status, results, ['The gate is built.', 'Load balancer ready.'], mode);
+  });
+
+  const update = (m: NameMode) => {
+    mode = m;
+    renderPortals();
+    const types = [
+      { value: 'instance', label: pick('territories (instance: bridge or host network)', 'instance', mode) },
+      { value: 'ip', label: pick('developments’ own addresses (ip: awsvpc, managed lands)', 'ip', mode) },
+    ];
+    if (targetType.control.options.length === 0) {
+      targetType.control.replaceChildren(...types.map((t) => h('option', { value: t.value }, t.label)));
+    } else
+      for (const [i, t] of types.entries())
+        setText(targetType.control.options[i] as HTMLOptionElement, t.label);
+    refresh();
+  };
+  update(mode);
+  return { root: form, update };
+}
+
+function subnetVpc(store: GameStore): string | undefined {
+  const r = store.getState().query({ action: 'ec2:DescribeSubnets', input: {} });
+  if ('error' in r) return undefined;
+  return (r.output.Subnets as { VpcId: string }[])[0]?.VpcId;
+}
+
+/**
+ * The Build panel's gate section: build the gate, then its doors (swap, shares). It follows the load
+ * balancing state itself (the panel follows the ECS collections), at most once per frame.
+ */
+export function createGateSection(store: GameStore): GateForm {
+  const gate = createGateForm(store);
+  const doors = createDoorsForm(store);
+  const root = h(
+    'div',
+    { class: 'gate-section' },
+    gate.root,
+    h(
+      'h4',
+      { class: 'disaster-title gate-subtitle' },
+      words('The doors: swap the roads, share the travelers', 'Listeners: swap target groups, set weights'),
+    ),
+    doors.root,
+  );
+  const update = (m: NameMode) => {
+    gate.update(m);
+    doors.update(m);
+  };
+  const scheduler = frameScheduler(() => update(store.getState().ui.names));
+  store.subscribe((s) => s.sim.elb, scheduler.schedule);
+  return { root, update };
+}

@@ -1,0 +1,27 @@
+/**
+ * The Build panel's sections for renovations and spells (registered in build-panel.ts's SECTIONS).
+ */
+import type { PanelId } from '../../levels/types.ts';
+import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import { createRenovationForm } from './renovation-form.ts';
+import { createSpellsForm } from './spells-form.ts';
+
+export const RENOVATION_SECTIONS: {
+  id: PanelId;
+  title: [string, string];
+  action: string;
+  create(store: GameStore): { root: HTMLElement; update(mode: NameMode): void };
+}[] = [
+  {
+    id: 'renovation',
+    title: ['Renovate a decree', 'Deploy a new revision'],
+    action: 'ecs:UpdateService · codedeploy:*',
+    create: createRenovationForm,
+  },
+  {
+    id: 'spells',
+    title: ['The wizard’s tower', 'Lambda functions and aliases'],
+    action: 'lambda:*',
+    create: createSpellsForm,
+  },
+];

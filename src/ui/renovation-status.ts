@@ -1,0 +1,264 @@
+/**
+ * The live status of the chosen decree's renovation (renovation-view.ts computes it): the horn of
+ * rollback as an unmissable banner with its why card, the state and stage in words, the timers in
+ * simulated time, the step list with the set weight beside the actual share, the watchtowers (icon
+ * and word, never colour alone), and the promote and abort buttons, each showing the exact call it
+ * makes and AWS's answer. The buttons are built once and kept, so keyboard focus survives the ticks.
+ */
+import type { WhyCard } from '../i18n/explain.ts';
+import { pct } from '../i18n/renovation.ts';
+import type { Call } from '../model/types.ts';
+import type { GameStore, NameMode } from '../store/create-game-store.ts';
+import { errorOutcome, renderOutcome } from './call-form.ts';
+import { button, frameScheduler, h, pick, setCli, setText, uid, words } from './dom.ts';
+import { alarmIcon, alarmStateWords } from './forms/watchtower-form.ts';
+import { responseSummary } from './inspector.ts';
+import { type ActualMemo, renovationView, type StatusView, type StepRow } from './renovation-view.ts';
+import { cliLines } from './rosetta/cli.ts';
+
+export interface ActionRow {
+  root: HTMLElement;
+  /** Shows the call the button will make (null: the button is disabled and the hint shown). */
+  set(call: Call | null, hint: string): void;
+}
+
+/** A button that makes one call, with its CLI line before and AWS's answer after. */
+export function actionRow(store: GameStore, label: HTMLElement, cls: string, after: () => void): ActionRow {
+  const btn = button(label, { class: `button ${cls}` });
+  const pre = h('pre', { class: 'cli cli-small' });
+  const hint = h('p', { class: 'hint' });
+  const result = h('div', { class: 'call-result', role: 'status' });
+  let current: Call | null = null;
+  btn.addEventListener('click', () => {
+    if (!current) return;
+    const call = current;
+    const response = store.getState().dispatch(call);
+    setCli(pre, cliLines(call));
+    if ('error' in response) renderOutcome(result, errorOutcome(response, call));
+    else renderOutcome(result, { tone: 'ok', text: responseSummary(response).text });
+    after();
+  });
+  return {
+    root: h('div', { class: 'action-row' }, btn, pre, hint, result),
+    set(call, text) {
+      current = call;
+      btn.disabled = call === null;
+      pre.hidden = call === null;
+      if (call) setCli(pre, cliLines(call));
+      setText(hint, call ? '' : text);
+      hint.hidden = call !== null || text === '';
+    },
+  };
+}
+
+const STEP_ICON: Record<StepRow['state'], string> = { done: '✔', now: '▶', next: '·' };
+const STEP_WORD: Record<StepRow['state'], [string, string]> = {
+  done: ['done', 'applied'],
+  now: ['now', 'current'],
+  next: ['to come', 'pending'],
+};
+
+export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, string]): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'shares renovation-steps' },
+    h(
+      'caption',
+      { class: 'visually-hidden' },
+      pick('Steps: set share and actual share', 'Steps: weight and actual share', mode),
+    ),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, pick('Step', 'Step', mode)),
+        h('th', { scope: 'col' }, pick(`Set on ${newWord[0]}`, `Weight on ${newWord[1]}`, mode)),
+        h('th', { scope: 'col' }, pick('Actual', 'Actual share', mode)),
+        h('th', { scope: 'col' }, pick('State', 'State', mode)),
+      ),
+    ),
+    h(
+      'tbody',
+      {},
+      ...steps.map((s) =>
+        h(
+          'tr',
+          { class: `step-${s.state}`, 'data-step': s.k },
+          h('th', { scope: 'row' }, `${s.k}`),
+          h('td', {}, `${pct(s.set)}%`),
+          h('td', {}, s.actual === null ? '—' : `${pct(s.actual)}%`),
+          h(
+            'td',
+            {},
+            h('span', { 'aria-hidden': 'true' }, `${STEP_ICON[s.state]} `),
+            pick(...STEP_WORD[s.state], mode),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+export function towerList(towers: StatusView['towers'], mode: NameMode): HTMLElement {
+  if (towers.length === 0)
+    return h(
+      'p',
+      { class: 'hint' },
+      pick('No watchtower guards this renovation.', 'No alarms configured.', mode),
+    );
+  return h(
+    'ul',
+    { class: 'watchtowers renovation-towers-state' },
+    ...towers.map((t) =>
+      h(
+        'li',
+        { class: `watchtower state-${t.state.toLowerCase()}`, 'data-alarm': t.name },
+        alarmIcon(t.state),
+        h(
+          'span',
+          {},
+          h('strong', {}, t.name),
+          ' · ',
+          h('span', { class: 'watchtower-state' }, alarmStateWords(t.state, mode)),
+        ),
+      ),
+    ),
+  );
+}
+
+/** The horn of rollback: a banner with the why card. */
+export function hornBanner(card: WhyCard, mode: NameMode): HTMLElement[] {
+  return [
+    h(
+      'p',
+      { class: 'horn-title' },
+      h('span', { class: 'horn-icon' }, alarmIcon('ALARM')),
+      ' ',
+      pick('The horn of rollback!', 'Rolled back', mode),
+    ),
+    h('p', { class: 'horn-why' }, card.headline),
+    h('ul', { class: 'horn-reasons' }, ...card.reasons.map((r) => h('li', {}, r))),
+  ];
+}
+
+export function createRenovationStatus(
+  store: GameStore,
+  selected: () => string,
+): { root: HTMLElement; render(): void } {
+  const memo: ActualMemo = new Map();
+  const lowest = new Map<string, number>();
+  const title = h(
+    'h4',
+    { class: 'disaster-title', id: uid('renovation') },
+    words('The renovation now', 'Deployment status'),
+  );
+  const horn = h('div', { class: 'horn', role: 'alert' });
+  const body = h('div', { class: 'renovation-body' });
+  const render = () => update();
+  const promote = actionRow(
+    store,
+    words('Promote', 'Promote (ContinueDeployment)'),
+    'button-primary promote',
+    render,
+  );
+  const abort = actionRow(
+    store,
+    words('Sound the horn (abort)', 'Abort and roll back'),
+    'button-danger abort',
+    render,
+  );
+  const controls = h(
+    'div',
+    { class: 'renovation-controls', role: 'group', 'aria-label': 'Promote or abort' },
+    promote.root,
+    abort.root,
+  );
+  const root = h(
+    'section',
+    { class: 'renovation-status', 'aria-labelledby': title.id },
+    title,
+    horn,
+    body,
+    controls,
+  );
+  let bodyKey = '';
+  let hornKey = '';
+  let watching = false;
+
+  function update() {
+    const { sim, ui, events } = store.getState();
+    const mode = ui.names;
+    const details = root.closest('details');
+    if (details && !watching) {
+      watching = true;
+      details.addEventListener('toggle', () => scheduler.schedule());
+    }
+    if (details && !details.open) return;
+    const v = renovationView(sim, selected(), events.recent, memo, lowest, mode);
+    const hk = JSON.stringify([mode, v?.horn ?? null]);
+    if (hk !== hornKey) {
+      hornKey = hk;
+      horn.hidden = !v?.horn;
+      horn.replaceChildren(...(v?.horn ? hornBanner(v.horn, mode) : []));
+    }
+    const bk = JSON.stringify([mode, v && { ...v, abort: null, promote: null }]);
+    if (bk !== bodyKey) {
+      bodyKey = bk;
+      body.replaceChildren(
+        ...(v
+          ? viewNodes(v, mode)
+          : [
+              h(
+                'p',
+                { class: 'hint' },
+                pick('No renovation of this decree yet.', 'No deployment of this service yet.', mode),
+              ),
+            ]),
+      );
+    }
+    controls.hidden = !v || (!v.abort && !v.promote);
+    promote.set(v?.promote ?? null, v?.promoteHint ?? '');
+    abort.set(
+      v?.abort ?? null,
+      pick('Nothing to abort: the renovation is over.', 'No deployment in progress.', mode),
+    );
+  }
+
+  const scheduler = frameScheduler(update);
+  store.subscribe((s) => s.sim.now, scheduler.schedule);
+  store.subscribe((s) => s.ui.names, scheduler.schedule);
+  store.subscribe((s) => s.generation, scheduler.schedule);
+  return { root, render: () => scheduler.schedule() };
+}
+
+function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {
+  const icon =
+    v.state.tone === 'ok' ? '✔' : v.state.tone === 'error' ? '✖' : v.state.tone === 'warn' ? '⚠' : '▶';
+  const out: HTMLElement[] = [
+    h('p', { class: 'renovation-headline' }, v.headline),
+    h(
+      'p',
+      { class: `outcome outcome-${v.state.tone === 'info' ? 'ok' : v.state.tone} renovation-state` },
+      h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, icon),
+      ' ',
+      v.state.text,
+    ),
+  ];
+  if (v.stage)
+    out.push(
+      h(
+        'p',
+        { class: 'renovation-stage' },
+        h('strong', {}, pick('Stage: ', 'Lifecycle stage: ', mode)),
+        v.stage,
+      ),
+    );
+  for (const t of v.timers)
+    out.push(h('p', { class: 'renovation-timer' }, h('span', { 'aria-hidden': 'true' }, '⏳ '), t));
+  if (v.steps.length) out.push(stepTable(v.steps, mode, ['the new edition', 'the new revision']));
+  for (const c of v.counts) out.push(h('p', { class: 'renovation-count' }, c));
+  out.push(h('p', { class: 'group-title' }, pick('Watchtowers', 'Alarms', mode)), towerList(v.towers, mode));
+  return out;
+}

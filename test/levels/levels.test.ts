@@ -1,0 +1,75 @@
+/**
+ * Every level of the campaign: its data validates, its reference solution replayed through the model
+ * (setup, settle, then the steps with the goal tracker observing each simulated second) reaches every
+ * goal with no failed call, its deliberately wrong solution does not, the reference earns its stars,
+ * and each debrief CLI line is exactly what Rosetta's CLI prints for a call of the solution.
+ */
+import { describe, expect, it } from 'vitest';
+import { CHAPTERS, LEVELS, replayLevel, validateCampaign, validateLevel } from '../../src/levels/index.ts';
+import { goldSpent, starsFor } from '../../src/model/goals.ts';
+import { toCli } from '../../src/ui/rosetta/cli.ts';
+
+describe('the campaign', () => {
+  it('validates as a whole: ids unique, numbers 1..N, chapters known, hints except the final challenge', () => {
+    expect(validateCampaign()).toEqual([]);
+    expect(LEVELS.length).toBeGreaterThanOrEqual(14);
+    expect(CHAPTERS.map((c) => c.number)).toEqual(CHAPTERS.map((_, i) => i + 1));
+    expect(LEVELS.at(-1)?.hints).toEqual([]);
+  });
+
+  it('rejects broken level data with a reason', () => {
+    const base = LEVELS[0];
+    if (!base) throw new Error('no levels');
+    const broken = {
+      ...base,
+      id: 'Bad Id',
+      hints: ['only one'],
+      goals: [...base.goals, ...base.goals],
+      solution: [{ call: { action: 'ecs:LaunchRocket', input: {} } }],
+      debrief: { text: [], cli: [] },
+    };
+    const errors = validateLevel(broken);
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        "id 'Bad Id' must be lowercase words joined by -",
+        '1 hints: give 2 to 4',
+        `goal id '${base.goals[0]?.id}' is repeated`,
+        'unknown action ecs:LaunchRocket',
+        'debrief has no text',
+        'debrief has no CLI lines',
+      ]),
+    );
+    expect(validateCampaign([LEVELS[1], LEVELS[0]].filter((l) => l !== undefined))).toEqual(
+      expect.arrayContaining([expect.stringContaining('has number 2, expected 1')]),
+    );
+  });
+});
+
+describe.each(LEVELS.map((l) => [`${l.number} ${l.id}`, l] as const))('level %s', (_name, level) => {
+  it('validates', () => {
+    expect(validateLevel(level, { final: level === LEVELS.at(-1) })).toEqual([]);
+  });
+
+  it('the reference solution reaches every goal, with no failed call, and earns its stars', () => {
+    const r = replayLevel(level);
+    expect(r.errors.map((e) => `${e.call.action}: ${e.error.message}`)).toEqual([]);
+    expect(r.progress.filter((p) => !p.done)).toEqual([]);
+    expect(r.progress.map((p) => p.id)).toEqual(level.goals.map((g) => g.id));
+    const stars = starsFor(level.stars, r.tracker, true);
+    expect(stars).toMatchObject({ complete: true, count: 3, thrift: true, safety: true });
+    expect(stars.gold).toBe(goldSpent(r.tracker));
+  });
+
+  it('the wrong solution misses at least one goal and earns no star', () => {
+    const r = replayLevel(level, level.wrongSolution);
+    const missed = r.progress.filter((p) => !p.done);
+    expect(missed.length).toBeGreaterThan(0);
+    for (const p of missed) expect(p.detail ?? '').not.toBe('');
+    expect(starsFor(level.stars, r.tracker, false).count).toBe(0);
+  });
+
+  it('every debrief CLI line is the CLI of a call in the solution', () => {
+    const lines = level.solution.flatMap((s) => ('call' in s ? [toCli(s.call)] : []));
+    for (const line of level.debrief.cli) expect(lines).toContain(line);
+  });
+});
