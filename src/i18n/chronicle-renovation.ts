@@ -151,7 +151,7 @@ function codeDeployLine(
   const id = s(d.deploymentId);
   const dep = sim.codedeploy.deployments[id];
   const lambda = dep?.computePlatform === 'Lambda';
-  const reno = byMode(mode, `renovation ${id}`, `deployment ${id}`);
+  const reno = byMode(mode, `${lambda ? 'shift' : 'renovation'} ${id}`, `deployment ${id}`);
   const who = lambda ? 'casts' : 'travelers';
   switch (type) {
     case 'codedeploy/applicationCreated':
@@ -192,7 +192,7 @@ function codeDeployLine(
             : st === 'Succeeded'
               ? ': done'
               : '';
-      return line(`${reno}: ${lifecycleWords(ev, mode)}${how}`, tone);
+      return line(`${reno}: ${lifecycleWords(ev, mode, lambda)}${how}`, tone);
     }
     case 'codedeploy/hookInvoked':
       return aws

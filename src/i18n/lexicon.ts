@@ -111,6 +111,13 @@ const CONCEPTS: LexiconEntry[] = [
     note: 'the royal charter comes with a castle already built',
   },
   {
+    key: 'userData',
+    aws: 'user data',
+    nozama: 'letter',
+    kind: 'compute',
+    note: 'the territory’s letter names the kingdom its lord joins (ECS_CLUSTER)',
+  },
+  {
     key: 'agent',
     aws: 'ECS container agent',
     nozama: 'lord',
@@ -342,4 +349,78 @@ export function charterName(region: string, imageId: string, mode: NameMode = 'n
   if (!ami) return byMode(mode, 'an unknown charter', imageId);
   const c = CHARTERS[ami.key];
   return byMode(mode, c.nozama, c.aws);
+}
+
+/**
+ * The glossary in plain words, for a newcomer who has never met AWS: what each thing is, not its
+ * story. `also` lists more story words that stand for the same thing in level texts.
+ */
+const PLAIN: Record<string, { plain: string; also?: string[] }> = {
+  aws: {
+    plain: 'Amazon Web Services, Amazon’s cloud: computers and services you rent by the second.',
+    also: ['Nozama'],
+  },
+  region: { plain: 'a part of the world where AWS has its own data centres; regions share nothing.' },
+  zone: {
+    plain: 'an isolated group of data centres inside a region, with its own power and network.',
+  },
+  cluster: {
+    plain: 'an ECS cluster: a named group of computers that Amazon ECS runs your programs on.',
+  },
+  instance: { plain: 'an EC2 instance: a virtual computer (a server) rented in the cloud.' },
+  containerInstance: {
+    plain: 'a computer that has joined a cluster: ECS knows it and may run programs on it.',
+  },
+  instanceType: {
+    plain: 'how big a computer is: its CPUs and memory (t3.medium: 2 vCPU, 4 GiB).',
+    also: ['size of the land', 'homestead'],
+  },
+  ami: {
+    plain: 'an AMI (machine image): the disk a computer starts from, with its system and programs.',
+    also: ['charter'],
+  },
+  userData: { plain: 'a short script a computer runs when it first starts.' },
+  agent: {
+    plain: 'the ECS agent: a small program on the computer that joins it to a cluster and starts containers.',
+  },
+  container: { plain: 'a program packed with everything it needs, so it runs the same anywhere.' },
+  image: { plain: 'the packed program a container is started from.' },
+  taskDefinition: {
+    plain: 'the recipe for running containers: which images, how much CPU and memory, which ports.',
+  },
+  task: { plain: 'one running copy of a task definition: its containers, together on one computer.' },
+  service: {
+    plain: 'an order to ECS: keep N tasks of a task definition running, and replace any that stop.',
+  },
+  scheduler: {
+    plain: 'the part of ECS that picks the computer for each task and keeps services at their count.',
+    also: ['steward'],
+  },
+  fargate: { plain: 'computers AWS runs for you (Fargate); a later chapter uses them.' },
+};
+
+export interface GlossaryLine {
+  key: string;
+  nozama: string;
+  aws: string;
+  plain: string;
+}
+
+function mentions(text: string, word: string): boolean {
+  const escaped = word.replace(/^(the|a|an) /, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${escaped}(s|es)?\\b`, 'i').test(text);
+}
+
+/**
+ * The glossary lines for the words a text uses (a level's brief, goals and hints), in the lexicon's
+ * order; `always` adds keys whatever the text says (things the map shows, such as managed lands).
+ */
+export function glossaryFor(text: string, always: readonly string[] = []): GlossaryLine[] {
+  return CONCEPTS.flatMap((e) => {
+    const gloss = PLAIN[e.key];
+    if (!gloss) return [];
+    const words = [e.nozama, e.nozamaPlural ?? '', e.aws, ...(gloss.also ?? [])].filter(Boolean);
+    if (!always.includes(e.key) && !words.some((w) => mentions(text, w))) return [];
+    return [{ key: e.key, nozama: e.nozama, aws: e.aws, plain: gloss.plain }];
+  });
 }

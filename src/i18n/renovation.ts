@@ -58,8 +58,16 @@ export function stageWords(stage: string, mode: NameMode): string {
   return byMode(mode, STAGE_STORY[stage] ?? stage, stage);
 }
 
-export function lifecycleWords(event: string, mode: NameMode): string {
-  return byMode(mode, EVENT_STORY[event] ?? event, event);
+/** Lambda deployments move casts of a spell, not travelers. */
+const LAMBDA_EVENT_STORY: Record<string, string> = {
+  BeforeAllowTraffic: 'about to move casts',
+  AllowTraffic: 'moving casts to the new edition',
+  AfterAllowTraffic: 'every cast goes to the new edition',
+};
+
+export function lifecycleWords(event: string, mode: NameMode, lambda = false): string {
+  const story = (lambda ? LAMBDA_EVENT_STORY[event] : undefined) ?? EVENT_STORY[event] ?? event;
+  return byMode(mode, story, event);
 }
 
 /** A duration in simulated seconds as a countdown: "4:05", "0:09", "1:02:03". */

@@ -199,6 +199,23 @@ function updateService(ctx: Ctx, input: Input) {
   }
   let td: TaskDefinition | undefined;
   const ref = str(input.taskDefinition);
+  if (svc.deploymentController.type === 'CODE_DEPLOY') {
+    // ECS-API:UpdateService: with CODE_DEPLOY only desiredCount, deploymentConfiguration, the grace
+    // period and a few settings may change; a new task definition is CodeDeploy's job.
+    if (ref !== undefined && ref !== svc.taskDefinition)
+      throw invalidParameter(
+        'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
+      );
+    for (const k of ['loadBalancers', 'networkConfiguration', 'placementStrategy', 'placementConstraints'])
+      if (input[k] !== undefined)
+        throw invalidParameter(
+          `Unable to update ${k} on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.`,
+        );
+    if (input.forceNewDeployment === true)
+      throw invalidParameter(
+        'Unable to force a new deployment on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
+      );
+  }
   if (ref !== undefined) {
     td = resolveTaskDefinition(ctx.s, ctx.region, ref, 'run');
     if (td.taskDefinitionArn !== svc.taskDefinition) {

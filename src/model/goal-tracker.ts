@@ -1,8 +1,9 @@
 /**
  * What happened since a level began, folded one simulated second at a time: the gold spent (EC2
  * instance-hours and Fargate vCPU- and GB-hours at prices in proportion to AWS's on-demand prices),
- * the requests that failed, the seconds a service spent below its desired count, and the windows of
- * the trajectory goals ("never fewer than 2 healthy tasks since the zone failed").
+ * the requests that failed, the seconds a service spent below its desired count, the windows of
+ * the trajectory goals ("never fewer than 2 healthy tasks since the zone failed") and the marks of the
+ * traffic goals (goal-renovations.ts: a swap seen once, a canary share held, traffic off after an alarm).
  *
  * Source: ecs-rules.md 6.3 (a task counts as healthy once RUNNING and past its health checks, or 40 s
  * after RUNNING without any; behind a load balancer, once its targets are healthy: 7), 10 (Fargate bills vCPU and memory per second while the task runs).

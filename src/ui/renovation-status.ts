@@ -43,6 +43,7 @@ export function actionRow(store: GameStore, label: HTMLElement, cls: string, aft
     set(call, text) {
       current = call;
       btn.disabled = call === null;
+      btn.hidden = call === null;
       pre.hidden = call === null;
       if (call) setCli(pre, cliLines(call));
       setText(hint, call ? '' : text);
@@ -51,11 +52,12 @@ export function actionRow(store: GameStore, label: HTMLElement, cls: string, aft
   };
 }
 
-const STEP_ICON: Record<StepRow['state'], string> = { done: '✔', now: '▶', next: '·' };
+const STEP_ICON: Record<StepRow['state'], string> = { done: '✔', now: '▶', next: '·', back: '↩' };
 const STEP_WORD: Record<StepRow['state'], [string, string]> = {
   done: ['done', 'applied'],
   now: ['now', 'current'],
   next: ['to come', 'pending'],
+  back: ['horn sounded', 'rolled back'],
 };
 
 export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, string]): HTMLTableElement {
@@ -65,7 +67,11 @@ export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, st
     h(
       'caption',
       { class: 'visually-hidden' },
-      pick('Steps: set share and actual share', 'Steps: weight and actual share', mode),
+      pick(
+        `Steps: share set on ${newWord[0]}, and the share travelers actually took since the step`,
+        `Steps: weight on ${newWord[1]}, and the actual share since the step`,
+        mode,
+      ),
     ),
     h(
       'thead',
@@ -74,8 +80,8 @@ export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, st
         'tr',
         {},
         h('th', { scope: 'col' }, pick('Step', 'Step', mode)),
-        h('th', { scope: 'col' }, pick(`Set on ${newWord[0]}`, `Weight on ${newWord[1]}`, mode)),
-        h('th', { scope: 'col' }, pick('Actual', 'Actual share', mode)),
+        h('th', { scope: 'col' }, pick('Set', 'Weight', mode)),
+        h('th', { scope: 'col' }, pick('Actual', 'Actual', mode)),
         h('th', { scope: 'col' }, pick('State', 'State', mode)),
       ),
     ),
@@ -255,8 +261,7 @@ function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {
         v.stage,
       ),
     );
-  for (const t of v.timers)
-    out.push(h('p', { class: 'renovation-timer' }, h('span', { 'aria-hidden': 'true' }, '⏳ '), t));
+  for (const t of v.timers) out.push(h('p', { class: 'renovation-timer' }, t));
   if (v.steps.length) out.push(stepTable(v.steps, mode, ['the new edition', 'the new revision']));
   for (const c of v.counts) out.push(h('p', { class: 'renovation-count' }, c));
   out.push(h('p', { class: 'group-title' }, pick('Watchtowers', 'Alarms', mode)), towerList(v.towers, mode));

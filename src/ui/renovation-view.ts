@@ -35,7 +35,7 @@ export interface StepRow {
   set: number;
   /** Percent of travelers measured on the new edition since the step was applied (null: not yet). */
   actual: number | null;
-  state: 'done' | 'now' | 'next';
+  state: 'done' | 'now' | 'next' | 'back';
 }
 
 export type StatusTone = 'ok' | 'warn' | 'error' | 'info';
@@ -60,6 +60,13 @@ export type ActualMemo = Map<string, number>;
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** A step's state: done, now (in force), to come, or where the horn sounded. */
+export function stepState(k: number, current: number, live: boolean, rolledBack: boolean): StepRow['state'] {
+  if (k < current) return 'done';
+  if (k > current) return 'next';
+  return live ? 'now' : rolledBack ? 'back' : 'done';
+}
+
 /** The share a key took in the newest window that started once the step was in force. */
 function measured(sim: SimState, source: string, key: string, since: number): number | null {
   for (const w of [sim.traffic.sourceCurrent[source], sim.traffic.sourceLast[source]])
@@ -76,6 +83,7 @@ function stepRows(
   source: string | undefined,
   key: string | undefined,
   live: boolean,
+  rolledBack = false,
 ): StepRow[] {
   return plan.map((p, i) => {
     const k = i + 1;
@@ -88,7 +96,7 @@ function stepRows(
       k,
       set: p.set,
       actual: memo.get(memoKey) ?? null,
-      state: k < current ? 'done' : k === current ? 'now' : 'next',
+      state: stepState(k, current, live, rolledBack),
     };
   });
 }
@@ -178,6 +186,7 @@ function ecsView(
       listener,
       route?.greenTargetGroupArn,
       open && rec.status === 'IN_PROGRESS',
+      rec.rollback !== undefined,
     );
     if (open && n.nextStepAt !== null && n.nextStepAt > sim.now)
       view.timers.push(
@@ -309,6 +318,7 @@ function cdView(
       e?.prodListenerArns[0],
       e?.replacementTargetGroupArn ?? undefined,
       !terminal,
+      d.rollbackInfo?.rollbackDeploymentId !== undefined,
     ),
     counts: [],
     towers: [],

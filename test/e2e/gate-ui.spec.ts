@@ -11,7 +11,15 @@
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
-import { advanceUntil, ECS_AMI_PARAMETER, ok, openGame, SCREENSHOTS, userData, watchPage } from './helpers.ts';
+import {
+  advanceUntil,
+  ECS_AMI_PARAMETER,
+  ok,
+  openGame,
+  SCREENSHOTS,
+  userData,
+  watchPage,
+} from './helpers.ts';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/gate-ui-${name}.png` });
@@ -40,9 +48,11 @@ async function axeSerious(page: Page): Promise<string[]> {
 /** Three territories, plan bakery in two editions (a web building with door 80), a decree "mill". */
 async function preconditions(page: Page): Promise<void> {
   await ok(page, { action: 'ecs:CreateCluster', input: { clusterName: 'Royaume' } });
-  const ami = ((await ok(page, { action: 'ssm:GetParameter', input: { Name: ECS_AMI_PARAMETER } })).Parameter as {
-    Value: string;
-  }).Value;
+  const ami = (
+    (await ok(page, { action: 'ssm:GetParameter', input: { Name: ECS_AMI_PARAMETER } })).Parameter as {
+      Value: string;
+    }
+  ).Value;
   for (const zone of ['a', 'b', 'c']) {
     await ok(page, {
       action: 'ec2:RunInstances',
@@ -125,7 +135,9 @@ test('the gate through the panels: build, decree behind it, travelers, curse, wa
         .map((t) => `${t.TargetGroupName}/${t.HealthCheckIntervalSeconds}/${t.HealthyThresholdCount}`)
         .sort(),
       doors: Object.values(e.listeners)
-        .map((l) => `${l.Port}->${e.targetGroups[l.DefaultActions[0]?.TargetGroupArn ?? '']?.TargetGroupName}`)
+        .map(
+          (l) => `${l.Port}->${e.targetGroups[l.DefaultActions[0]?.TargetGroupArn ?? '']?.TargetGroupName}`,
+        )
         .sort(),
     };
   });
@@ -166,8 +178,12 @@ test('the gate through the panels: build, decree behind it, travelers, curse, wa
        return Object.values(tg.targets).filter((t) => t.state === 'healthy').length === 3
          && Object.values(sim.elb.loadBalancers).every((l) => l.State.Code === 'active'); }`,
   );
-  await expect(chronicle.getByRole('list')).toContainText(/The herald found 1[abc]-\d's bakery \(edition 1\) healthy on road bakery-blue/);
-  await expect(chronicle.getByRole('list')).toContainText(/Decree bakery: \d developments? joins? road bakery-blue/);
+  await expect(chronicle.getByRole('list')).toContainText(
+    /The herald found 1[abc]-\d's bakery \(edition 1\) healthy on road bakery-blue/,
+  );
+  await expect(chronicle.getByRole('list')).toContainText(
+    /Decree bakery: \d developments? joins? road bakery-blue/,
+  );
 
   // A watchtower on the gate's failed travelers: 1 bad look of 1 lights it.
   const tower = await section(page, 'watchtower', 'Raise a watchtower');
@@ -193,7 +209,9 @@ test('the gate through the panels: build, decree behind it, travelers, curse, wa
   await traffic.getByRole('spinbutton', { name: 'Travelers a second' }).fill('100');
   await expect(traffic.locator('.cli-preview').first()).toContainText('# sim:SetTraffic is not an AWS API');
   await traffic.getByRole('button', { name: 'Send the travelers' }).click();
-  await expect(traffic.getByRole('status').first()).toContainText('100 travelers a second now come to the main door (80)');
+  await expect(traffic.getByRole('status').first()).toContainText(
+    '100 travelers a second now come to the main door (80)',
+  );
   await advanceUntil(page, `(sim) => Object.values(sim.traffic.sourceLast).some((w) => w.requests > 0)`);
   const mainStats = traffic.locator('.door-stats').first();
   await expect(mainStats).toContainText(/Last minute: [\d,]+ travelers, 0 turned away \(0%\)/);
@@ -207,7 +225,9 @@ test('the gate through the panels: build, decree behind it, travelers, curse, wa
   await expect(traffic.getByRole('spinbutton', { name: 'Answers that fail' })).toHaveValue('50');
   await expect(traffic.locator('.cli-preview').nth(1)).toContainText('# sim:SetBehavior is not an AWS API');
   await traffic.getByRole('button', { name: 'Curse the edition' }).click();
-  await expect(traffic.getByRole('status').nth(1)).toContainText('Plan bakery, edition 1 is cursed: 50% of its answers fail');
+  await expect(traffic.getByRole('status').nth(1)).toContainText(
+    'Plan bakery, edition 1 is cursed: 50% of its answers fail',
+  );
   await expect(traffic.locator('.curse-list')).toContainText('Plan bakery, edition 1: 50% fail, 20 ms');
   await advanceUntil(page, `(sim) => sim.cloudwatch.alarms['gate-5xx'].StateValue === 'ALARM'`, null, 240);
   await expect(chronicle.getByRole('list')).toContainText('Watchtower gate-5xx lights its beacon');
@@ -226,9 +246,13 @@ test('the gate through the panels: build, decree behind it, travelers, curse, wa
   // Lift the curse; the beacon goes out.
   await traffic.locator('summary').click();
   await traffic.getByRole('button', { name: 'Lift the curse' }).click();
-  await expect(traffic.getByRole('status').nth(1)).toContainText('The curse on plan bakery, edition 1 is lifted.');
+  await expect(traffic.getByRole('status').nth(1)).toContainText(
+    'The curse on plan bakery, edition 1 is lifted.',
+  );
   await advanceUntil(page, `(sim) => sim.cloudwatch.alarms['gate-5xx'].StateValue === 'OK'`, null, 300);
-  await expect(chronicle.getByRole('list')).toContainText('Watchtower gate-5xx puts out its beacon: all quiet again');
+  await expect(chronicle.getByRole('list')).toContainText(
+    'Watchtower gate-5xx puts out its beacon: all quiet again',
+  );
   await traffic.locator('.door-stats-list').scrollIntoViewIfNeeded();
   await shot(page, '3-traffic');
 
@@ -241,13 +265,11 @@ test('the gate through the panels: build, decree behind it, travelers, curse, wa
   await expect(swap.getByRole('status')).toHaveText('The doors are swapped. 2 orders given.');
   await expect(swap.locator('.door-now')).toContainText('main door (80) of gate bakery → road bakery-green');
   await expect(swap.locator('.door-now')).toContainText('test door (8080) of gate bakery → road bakery-blue');
-  await page.waitForFunction(
-    () => {
-      const e = window.__nozama!.store.getState().sim.elb;
-      const l = Object.values(e.listeners).find((x) => x.Port === 80);
-      return e.targetGroups[l?.DefaultActions[0]?.TargetGroupArn ?? '']?.TargetGroupName === 'bakery-green';
-    },
-  );
+  await page.waitForFunction(() => {
+    const e = window.__nozama!.store.getState().sim.elb;
+    const l = Object.values(e.listeners).find((x) => x.Port === 80);
+    return e.targetGroups[l?.DefaultActions[0]?.TargetGroupArn ?? '']?.TargetGroupName === 'bakery-green';
+  });
   await expect(chronicle.getByRole('list')).toContainText(
     'The main door (80) of gate bakery now sends travelers to road bakery-green',
   );
@@ -306,7 +328,9 @@ test('the gate through the panels: build, decree behind it, travelers, curse, wa
   await page.getByRole('radio', { name: 'AWS' }).check();
   await expect(gate.locator('summary')).toContainText('Load balancer, target groups, listeners');
   await expect(swap.locator('.door-now')).toContainText('listener HTTP:80 (bakery) → bakery-blue');
-  await expect(chronicle.getByRole('list')).toContainText('Listener HTTP:80 of load balancer bakery modified');
+  await expect(chronicle.getByRole('list')).toContainText(
+    'Listener HTTP:80 of load balancer bakery modified',
+  );
   await expect(chronicle.getByRole('list')).toContainText(/Alarm gate-5xx changed from ALARM to OK/);
   await shot(page, '6-aws-names');
   await page.getByRole('radio', { name: 'Nozama' }).check();

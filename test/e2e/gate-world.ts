@@ -30,7 +30,6 @@ export async function buildGateWorld(o: GateWorldOptions): Promise<GateWorldInfo
   const bridge = window.__nozama;
   if (!bridge) throw new Error('no test bridge');
   const store = bridge.store;
-  // biome-ignore lint/suspicious/noExplicitAny: outputs are the real AWS response shapes
   const ok = (action: string, input: Record<string, unknown>): any => {
     const r = store.getState().dispatch({ action, input });
     if ('error' in r) throw new Error(`${action}: ${r.error.name}: ${r.error.message}`);
@@ -56,7 +55,9 @@ export async function buildGateWorld(o: GateWorldOptions): Promise<GateWorldInfo
     });
   }
   until(
-    () => Object.values(store.getState().sim.containerInstances).filter((c) => c.status === 'ACTIVE').length === 3,
+    () =>
+      Object.values(store.getState().sim.containerInstances).filter((c) => c.status === 'ACTIVE').length ===
+      3,
     120,
     'three castles',
   );
@@ -162,7 +163,10 @@ export async function buildGateWorld(o: GateWorldOptions): Promise<GateWorldInfo
       Code: { ZipFile: btoa('exports.handler = async () => 1;') },
     });
     ok('lambda:PublishVersion', { FunctionName: 'checkout' });
-    ok('lambda:UpdateFunctionCode', { FunctionName: 'checkout', ZipFile: btoa('exports.handler = async () => 2;') });
+    ok('lambda:UpdateFunctionCode', {
+      FunctionName: 'checkout',
+      ZipFile: btoa('exports.handler = async () => 2;'),
+    });
     ok('lambda:PublishVersion', { FunctionName: 'checkout' });
     ok('lambda:CreateAlias', {
       FunctionName: 'checkout',
@@ -171,7 +175,8 @@ export async function buildGateWorld(o: GateWorldOptions): Promise<GateWorldInfo
       RoutingConfig: { AdditionalVersionWeights: { '2': 0.1 } },
     });
     ok('sim:SetTraffic', { FunctionName: 'checkout', Qualifier: 'live', RequestsPerSecond: 40 });
-    if (o.errorRate > 0) ok('sim:SetBehavior', { FunctionName: 'checkout', Version: '2', ErrorRate: o.errorRate });
+    if (o.errorRate > 0)
+      ok('sim:SetBehavior', { FunctionName: 'checkout', Version: '2', ErrorRate: o.errorRate });
   }
   for (let i = 0; i < o.settle; i++) store.getState().advance(1);
   const sim = store.getState().sim;
@@ -179,5 +184,13 @@ export async function buildGateWorld(o: GateWorldOptions): Promise<GateWorldInfo
     Object.values(sim.elb.targetGroups[arn]?.targets ?? {})
       .map((t) => t.taskArn)
       .filter((t): t is string => t !== null);
-  return { lbArn, blue, green, listener80, listener8080, blueTasks: tasksOf(blue), greenTasks: tasksOf(green) };
+  return {
+    lbArn,
+    blue,
+    green,
+    listener80,
+    listener8080,
+    blueTasks: tasksOf(blue),
+    greenTasks: tasksOf(green),
+  };
 }

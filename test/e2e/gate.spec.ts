@@ -66,7 +66,11 @@ async function selection(page: Page): Promise<Selection | null> {
 /** Clicks the centre of a world rectangle like a player. */
 async function clickWorld(page: Page, r: { x: number; y: number; w: number; h: number }): Promise<void> {
   const p = await page.evaluate(
-    ([x, y]) => (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).worldToScreen(x as number, y as number),
+    ([x, y]) =>
+      (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).worldToScreen(
+        x as number,
+        y as number,
+      ),
     [r.x + r.w / 2, r.y + r.h / 2],
   );
   const box = await page.locator('#world-canvas canvas').boundingBox();
@@ -116,9 +120,10 @@ async function matchesReference(page: Page, name: string): Promise<void> {
     },
     { a: shot.toString('base64'), b: readFileSync(refPath).toString('base64'), tolerance: CHANNEL_TOLERANCE },
   );
-  expect(ratio, `scene-${name}.png differs from its reference in ${(ratio * 100).toFixed(2)}%`).toBeLessThanOrEqual(
-    MAX_DIFF_RATIO,
-  );
+  expect(
+    ratio,
+    `scene-${name}.png differs from its reference in ${(ratio * 100).toFixed(2)}%`,
+  ).toBeLessThanOrEqual(MAX_DIFF_RATIO);
 }
 
 const FULL: GateWorldOptions = { errorRate: 0.3, alarms: true, spell: true, settle: 150 };
@@ -209,9 +214,8 @@ test('travelers walk the roads in proportion to traffic, and failed requests tur
   });
   await page.waitForFunction(
     () =>
-      (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene)
-        .snapshot()
-        .gate.travelers.routes === 2,
+      (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).snapshot().gate.travelers.routes ===
+      2,
   );
   expect(problems).toEqual([]);
 });
@@ -248,7 +252,9 @@ test('clicking the gate, a door, a road market, a watchtower, a spell and its in
   expect(await selection(page)).toEqual({ kind: 'lambdaFunction', id: 'checkout' });
   const ribbon = await page.evaluate(() => {
     const s = window.__nozama!.game.scene.getScene('kingdom') as unknown as {
-      stage: { spells: Map<string, { ribbons: Map<string, { x: number; y: number; w: number; h: number }> }> };
+      stage: {
+        spells: Map<string, { ribbons: Map<string, { x: number; y: number; w: number; h: number }> }>;
+      };
     };
     return s.stage.spells.get('checkout')?.ribbons.get('live') ?? null;
   });

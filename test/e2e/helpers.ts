@@ -164,3 +164,55 @@ export async function advanceUntil(
     { source: predicate, value: arg, max: limit },
   );
 }
+
+/**
+ * Opens a campaign level by its link (`?level=<id>`) and waits until its panel shows its title and
+ * the scene its scenario starts in is drawn and settled; the clock is paused with the top bar's
+ * button so nothing moves under the test.
+ */
+export async function openLevel(page: Page, id: string, title: string): Promise<void> {
+  await page.goto(`/?level=${id}`);
+  await page.waitForFunction(() => window.__nozama !== undefined);
+  await expect(page.locator('[data-role="level-panel"]').getByRole('heading', { name: title })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => window.__nozama?.store.getState().level?.id)).toBe(id);
+  await page.getByRole('button', { name: 'Pause', exact: true }).click();
+  await page.waitForFunction(() => {
+    const bridge = window.__nozama;
+    if (!bridge) return false;
+    const key = bridge.store.getState().ui.place.scene;
+    const scene = bridge.game.scene.getScene(key) as unknown as
+      | { sys: { isActive(): boolean }; isSettled?: () => boolean }
+      | null
+      | undefined;
+    return scene?.sys.isActive() === true && (scene.isSettled ? scene.isSettled() : true);
+  });
+  await frames(page, 3);
+}
+
+/** Opens one Build panel section (a disclosure) by its panel id, and returns it. */
+export async function buildSection(page: Page, id: string): Promise<ReturnType<Page['locator']>> {
+  const s = page.locator(`details[data-section="${id}"]`);
+  await expect(s).toBeVisible();
+  if ((await s.getAttribute('open')) === null) await s.locator(':scope > summary').click();
+  await expect(s).toHaveAttribute('open', '');
+  return s;
+}
+
+/**
+ * Presses the top bar's "+5s" (pause, then five simulated seconds) until `predicate(sim, level)`
+ * holds, at most `limit` simulated seconds: time passes through the real control, never a sleep.
+ */
+export async function stepUntil(page: Page, predicate: string, limit = 600): Promise<void> {
+  const holds = () =>
+    page.evaluate((source) => {
+      const s = window.__nozama?.store.getState();
+      if (!s) throw new Error('no test bridge');
+      return new Function('sim', 'level', `return (${source})(sim, level);`)(s.sim, s.level) === true;
+    }, predicate);
+  const step = page.getByRole('button', { name: /^\+5s/ });
+  for (let t = 0; t <= limit; t += 5) {
+    if (await holds()) return;
+    await step.click();
+  }
+  throw new Error(`not reached in ${limit} simulated seconds: ${predicate}`);
+}

@@ -112,6 +112,21 @@ describe('ECS task sets for CODE_DEPLOY services', () => {
   });
 });
 
+describe('UpdateService on a CODE_DEPLOY service (ECS-API:UpdateService)', () => {
+  it.each([
+    ['a new task definition', (td2: string) => ({ taskDefinition: td2 }), 'Unable to update task definition'],
+    ['forceNewDeployment', () => ({ forceNewDeployment: true }), 'Unable to force a new deployment'],
+    ['placement', () => ({ placementStrategy: [{ type: 'random' }] }), 'Unable to update placementStrategy'],
+  ])('refuses %s and changes nothing', (_label, input, message) => {
+    const { w, td2 } = setup();
+    const before = w.state;
+    const e = w.err('ecs:UpdateService', { cluster: 'Royaume', service: 'mill', ...input(td2) });
+    expect(e.name).toBe('InvalidParameterException');
+    expect(e.message).toContain(message);
+    expect(w.state).toBe(before);
+  });
+});
+
 describe('CodeDeploy ECS blue/green', () => {
   it('runs the lifecycle in order, shifts test then production traffic, and retires the original', () => {
     const { w, lb, td2 } = setup();

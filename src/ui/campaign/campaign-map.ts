@@ -110,7 +110,12 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
     h(
       'p',
       { class: 'campaign-intro' },
-      'Each level teaches one idea of Amazon ECS through a story. Finish a level to open the next; earn a star for finishing, one for thrift (little gold spent) and one for safety (no failed travelers, no decree left short).',
+      'Amazon ECS (Elastic Container Service) runs your programs, packed as containers, on a group of computers rented from AWS, and keeps them running. Here it is a story: AWS is the planet Nozama, a computer is a territory, a group of them a kingdom, a running program a development, and the royal steward (the ECS scheduler) decides where each development goes. No AWS knowledge needed: each level teaches one idea, and its debrief shows the real AWS names.',
+    ),
+    h(
+      'p',
+      { class: 'campaign-intro' },
+      'Finish a level to open the next; earn a star for finishing, one for thrift (little gold spent) and one for safety (no failed travelers, no decree left short).',
     ),
     notice,
     chapters,

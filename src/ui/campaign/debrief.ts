@@ -97,6 +97,12 @@ export function createDebrief(store: GameStore, options: DebriefOptions): Debrie
                 `${stars.secondsBelowDesired} seconds below the desired count (at most ${rules.safetySecondsBelowDesired})`,
             ),
           ),
+          h(
+            'p',
+            { class: 'hint star-words' },
+            'Gold is what your territories and developments cost while they stood, like an AWS bill. ' +
+              'Failed requests are travelers turned away; seconds below the desired count are moments a decree had fewer developments standing than it asked for.',
+          ),
         )
       : null;
     const cli = h(

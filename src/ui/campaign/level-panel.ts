@@ -3,8 +3,10 @@
  * checklist (each goal with a tick or a ring, never colour alone, its have/need and what is still
  * missing, in Nozama's or AWS's words by the Rosetta switch), the hints revealed one at a time,
  * "Show me" (restarts and plays the reference solution; stoppable), "Reset level" (confirmed), and
- * the map. In free play it says so and offers the map.
+ * the map, and a glossary of the words the level uses, in plain words for a newcomer who has never
+ * met AWS. In free play it says so and offers the map.
  */
+import { glossaryFor } from '../../i18n/lexicon.ts';
 import type { GoalProgress } from '../../model/goals.ts';
 import type { GameStore, LevelState, NameMode } from '../../store/create-game-store.ts';
 import { applyNames, button, frameScheduler, h, pick, setText, uid, words } from '../dom.ts';
@@ -14,10 +16,43 @@ export interface LevelPanelOptions {
   onMap(): void;
 }
 
+/**
+ * The model words what is missing in AWS's terms; in Nozama's mode the AWS nouns become the story's
+ * (longest first, so "container instances" is not read as "container" + "instances").
+ */
+const STORY_WORDS: readonly [RegExp, string][] = [
+  [/\bACTIVE container instances\b/g, 'castles'],
+  [/\bcontainer instances\b/g, 'castles'],
+  [/\bcontainer instance\b/g, 'castle'],
+  [/\bwithout the ECS agent\b/g, 'without a lord (a bare charter)'],
+  [/\bthe ECS agent\b/g, 'the lord'],
+  [/\bEC2 instances\b/g, 'territories'],
+  [/\bEC2 instance\b/g, 'territory'],
+  [/\binstances\b/g, 'territories'],
+  [/\binstance\b/g, 'territory'],
+  [/\bAvailability Zones\b/g, 'portals'],
+  [/\bAvailability Zone\b/g, 'portal'],
+  [/\bTasks\b/g, 'Developments'],
+  [/\btasks\b/g, 'developments'],
+  [/\btask\b/g, 'development'],
+  [/\brunning\b/g, 'standing'],
+  [/\bRUNNING\b/g, 'standing'],
+];
+
+export function storyWords(detail: string): string {
+  return STORY_WORDS.reduce((text, [re, word]) => text.replace(re, word), detail);
+}
+
+function missingText(detail: string, mode: NameMode): string {
+  if (mode === 'aws') return detail;
+  const story = storyWords(detail);
+  return mode === 'both' && story !== detail ? `${story} (AWS: ${detail})` : story;
+}
+
 function goalItem(goal: LevelState['def']['goals'][number], p: GoalProgress | undefined, mode: NameMode) {
   const done = p?.done === true;
   const count = p && p.need > 1 ? `${p.have} / ${p.need}` : null;
-  const missing = !done && p?.detail ? p.detail : null;
+  const missing = !done && p?.detail ? missingText(p.detail, mode) : null;
   return h(
     'li',
     { class: `goal ${done ? 'goal-done' : 'goal-open'}`, 'data-goal': goal.id, 'data-done': String(done) },
@@ -45,6 +80,18 @@ export function bindLevelPanel(
   const goalsSummary = h('p', { class: 'goals-summary', 'aria-live': 'polite' });
   const goals = h('ul', { class: 'goal-list', 'aria-label': 'Goals' });
   const hintList = h('ol', { class: 'hint-list', 'aria-label': 'Hints' });
+  const glossaryList = h('dl', { class: 'glossary-list' });
+  const glossary = h(
+    'details',
+    { class: 'level-glossary' },
+    h('summary', { class: 'brief-summary' }, 'Words in this level, in plain words'),
+    h(
+      'p',
+      { class: 'hint' },
+      'This game teaches Amazon ECS (Elastic Container Service): the AWS service that runs your programs, packed as containers, on a group of computers and keeps them running. Nozama tells it as a story; the Rosetta switch at the top (Nozama, AWS, both) shows the real names.',
+    ),
+    glossaryList,
+  );
   const hintButton = button('Show a hint', { class: 'button button-small hint-button' });
   const showHintId = uid('showme-hint');
   const showMe = button('Show me', { class: 'button button-small', 'aria-describedby': showHintId });
@@ -82,6 +129,7 @@ export function bindLevelPanel(
     h('h3', { class: 'level-subtitle' }, 'Hints'),
     hintList,
     h('div', { class: 'row-buttons' }, hintButton),
+    glossary,
     h('div', { class: 'row-buttons level-actions' }, showMe, reset, mapButton),
     h(
       'p',
@@ -125,6 +173,19 @@ export function bindLevelPanel(
         setText(title, level.def.title);
         setText(concept, level.def.concept);
         brief.replaceChildren(...level.def.brief.map((p) => h('p', {}, p)));
+        const said = [
+          level.def.concept,
+          ...level.def.brief,
+          ...level.def.goals.map((g) => g.text),
+          ...level.def.hints,
+        ].join('\n');
+        glossaryList.replaceChildren(
+          ...glossaryFor(said, ['fargate']).flatMap((g) => [
+            h('dt', { class: 'glossary-term' }, g.nozama === g.aws ? g.aws : `${g.nozama} · ${g.aws}`),
+            h('dd', { class: 'glossary-plain' }, g.plain),
+          ]),
+        );
+        glossary.open = level.def.chapter === 1;
       } else {
         section.setAttribute('aria-labelledby', freeTitleId);
         section.replaceChildren(freeBody);

@@ -11,7 +11,18 @@
 import type { Call, LambdaFunction, SimState } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
-import { button, field, frameScheduler, h, intValue, numberInput, pick, setOptions, words } from '../dom.ts';
+import {
+  button,
+  field,
+  frameScheduler,
+  h,
+  intValue,
+  numberInput,
+  pick,
+  setOptions,
+  setText,
+  words,
+} from '../dom.ts';
 import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
 import { sliderField } from './slider-field.ts';
 import { createSamForm } from './spells-sam.ts';
@@ -328,21 +339,28 @@ export function createSpellsForm(store: GameStore): SpellsForm {
     numberInput({ name: 'shiftInterval', min: 0, max: 86400, value: 60 }),
   );
   const health = h('input', { type: 'checkbox', name: 'healthCheck', checked: true });
+  // The deploy script's event, as the seed takes it (the call itself is no AWS API: no CLI line).
+  const event = h('pre', { class: 'cli cli-small shift-event' });
+  const shiftCall = (): Call => ({
+    action: 'sim:StartAliasDeployment',
+    input: {
+      'function-name': spell.control.value,
+      'alias-name': incantation.control.value,
+      'new-version': newVersion.control.value,
+      steps: intValue(steps.control) ?? steps.control.value,
+      interval: intValue(interval.control) ?? interval.control.value,
+      type: 'linear',
+      'health-check': health.checked,
+    },
+  });
   const shift = createCallForm({
     store,
     submit: ['Begin the linear shift', 'Start the alias deployment'],
-    build: (): Call => ({
-      action: 'sim:StartAliasDeployment',
-      input: {
-        'function-name': spell.control.value,
-        'alias-name': incantation.control.value,
-        'new-version': newVersion.control.value,
-        steps: intValue(steps.control) ?? steps.control.value,
-        interval: intValue(interval.control) ?? interval.control.value,
-        type: 'linear',
-        'health-check': health.checked,
-      },
-    }),
+    build: () => {
+      const call = shiftCall();
+      setText(event, JSON.stringify(call.input));
+      return call;
+    },
     success: (o) =>
       ok([
         `The shift begins: ${(o.weights as number[]).length} steps; the Errors health check runs after each.`,
@@ -360,6 +378,12 @@ export function createSpellsForm(store: GameStore): SpellsForm {
       ' ',
       words('Check for errors after each step (health check)', 'health-check'),
     ),
+    h(
+      'p',
+      { class: 'cli-caption' },
+      words('The deploy script’s event', 'Event of the aws-lambda-deploy function'),
+    ),
+    event,
   );
 
   const sam = createSamForm(
@@ -477,6 +501,10 @@ export function createSpellsForm(store: GameStore): SpellsForm {
     setOptions(newVersion.control, eds.length ? eds : none, newest);
     publishCalls.plan(publishPlan(), mode);
     publishBtn.disabled = !fn;
+    const next = fn?.nextVersion ?? 1;
+    const label = pick(`Publish edition ${next}`, `Publish version ${next}`, mode);
+    if (publishBtn.textContent !== label)
+      publishBtn.replaceChildren(words(`Publish edition ${next}`, `Publish version ${next}`, mode));
     for (const f of [create, alias, weights, curse, casts, shift]) f.refresh();
     renderTower(s);
     sam.update(mode);

@@ -14,7 +14,7 @@ import type { Call, LambdaDeployer, LambdaFunction, SimEvent, SimState } from '.
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { frameScheduler, h, pick, uid, words } from '../dom.ts';
 import { actionRow, hornBanner, stepTable, towerList } from '../renovation-status.ts';
-import type { StepRow } from '../renovation-view.ts';
+import { type StepRow, stepState } from '../renovation-view.ts';
 import { latestAliasCdDeployment } from './renovation-things.ts';
 
 interface SpellView {
@@ -80,6 +80,7 @@ function spellView(
     current: number,
     version: string,
     live: boolean,
+    rolledBack: boolean,
   ): StepRow[] =>
     plan.map((p, i) => {
       const k = i + 1;
@@ -92,7 +93,7 @@ function spellView(
         k,
         set: p.set,
         actual: memo.get(key) ?? null,
-        state: k < current ? 'done' : k === current ? 'now' : 'next',
+        state: stepState(k, current, live, rolledBack),
       };
     });
   if (dep && (!cd || dep.startedAt >= cd.createTime)) {
@@ -116,6 +117,7 @@ function spellView(
         dep.step,
         dep.newVersion,
         live,
+        dep.status === 'Failed',
       ),
       timers:
         live && dep.checkAt !== null
@@ -168,6 +170,7 @@ function spellView(
         t.step,
         cd.lambda?.targetVersion ?? '',
         !terminal,
+        cd.rollbackInfo?.rollbackDeploymentId !== undefined,
       ),
       timers:
         !terminal && t.nextShiftAt !== null && t.nextShiftAt > sim.now
@@ -303,7 +306,7 @@ function nodes(v: SpellView, mode: NameMode): HTMLElement[] {
         h('th', { scope: 'col' }, pick('Edition', 'Version', mode)),
         h('th', { scope: 'col' }, pick('Set', 'Weight', mode)),
         h('th', { scope: 'col' }, pick('Actual', 'Actual share', mode)),
-        h('th', { scope: 'col' }, pick('Failed casts (60 s)', 'Errors (60 s)', mode)),
+        h('th', { scope: 'col' }, pick('Failed (60 s)', 'Errors (60 s)', mode)),
       ),
     ),
     h(
@@ -336,8 +339,7 @@ function nodes(v: SpellView, mode: NameMode): HTMLElement[] {
         v.shift.state,
       ),
     );
-    for (const t of v.shift.timers)
-      out.push(h('p', { class: 'renovation-timer' }, h('span', { 'aria-hidden': 'true' }, '⏳ '), t));
+    for (const t of v.shift.timers) out.push(h('p', { class: 'renovation-timer' }, t));
     out.push(stepTable(v.shift.steps, mode, ['the new edition', 'the new version']));
     if (v.shift.towers.length) out.push(towerList(v.shift.towers, mode));
   }

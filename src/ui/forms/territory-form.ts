@@ -2,7 +2,9 @@
  * Erect a territory: ec2:RunInstances with the zone (a portal), the size (instance type), the land
  * charter (the ECS-optimized AMI carries a castle; a bare Amazon Linux AMI does not), the kingdom to
  * join (user data writing ECS_CLUSTER into /etc/ecs/ecs.config) and a count. When the kingdom does not
- * exist yet, the form offers to found it first (ecs:CreateCluster).
+ * exist yet, the form offers to found it (ecs:CreateCluster), and says it is optional: an agent waits
+ * for a missing cluster. Choosing a portal on the map chooses it here too, and a new world (a level
+ * start, a reset) clears the last order's outcome so it is not read as news of this world.
  */
 
 import { landKind } from '../../i18n/lexicon.ts';
@@ -146,13 +148,30 @@ export function createTerritoryForm(store: GameStore): TerritoryForm {
     setText(
       foundText,
       pick(
-        `The kingdom ${name} has not been founded yet.`,
-        `Cluster ${name} does not exist yet (ecs:CreateCluster).`,
+        `The kingdom ${name} has not been founded yet. Found it now, or erect territories first: their lords wait for it.`,
+        `Cluster ${name} does not exist yet (ecs:CreateCluster). An agent retries until it exists.`,
         mode,
       ),
     );
     setText(foundButton, pick(`Found the kingdom ${name}`, `Create cluster ${name}`, mode));
   };
+
+  const result = form.form.querySelector<HTMLElement>('.call-result');
+  store.subscribe(
+    (s) => s.generation,
+    () => result?.replaceChildren(),
+  );
+  // Clicking a portal on the map picks it in the form: the newcomer chose it once, not twice.
+  store.subscribe(
+    (s) => (s.ui.place.scene === 'kingdom' ? s.ui.place.zone : null),
+    (picked) => {
+      const option = [...zone.control.options].find((o) => o.value === picked && !o.disabled);
+      if (picked && option) {
+        zone.control.value = picked;
+        form.refresh();
+      }
+    },
+  );
 
   const update = (m: NameMode) => {
     mode = m;
@@ -166,7 +185,7 @@ export function createTerritoryForm(store: GameStore): TerritoryForm {
           label: `${zoneLabel(sim, z.name, mode)}${z.state === 'available' ? '' : pick(' — dark', ' — impaired', mode)}`,
           disabled: z.state !== 'available',
         })),
-        { value: ANY_ZONE, label: pick('any open portal (EC2 chooses)', 'any zone (EC2 chooses)', mode) },
+        { value: ANY_ZONE, label: pick('any portal: EC2 picks', 'any zone: EC2 picks', mode) },
       ],
       list.find((z) => z.state === 'available')?.name,
     );
@@ -207,7 +226,7 @@ export function createTerritoryForm(store: GameStore): TerritoryForm {
     setOptions(
       charter.control,
       [
-        { value: royal, label: pick('royal charter (castle included)', 'ECS-optimized AL2023', mode) },
+        { value: royal, label: pick('royal charter (castle)', 'ECS-optimized AL2023', mode) },
         { value: bare, label: pick('bare charter (no castle)', 'Amazon Linux 2023', mode) },
       ],
       royal,
@@ -235,7 +254,7 @@ export function createTerritoryForm(store: GameStore): TerritoryForm {
     setHint(
       kingdom,
       pick(
-        'The castle’s lord joins this kingdom (written into the user data).',
+        'Written in the territory’s letter (its user data): the castle’s lord joins this kingdom.',
         'UserData: echo ECS_CLUSTER=<name> >> /etc/ecs/ecs.config (base64).',
         mode,
       ),

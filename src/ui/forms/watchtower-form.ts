@@ -33,8 +33,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 export function alarmIcon(state: MetricAlarm['StateValue']): SVGSVGElement {
   const svg = document.createElementNS(SVG, 'svg');
   svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '1.4em');
-  svg.setAttribute('height', '1.4em');
+  svg.setAttribute('width', '1.6em');
+  svg.setAttribute('height', '1.6em');
   svg.setAttribute('aria-hidden', 'true');
   svg.setAttribute('class', `alarm-icon alarm-icon-${state.toLowerCase()}`);
   const path = document.createElementNS(SVG, 'path');
