@@ -74,13 +74,20 @@ export function renovationLine(
   const type = event.type;
   if (!(type in RENOVATION_EVENT_TYPES)) return undefined;
   if (!RENOVATION_EVENT_TYPES[type]) return null;
-  if (type.startsWith('deployment/')) return ecsLine(type, event.data, sim, mode);
+  const at = (event as { time?: number }).time;
+  if (type.startsWith('deployment/')) return ecsLine(type, event.data, sim, mode, at);
   if (type.startsWith('codedeploy/') || type.startsWith('taskSet/'))
-    return codeDeployLine(type, event.data, sim, mode);
+    return codeDeployLine(type, event.data, sim, mode, at);
   return lambdaLine(type, event.data, mode);
 }
 
-function ecsLine(type: string, d: Record<string, unknown>, sim: SimState, mode: NameMode): ChronicleLine {
+function ecsLine(
+  type: string,
+  d: Record<string, unknown>,
+  sim: SimState,
+  mode: NameMode,
+  at?: number,
+): ChronicleLine {
   const name = s(d.serviceName);
   const aws = mode === 'aws';
   const decree = byMode(mode, `decree ${name}`, `service ${name}`);
@@ -128,7 +135,10 @@ function ecsLine(type: string, d: Record<string, unknown>, sim: SimState, mode: 
       return line(`Watchtower ${reason} lit its beacon during ${decree}'s renovation`, 'bad');
     }
     case 'deployment/rolledBack': {
-      const card = ecsRollbackCard(ecsRollbackFacts(sim, d), mode === 'both' ? 'nozama' : mode);
+      const card = ecsRollbackCard(
+        ecsRollbackFacts(sim, d, undefined, at),
+        mode === 'both' ? 'nozama' : mode,
+      );
       const head = aws
         ? `(service ${name}) rolling back to deployment ${s(d.toDeploymentId)}: `
         : 'Horn of rollback! ';
@@ -146,6 +156,7 @@ function codeDeployLine(
   d: Record<string, unknown>,
   sim: SimState,
   mode: NameMode,
+  at?: number,
 ): ChronicleLine {
   const aws = mode === 'aws';
   const id = s(d.deploymentId);
@@ -226,7 +237,10 @@ function codeDeployLine(
         ? line(`Deployment ${id} stopped: ${s(d.code)}: ${s(d.message)}`, 'warn')
         : line(`${reno} is stopped (${s(d.code)})`, 'warn');
     case 'codedeploy/rolledBack': {
-      const card = codeDeployRollbackCard(codeDeployRollbackFacts(sim, d), mode === 'both' ? 'nozama' : mode);
+      const card = codeDeployRollbackCard(
+        codeDeployRollbackFacts(sim, d, undefined, at),
+        mode === 'both' ? 'nozama' : mode,
+      );
       return line(
         `${aws ? `Deployment ${id} rolled back by ${s(d.rollbackDeploymentId)}: ` : 'Horn of rollback! '}${card.headline}`,
         'bad',

@@ -365,9 +365,9 @@ const PLAIN: Record<string, { plain: string; also?: string[] }> = {
     plain: 'an isolated group of data centres inside a region, with its own power and network.',
   },
   cluster: {
-    plain: 'an ECS cluster: a named group of computers that Amazon ECS runs your programs on.',
+    plain: 'a named group of computers that Amazon ECS runs your programs on.',
   },
-  instance: { plain: 'an EC2 instance: a virtual computer (a server) rented in the cloud.' },
+  instance: { plain: 'a virtual computer (a server) rented in the cloud.' },
   containerInstance: {
     plain: 'a computer that has joined a cluster: ECS knows it and may run programs on it.',
   },
@@ -376,12 +376,12 @@ const PLAIN: Record<string, { plain: string; also?: string[] }> = {
     also: ['size of the land', 'homestead'],
   },
   ami: {
-    plain: 'an AMI (machine image): the disk a computer starts from, with its system and programs.',
+    plain: 'Amazon Machine Image: the disk a computer starts from, with its system and programs.',
     also: ['charter'],
   },
   userData: { plain: 'a short script a computer runs when it first starts.' },
   agent: {
-    plain: 'the ECS agent: a small program on the computer that joins it to a cluster and starts containers.',
+    plain: 'a small program on the computer that joins it to a cluster and starts containers there.',
   },
   container: { plain: 'a program packed with everything it needs, so it runs the same anywhere.' },
   image: { plain: 'the packed program a container is started from.' },

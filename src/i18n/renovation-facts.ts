@@ -24,22 +24,38 @@ export function serviceByName(sim: SimState, name: string) {
   return all.find((x) => x.status !== 'INACTIVE') ?? all[0];
 }
 
-/** The reason an alarm gave when it went to ALARM: the last such event before `before`, else its StateReason. */
+/**
+ * The reason an alarm gave when it last went to ALARM (at or before `at`): its StateUpdate history
+ * item, else the alarm/stateChanged event among `events`. The alarm's StateReason now may already tell
+ * a later story.
+ */
 export function firingReason(
   sim: SimState,
   name: string,
   events?: readonly SimEvent[],
-  before?: number,
+  at?: number,
 ): string | null {
+  for (const h of sim.cloudwatch.history) {
+    if (h.AlarmName !== name || h.HistoryItemType !== 'StateUpdate' || !h.HistorySummary.endsWith('to ALARM'))
+      continue;
+    if (at !== undefined && h.Timestamp > at) continue;
+    try {
+      const reason = (JSON.parse(h.HistoryData ?? '{}') as { newState?: { stateReason?: unknown } }).newState
+        ?.stateReason;
+      if (typeof reason === 'string') return reason;
+    } catch {
+      // A history item without JSON data: look at the events instead.
+    }
+    break;
+  }
   if (events)
     for (let i = events.length - 1; i >= 0; i--) {
       const e = events[i] as SimEvent;
-      if (before !== undefined && e.seq > before) continue;
+      if (at !== undefined && e.time > at) continue;
       if (e.type === 'alarm/stateChanged' && e.data.alarmName === name && e.data.to === 'ALARM')
         return s(e.data.reason) || null;
     }
-  const a = sim.cloudwatch.alarms[name];
-  return a && a.StateValue === 'ALARM' ? a.StateReason : null;
+  return null;
 }
 
 function alarmOf(sim: SimState, name: string, reason: string | null) {
@@ -52,7 +68,7 @@ export function ecsRollbackFacts(
   sim: SimState,
   d: Data,
   events?: readonly SimEvent[],
-  seq?: number,
+  at?: number,
 ): EcsRollbackFacts {
   const svc = serviceByName(sim, s(d.serviceName));
   const dep = (id: unknown) => svc?.deployments.find((x) => x.id === id);
@@ -69,7 +85,7 @@ export function ecsRollbackFacts(
   if (steps !== undefined) f.steps = steps;
   if (w !== undefined) f.weightPercent = w;
   if (trigger !== 'circuitBreaker' && trigger !== 'StopServiceDeployment' && trigger !== 'unknown') {
-    const alarm = alarmOf(sim, trigger, firingReason(sim, trigger, events, seq));
+    const alarm = alarmOf(sim, trigger, firingReason(sim, trigger, events, at));
     if (alarm) f.alarm = alarm;
   }
   return f;
@@ -80,7 +96,7 @@ export function codeDeployRollbackFacts(
   sim: SimState,
   d: Data,
   events?: readonly SimEvent[],
-  seq?: number,
+  at?: number,
 ): CodeDeployRollbackFacts {
   const dep = sim.codedeploy.deployments[s(d.deploymentId)];
   const platform = dep?.computePlatform === 'Lambda' ? 'Lambda' : 'ECS';
@@ -97,7 +113,7 @@ export function codeDeployRollbackFacts(
   };
   const name = s(d.alarmName);
   if (name) {
-    const alarm = alarmOf(sim, name, firingReason(sim, name, events, seq));
+    const alarm = alarmOf(sim, name, firingReason(sim, name, events, at));
     if (alarm) f.alarm = alarm;
   }
   return f;

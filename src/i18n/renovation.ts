@@ -147,8 +147,8 @@ export function alarmFacts(a: AlarmLike, reason?: string | null): AlarmFacts {
     metric = SHORT_METRIC[watched] ?? (watched || 'metric math');
     unit = /\b100\s*\*/.test(expr) ? '%' : '';
   }
-  const text = reason ?? a.StateReason ?? '';
-  const nm = /(\d+) out of the last (\d+) datapoints/.exec(text);
+  // Only the reason it fired with says how many datapoints breached; the current one may be later.
+  const nm = /(\d+) out of the last (\d+) datapoints/.exec(reason ?? '');
   const n = nm ? Number(nm[1]) : (a.DatapointsToAlarm ?? a.EvaluationPeriods);
   const m = nm ? Number(nm[2]) : a.EvaluationPeriods;
   const period = a.Period ?? queries.find((q) => q.MetricStat?.Period)?.MetricStat?.Period ?? 60;

@@ -251,6 +251,7 @@ function ecsView(
         fromDeploymentId: rec.deploymentId,
       },
       events,
+      rec.rollback.startedAt,
     );
     if (!facts.backTo || facts.backTo === target) facts.backTo = source ?? facts.backTo;
     view.horn = ecsRollbackCard(facts, mode);
@@ -387,7 +388,10 @@ function cdView(
       steps: t.steps,
       atPercent: t.percent,
     };
-    view.horn = codeDeployRollbackCard(codeDeployRollbackFacts(sim, data, events, ev?.seq), mode);
+    view.horn = codeDeployRollbackCard(
+      codeDeployRollbackFacts(sim, data, events, ev?.time ?? d.completeTime),
+      mode,
+    );
   }
   return view;
 }

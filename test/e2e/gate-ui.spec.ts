@@ -109,6 +109,8 @@ test('the gate through the panels: build, decree behind it, travelers, curse, wa
   // Build the gate: the list shows the five calls as a script before anything is sent.
   const gate = await section(page, 'gate', 'Build the gate');
   await gate.getByLabel('Name of the gate').fill('bakery');
+  await gate.locator('summary').scrollIntoViewIfNeeded();
+  await shot(page, '0-gate-form');
   await expect(gate.getByLabel('Road behind the main door (80)')).toHaveValue('bakery-blue');
   await gate.getByLabel('Visits every (s)').fill('10');
   const script = gate.locator('.gate-form .call-list');

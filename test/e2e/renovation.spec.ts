@@ -5,6 +5,7 @@
  * clock; every wait is on the model's state (a store subscription records the lowest healthy count),
  * never a sleep.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Locator, type Page, test } from '@playwright/test';
 import { openGame, SCREENSHOTS, setClock, watchPage } from './helpers.ts';
 import { buildRenovationWorld, type RenovationWorld } from './renovation-world.ts';
@@ -206,6 +207,15 @@ test('a linear renovation of a cursed edition is rolled back by the watchtower',
   expect(weights).toEqual([100, 0]);
   await horn.scrollIntoViewIfNeeded();
   await shot(page, '5-linear-horn');
+  const axe = await new AxeBuilder({ page })
+    .include('details[data-section="renovation"]')
+    .withTags(['wcag2a', 'wcag2aa'])
+    .analyze();
+  expect(
+    axe.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 
   await page.getByRole('radio', { name: 'AWS' }).check();
   await expect(horn.locator('.horn-why')).toHaveText(
@@ -288,6 +298,9 @@ test('a spell’s linear shift to a cursed edition is rolled back by its health 
   );
   expect(routing).toBeUndefined();
   await expect(status.locator('.spell-shares tr[data-version="1"] td').first()).toHaveText('100%');
+  const v2 = status.locator('.spell-shares tr[data-version="2"] td');
+  await expect(v2.nth(0)).toHaveText('0%');
+  await expect(v2.nth(2)).toHaveText(/^✖ [1-9]\d*$/);
   await horn.scrollIntoViewIfNeeded();
   await shot(page, '7-spell-horn');
   expect(problems).toEqual([]);

@@ -29,7 +29,10 @@ const ratio: AlarmLike = {
   AlarmName: 'mill-5xx',
   Metrics: [
     { Id: 'ratio', Expression: '100 * FILL(errors, 0) / requests', ReturnData: true },
-    { Id: 'errors', MetricStat: { Metric: { MetricName: 'HTTPCode_Target_5XX_Count' }, Period: 60, Stat: 'Sum' } },
+    {
+      Id: 'errors',
+      MetricStat: { Metric: { MetricName: 'HTTPCode_Target_5XX_Count' }, Period: 60, Stat: 'Sum' },
+    },
     { Id: 'requests', MetricStat: { Metric: { MetricName: 'RequestCount' }, Period: 60, Stat: 'Sum' } },
   ],
   EvaluationPeriods: 2,
@@ -43,14 +46,29 @@ describe('a watchtower in a few words', () => {
     ['metric math share', ratio, null, '5xx > 1% for 2 of 2 minutes', '(2 of 2 datapoints > 1.0)'],
     [
       '5xx count, five-minute looks',
-      { AlarmName: 'gate-5xx', MetricName: 'HTTPCode_Target_5XX_Count', Period: 300, EvaluationPeriods: 3, DatapointsToAlarm: 1, Threshold: 10, ComparisonOperator: 'GreaterThanOrEqualToThreshold' },
+      {
+        AlarmName: 'gate-5xx',
+        MetricName: 'HTTPCode_Target_5XX_Count',
+        Period: 300,
+        EvaluationPeriods: 3,
+        DatapointsToAlarm: 1,
+        Threshold: 10,
+        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+      },
       null,
       '5xx ≥ 10 for 1 of 3 5-minute looks',
       '(1 of 3 datapoints ≥ 10.0)',
     ],
     [
       'Lambda errors, one minute',
-      { AlarmName: 'spell-errors', MetricName: 'Errors', Period: 60, EvaluationPeriods: 1, Threshold: 0, ComparisonOperator: 'GreaterThanThreshold' },
+      {
+        AlarmName: 'spell-errors',
+        MetricName: 'Errors',
+        Period: 60,
+        EvaluationPeriods: 1,
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      },
       null,
       'Errors > 0 for 1 of 1 minute',
       '(1 of 1 datapoints > 0.0)',
@@ -83,6 +101,8 @@ const native: EcsRollbackFacts = {
   alarm: { ...alarmFacts(ratio, 'Threshold Crossed: 2 out of the last 2 datapoints [...]') },
 };
 
+const { alarm: _alarm, ...withoutAlarm } = native;
+
 describe('the horn of rollback: ECS', () => {
   it.each<[string, EcsRollbackFacts, string, string]>([
     [
@@ -105,13 +125,18 @@ describe('the horn of rollback: ECS', () => {
     ],
     [
       'the circuit breaker of a rolling update',
-      { service: 'mill', trigger: 'circuitBreaker', detail: 'ECS deployment circuit breaker: tasks failed to start.', backTo: 'mill:4' },
+      {
+        service: 'mill',
+        trigger: 'circuitBreaker',
+        detail: 'ECS deployment circuit breaker: tasks failed to start.',
+        backTo: 'mill:4',
+      },
       "The steward's circuit breaker: new developments kept failing during the rolling renovation — the decree returned to edition 4",
       'Deployment circuit breaker: tasks failed to start during the rolling deployment: rolled back to mill:4',
     ],
     [
       'StopServiceDeployment',
-      { ...native, trigger: 'StopServiceDeployment', alarm: undefined, step: 2 } as EcsRollbackFacts,
+      { ...withoutAlarm, trigger: 'StopServiceDeployment', step: 2 },
       'You sounded the horn yourself at step 2 of 10 — travelers returned to edition 1',
       'StopServiceDeployment (stopType ROLLBACK) during PRODUCTION_TRAFFIC_SHIFT step 2/10: rolled back to mill:1',
     ],
@@ -124,7 +149,10 @@ describe('the horn of rollback: ECS', () => {
   });
 
   it('AWS reasons carry rolloutStateReason and the alarm StateReason; story reasons say what to do', () => {
-    expect(ecsRollbackCard(native, 'aws').reasons).toEqual([native.detail, 'Threshold Crossed: 2 out of the last 2 datapoints [...]']);
+    expect(ecsRollbackCard(native, 'aws').reasons).toEqual([
+      native.detail,
+      'Threshold Crossed: 2 out of the last 2 datapoints [...]',
+    ]);
     const story = ecsRollbackCard(native, 'nozama').reasons.join(' ');
     expect(story).toContain('edition 2 is torn down');
     expect(story).toContain('lift its curse');
@@ -135,13 +163,30 @@ describe('the horn of rollback: CodeDeploy and Lambda', () => {
   it.each<[string, Parameters<typeof codeDeployRollbackCard>[0], string, string]>([
     [
       'ECS canary stopped by an alarm',
-      { code: 'ALARM_ACTIVE', message: 'One or more alarms have been activated', step: 1, steps: 2, percent: 10, backTo: 'mill:1', platform: 'ECS', alarm: alarmFacts(ratio) },
+      {
+        code: 'ALARM_ACTIVE',
+        message: 'One or more alarms have been activated',
+        step: 1,
+        steps: 2,
+        percent: 10,
+        backTo: 'mill:1',
+        platform: 'ECS',
+        alarm: alarmFacts(ratio),
+      },
       'Watchtower mill-5xx: 5xx > 1% for 2 of 2 minutes at step 1 of 2 — travelers returned to edition 1',
       'Alarm mill-5xx in ALARM (2 of 2 datapoints > 1.0) during AllowTraffic step 1/2 (10%): CodeDeploy rolled back to mill:1',
     ],
     [
       'Lambda linear stopped by hand',
-      { code: 'MANUAL_STOP', message: 'The deployment was stopped by a StopDeployment request.', step: 4, steps: 10, percent: 40, backTo: '1', platform: 'Lambda' },
+      {
+        code: 'MANUAL_STOP',
+        message: 'The deployment was stopped by a StopDeployment request.',
+        step: 4,
+        steps: 10,
+        percent: 40,
+        backTo: '1',
+        platform: 'Lambda',
+      },
       'You sounded the horn yourself at step 4 of 10 — incantation back to edition 1',
       'StopDeployment (autoRollbackEnabled) during AllowTraffic step 4/10 (40%): CodeDeploy rolled back to version 1',
     ],
@@ -151,8 +196,20 @@ describe('the horn of rollback: CodeDeploy and Lambda', () => {
   });
 
   it('the seed’s shift: errors in the health-check window at a step', () => {
-    const f = { functionName: 'checkout', alias: 'live', oldVersion: '1', newVersion: '2', step: 4, steps: 10, weight: 0.4, errors: 3, windowSeconds: 60 };
-    expect(aliasRollbackCard(f, 'nozama').headline).toBe('Errors 3 in the last 60 s at step 4 of 10: incantation back to edition 1');
+    const f = {
+      functionName: 'checkout',
+      alias: 'live',
+      oldVersion: '1',
+      newVersion: '2',
+      step: 4,
+      steps: 10,
+      weight: 0.4,
+      errors: 3,
+      windowSeconds: 60,
+    };
+    expect(aliasRollbackCard(f, 'nozama').headline).toBe(
+      'Errors 3 in the last 60 s at step 4 of 10: incantation back to edition 1',
+    );
     expect(aliasRollbackCard(f, 'aws').headline).toBe(
       'Health check failed, exiting: Errors Sum 3 over the last 60 s (ExecutedVersion 2) at step 4/10, weight 0.4: alias live back to version 1',
     );
@@ -205,12 +262,20 @@ describe('why cards from real rollbacks', () => {
     const dims = [{ Name: 'LoadBalancer', Value: lb.slice(lb.indexOf('loadbalancer/') + 13) }];
     const stat = (Id: string, MetricName: string) => ({
       Id,
-      MetricStat: { Metric: { Namespace: 'AWS/ApplicationELB', MetricName, Dimensions: dims }, Period: 60, Stat: 'Sum' },
+      MetricStat: {
+        Metric: { Namespace: 'AWS/ApplicationELB', MetricName, Dimensions: dims },
+        Period: 60,
+        Stat: 'Sum',
+      },
       ReturnData: false,
     });
     w.ok('cloudwatch:PutMetricAlarm', {
       AlarmName: 'mill-5xx',
-      Metrics: [{ Id: 'ratio', Expression: '100 * FILL(errors, 0) / requests', ReturnData: true }, stat('errors', 'HTTPCode_Target_5XX_Count'), stat('requests', 'RequestCount')],
+      Metrics: [
+        { Id: 'ratio', Expression: '100 * FILL(errors, 0) / requests', ReturnData: true },
+        stat('errors', 'HTTPCode_Target_5XX_Count'),
+        stat('requests', 'RequestCount'),
+      ],
       EvaluationPeriods: 2,
       DatapointsToAlarm: 2,
       Threshold: 1,
@@ -228,7 +293,12 @@ describe('why cards from real rollbacks', () => {
     const e = ev as (typeof w.events)[number];
     const step = e.data.step as number;
     expect(step).toBeGreaterThan(0);
-    const facts = ecsRollbackFacts(w.state, e.data, w.events, e.seq);
+    const facts = ecsRollbackFacts(
+      w.state,
+      e.data,
+      undefined,
+      Object.values(w.state.services)[0]?.serviceDeployments?.[0]?.rollback?.startedAt,
+    );
     expect(facts.alarm?.reason).toMatch(/^Threshold Crossed: 2 out of the last 2 datapoints/);
     expect(ecsRollbackCard(facts, 'nozama').headline).toBe(
       `Watchtower mill-5xx: 5xx > 1% for 2 of 2 minutes at step ${step} of 10 — travelers returned to edition 1`,
@@ -240,7 +310,9 @@ describe('why cards from real rollbacks', () => {
       text: `Horn of rollback! Watchtower mill-5xx: 5xx > 1% for 2 of 2 minutes at step ${step} of 10 — travelers returned to edition 1`,
       tone: 'bad',
     });
-    expect(chronicleLine(e, w.state, 'aws')?.text).toMatch(/^\(service mill\) rolling back to deployment ecs-svc\/\d{19}: Alarm mill-5xx/);
+    expect(chronicleLine(e, w.state, 'aws')?.text).toMatch(
+      /^\(service mill\) rolling back to deployment ecs-svc\/\d{19}: Alarm mill-5xx/,
+    );
   });
 
   it('the seed’s linear shift of a cursed spell edition: errors at the first health check', () => {
@@ -248,7 +320,15 @@ describe('why cards from real rollbacks', () => {
     spell(w, 2, 'checkout', 'live');
     w.ok('sim:SetTraffic', { FunctionName: 'checkout', Qualifier: 'live', RequestsPerSecond: 40 });
     w.ok('sim:SetBehavior', { FunctionName: 'checkout', Version: '2', ErrorRate: 0.3 });
-    w.ok('sim:StartAliasDeployment', { 'function-name': 'checkout', 'alias-name': 'live', 'new-version': '2', steps: 10, interval: 10, type: 'linear', 'health-check': true });
+    w.ok('sim:StartAliasDeployment', {
+      'function-name': 'checkout',
+      'alias-name': 'live',
+      'new-version': '2',
+      steps: 10,
+      interval: 10,
+      type: 'linear',
+      'health-check': true,
+    });
     w.tick(15);
     const e = w.events.find((x) => x.type === 'alias/deploymentRolledBack');
     expect(e).toBeDefined();
@@ -256,7 +336,16 @@ describe('why cards from real rollbacks', () => {
     const errors = data.errors as number;
     expect(errors).toBeGreaterThan(0);
     const facts = aliasRollbackFacts(data);
-    expect(facts).toMatchObject({ step: 1, steps: 10, weight: 0.1, oldVersion: '1', newVersion: '2', windowSeconds: 60 });
-    expect(aliasRollbackCard(facts, 'nozama').headline).toBe(`Errors ${errors} in the last 60 s at step 1 of 10: incantation back to edition 1`);
+    expect(facts).toMatchObject({
+      step: 1,
+      steps: 10,
+      weight: 0.1,
+      oldVersion: '1',
+      newVersion: '2',
+      windowSeconds: 60,
+    });
+    expect(aliasRollbackCard(facts, 'nozama').headline).toBe(
+      `Errors ${errors} in the last 60 s at step 1 of 10: incantation back to edition 1`,
+    );
   });
 });

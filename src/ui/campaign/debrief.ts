@@ -132,7 +132,9 @@ export function createDebrief(store: GameStore, options: DebriefOptions): Debrie
     next.hidden = nextLevel === null || level.assisted;
     replay.hidden = !level.assisted;
     if (!dialog.open) dialog.showModal();
-    (next.hidden ? (replay.hidden ? map : replay) : next).focus();
+    // The focus goes to the way on, but the dialog opens at its top: the stars and the story first.
+    (next.hidden ? (replay.hidden ? map : replay) : next).focus({ preventScroll: true });
+    dialog.scrollTop = 0;
   };
 
   next.addEventListener('click', () => {

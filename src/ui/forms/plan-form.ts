@@ -380,7 +380,8 @@ export function createPlanForm(store: GameStore): PlanForm {
       });
     }
     network.control.value = td.networkMode;
-    const onFargate = td.requiresCompatibilities.includes('FARGATE');
+    // DescribeTaskDefinition leaves requiresCompatibilities out when the registration named none.
+    const onFargate = (td.requiresCompatibilities ?? []).includes('FARGATE');
     fargate.checked = onFargate;
     ec2.checked = !onFargate;
     syncCompat();

@@ -65,15 +65,19 @@ function spellView(
       sim.now - 60,
       sim.now,
     );
-  const rows = [[alias.FunctionVersion, rest] as const, ...extra].map(([version, w]) => ({
+  const dep = latestDeployer(sim, fn.FunctionName, aliasName);
+  const cd = latestAliasCdDeployment(sim, fn.FunctionName, aliasName);
+  // The edition being shifted to keeps its row at 0% after a rollback: its errors are the story.
+  const shifted = [dep?.newVersion, cd?.lambda?.targetVersion].filter((v): v is string => v !== undefined);
+  const routed: (readonly [string, number])[] = [[alias.FunctionVersion, rest], ...extra];
+  for (const v of shifted) if (!routed.some(([x]) => x === v)) routed.push([v, 0]);
+  const rows = routed.map(([version, w]) => ({
     version,
     set: Math.round(w * 1000) / 10,
     actual: share(sim, source, version),
     errors: errorsOf(version),
   }));
   const view: SpellView = { rows, shift: null, horn: null, abort: null };
-  const dep = latestDeployer(sim, fn.FunctionName, aliasName);
-  const cd = latestAliasCdDeployment(sim, fn.FunctionName, aliasName);
   const rowsOf = (
     id: string,
     plan: { set: number; at: number | null }[],
@@ -206,7 +210,10 @@ function spellView(
         steps: t.steps,
         atPercent: t.percent,
       };
-      view.horn = codeDeployRollbackCard(codeDeployRollbackFacts(sim, data, events, ev?.seq), mode);
+      view.horn = codeDeployRollbackCard(
+        codeDeployRollbackFacts(sim, data, events, ev?.time ?? cd.completeTime),
+        mode,
+      );
     }
   }
   return view;
@@ -295,7 +302,11 @@ function nodes(v: SpellView, mode: NameMode): HTMLElement[] {
     h(
       'caption',
       { class: 'visually-hidden' },
-      pick('Editions: set share, actual share, errors', 'Versions: weight, actual share, Errors', mode),
+      pick(
+        'Editions: share set, share actually taken this minute, failed casts in the last 60 s',
+        'Versions: weight, actual share this minute, Errors Sum over the last 60 s',
+        mode,
+      ),
     ),
     h(
       'thead',
@@ -306,7 +317,7 @@ function nodes(v: SpellView, mode: NameMode): HTMLElement[] {
         h('th', { scope: 'col' }, pick('Edition', 'Version', mode)),
         h('th', { scope: 'col' }, pick('Set', 'Weight', mode)),
         h('th', { scope: 'col' }, pick('Actual', 'Actual share', mode)),
-        h('th', { scope: 'col' }, pick('Failed (60 s)', 'Errors (60 s)', mode)),
+        h('th', { scope: 'col' }, pick('Fails', 'Errors', mode)),
       ),
     ),
     h(
@@ -328,7 +339,18 @@ function nodes(v: SpellView, mode: NameMode): HTMLElement[] {
       ),
     ),
   );
-  const out: HTMLElement[] = [table];
+  const out: HTMLElement[] = [
+    table,
+    h(
+      'p',
+      { class: 'hint' },
+      pick(
+        'Actual: this minute so far. Fails: failed casts in the last 60 s, the window the health check reads.',
+        'Actual: the current one-minute window. Errors: AWS/Lambda Errors Sum over the last 60 s (the health check window).',
+        mode,
+      ),
+    ),
+  ];
   if (v.shift) {
     out.push(
       h('p', { class: 'renovation-headline' }, v.shift.title),
