@@ -216,3 +216,38 @@ test('level 16 the-watchtower: a linear shift of a flawed edition is rolled back
   await finish(page, l.id, 600);
   expect(problems).toEqual([]);
 });
+
+test('level 18 managed-lands: a Fargate plan and a decree of three markets over three subnets', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watchPage(page, baseURL as string);
+  const l = level('managed-lands');
+  await openLevel(page, l.id, l.title);
+  const plan = await buildSection(page, 'plan');
+  await plan.getByLabel('Plan name').fill('market');
+  await plan.getByLabel('Building 1 name').fill('web');
+  await plan.getByLabel('Building 1 design (image)').fill('nginx:1.27');
+  await plan.getByRole('button', { name: 'Add a door (port)' }).click();
+  await plan.getByLabel('Building 1 container port').fill('80');
+  await plan.getByLabel('Roads (network mode)').selectOption('awsvpc');
+  await plan.getByRole('radio', { name: 'managed lands' }).check();
+  await plan.getByLabel('Size on managed lands: CPU').selectOption('256');
+  await plan.getByLabel('Size on managed lands: memory').selectOption('512');
+  await plan.getByRole('button', { name: 'Draft the plan' }).click();
+  await expect(plan.locator('.call-result .outcome-ok')).toContainText('drafted');
+
+  const decree = await buildSection(page, 'decree');
+  await decree.getByLabel('Name of the decree').fill('market');
+  await decree.getByLabel('Plan edition').selectOption('market:1');
+  await decree.getByLabel('Developments to keep standing').fill('3');
+  await decree.getByRole('radio', { name: 'managed lands' }).check();
+  const subnets = decree.getByRole('checkbox', { name: /^subnet-/ });
+  await expect(subnets).toHaveCount(3);
+  for (const box of await subnets.all()) await box.check();
+  await expect(decree.locator('.cli-preview')).toContainText('--launch-type FARGATE');
+  await decree.getByRole('button', { name: 'Proclaim the decree' }).click();
+  await expect(decree.locator('.call-result .outcome-ok')).toContainText('Decree market proclaimed');
+  await finish(page, l.id, 180);
+  expect(problems).toEqual([]);
+});
