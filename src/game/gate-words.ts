@@ -3,6 +3,7 @@
  * (gate, doors, roads, travelers, herald, watchtower, spell, edition, incantation) or AWS's names
  * (load balancer, listener :80, target group, alarm, function, version, alias), or both.
  */
+import { wordAndName } from '../i18n/gate-names.ts';
 import { byMode, type NameMode } from '../i18n/lexicon.ts';
 import type { DoorModel, IncantationModel, WatchtowerModel } from './gate-model.ts';
 
@@ -41,7 +42,11 @@ export function gateWords(mode: NameMode): GateWords {
     gateSection: m('city gate', 'load balancer'),
     towerSection: m('watchtowers', 'CloudWatch alarms'),
     spellSection: m('spells', 'Lambda functions'),
-    gate: (name) => (aws ? `ALB ${name}` : mode === 'both' ? `gate ${name} (ALB)` : `gate ${name}`),
+    // A gate named gate is labelled "gate", not "gate gate" (see wordAndName).
+    gate: (name) => {
+      const story = wordAndName('gate', name, '');
+      return aws ? `ALB ${name}` : mode === 'both' ? `${story} (ALB)` : story;
+    },
     door: (d) => {
       const story = d.kind === 'main' ? 'main door' : d.kind === 'test' ? 'test door' : 'door';
       return byMode(mode, story, 'listener');
@@ -58,8 +63,10 @@ export function gateWords(mode: NameMode): GateWords {
       const story = t.state === 'ALARM' ? 'beacon lit' : t.state === 'OK' ? 'beacon dark' : 'no news';
       return aws ? t.state : mode === 'both' ? `${story} (${t.state})` : story;
     },
-    spell: (name) =>
-      aws ? `function ${name}` : mode === 'both' ? `spell ${name} (function)` : `spell ${name}`,
+    spell: (name) => {
+      const story = wordAndName('spell', name, '');
+      return aws ? `function ${name}` : mode === 'both' ? `${story} (function)` : story;
+    },
     edition: (v) => `v${v}`,
     incantation: (i) => {
       const weights = i.weights.map((w) => `${w.percent} v${w.version}`).join(' / ');

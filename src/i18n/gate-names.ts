@@ -20,16 +20,32 @@ export function roadNameOf(sim: SimState, tgArn: string): string {
   return sim.elb.targetGroups[tgArn]?.TargetGroupName ?? /targetgroup\/([^/]+)/.exec(tgArn)?.[1] ?? tgArn;
 }
 
-/** "gate web" | "load balancer web" | "gate web (load balancer web)". */
-export function gateName(sim: SimState, lbArn: string, mode: NameMode = 'nozama'): string {
-  const name = gateNameOf(sim, lbArn);
-  return byMode(mode, `gate ${name}`, `load balancer ${name}`);
+/** Whether a name already begins with the word ("gate", "gate-west", "Gate2"; not "gateway"). */
+export function nameSays(name: string, word: string): boolean {
+  const n = name.toLowerCase();
+  const w = word.toLowerCase();
+  return n === w || (n.startsWith(w) && !/[a-z]/.test(n.charAt(w.length)));
 }
 
-/** "road bakery-blue" | "target group bakery-blue". */
+/**
+ * A thing's story word with its name, without saying the word twice: "gate web", but "the gate" for a
+ * gate named gate (a label drops the article: "gate") and "gate-west" for a gate named gate-west.
+ */
+export function wordAndName(word: string, name: string, article: 'the' | '' = 'the'): string {
+  if (name.toLowerCase() === word.toLowerCase()) return article ? `${article} ${name}` : name;
+  return nameSays(name, word) ? name : `${word} ${name}`;
+}
+
+/** "gate web" | "load balancer web" | "gate web (load balancer web)"; "the gate" for a gate named gate. */
+export function gateName(sim: SimState, lbArn: string, mode: NameMode = 'nozama'): string {
+  const name = gateNameOf(sim, lbArn);
+  return byMode(mode, wordAndName('gate', name), `load balancer ${name}`);
+}
+
+/** "road bakery-blue" | "target group bakery-blue"; "the road" for a road named road. */
 export function roadName(sim: SimState, tgArn: string, mode: NameMode = 'nozama'): string {
   const name = roadNameOf(sim, tgArn);
-  return byMode(mode, `road ${name}`, `target group ${name}`);
+  return byMode(mode, wordAndName('road', name), `target group ${name}`);
 }
 
 /** "main door (80)", "test door (8080)", "door 443" | "listener HTTP:80". */
@@ -85,7 +101,7 @@ export function targetWords(t: TargetRef): string {
 
 /** "watchtower gate-5xx" | "alarm gate-5xx". */
 export function watchtowerName(name: string, mode: NameMode = 'nozama'): string {
-  return byMode(mode, `watchtower ${name}`, `alarm ${name}`);
+  return byMode(mode, wordAndName('watchtower', name), `alarm ${name}`);
 }
 
 /** What an alarm watches, in story words (its metric, or metric math). */

@@ -44,7 +44,7 @@ export const packTightly: Level = {
   hints: [
     'A bakery needs 1024 MiB of granary; a homestead offers 3992 MiB, so three fit on one.',
     'Tell the steward to "pack tightly" (binpack on memory): each development goes to the fullest territory that still has room.',
-    'When the six stand, tear down the territories that hold none (terminate the instances).',
+    'When the six stand, open "Release a territory" in the territory section, tick the territories with 0 developments and release them (terminate the instances).',
   ],
   solution: [
     {

@@ -134,9 +134,9 @@ export const repairs: Level = {
     },
   ],
   hints: [
-    'Tearing the territory down would burn its mill with it. Ask the steward instead to drain it.',
+    'Releasing (tearing down) the territory would burn its mill with it. Ask the steward instead to drain it: that is what Repairs does.',
     'A draining territory accepts no new development; the decree raises a replacement elsewhere first, and only then takes the old one down.',
-    'Select the territory beyond 1b and choose Drain (status DRAINING).',
+    'In Repairs, pick territory 1b-1 (the one beyond portal 1b) and begin repairs (status DRAINING).',
   ],
   solution: [
     {

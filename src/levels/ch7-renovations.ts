@@ -14,7 +14,7 @@ import {
   subnets,
   updateService,
 } from './calls.ts';
-import type { Level } from './types.ts';
+import type { Level, ScriptedEvent } from './types.ts';
 
 /** A road whose herald calls every 10 s and trusts a mill after two good visits. */
 const road = (name: string): Call => ({
@@ -95,8 +95,18 @@ const NATIVE_KINGDOM: Call[] = [
     ],
     healthCheckGracePeriodSeconds: 30,
   }),
-  travelers(80, 20),
 ];
+
+/**
+ * Travelers start once the player arrives, not during the settle: the mills are healthy by then, so
+ * the chronicle does not open on travelers turned away while the kingdom was still being built.
+ */
+const TRAVELERS_ARRIVE: ScriptedEvent = {
+  after: 'start',
+  delaySeconds: 0,
+  call: travelers(80, 20),
+  note: 'Twenty travelers a second start passing the main door.',
+};
 
 const MILL_2_CLI =
   'aws ecs register-task-definition --family mill --container-definitions \'[{"name":"web","image":"nginx:1.28","cpu":256,"memory":512,"essential":true,"portMappings":[{"containerPort":80,"hostPort":0,"protocol":"tcp"}]}]\'';
@@ -124,11 +134,11 @@ export const blueGreen: Level = {
         loadBalancers: [onRoad('mill-blue')],
         healthCheckGracePeriodSeconds: 30,
       }),
-      travelers(80, 20),
     ],
     settle: 120,
     place: 'kingdom',
   },
+  script: [TRAVELERS_ARRIVE],
   allowed: ['gate', 'decree', 'traffic'],
   goals: [
     {
@@ -234,6 +244,7 @@ export const canary: Level = {
     'Edition 2 of the mill (nginx:1.28) is ready, but the council is wary. Renovate the decree so that one traveler in ten visits the new mills for five minutes, and only then all of them. The steward moves the travelers himself.',
   ],
   scenario: { seed: 115, setup: NATIVE_KINGDOM, settle: 120, place: 'kingdom' },
+  script: [TRAVELERS_ARRIVE],
   allowed: ['plan', 'decree', 'renovation', 'traffic'],
   goals: [
     {
@@ -344,6 +355,7 @@ export const watchtower: Level = {
     settle: 120,
     place: 'kingdom',
   },
+  script: [TRAVELERS_ARRIVE],
   allowed: ['decree', 'renovation', 'watchtower', 'traffic'],
   goals: [
     {

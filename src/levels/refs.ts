@@ -82,6 +82,36 @@ export function resolveText(text: string, s: SimState): string {
   );
 }
 
+/**
+ * The n-th instance of a cluster that is gone or going (shutting-down, terminated), zone by zone: in a
+ * debrief, the idle instances a line names were terminated by that very line.
+ */
+function goneInstance(s: SimState, cluster: string, n: number): string | undefined {
+  const gone = Object.values(s.instances)
+    .filter((i) => i.ecsCluster === cluster && (i.state === 'shutting-down' || i.state === 'terminated'))
+    .sort((a, b) =>
+      a.availabilityZone === b.availabilityZone
+        ? a.zoneOrdinal - b.zoneOrdinal
+        : a.availabilityZone < b.availabilityZone
+          ? -1
+          : 1,
+    );
+  return gone[n - 1]?.instanceId;
+}
+
+/**
+ * resolveText for a line read after the fact (a debrief's CLI lines, once the level is done): the
+ * things a line created or changed still stand, but the idle instances it names were terminated by
+ * it, so an idle reference that no longer resolves names the cluster's n-th terminated instance.
+ */
+export function resolveTextAfter(text: string, s: SimState): string {
+  return text.replace(REF, (whole, kind: string, scope: string, n: string) => {
+    const found = resolveOne(s, kind, scope, Number(n));
+    if (found !== undefined) return found;
+    return (kind === 'idle-instance' ? goneInstance(s, scope, Number(n)) : undefined) ?? whole;
+  });
+}
+
 /** Whether a string holds a reference. */
 export function hasRef(text: string): boolean {
   REF.lastIndex = 0;

@@ -11,10 +11,11 @@ import { applyNames, frameScheduler, h, words } from './dom.ts';
 import { createDecreeForm } from './forms/decree-form.ts';
 import { createDevelopForm } from './forms/develop-form.ts';
 import { createDisasterForms } from './forms/disaster-forms.ts';
+import { createDrainForm } from './forms/drain-form.ts';
 import { createGateSection } from './forms/gate-form.ts';
 import { createPlanForm } from './forms/plan-form.ts';
+import { createTerritorySection } from './forms/release-form.ts';
 import { RENOVATION_SECTIONS } from './forms/renovation-sections.ts';
-import { createTerritoryForm } from './forms/territory-form.ts';
 import { createTrafficForm } from './forms/traffic-form.ts';
 import { createWatchtowerForm } from './forms/watchtower-form.ts';
 
@@ -30,7 +31,7 @@ const SECTIONS: Section[] = [
     id: 'territory',
     title: ['Erect a territory', 'Launch a container instance'],
     action: 'ec2:RunInstances',
-    create: createTerritoryForm,
+    create: createTerritorySection,
   },
   {
     id: 'plan',
@@ -49,6 +50,12 @@ const SECTIONS: Section[] = [
     title: ['Proclaim a decree', 'Create or update a service'],
     action: 'ecs:CreateService',
     create: createDecreeForm,
+  },
+  {
+    id: 'drain',
+    title: ['Repairs', 'Drain a container instance'],
+    action: 'ecs:UpdateContainerInstancesState',
+    create: createDrainForm,
   },
   {
     id: 'gate',

@@ -177,6 +177,31 @@ export function gateFacts(sim: SimState, sel: Selection, mode: NameMode): Fact[]
         [p('Why', 'StateReason'), a.StateReason],
       ];
     }
+    case 'lambdaFunction':
+    case 'lambdaAlias': {
+      const [fnName, aliasName] = sel.kind === 'lambdaAlias' ? sel.id.split(':') : [sel.id, undefined];
+      const fn = Object.values(sim.lambda.functions).find(
+        (f) => f.FunctionName === fnName || f.FunctionArn === fnName,
+      );
+      if (!fn) return [];
+      const editions = Object.keys(fn.versions).sort((a, b) => Number(a) - Number(b));
+      const facts: Fact[] = [
+        [p('Editions', 'Published versions'), editions.join(', ') || '—'],
+        [p('Runtime', 'Runtime'), fn.Runtime],
+      ];
+      const aliases = Object.values(fn.aliases).filter(
+        (a) => aliasName === undefined || a.Name === aliasName,
+      );
+      for (const a of aliases) {
+        const extra = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
+        const rest = 1 - extra.reduce((sum, [, w]) => sum + w, 0);
+        const shares = [[a.FunctionVersion, rest] as const, ...extra]
+          .map(([v, w]) => `${p('edition', 'version')} ${v} ${Math.round(w * 1000) / 10}%`)
+          .join(' · ');
+        facts.push([`${p('Incantation', 'Alias')} ${a.Name}`, shares]);
+      }
+      return facts;
+    }
     default:
       return null;
   }

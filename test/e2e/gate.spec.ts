@@ -261,6 +261,10 @@ test('clicking the gate, a door, a road market, a watchtower, a spell and its in
   if (!ribbon) throw new Error('the incantation ribbon is drawn');
   await clickWorld(page, ribbon);
   expect(await selection(page)).toEqual({ kind: 'lambdaAlias', id: 'checkout:live' });
+  // The Inspector tells the incantation's weights and shows its real JSON and CLI.
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector).toContainText(/Incantation live\s*edition 1 90% · edition 2 10%/);
+  await expect(inspector).toContainText('aws lambda get-alias');
   await waitKingdom(page);
   await matchesReference(page, 'gate-selected-incantation');
   expect(problems).toEqual([]);

@@ -251,3 +251,71 @@ test('level 18 managed-lands: a Fargate plan and a decree of three markets over 
   await finish(page, l.id, 180);
   expect(problems).toEqual([]);
 });
+
+test('level 08 pack-tightly: six bakeries binpacked on two territories, the empty ones released', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watchPage(page, baseURL as string);
+  const l = level('pack-tightly');
+  expect(l.number).toBe(8);
+  await openLevel(page, l.id, l.title);
+  const decree = await buildSection(page, 'decree');
+  await decree.getByLabel('Name of the decree').fill('bakery');
+  await decree.getByLabel('Plan edition').selectOption('bakery:1');
+  await decree.getByLabel('Developments to keep standing').fill('6');
+  await decree.getByRole('button', { name: 'Add a preference' }).click();
+  await decree.getByLabel('Strategy 1 kind').selectOption('binpack');
+  await decree.getByLabel('Strategy 1 field').selectOption('memory');
+  await expect(decree.locator('.cli-preview')).toContainText('type=binpack,field=memory');
+  await decree.getByRole('button', { name: 'Proclaim the decree' }).click();
+  await expect(decree.locator('.call-result .outcome-ok')).toContainText('Decree bakery proclaimed');
+  await stepUntil(page, '(sim, level) => level.tracker.services.bakery?.running === 6', 120);
+
+  const territory = await buildSection(page, 'territory');
+  await territory.locator('.release-part > summary').click();
+  const release = territory.locator('.release-part');
+  await expect(release.getByRole('checkbox')).toHaveCount(4);
+  // A territory with bakeries on it: the form warns before anything is lost.
+  const busy = release.getByRole('checkbox', { name: /· 3 developments$/ }).first();
+  await busy.check();
+  await expect(release.locator('.release-warning')).toContainText('lost with the land');
+  await busy.uncheck();
+  await expect(release.locator('.release-warning')).toBeHidden();
+  const idle = release.getByRole('checkbox', { name: /· 0 developments$/ });
+  await expect(idle).toHaveCount(2);
+  for (const box of await idle.all()) await box.check();
+  await expect(release.locator('.cli-preview')).toContainText(
+    /aws ec2 terminate-instances --instance-ids i-\w+ i-\w+/,
+  );
+  await page.screenshot({ path: `${SCREENSHOTS}/level-08-release-form.png` });
+  await release.getByRole('button', { name: 'Release the territories' }).click();
+  await expect(release.locator('.call-result .outcome-ok')).toContainText('released');
+  await expect(release.locator('.call-result .outcome-detail').first()).toContainText(
+    'running → shutting-down',
+  );
+  await finish(page, l.id, 120);
+  expect(problems).toEqual([]);
+});
+
+test('level 11 repairs: territory 1b-1 drained, its mill raised elsewhere first', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watchPage(page, baseURL as string);
+  const l = level('repairs');
+  expect(l.number).toBe(11);
+  await openLevel(page, l.id, l.title);
+  const drain = await buildSection(page, 'drain');
+  await chooseOption(drain.getByLabel('Territory', { exact: true }), /^1b-1 · open · 1 development$/);
+  await expect(drain.getByLabel('Set the castle to')).toHaveValue('DRAINING');
+  const preview = drain.locator('.cli-preview');
+  await expect(preview).toContainText('aws ecs update-container-instances-state --cluster Royaume');
+  await expect(preview).toContainText('--status DRAINING');
+  await drain.getByRole('button', { name: 'Begin repairs (drain)' }).click();
+  await expect(drain.locator('.call-result .outcome-ok')).toContainText('Repairs begin on 1b-1');
+  await expect(drain.locator('.call-result .outcome-detail')).toContainText('status DRAINING');
+  await page.screenshot({ path: `${SCREENSHOTS}/level-11-drain-form.png` });
+  await finish(page, l.id, 240);
+  expect(problems).toEqual([]);
+});

@@ -8,8 +8,10 @@ import {
   percentLabel,
   totalsDelta,
 } from '../../src/game/gate-model.ts';
+import { gateWords } from '../../src/game/gate-words.ts';
 import { kingdomModel } from '../../src/game/kingdom-model.ts';
 import { layoutKingdom } from '../../src/game/layout.ts';
+import { doorOfGate, gateName, roadName, watchtowerName, wordAndName } from '../../src/i18n/gate-names.ts';
 import { alb, weighted } from '../support/elb.ts';
 import { REGION, World } from '../support/world.ts';
 
@@ -127,5 +129,51 @@ describe('gate model', () => {
       ['b', 0.4],
       ['c', 1],
     ]);
+  });
+});
+
+describe('a name that already says its word is not said twice', () => {
+  it.each([
+    // word, name, in a sentence, as a label
+    ['gate', 'gate', 'the gate', 'gate'],
+    ['gate', 'Gate', 'the Gate', 'Gate'],
+    ['gate', 'gate-west', 'gate-west', 'gate-west'],
+    ['gate', 'west-gate', 'gate west-gate', 'gate west-gate'],
+    ['gate', 'gate2', 'gate2', 'gate2'],
+    ['gate', 'web', 'gate web', 'gate web'],
+    ['gate', 'gateway', 'gate gateway', 'gate gateway'],
+    ['road', 'road', 'the road', 'road'],
+    ['road', 'mill-road', 'road mill-road', 'road mill-road'],
+    ['road', 'road-2', 'road-2', 'road-2'],
+    ['road', 'mill-blue', 'road mill-blue', 'road mill-blue'],
+    ['watchtower', 'mill-5xx', 'watchtower mill-5xx', 'watchtower mill-5xx'],
+  ] as const)('%s named %s: "%s", label "%s"', (word, name, sentence, label) => {
+    expect(wordAndName(word, name)).toBe(sentence);
+    expect(wordAndName(word, name, '')).toBe(label);
+  });
+
+  it('the canvas labels a gate named gate "gate", and keeps "gate web"', () => {
+    expect(gateWords('nozama').gate('gate')).toBe('gate');
+    expect(gateWords('both').gate('gate')).toBe('gate (ALB)');
+    expect(gateWords('aws').gate('gate')).toBe('ALB gate');
+    expect(gateWords('nozama').gate('web')).toBe('gate web');
+    expect(gateWords('nozama').spell('oracle')).toBe('spell oracle');
+    expect(gateWords('nozama').spell('spell')).toBe('spell');
+  });
+
+  it('the chronicle and forms say "the gate", "road gate-road", and "gate web" as before', () => {
+    const w = new World();
+    const named = alb(w, { name: 'gate', groups: ['road', 'blue'] });
+    expect(gateName(w.state, named.lbArn)).toBe('the gate');
+    expect(gateName(w.state, named.lbArn, 'aws')).toBe('load balancer gate');
+    expect(doorOfGate(w.state, named.listener80)).toBe('the main door (80) of the gate');
+    expect(roadName(w.state, named.blue)).toBe('road gate-road');
+    expect(roadName(w.state, named.green)).toBe('road gate-blue');
+    expect(roadName(w.state, named.blue, 'aws')).toBe('target group gate-road');
+    const other = new World(2);
+    const web = alb(other, { name: 'web' });
+    expect(gateName(other.state, web.lbArn)).toBe('gate web');
+    expect(doorOfGate(other.state, web.listener80)).toBe('the main door (80) of gate web');
+    expect(watchtowerName('watchtower')).toBe('the watchtower');
   });
 });

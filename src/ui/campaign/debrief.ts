@@ -4,6 +4,7 @@
  * real CLI lines with copy buttons, then "Next level" and "Map". After "Show me" it says the level
  * was watched, not played, and offers to play it.
  */
+import { resolveTextAfter } from '../../levels/refs.ts';
 import type { Level } from '../../levels/types.ts';
 import type { Stars } from '../../model/goals.ts';
 import type { GameStore, LevelState } from '../../store/create-game-store.ts';
@@ -105,10 +106,13 @@ export function createDebrief(store: GameStore, options: DebriefOptions): Debrie
           ),
         )
       : null;
+    // The lines name the player's own gate, roads and territories by reference: show their real ids.
+    const sim = store.getState().sim;
+    const lines = def.debrief.cli.map((line) => resolveTextAfter(line, sim));
     const cli = h(
       'ol',
       { class: 'debrief-cli' },
-      ...def.debrief.cli.map((line, i) => {
+      ...lines.map((line, i) => {
         const pre = h('pre', { class: 'cli', tabindex: 0 });
         setCli(pre, line);
         return h(
@@ -123,9 +127,9 @@ export function createDebrief(store: GameStore, options: DebriefOptions): Debrie
       ...[
         starsBlock,
         h('h3', {}, 'What it was, in AWS'),
-        ...def.debrief.text.map((p) => h('p', {}, p)),
-        def.debrief.cli.length ? h('h3', {}, 'The same with the AWS CLI') : null,
-        def.debrief.cli.length ? cli : null,
+        ...def.debrief.text.map((p) => h('p', {}, resolveTextAfter(p, sim))),
+        lines.length ? h('h3', {}, 'The same with the AWS CLI') : null,
+        lines.length ? cli : null,
       ].filter((x): x is HTMLElement => x !== null),
     );
     setText(copyStatus, '');

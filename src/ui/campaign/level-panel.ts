@@ -7,7 +7,9 @@
  * met AWS. In free play it says so and offers the map.
  */
 import { glossaryFor } from '../../i18n/lexicon.ts';
+import { resolveText } from '../../levels/refs.ts';
 import type { GoalProgress } from '../../model/goals.ts';
+import type { SimState } from '../../model/types.ts';
 import type { GameStore, LevelState, NameMode } from '../../store/create-game-store.ts';
 import { applyNames, button, frameScheduler, h, pick, setText, uid, words } from '../dom.ts';
 import { mark } from './stars.ts';
@@ -49,7 +51,12 @@ function missingText(detail: string, mode: NameMode): string {
   return mode === 'both' && story !== detail ? `${story} (AWS: ${detail})` : story;
 }
 
-function goalItem(goal: LevelState['def']['goals'][number], p: GoalProgress | undefined, mode: NameMode) {
+function goalItem(
+  goal: LevelState['def']['goals'][number],
+  p: GoalProgress | undefined,
+  mode: NameMode,
+  sim: SimState,
+) {
   const done = p?.done === true;
   const count = p && p.need > 1 ? `${p.have} / ${p.need}` : null;
   const missing = !done && p?.detail ? missingText(p.detail, mode) : null;
@@ -60,7 +67,7 @@ function goalItem(goal: LevelState['def']['goals'][number], p: GoalProgress | un
     h(
       'span',
       { class: 'goal-body' },
-      h('span', { class: 'goal-text' }, words(goal.text, goal.aws, mode)),
+      h('span', { class: 'goal-text' }, words(resolveText(goal.text, sim), resolveText(goal.aws, sim), mode)),
       count ? h('span', { class: 'goal-count' }, ` (${count})`) : null,
       missing ? h('span', { class: 'goal-missing' }, `Still missing: ${missing}`) : null,
     ),
@@ -172,7 +179,9 @@ export function bindLevelPanel(
         setText(kicker, `Chapter ${level.def.chapter} · Level ${level.def.number}`);
         setText(title, level.def.title);
         setText(concept, level.def.concept);
-        brief.replaceChildren(...level.def.brief.map((p) => h('p', {}, p)));
+        brief.replaceChildren(
+          ...level.def.brief.map((p) => h('p', {}, resolveText(p, store.getState().sim))),
+        );
         const said = [
           level.def.concept,
           ...level.def.brief,
@@ -204,7 +213,9 @@ export function bindLevelPanel(
     lastKey = key;
     applyNames(levelBody, mode);
     const byId = new Map(level.progress.map((p) => [p.id, p]));
-    goals.replaceChildren(...level.def.goals.map((g) => goalItem(g, byId.get(g.id), mode)));
+    // Level text may name the player's things by reference (src/levels/refs.ts): show their real ids.
+    const sim = store.getState().sim;
+    goals.replaceChildren(...level.def.goals.map((g) => goalItem(g, byId.get(g.id), mode, sim)));
     const met = level.progress.filter((p) => p.done).length;
     setText(goalsSummary, `${met} of ${level.def.goals.length} goals met`);
     setText(
@@ -217,7 +228,9 @@ export function bindLevelPanel(
     );
     doneBanner.hidden = !level.done;
     hintList.replaceChildren(
-      ...level.def.hints.slice(0, level.hintsShown).map((t) => h('li', { class: 'hint-item' }, t)),
+      ...level.def.hints
+        .slice(0, level.hintsShown)
+        .map((t) => h('li', { class: 'hint-item' }, resolveText(t, sim))),
     );
     hintList.hidden = level.hintsShown === 0;
     const left = level.def.hints.length - level.hintsShown;

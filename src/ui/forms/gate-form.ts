@@ -9,6 +9,8 @@
  * The gate section also holds the doors (doors-form.ts): swap the roads, or split a door's travelers.
  */
 import './gate.css';
+import { wordAndName } from '../../i18n/gate-names.ts';
+import { capitalize } from '../../i18n/lexicon.ts';
 import type { Call } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { field, frameScheduler, h, intValue, numberInput, pick, setText, uid, words } from '../dom.ts';
@@ -162,6 +164,8 @@ export function createGateForm(store: GameStore): GateForm {
   const plan = (): PlannedCall[] => {
     const sim = store.getState().sim;
     const name = gateName.control.value.trim();
+    // "gate web", but "the gate" for a gate named gate (never "gate gate").
+    const gateSays = wordAndName('gate', name);
     const chosen = [...boxes].filter(([, b]) => b.checked).map(([id]) => id);
     const vpcId = subnetVpc(store) ?? '';
     const lb = gatesOf(sim).find((g) => g.LoadBalancerName === name);
@@ -227,7 +231,7 @@ export function createGateForm(store: GameStore): GateForm {
         ...(standing
           ? {
               standing: pick(
-                `The door ${port} already hangs on gate ${name}.`,
+                `The door ${port} already hangs on ${gateSays}.`,
                 `Listener ${port} exists on ${name}.`,
                 mode,
               ),
@@ -248,10 +252,16 @@ export function createGateForm(store: GameStore): GateForm {
     });
     const steps: PlannedCall[] = [
       {
-        title: [`Raise gate ${name}`, `Create load balancer ${name}`],
+        title: [`Raise ${gateSays}`, `Create load balancer ${name}`],
         preview: scriptLine(lbCall(), { variable: 'GATE_ARN', query: 'LoadBalancers[0].LoadBalancerArn' }),
         ...(lb
-          ? { standing: pick(`Gate ${name} already stands.`, `Load balancer ${name} exists.`, mode) }
+          ? {
+              standing: pick(
+                `${capitalize(gateSays)} already stands.`,
+                `Load balancer ${name} exists.`,
+                mode,
+              ),
+            }
           : {}),
         build: lbCall,
         capture: (o) => {
@@ -260,7 +270,7 @@ export function createGateForm(store: GameStore): GateForm {
         success: (o) => {
           const lb = (o.LoadBalancers as { DNSName: string; State: { Code: string } }[])[0];
           return pick(
-            `Gate ${name} is being raised (${lb?.State.Code}); it opens in about half a minute.`,
+            `${capitalize(gateSays)} is being raised (${lb?.State.Code}); it opens in about half a minute.`,
             `Load balancer ${name} created (${lb?.State.Code}): ${lb?.DNSName}.`,
             mode,
           );

@@ -3,7 +3,7 @@
  * balancers), their doors (listeners, by port), roads (target groups), watchtowers (alarms), with
  * their labels in the Rosetta mode, and what a door forwards to now.
  */
-import { doorWords, gateNameOf, roadNameOf } from '../../i18n/gate-names.ts';
+import { doorWords, gateNameOf, roadNameOf, wordAndName } from '../../i18n/gate-names.ts';
 import { byMode } from '../../i18n/lexicon.ts';
 import type { Listener, LoadBalancer, MetricAlarm, SimState, TargetGroup } from '../../model/types.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
@@ -39,11 +39,11 @@ export function watchtowersOf(sim: SimState): MetricAlarm[] {
 }
 
 export function gateLabel(lb: LoadBalancer, mode: NameMode): string {
-  return byMode(mode, `gate ${lb.LoadBalancerName}`, `load balancer ${lb.LoadBalancerName}`);
+  return byMode(mode, wordAndName('gate', lb.LoadBalancerName), `load balancer ${lb.LoadBalancerName}`);
 }
 
 export function roadLabel(tg: TargetGroup, mode: NameMode): string {
-  return byMode(mode, `road ${tg.TargetGroupName}`, `target group ${tg.TargetGroupName}`);
+  return byMode(mode, wordAndName('road', tg.TargetGroupName), `target group ${tg.TargetGroupName}`);
 }
 
 /** "main door (80) of gate web" | "listener HTTP:80 (web)". */
@@ -51,7 +51,7 @@ export function doorLabel(sim: SimState, l: Listener, mode: NameMode): string {
   const gate = gateNameOf(sim, l.LoadBalancerArn);
   return byMode(
     mode,
-    `${doorWords(l.Port, l.Protocol, 'nozama')} of gate ${gate}`,
+    `${doorWords(l.Port, l.Protocol, 'nozama')} of ${wordAndName('gate', gate)}`,
     `${doorWords(l.Port, l.Protocol, 'aws')} (${gate})`,
   );
 }
@@ -71,7 +71,7 @@ export function forwardLabel(sim: SimState, l: Listener, mode: NameMode): string
   const groups = forwardOf(l);
   if (groups.length === 0) return byMode(mode, 'no road', 'no forward action');
   const total = groups.reduce((a, g) => a + g.weight, 0);
-  const road = (arn: string) => byMode(mode, `road ${roadNameOf(sim, arn)}`, roadNameOf(sim, arn));
+  const road = (arn: string) => byMode(mode, wordAndName('road', roadNameOf(sim, arn)), roadNameOf(sim, arn));
   if (groups.length === 1) return road(groups[0]?.arn ?? '');
   return groups
     .map((g) => `${road(g.arn)} ${total > 0 ? Math.round((g.weight * 100) / total) : 0}%`)
