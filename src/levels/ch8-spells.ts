@@ -1,9 +1,12 @@
 /** Chapter 8, Spells: Lambda versions and an alias shifted linearly, rolled back by a health check. */
 import type { Call } from '../model/types.ts';
+import { createCluster } from './calls.ts';
 import type { Level } from './types.ts';
 
 const ROLE = 'arn:aws:iam::123456789012:role/oracle-role';
 const SETUP: Call[] = [
+  // The kingdom the brief speaks of: it holds no territory, spells need none.
+  createCluster(),
   {
     action: 'lambda:CreateFunction',
     input: {
@@ -45,11 +48,12 @@ export const spells: Level = {
   title: 'Spells',
   concept: 'Lambda versions, aliases, weighted linear shifting with a health check',
   brief: [
-    'The oracle of Royaume answers ten questions a second through its incantation live, which speaks edition 1 of the spell.',
+    'The oracle of Royaume answers ten questions a second through its incantation live, which speaks edition 1 of the spell. A spell needs no territory: the planet itself casts it wherever it is called, so the portals of the kingdom stand empty.',
     'The court mages have written edition 2. Shift the incantation to it in ten steps, one a minute, and let the health check watch every step: if edition 2 stumbles, the incantation must return to edition 1 on its own.',
   ],
   scenario: { seed: 117, setup: SETUP, settle: 30, place: 'kingdom' },
   allowed: ['spells', 'traffic'],
+  firstPanel: 'spells',
   goals: [
     {
       id: 'rolled-back',

@@ -97,6 +97,8 @@ export function validateLevel(level: Level, options: { final?: boolean } = {}): 
     errors.push(`${level.hints.length} hints: give 2 to 4`);
   }
   for (const p of level.allowed) if (!PANELS.includes(p)) errors.push(`unknown panel '${p}'`);
+  if (level.firstPanel !== undefined && !level.allowed.includes(level.firstPanel))
+    errors.push(`first panel '${level.firstPanel}' is not allowed`);
   const calls = [
     ...level.scenario.setup,
     ...level.solution.flatMap((s) => ('call' in s ? [s.call] : [])),

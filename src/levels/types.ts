@@ -64,6 +64,11 @@ export interface Level {
   };
   /** Panels the player may open; the sandbox allows all. */
   allowed: PanelId[];
+  /**
+   * The Build section open when the level starts (one of `allowed`); by default the first allowed
+   * section in the Build panel's order.
+   */
+  firstPanel?: PanelId;
   goals: GoalSpec[];
   /** Progressive hints, gentlest first. Empty for the final challenge. */
   hints: string[];

@@ -122,6 +122,9 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
     });
     // Keep one section open when the one that was open has just been hidden.
     nothing.hidden = visible.length > 0;
+    // A level may name the section to open first (its main form, see Level.firstPanel).
+    const preferred = visible.find((f) => f.id === store.getState().level?.def.firstPanel);
+    if (preferred) for (const f of visible) f.details.open = f === preferred;
     const first = visible[0];
     if (first && !visible.some((f) => f.details.open)) first.details.open = true;
   };

@@ -14,6 +14,49 @@ const MAX_LINES = 100;
 const ICON: Record<Tone, string> = { info: 'ℹ', good: '✔', warn: '⚠', bad: '✖' };
 const TONE_WORD: Record<Tone, string> = { info: 'Note', good: 'Good news', warn: 'Warning', bad: 'Alarm' };
 
+type Pair = [nozama: string, aws: string];
+interface Texts {
+  empty: Pair;
+  reset: Pair;
+  yes: Pair;
+  keep: Pair;
+  ask: Pair;
+  done: Pair;
+}
+
+/** Free play: the world is the player's own, and a reset empties the planet. */
+const SANDBOX: Texts = {
+  empty: ['Nothing has happened yet: found a kingdom to begin.', 'No events yet.'],
+  reset: ['Reset the world', 'Reset'],
+  yes: ['Yes, start over', 'Confirm reset'],
+  keep: ['Keep my world', 'Cancel'],
+  ask: ['Start over from an empty planet?', 'Discard every call and start over?'],
+  done: ['The world starts over.', 'World reset.'],
+};
+
+/** In a level the world is the level's: a reset restarts the level from its starting world. */
+const LEVEL: Texts = {
+  empty: ['Nothing has happened yet.', 'No events yet.'],
+  reset: ['Restart the level', 'Reset'],
+  yes: ['Yes, restart', 'Confirm reset'],
+  keep: ['Keep playing', 'Cancel'],
+  ask: [
+    'Restart the level from its beginning? Your orders since it began are forgotten.',
+    "Discard every call since the level began and restart from the level's starting world?",
+  ],
+  done: ['The level starts over.', 'Level reset.'],
+};
+
+const textsFor = (store: GameStore): Texts => (store.getState().level ? LEVEL : SANDBOX);
+
+/** Rewords a `words(...)` span for both modes, shown in the current one. */
+function sayIn(span: HTMLElement, [nozama, aws]: Pair, mode: NameMode): void {
+  span.dataset.nozama = nozama;
+  span.dataset.aws = aws;
+  const text = pick(nozama, aws, mode);
+  if (span.textContent !== text) span.textContent = text;
+}
+
 interface Entry {
   seq: number;
   event: SimEvent;
@@ -26,25 +69,24 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
     tabindex: 0,
     'aria-labelledby': container.getAttribute('aria-labelledby') ?? '',
   });
-  const empty = h(
-    'p',
-    { class: 'hint chronicle-empty' },
-    words('Nothing has happened yet: found a kingdom to begin.', 'No events yet.'),
-  );
+  const emptyWords = words(SANDBOX.empty[0], SANDBOX.empty[1]);
+  const empty = h('p', { class: 'hint chronicle-empty' }, emptyWords);
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const status = h('p', { class: 'history-status', role: 'status' });
 
   const undo = button(words('Undo', 'Undo'), { class: 'button history-button' });
   const redo = button(words('Redo', 'Redo'), { class: 'button history-button' });
-  const reset = button(words('Reset the world', 'Reset'), { class: 'button history-button button-danger' });
-  const confirmReset = button(words('Yes, start over', 'Confirm reset'), {
-    class: 'button history-button button-danger',
-  });
-  const keep = button(words('Keep my world', 'Cancel'), { class: 'button history-button' });
+  const resetWords = words(...SANDBOX.reset);
+  const reset = button(resetWords, { class: 'button history-button button-danger' });
+  const yesWords = words(...SANDBOX.yes);
+  const confirmReset = button(yesWords, { class: 'button history-button button-danger' });
+  const keepWords = words(...SANDBOX.keep);
+  const keep = button(keepWords, { class: 'button history-button' });
+  const askWords = words(...SANDBOX.ask);
   const confirm = h(
     'div',
     { class: 'confirm', role: 'group', 'aria-label': 'Confirm reset' },
-    h('p', {}, words('Start over from an empty planet?', 'Discard every call and start over?')),
+    h('p', {}, askWords),
     confirmReset,
     keep,
   );
@@ -91,7 +133,7 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
   confirmReset.addEventListener('click', () => {
     store.getState().reset();
     closeConfirm();
-    setText(status, pick('The world starts over.', 'World reset.', store.getState().ui.names));
+    setText(status, pick(...textsFor(store).done, store.getState().ui.names));
   });
 
   // Lines are computed once per event and mode: names in old lines do not shift under the reader.
@@ -118,9 +160,19 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
     return li;
   };
 
+  let lastTexts: Texts | null = null;
   const render = () => {
     const { events, sim, ui, log, redoStack, generation } = store.getState();
     const mode = ui.names;
+    const texts = textsFor(store);
+    if (texts !== lastTexts) {
+      lastTexts = texts;
+      sayIn(emptyWords, texts.empty, mode);
+      sayIn(resetWords, texts.reset, mode);
+      sayIn(yesWords, texts.yes, mode);
+      sayIn(keepWords, texts.keep, mode);
+      sayIn(askWords, texts.ask, mode);
+    }
     if (mode !== cacheMode || generation !== cacheGeneration) {
       if (mode !== cacheMode) applyNames(container, mode);
       cache = new Map();
@@ -171,6 +223,7 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
     store.subscribe((s) => s.log, scheduler.schedule),
     store.subscribe((s) => s.redoStack, scheduler.schedule),
     store.subscribe((s) => s.generation, scheduler.schedule),
+    store.subscribe((s) => s.level?.id ?? null, scheduler.schedule),
   ];
   render();
   return () => {

@@ -13,6 +13,7 @@ const SECTIONS = [
   'plan',
   'develop',
   'decree',
+  'drain',
   'gate',
   'traffic',
   'watchtower',

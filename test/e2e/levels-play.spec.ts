@@ -273,21 +273,22 @@ test('level 08 pack-tightly: six bakeries binpacked on two territories, the empt
   await stepUntil(page, '(sim, level) => level.tracker.services.bakery?.running === 6', 120);
 
   const territory = await buildSection(page, 'territory');
-  await territory.locator('.release-part > summary').click();
+  await territory.getByRole('button', { name: 'Release a territory' }).click();
   const release = territory.locator('.release-part');
   await expect(release.getByRole('checkbox')).toHaveCount(4);
   // A territory with bakeries on it: the form warns before anything is lost.
   const busy = release.getByRole('checkbox', { name: /· 3 developments$/ }).first();
   await busy.check();
   await expect(release.locator('.release-warning')).toContainText('lost with the land');
+  await page.screenshot({ path: `${SCREENSHOTS}/level-08-release-warning.png` });
   await busy.uncheck();
   await expect(release.locator('.release-warning')).toBeHidden();
   const idle = release.getByRole('checkbox', { name: /· 0 developments$/ });
   await expect(idle).toHaveCount(2);
   for (const box of await idle.all()) await box.check();
-  await expect(release.locator('.cli-preview')).toContainText(
-    /aws ec2 terminate-instances --instance-ids i-\w+ i-\w+/,
-  );
+  const cli = release.locator('.cli-preview pre');
+  await expect(cli).toContainText('aws ec2 terminate-instances');
+  await expect(cli).toContainText(/--instance-ids i-[0-9a-f]{17} i-[0-9a-f]{17}$/);
   await page.screenshot({ path: `${SCREENSHOTS}/level-08-release-form.png` });
   await release.getByRole('button', { name: 'Release the territories' }).click();
   await expect(release.locator('.call-result .outcome-ok')).toContainText('released');
@@ -309,12 +310,17 @@ test('level 11 repairs: territory 1b-1 drained, its mill raised elsewhere first'
   const drain = await buildSection(page, 'drain');
   await chooseOption(drain.getByLabel('Territory', { exact: true }), /^1b-1 · open · 1 development$/);
   await expect(drain.getByLabel('Set the castle to')).toHaveValue('DRAINING');
-  const preview = drain.locator('.cli-preview');
-  await expect(preview).toContainText('aws ecs update-container-instances-state --cluster Royaume');
-  await expect(preview).toContainText('--status DRAINING');
+  const cli = drain.locator('.cli-preview pre');
+  await expect(cli).toContainText('aws ecs update-container-instances-state');
+  await expect(cli).toContainText('--cluster Royaume');
+  await expect(cli).toContainText(/--container-instances [0-9a-f]{32}/);
+  await expect(cli).toContainText('--status DRAINING');
   await drain.getByRole('button', { name: 'Begin repairs (drain)' }).click();
   await expect(drain.locator('.call-result .outcome-ok')).toContainText('Repairs begin on 1b-1');
   await expect(drain.locator('.call-result .outcome-detail')).toContainText('status DRAINING');
+  // The drained castle is now offered the way back.
+  await expect(drain.getByLabel('Set the castle to')).toHaveValue('ACTIVE');
+  await expect(drain.getByRole('button', { name: 'End repairs (reopen)' })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/level-11-drain-form.png` });
   await finish(page, l.id, 240);
   expect(problems).toEqual([]);

@@ -1,11 +1,20 @@
 /**
- * Level text shown to the player never leaks an unresolved reference (@lb/gate/1, @idle-instance/...):
+ * Levels open on a settled world: no traveler was turned away before the player arrived (travelers
+ * start by script once the mills are healthy). And level text shown to the player never leaks an unresolved reference (@lb/gate/1, @idle-instance/...):
  * each debrief line, read after the level's reference solution was replayed, names the world's real
  * ids; the text shown while playing (brief, goals, hints) holds no reference at all, or resolves at
  * the level's start.
  */
 import { describe, expect, it } from 'vitest';
-import { LEVELS, replayLevel, resolveText, resolveTextAfter, startLevel } from '../../src/levels/index.ts';
+import {
+  dueScriptedEvents,
+  LEVELS,
+  replayLevel,
+  resolveText,
+  resolveTextAfter,
+  startLevel,
+} from '../../src/levels/index.ts';
+import { createTracker } from '../../src/model/goals.ts';
 
 const LEFT = /@(instance|ci|task|idle-instance|tg|lb|listener|rule|lb-dim|tg-dim)\//;
 
@@ -71,4 +80,34 @@ describe('references in level text', () => {
       '--load-balancer-arn @lb/nowhere/1',
     );
   });
+});
+
+describe('a level opens on a settled world', () => {
+  it.each(LEVELS.map((l) => [l.number, l.id, l] as const))(
+    'level %i (%s): no request failed before the player arrived',
+    (_n, _id, level) => {
+      const { state } = startLevel(level);
+      const t = createTracker(state);
+      expect(t.errorsAtStart).toBe(0);
+    },
+  );
+
+  it.each(['blue-green', 'canary', 'the-watchtower'])(
+    '%s: travelers arrive at the first second, on three healthy mills',
+    (id) => {
+      const level = LEVELS.find((l) => l.id === id);
+      if (!level) throw new Error(id);
+      expect(level.scenario.setup.some((c) => c.action === 'sim:SetTraffic')).toBe(false);
+      const { state } = startLevel(level);
+      const blue = Object.values(state.elb.targetGroups).find((g) => g.TargetGroupName === 'mill-blue');
+      expect(Object.values(blue?.targets ?? {}).filter((x) => x.state === 'healthy')).toHaveLength(3);
+      const t = createTracker(state);
+      expect(dueScriptedEvents(level, { ...t, now: t.startedAt + 1 }, [])).toEqual([0]);
+      expect(level.script?.[0]?.call.action).toBe('sim:SetTraffic');
+      // Once played, travelers are served from the first second.
+      const r = replayLevel(level, [{ advance: 10 }]);
+      expect(r.tracker.requests - r.tracker.requestsAtStart).toBeGreaterThan(100);
+      expect(r.tracker.errors - r.tracker.errorsAtStart).toBe(0);
+    },
+  );
 });

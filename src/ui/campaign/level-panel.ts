@@ -13,37 +13,13 @@ import type { SimState } from '../../model/types.ts';
 import type { GameStore, LevelState, NameMode } from '../../store/create-game-store.ts';
 import { applyNames, button, frameScheduler, h, pick, setText, uid, words } from '../dom.ts';
 import { mark } from './stars.ts';
+import { storyWords } from './story-words.ts';
 
 export interface LevelPanelOptions {
   onMap(): void;
 }
 
-/**
- * The model words what is missing in AWS's terms; in Nozama's mode the AWS nouns become the story's
- * (longest first, so "container instances" is not read as "container" + "instances").
- */
-const STORY_WORDS: readonly [RegExp, string][] = [
-  [/\bACTIVE container instances\b/g, 'castles'],
-  [/\bcontainer instances\b/g, 'castles'],
-  [/\bcontainer instance\b/g, 'castle'],
-  [/\bwithout the ECS agent\b/g, 'without a lord (a bare charter)'],
-  [/\bthe ECS agent\b/g, 'the lord'],
-  [/\bEC2 instances\b/g, 'territories'],
-  [/\bEC2 instance\b/g, 'territory'],
-  [/\binstances\b/g, 'territories'],
-  [/\binstance\b/g, 'territory'],
-  [/\bAvailability Zones\b/g, 'portals'],
-  [/\bAvailability Zone\b/g, 'portal'],
-  [/\bTasks\b/g, 'Developments'],
-  [/\btasks\b/g, 'developments'],
-  [/\btask\b/g, 'development'],
-  [/\brunning\b/g, 'standing'],
-  [/\bRUNNING\b/g, 'standing'],
-];
-
-export function storyWords(detail: string): string {
-  return STORY_WORDS.reduce((text, [re, word]) => text.replace(re, word), detail);
-}
+export { storyWords } from './story-words.ts';
 
 function missingText(detail: string, mode: NameMode): string {
   if (mode === 'aws') return detail;

@@ -6,6 +6,7 @@
  * answer (the container instance's new status, or its failures) after. Picking a territory proposes
  * the other status (an ACTIVE one is drained, a DRAINING one reopened).
  */
+import { territoryName } from '../../i18n/names.ts';
 import type { Call, SimState } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
@@ -25,7 +26,7 @@ interface Castle {
   tasks: number;
 }
 
-/** The castles (registered, not INACTIVE) of a kingdom, by territory launch order. */
+/** The castles (registered, not INACTIVE) of a kingdom, by territory name (1a-1, 1a-2, 1b-1...). */
 function castles(sim: SimState, cluster: string): Castle[] {
   const arn = clusterArnOf(sim, cluster);
   const counts = new Map<string, number>();
@@ -39,9 +40,9 @@ function castles(sim: SimState, cluster: string): Castle[] {
       containerInstanceArn: ci.containerInstanceArn,
       status: ci.status,
       tasks: counts.get(ci.containerInstanceArn) ?? 0,
-      order: sim.instances[ci.ec2InstanceId]?.launchTime ?? ci.registeredAt,
+      name: territoryName(sim, ci.ec2InstanceId),
     }))
-    .sort((a, b) => a.order - b.order || a.instanceId.localeCompare(b.instanceId));
+    .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true }));
 }
 
 const idOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
@@ -155,11 +156,11 @@ export function createDrainForm(store: GameStore): DrainForm {
     () => result?.replaceChildren(),
   );
 
+  let lastSeen = '';
   const update = (m: NameMode) => {
     mode = m;
     const s = sim();
     const list = castles(s, currentKingdom(store));
-    const before = territory.control.value;
     setOptions(
       territory.control,
       list.length
@@ -173,8 +174,13 @@ export function createDrainForm(store: GameStore): DrainForm {
           }))
         : [{ value: '', label: pick('no castle yet', 'no container instance yet', mode) }],
     );
-    if (territory.control.value !== before) proposeStatus();
     const ci = s.containerInstances[territory.control.value];
+    // A new choice, or the chosen castle's status changed (drained just now): propose the other status.
+    const seen = `${territory.control.value}|${ci?.status ?? ''}`;
+    if (seen !== lastSeen) {
+      lastSeen = seen;
+      proposeStatus();
+    }
     setHint(
       territory,
       ci

@@ -4,12 +4,13 @@
  * count). Terminating an instance deregisters its container instance and stops its tasks: the form
  * says so plainly before the call when developments still stand there (a decree raises its own
  * elsewhere; standalone ones are simply lost). It sits inside the territory section as a second,
- * folded part, so the section keeps one open form (and one status line) at a time.
+ * folded part, built when first opened.
  */
+import { territoryName } from '../../i18n/names.ts';
 import type { Call, SimState } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
-import { h, pick, setText, uid, words } from '../dom.ts';
+import { applyNames, button, h, pick, setText, uid, words } from '../dom.ts';
 import { territoryLabel } from '../labels.ts';
 import { createTerritoryForm } from './territory-form.ts';
 import { liveInstances } from './world.ts';
@@ -25,7 +26,7 @@ interface Standing {
   standalone: number;
 }
 
-/** Territories that can still be released (not already shutting down), with what stands on each. */
+/** Territories that can still be released (not shutting down), by name, with what stands on each. */
 function standing(sim: SimState): Standing[] {
   const live = liveInstances(sim).filter((i) => i.state !== 'shutting-down');
   const byId = new Map(live.map((i) => [i.instanceId, { id: i.instanceId, decree: 0, standalone: 0 }]));
@@ -35,12 +36,13 @@ function standing(sim: SimState): Standing[] {
     if (t.serviceName === null) s.standalone += 1;
     else s.decree += 1;
   }
-  return [...byId.values()];
+  const name = (id: string) => territoryName(sim, id);
+  return [...byId.values()].sort((a, b) => name(a.id).localeCompare(name(b.id), 'en', { numeric: true }));
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-export function createReleaseForm(store: GameStore): ReleaseForm {
+function releaseForm(store: GameStore): ReleaseForm {
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
   const boxes = new Map<string, HTMLInputElement>();
@@ -170,14 +172,46 @@ export function createReleaseForm(store: GameStore): ReleaseForm {
     () => result?.replaceChildren(),
   );
 
-  const root = h(
-    'details',
-    { class: 'disaster release-part' },
-    h('summary', { class: 'disaster-title' }, words('Release a territory', 'Terminate instances')),
-    form.form,
-  );
   update(mode);
-  return { root, update };
+  return { root: form.form, update };
+}
+
+/**
+ * The folded part: the form is built the first time it is opened, so a territory section never
+ * opened this way holds a single form (one preview, one status line).
+ */
+export function createReleaseForm(store: GameStore): ReleaseForm {
+  let mode: NameMode = store.getState().ui.names;
+  let inner: ReleaseForm | null = null;
+  const body = h('div', { id: uid('release') });
+  body.hidden = true;
+  // A disclosure button rather than a nested <details>: the section keeps one summary, its own.
+  const toggle = button(words('Release a territory', 'Terminate instances'), {
+    class: 'button button-small release-toggle',
+    'aria-expanded': 'false',
+    'aria-controls': body.id,
+  });
+  toggle.addEventListener('click', () => {
+    body.hidden = !body.hidden;
+    toggle.setAttribute('aria-expanded', String(!body.hidden));
+    if (body.hidden || inner) return;
+    inner = releaseForm(store);
+    body.append(inner.root);
+    applyNames(inner.root, mode);
+  });
+  const root = h(
+    'div',
+    { class: 'disaster release-part' },
+    h('h4', { class: 'disaster-title' }, toggle),
+    body,
+  );
+  return {
+    root,
+    update(m) {
+      mode = m;
+      inner?.update(m);
+    },
+  };
 }
 
 /** The territory section: erect territories (RunInstances) and, folded below, release them. */
