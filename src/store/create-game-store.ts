@@ -92,6 +92,8 @@ export interface UiState {
 export interface GameStoreState {
   sim: SimState;
   log: LoggedCall[];
+  /** How many calls at the start of the log built the scenario: they cannot be undone. */
+  setupCount: number;
   /** Undone calls that redo can bring back, most recent last. */
   redoStack: LoggedCall[];
   events: { seq: number; recent: SimEvent[] };
@@ -335,6 +337,7 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
         set({
           sim: world.start.sim,
           log: world.setupLog,
+          setupCount: world.setupLog.length,
           redoStack: [],
           events: { seq: eventSeq, recent: opening },
           api: [],
@@ -411,6 +414,7 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
       return {
         sim: world.start.sim,
         log: world.setupLog,
+        setupCount: world.setupLog.length,
         redoStack: [],
         events: {
           seq: eventSeq,

@@ -180,7 +180,7 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
       cacheMode = mode;
       cacheGeneration = generation;
     }
-    undo.disabled = log.length === 0;
+    undo.disabled = log.length <= store.getState().setupCount;
     redo.disabled = redoStack.length === 0;
 
     const entries: Entry[] = [];

@@ -35,6 +35,14 @@ for (const level of LEVELS) {
     // Some goals hold from the start (no failed request yet); the level as a whole is not done.
     await expect(panel.locator('.goal[data-done="false"]')).not.toHaveCount(0);
     expect(await page.evaluate(() => window.__nozama?.store.getState().level?.done)).toBe(false);
+    // The scenario's own calls cannot be undone: Undo waits for the player's first order.
+    const logged = await page.evaluate(() => {
+      const s = window.__nozama?.store.getState();
+      return { log: s?.log.length ?? 0, setup: s?.setupCount ?? -1 };
+    });
+    const undo = page.getByRole('button', { name: 'Undo', exact: true });
+    if (logged.log === logged.setup) await expect(undo).toBeDisabled();
+    else await expect(undo).toBeEnabled();
     for (const id of SECTIONS) {
       const section = page.locator(`details[data-section="${id}"]`);
       if (level.allowed.includes(id as (typeof level.allowed)[number])) await expect(section).toBeVisible();
