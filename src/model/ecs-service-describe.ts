@@ -78,11 +78,15 @@ export function describeService(ctx: Ctx, svc: Service, withTags = false): Recor
   };
   if (svc.launchType === 'FARGATE') out.platformVersion = 'LATEST';
   if (svc.networkConfiguration) out.networkConfiguration = svc.networkConfiguration;
+  // ECS-API:CreateService: with a load balancer and no grace period given, "the default value of 0 is used".
   if (svc.healthCheckGracePeriodSeconds !== undefined)
     out.healthCheckGracePeriodSeconds = svc.healthCheckGracePeriodSeconds;
+  else if (svc.loadBalancers.length > 0) out.healthCheckGracePeriodSeconds = 0;
   if (svc.deploymentController.type === 'CODE_DEPLOY') {
+    // ECS-API:CreateServiceResponse: taskSets are returned, "however the deployments parameter will be
+    // an empty list".
     out.taskSets = svc.taskSets.map((ts) => describeTaskSet(ctx, svc, ts));
-    delete out.deployments;
+    out.deployments = [];
   }
   const current = openRecord(svc) ?? svc.serviceDeployments?.[0];
   if (current && svc.deploymentController.type === 'ECS') {

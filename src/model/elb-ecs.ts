@@ -179,10 +179,16 @@ export function stopIfFailedElbChecks(ctx: Ctx, tg: TargetGroup, target: Target,
   if (ctx.now - (task.startedAt ?? ctx.now) < grace) return;
   const id = task.taskArn.slice(task.taskArn.lastIndexOf('/') + 1);
   const where = task.usesEni ? '' : ` (instance ${target.Id})`;
+  // ECS-DG service-unhealthy-event-messages: the EC2 / Fargate forms, and "(service s, taskSet t)"
+  // for a task of a task set; the target group by name, no closing period.
+  const who =
+    svc.deploymentController.type === 'CODE_DEPLOY' && task.deploymentId
+      ? `(service ${svc.serviceName}, taskSet ${task.deploymentId})`
+      : `(service ${svc.serviceName})`;
   addServiceEvent(
     ctx,
     svc,
-    `(service ${svc.serviceName}) (task ${id})${where} (port ${target.Port}) is unhealthy in (target-group ${tg.TargetGroupArn}) due to (reason ${target.description ?? 'Health checks failed'}).`,
+    `${who} (task ${id})${where} (port ${target.Port}) is unhealthy in (target-group ${tg.TargetGroupName}) due to (reason ${target.description ?? 'Health checks failed'})`,
   );
   stop(
     ctx,

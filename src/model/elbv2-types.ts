@@ -36,7 +36,14 @@ export interface HealthCheckSettings {
   Matcher: { HttpCode: string };
 }
 
-export type TargetHealthState = 'initial' | 'healthy' | 'unhealthy' | 'unused' | 'draining' | 'unavailable';
+export type TargetHealthState =
+  | 'initial'
+  | 'healthy'
+  | 'unhealthy'
+  | 'unused'
+  | 'draining'
+  | 'unavailable'
+  | 'unhealthy.draining';
 
 export interface Target {
   /** Instance id (target type instance) or IP address (target type ip). */

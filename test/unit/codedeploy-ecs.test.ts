@@ -112,6 +112,17 @@ describe('ECS task sets for CODE_DEPLOY services', () => {
   });
 });
 
+describe('DescribeServices on a CODE_DEPLOY service (ECS-API:CreateServiceResponse)', () => {
+  it('returns taskSets, an empty deployments list, and the default grace period 0 behind a load balancer', () => {
+    const { w } = setup();
+    const svc = w.ok('ecs:DescribeServices', { cluster: 'Royaume', services: ['mill'] }).services[0];
+    expect(svc.deploymentController).toEqual({ type: 'CODE_DEPLOY' });
+    expect(svc.deployments).toEqual([]);
+    expect(svc.taskSets).toHaveLength(1);
+    expect(svc.healthCheckGracePeriodSeconds).toBe(0);
+  });
+});
+
 describe('UpdateService on a CODE_DEPLOY service (ECS-API:UpdateService)', () => {
   it.each([
     ['a new task definition', (td2: string) => ({ taskDefinition: td2 }), 'Unable to update task definition'],

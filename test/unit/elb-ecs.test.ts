@@ -203,7 +203,7 @@ describe('service tasks behind a target group', () => {
     expect(messages(w)).toContainEqual(
       expect.stringMatching(
         new RegExp(
-          `^\\(service mill\\) \\(task ${id}\\) \\(instance i-[0-9a-f]+\\) \\(port \\d+\\) is unhealthy in \\(target-group ${a.blue.replace(/[/.]/g, '\\$&')}\\) due to \\(reason Health checks failed with these codes: \\[500\\]\\)\\.$`,
+          `^\\(service mill\\) \\(task ${id}\\) \\(instance i-[0-9a-f]+\\) \\(port \\d+\\) is unhealthy in \\(target-group web-blue\\) due to \\(reason Health checks failed with these codes: \\[500\\]\\)$`,
         ),
       ),
     );
