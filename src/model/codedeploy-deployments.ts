@@ -396,6 +396,16 @@ function listDeploymentTargets(ctx: Ctx, input: Input) {
   return { targetIds: [targetIdOf(d)] };
 }
 
+/** BatchGetDeploymentTargets: the Get answers for the given target ids of one deployment. */
+function batchGetDeploymentTargets(ctx: Ctx, input: Input) {
+  const ids = Array.isArray(input.targetIds) ? input.targetIds : [];
+  return {
+    deploymentTargets: ids.map(
+      (targetId) => getDeploymentTarget(ctx, { deploymentId: input.deploymentId, targetId }).deploymentTarget,
+    ),
+  };
+}
+
 function getDeploymentTarget(ctx: Ctx, input: Input) {
   const d = requireDeployment(ctx, input.deploymentId);
   if (d.status === 'Created')
@@ -487,4 +497,5 @@ export const deploymentHandlers: Record<string, Handler> = {
   'codedeploy:PutLifecycleEventHookExecutionStatus': putHookStatus,
   'codedeploy:ListDeploymentTargets': listDeploymentTargets,
   'codedeploy:GetDeploymentTarget': getDeploymentTarget,
+  'codedeploy:BatchGetDeploymentTargets': batchGetDeploymentTargets,
 };

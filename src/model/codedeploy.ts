@@ -80,6 +80,17 @@ function getApplication(ctx: Ctx, input: Input) {
   return { application };
 }
 
+/** BatchGetApplications: the Get answers of up to 100 names (an unknown name fails the call, as AWS does). */
+function batchGetApplications(ctx: Ctx, input: Input) {
+  const names = Array.isArray(input.applicationNames) ? input.applicationNames : [];
+  if (names.length > 100)
+    throw new ApiError(
+      'BatchLimitExceededException',
+      'The maximum number of names or IDs allowed for this request (100) was exceeded.',
+    );
+  return { applicationsInfo: names.map((n) => getApplication(ctx, { applicationName: n }).application) };
+}
+
 function listApplications(ctx: Ctx) {
   const applications = Object.values(ctx.s.codedeploy.applications)
     .filter((a) => a.region === ctx.region)
@@ -456,6 +467,34 @@ function getDeploymentGroup(ctx: Ctx, input: Input) {
   };
 }
 
+/** BatchGetDeploymentGroups: unknown groups are reported in errorMessage rather than failing the call. */
+function batchGetDeploymentGroups(ctx: Ctx, input: Input) {
+  const app = requireApplication(ctx, input.applicationName);
+  const names = Array.isArray(input.deploymentGroupNames) ? input.deploymentGroupNames : [];
+  if (names.length > 100)
+    throw new ApiError(
+      'BatchLimitExceededException',
+      'The maximum number of names or IDs allowed for this request (100) was exceeded.',
+    );
+  const deploymentGroupsInfo: unknown[] = [];
+  const missing: string[] = [];
+  for (const n of names) {
+    try {
+      deploymentGroupsInfo.push(
+        getDeploymentGroup(ctx, { applicationName: app.applicationName, deploymentGroupName: n })
+          .deploymentGroupInfo,
+      );
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      missing.push(String(n));
+    }
+  }
+  return {
+    deploymentGroupsInfo,
+    errorMessage: missing.length ? `Deployment groups not found: ${missing.join(', ')}` : '',
+  };
+}
+
 function listDeploymentGroups(ctx: Ctx, input: Input) {
   const app = requireApplication(ctx, input.applicationName);
   const deploymentGroups = Object.values(ctx.s.codedeploy.deploymentGroups)
@@ -480,6 +519,7 @@ export const codedeployHandlers: Record<string, Handler> = {
   'codedeploy:CreateApplication': createApplication,
   'codedeploy:GetApplication': getApplication,
   'codedeploy:ListApplications': listApplications,
+  'codedeploy:BatchGetApplications': batchGetApplications,
   'codedeploy:DeleteApplication': deleteApplication,
   'codedeploy:CreateDeploymentConfig': createDeploymentConfig,
   'codedeploy:GetDeploymentConfig': getDeploymentConfig,
@@ -489,6 +529,7 @@ export const codedeployHandlers: Record<string, Handler> = {
   'codedeploy:UpdateDeploymentGroup': updateDeploymentGroup,
   'codedeploy:GetDeploymentGroup': getDeploymentGroup,
   'codedeploy:ListDeploymentGroups': listDeploymentGroups,
+  'codedeploy:BatchGetDeploymentGroups': batchGetDeploymentGroups,
   'codedeploy:DeleteDeploymentGroup': deleteDeploymentGroup,
   ...deploymentHandlers,
   // ECS's DescribeTaskSets lives with the task sets CodeDeploy drives.

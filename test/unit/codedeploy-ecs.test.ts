@@ -123,6 +123,26 @@ describe('DescribeServices on a CODE_DEPLOY service (ECS-API:CreateServiceRespon
   });
 });
 
+describe('BatchGet calls (CodeDeploy API)', () => {
+  it('BatchGetApplications and BatchGetDeploymentGroups return the Get answers; unknown groups go to errorMessage', () => {
+    const { w } = setup();
+    const apps = w.ok('codedeploy:BatchGetApplications', { applicationNames: ['kingdom'] }).applicationsInfo;
+    expect(apps).toEqual([w.ok('codedeploy:GetApplication', { applicationName: 'kingdom' }).application]);
+    const groups = w.ok('codedeploy:BatchGetDeploymentGroups', {
+      applicationName: 'kingdom',
+      deploymentGroupNames: ['mill', 'nope'],
+    });
+    expect(groups.deploymentGroupsInfo).toEqual([
+      w.ok('codedeploy:GetDeploymentGroup', { applicationName: 'kingdom', deploymentGroupName: 'mill' })
+        .deploymentGroupInfo,
+    ]);
+    expect(groups.errorMessage).toContain('nope');
+    expect(w.err('codedeploy:BatchGetApplications', { applicationNames: ['missing'] }).name).toBe(
+      'ApplicationDoesNotExistException',
+    );
+  });
+});
+
 describe('UpdateService on a CODE_DEPLOY service (ECS-API:UpdateService)', () => {
   it.each([
     ['a new task definition', (td2: string) => ({ taskDefinition: td2 }), 'Unable to update task definition'],

@@ -2286,6 +2286,15 @@ const CORPUS_ISSUE4: Call[] = [
     input: { deploymentId: 'd-A1B2C3D4E', targetId: 'Royaume:portal' },
   },
   { action: 'codedeploy:BatchGetDeployments', input: { deploymentIds: ['d-A1B2C3D4E', 'd-F5G6H7I8J'] } },
+  { action: 'codedeploy:BatchGetApplications', input: { applicationNames: ['portal', 'spells'] } },
+  {
+    action: 'codedeploy:BatchGetDeploymentGroups',
+    input: { applicationName: 'portal', deploymentGroupNames: ['portal-bg'] },
+  },
+  {
+    action: 'codedeploy:BatchGetDeploymentTargets',
+    input: { deploymentId: 'd-A1B2C3D4E', targetIds: ['Royaume:portal'] },
+  },
   {
     action: 'codedeploy:PutLifecycleEventHookExecutionStatus',
     input: {
