@@ -50,6 +50,7 @@ export const RENOVATION_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'taskSet/deleted': true,
   'lambda/functionCreated': true,
   'lambda/codeUpdated': true,
+  'lambda/configurationUpdated': true,
   'lambda/versionPublished': true,
   'lambda/functionDeleted': true,
   'lambda/invoked': true,
@@ -292,6 +293,10 @@ function lambdaLine(type: string, d: Record<string, unknown>, mode: NameMode): C
       return aws
         ? line(`Function ${fn} code updated ($LATEST)`, 'info')
         : line(`${spell} is rewritten (its draft, not yet an edition)`, 'info');
+    case 'lambda/configurationUpdated':
+      return aws
+        ? line(`Function ${fn} configuration updated ($LATEST)`, 'info')
+        : line(`${spell}'s instructions are amended (its draft, not yet an edition)`, 'info');
     case 'lambda/versionPublished':
       return aws
         ? line(`Function ${fn} version ${s(d.version)} published`, 'info')

@@ -209,6 +209,35 @@ function updateFunctionCode(ctx: Ctx, input: Input) {
   return describeConfig(updated);
 }
 
+/** UpdateFunctionConfiguration: the settings a published version is compared on (role, handler, ...). */
+function updateFunctionConfiguration(ctx: Ctx, input: Input) {
+  const fn = requireFunction(ctx, input.FunctionName);
+  checkRevision(input, fn.RevisionId);
+  const role = str(input.Role) ?? fn.Role;
+  if (!ROLE.test(role))
+    throw validation(
+      `Value '${role}' at 'role' failed to satisfy constraint: Member must satisfy regular expression pattern: arn:(aws[a-zA-Z-]*)?:iam::\\d{12}:role/?[a-zA-Z_0-9+=,.@\\-_/]+`,
+    );
+  const runtime = str(input.Runtime) ?? fn.Runtime;
+  if (!RUNTIMES.includes(runtime))
+    throw invalid(
+      `Value ${runtime} at 'runtime' failed to satisfy constraint: Member must satisfy enum value set: [${RUNTIMES.join(', ')}] or be a valid ARN`,
+    );
+  const updated = save(ctx, {
+    ...fn,
+    Role: role,
+    Runtime: runtime,
+    Handler: str(input.Handler) ?? fn.Handler,
+    Description: str(input.Description) ?? fn.Description,
+    Timeout: intIn(input.Timeout, 'timeout', 1, 900, fn.Timeout),
+    MemorySize: intIn(input.MemorySize, 'memorySize', 128, 10240, fn.MemorySize),
+    LastModified: ctx.now,
+    RevisionId: ctx.uuid(),
+  });
+  ctx.emit('lambda/configurationUpdated', { functionName: fn.FunctionName }, fn.region);
+  return describeConfig(updated);
+}
+
 function publishVersion(ctx: Ctx, input: Input) {
   const fn = requireFunction(ctx, input.FunctionName);
   checkRevision(input, fn.RevisionId);
@@ -456,6 +485,7 @@ export const lambdaHandlers: Record<string, Handler> = {
   'lambda:ListFunctions': listFunctions,
   'lambda:DeleteFunction': deleteFunction,
   'lambda:UpdateFunctionCode': updateFunctionCode,
+  'lambda:UpdateFunctionConfiguration': updateFunctionConfiguration,
   'lambda:PublishVersion': publishVersion,
   'lambda:ListVersionsByFunction': listVersions,
   'lambda:CreateAlias': createAlias,

@@ -269,3 +269,30 @@ describe('Invoke', () => {
     expect(alias(w).FunctionVersion).toBe('2');
   });
 });
+
+describe('UpdateFunctionConfiguration (LAMBDA-API)', () => {
+  it('changes the settings, a new RevisionId, and the next PublishVersion publishes because the configuration changed', () => {
+    const w = new World(3);
+    spell(w, 1);
+    const before = w.ok('lambda:GetFunctionConfiguration', { FunctionName: 'spell' });
+    const out = w.ok('lambda:UpdateFunctionConfiguration', {
+      FunctionName: 'spell',
+      Timeout: 10,
+      MemorySize: 256,
+    });
+    expect(out).toMatchObject({
+      Timeout: 10,
+      MemorySize: 256,
+      Runtime: before.Runtime,
+      Handler: before.Handler,
+    });
+    expect(out.RevisionId).not.toBe(before.RevisionId);
+    expect(w.ok('lambda:PublishVersion', { FunctionName: 'spell' }).Version).toBe('2');
+    expect(w.err('lambda:UpdateFunctionConfiguration', { FunctionName: 'spell', Timeout: 901 }).name).toBe(
+      'ValidationException',
+    );
+    expect(w.err('lambda:UpdateFunctionConfiguration', { FunctionName: 'ghost' }).name).toBe(
+      'ResourceNotFoundException',
+    );
+  });
+});

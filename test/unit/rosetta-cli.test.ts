@@ -2089,6 +2089,10 @@ const CORPUS_ISSUE4: Call[] = [
   },
   { action: 'lambda:UpdateFunctionCode', input: { FunctionName: 'spell', ZipFile: ZIP, Publish: true } },
   {
+    action: 'lambda:UpdateFunctionConfiguration',
+    input: { FunctionName: 'spell', Timeout: 10, MemorySize: 256, Description: 'the oracle, patient' },
+  },
+  {
     action: 'lambda:UpdateFunctionCode',
     input: { FunctionName: 'spell', S3Bucket: 'spells', S3Key: 'spell-v3.zip' },
   },
