@@ -15,18 +15,11 @@ import { createDrainForm } from './forms/drain-form.ts';
 import { createGateSection } from './forms/gate-form.ts';
 import { createPlanForm } from './forms/plan-form.ts';
 import { createTerritorySection } from './forms/release-form.ts';
-import { RENOVATION_SECTIONS } from './forms/renovation-sections.ts';
+import { type BuildSection, RENOVATION_SECTIONS } from './forms/renovation-sections.ts';
 import { createTrafficForm } from './forms/traffic-form.ts';
 import { createWatchtowerForm } from './forms/watchtower-form.ts';
 
-interface Section {
-  id: PanelId;
-  title: [string, string];
-  action: string;
-  create(store: GameStore): { root: HTMLElement; update(mode: NameMode): void };
-}
-
-const SECTIONS: Section[] = [
+const SECTIONS: BuildSection[] = [
   {
     id: 'territory',
     title: ['Erect a territory', 'Launch a container instance'],

@@ -37,6 +37,11 @@ export function uid(prefix: string): string {
   return `nz-${prefix}-${nextId}`;
 }
 
+/** A hint paragraph in Nozama's words or AWS's. */
+export function hintWords(nozama: string, aws: string): HTMLParagraphElement {
+  return h('p', { class: 'hint' }, words(nozama, aws));
+}
+
 /** Text in Nozama's words or AWS's, switched by the Rosetta switch (see applyNames). */
 export function words(nozama: string, aws: string, mode: NameMode = 'nozama'): HTMLSpanElement {
   const span = h('span', { 'data-nozama': nozama, 'data-aws': aws });
@@ -110,6 +115,16 @@ export function setOptions(select: HTMLSelectElement, options: readonly Option[]
   }
 }
 
+/** setOptions, or when there is nothing to choose, one empty option saying so (`none`). */
+export function setOptionsOr(
+  select: HTMLSelectElement,
+  options: readonly Option[],
+  none: string,
+  fallback?: string,
+): void {
+  setOptions(select, options.length ? options : [{ value: '', label: none }], fallback);
+}
+
 export function numberInput(attrs: Record<string, AttrValue>): HTMLInputElement {
   return h('input', { type: 'number', inputmode: 'numeric', ...attrs });
 }
@@ -158,4 +173,12 @@ export function setCli(pre: HTMLElement, text: string): void {
   pre.replaceChildren(
     ...lines.map((line, i) => h('span', { class: 'cli-line' }, i < lines.length - 1 ? `${line}\n` : line)),
   );
+}
+
+/** A table's hidden caption and its column headings, each already in the mode's words. */
+export function tableHead(caption: string, columns: string[]): HTMLElement[] {
+  return [
+    h('caption', { class: 'visually-hidden' }, caption),
+    h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
+  ];
 }

@@ -11,7 +11,18 @@ import { displayName, planName } from '../i18n/names.ts';
 import type { PlacementTrace } from '../model/placement.ts';
 import type { CallResponse, SimState } from '../model/types.ts';
 import type { ApiRecord, GameStore, NameMode, Selection } from '../store/create-game-store.ts';
-import { applyNames, button, frameScheduler, h, pick, setCli, setText, uid, words } from './dom.ts';
+import {
+  applyNames,
+  button,
+  frameScheduler,
+  h,
+  hintWords,
+  pick,
+  setCli,
+  setText,
+  uid,
+  words,
+} from './dom.ts';
 import { explainError } from './error-words.ts';
 import { activeServices, currentKingdom, liveInstances, liveTasks, zones } from './forms/world.ts';
 import { factsOf } from './inspector-facts.ts';
@@ -231,13 +242,9 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     class: 'button button-small button-quiet',
   });
   clear.addEventListener('click', () => store.getState().select(null));
-  const empty = h(
-    'p',
-    { class: 'hint' },
-    words(
-      'Select a territory, a development or a decree on the map, or in the list below.',
-      'Select a resource on the map or in the list below.',
-    ),
+  const empty = hintWords(
+    'Select a territory, a development or a decree on the map, or in the list below.',
+    'Select a resource on the map or in the list below.',
   );
   const details = h(
     'div',
@@ -264,7 +271,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
   const lastTitle = h('h3', { id: uid('last') }, words('Last call', 'Last API call'));
   const lastCli = h('pre', { class: 'code-block', tabindex: 0 });
   const lastResponse = h('div', { class: 'last-response' });
-  const lastEmpty = h('p', { class: 'hint' }, words('No order given yet.', 'No call yet.'));
+  const lastEmpty = hintWords('No order given yet.', 'No call yet.');
   const last = h(
     'section',
     { class: 'inspector-section last-call', 'aria-labelledby': lastTitle.id },

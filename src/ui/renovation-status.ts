@@ -10,7 +10,7 @@ import { pct } from '../i18n/renovation.ts';
 import type { Call } from '../model/types.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { errorOutcome, renderOutcome } from './call-form.ts';
-import { button, frameScheduler, h, pick, setCli, setText, uid, words } from './dom.ts';
+import { button, frameScheduler, h, pick, setCli, setText, tableHead, uid, words } from './dom.ts';
 import { alarmIcon, alarmStateWords } from './forms/watchtower-form.ts';
 import { responseSummary } from './inspector.ts';
 import { type ActualMemo, renovationView, type StatusView, type StepRow } from './renovation-view.ts';
@@ -64,26 +64,18 @@ export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, st
   return h(
     'table',
     { class: 'shares renovation-steps' },
-    h(
-      'caption',
-      { class: 'visually-hidden' },
+    ...tableHead(
       pick(
         `Steps: share set on ${newWord[0]}, and the share travelers actually took since the step`,
         `Steps: weight on ${newWord[1]}, and the actual share since the step`,
         mode,
       ),
-    ),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, pick('Step', 'Step', mode)),
-        h('th', { scope: 'col' }, pick('Set', 'Weight', mode)),
-        h('th', { scope: 'col' }, pick('Actual', 'Actual', mode)),
-        h('th', { scope: 'col' }, pick('State', 'State', mode)),
-      ),
+      [
+        pick('Step', 'Step', mode),
+        pick('Set', 'Weight', mode),
+        pick('Actual', 'Actual', mode),
+        pick('State', 'State', mode),
+      ],
     ),
     h(
       'tbody',
@@ -149,19 +141,60 @@ export function hornBanner(card: WhyCard, mode: NameMode): HTMLElement[] {
   ];
 }
 
+export interface StatusPanel {
+  root: HTMLElement;
+  /** False while the panel sits in a closed <details> (opening it schedules a redraw). */
+  showing(): boolean;
+  /** Redraws the horn and the body, each only when what it shows (in this mode) changed. */
+  draw(mode: NameMode, horn: WhyCard | null, body: unknown, nodes: () => HTMLElement[]): void;
+}
+
+/** A live status section: a title, the horn of rollback's banner, a body, then `tail` (the buttons). */
+export function statusPanel(o: {
+  title: HTMLElement;
+  cls: string;
+  bodyCls: string;
+  tail: HTMLElement;
+  redraw: () => void;
+}): StatusPanel {
+  const horn = h('div', { class: 'horn', role: 'alert' });
+  const body = h('div', { class: o.bodyCls });
+  const root = h('section', { class: o.cls, 'aria-labelledby': o.title.id }, o.title, horn, body, o.tail);
+  let hornKey = '';
+  let bodyKey = '';
+  let watching = false;
+  return {
+    root,
+    showing() {
+      const details = root.closest('details');
+      if (details && !watching) {
+        watching = true;
+        details.addEventListener('toggle', o.redraw);
+      }
+      return !details || details.open;
+    },
+    draw(mode, card, state, nodes) {
+      const hk = JSON.stringify([mode, card]);
+      if (hk !== hornKey) {
+        hornKey = hk;
+        horn.hidden = !card;
+        horn.replaceChildren(...(card ? hornBanner(card, mode) : []));
+      }
+      const bk = JSON.stringify([mode, state]);
+      if (bk !== bodyKey) {
+        bodyKey = bk;
+        body.replaceChildren(...nodes());
+      }
+    },
+  };
+}
+
 export function createRenovationStatus(
   store: GameStore,
   selected: () => string,
 ): { root: HTMLElement; render(): void } {
   const memo: ActualMemo = new Map();
   const lowest = new Map<string, number>();
-  const title = h(
-    'h4',
-    { class: 'disaster-title', id: uid('renovation') },
-    words('The renovation now', 'Deployment status'),
-  );
-  const horn = h('div', { class: 'horn', role: 'alert' });
-  const body = h('div', { class: 'renovation-body' });
   const render = () => update();
   const promote = actionRow(
     store,
@@ -181,49 +214,34 @@ export function createRenovationStatus(
     promote.root,
     abort.root,
   );
-  const root = h(
-    'section',
-    { class: 'renovation-status', 'aria-labelledby': title.id },
-    title,
-    horn,
-    body,
-    controls,
-  );
-  let bodyKey = '';
-  let hornKey = '';
-  let watching = false;
+  const panel = statusPanel({
+    title: h(
+      'h4',
+      { class: 'disaster-title', id: uid('renovation') },
+      words('The renovation now', 'Deployment status'),
+    ),
+    cls: 'renovation-status',
+    bodyCls: 'renovation-body',
+    tail: controls,
+    redraw: () => scheduler.schedule(),
+  });
 
   function update() {
     const { sim, ui, events } = store.getState();
     const mode = ui.names;
-    const details = root.closest('details');
-    if (details && !watching) {
-      watching = true;
-      details.addEventListener('toggle', () => scheduler.schedule());
-    }
-    if (details && !details.open) return;
+    if (!panel.showing()) return;
     const v = renovationView(sim, selected(), events.recent, memo, lowest, mode);
-    const hk = JSON.stringify([mode, v?.horn ?? null]);
-    if (hk !== hornKey) {
-      hornKey = hk;
-      horn.hidden = !v?.horn;
-      horn.replaceChildren(...(v?.horn ? hornBanner(v.horn, mode) : []));
-    }
-    const bk = JSON.stringify([mode, v && { ...v, abort: null, promote: null }]);
-    if (bk !== bodyKey) {
-      bodyKey = bk;
-      body.replaceChildren(
-        ...(v
-          ? viewNodes(v, mode)
-          : [
-              h(
-                'p',
-                { class: 'hint' },
-                pick('No renovation of this decree yet.', 'No deployment of this service yet.', mode),
-              ),
-            ]),
-      );
-    }
+    panel.draw(mode, v?.horn ?? null, v && { ...v, abort: null, promote: null }, () =>
+      v
+        ? viewNodes(v, mode)
+        : [
+            h(
+              'p',
+              { class: 'hint' },
+              pick('No renovation of this decree yet.', 'No deployment of this service yet.', mode),
+            ),
+          ],
+    );
     controls.hidden = !v || (!v.abort && !v.promote);
     promote.set(v?.promote ?? null, v?.promoteHint ?? '');
     abort.set(
@@ -236,7 +254,7 @@ export function createRenovationStatus(
   store.subscribe((s) => s.sim.now, scheduler.schedule);
   store.subscribe((s) => s.ui.names, scheduler.schedule);
   store.subscribe((s) => s.generation, scheduler.schedule);
-  return { root, render: () => scheduler.schedule() };
+  return { root: panel.root, render: () => scheduler.schedule() };
 }
 
 function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {

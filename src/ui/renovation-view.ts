@@ -58,8 +58,6 @@ export interface StatusView {
 /** Actual share per step, remembered while the page lives (keyed by renovation id and step). */
 export type ActualMemo = Map<string, number>;
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
-
 /** A step's state: done, now (in force), to come, or where the horn sounded. */
 export function stepState(k: number, current: number, live: boolean, rolledBack: boolean): StepRow['state'] {
   if (k < current) return 'done';
@@ -67,14 +65,16 @@ export function stepState(k: number, current: number, live: boolean, rolledBack:
   return live ? 'now' : rolledBack ? 'back' : 'done';
 }
 
-/** The share a key took in the newest window that started once the step was in force. */
-function measured(sim: SimState, source: string, key: string, since: number): number | null {
+/** The percent (to 0.1) a key took of a source's newest window that started at `since` or later. */
+export function measured(sim: SimState, source: string, key: string, since = 0): number | null {
   for (const w of [sim.traffic.sourceCurrent[source], sim.traffic.sourceLast[source]])
-    if (w && w.t >= since && w.requests > 0) return ((w.byGroup[key] ?? 0) * 100) / w.requests;
+    if (w && w.t >= since && w.requests > 0)
+      return Math.round(((w.byGroup[key] ?? 0) * 1000) / w.requests) / 10;
   return null;
 }
 
-function stepRows(
+/** The step list, measuring the step in force (while live) and remembering what each step took. */
+export function stepRows(
   sim: SimState,
   memo: ActualMemo,
   id: string,
@@ -90,7 +90,7 @@ function stepRows(
     const memoKey = `${id}|${k}`;
     if (live && k === current && p.appliedAt !== null && source && key) {
       const m = measured(sim, source, key, p.appliedAt);
-      if (m !== null) memo.set(memoKey, round1(m));
+      if (m !== null) memo.set(memoKey, m);
     }
     return {
       k,
@@ -274,7 +274,7 @@ function cdView(
   memo: ActualMemo,
   mode: NameMode,
 ): StatusView {
-  const terminal = ['Succeeded', 'Failed', 'Stopped'].includes(d.status);
+  const terminal = cdTerminal(d);
   const rolledBack = d.rollbackInfo?.rollbackDeploymentId !== undefined;
   const tone: StatusTone =
     rolledBack || d.status === 'Failed'
@@ -348,20 +348,8 @@ function cdView(
       'ContinueDeployment: READY_WAIT, or TERMINATION_WAIT to end the wait early.',
     ),
   };
-  const g = sim.codedeploy.deploymentGroups[`${d.region}:${d.applicationName}:${d.deploymentGroupName}`];
-  if (g?.alarmConfiguration.enabled)
-    view.towers = towersOf(
-      sim,
-      g.alarmConfiguration.alarms.map((a) => a.name),
-    );
-  if (!terminal && t.nextShiftAt !== null && t.nextShiftAt > sim.now)
-    view.timers.push(
-      byMode(
-        mode,
-        `Next step in ${countdown(t.nextShiftAt - sim.now)}`,
-        `Next shift in ${countdown(t.nextShiftAt - sim.now)}`,
-      ),
-    );
+  view.towers = cdTowers(sim, d);
+  view.timers.push(...cdNextShift(sim, d, mode));
   if (!terminal && d.wait && d.wait.until > sim.now && d.wait.kind !== 'HOOK' && d.wait.kind !== 'INSTALL')
     view.timers.push(
       d.wait.kind === 'READY'
@@ -376,24 +364,59 @@ function cdView(
             `Termination wait ends in ${countdown(d.wait.until - sim.now)}`,
           ),
     );
-  if (rolledBack) {
-    const ev = [...events]
-      .reverse()
-      .find((x) => x.type === 'codedeploy/rolledBack' && x.data.deploymentId === d.deploymentId);
-    const data = ev?.data ?? {
-      deploymentId: d.deploymentId,
-      reason: d.errorInformation?.code ?? '',
-      message: d.errorInformation?.message ?? '',
-      step: t.step,
-      steps: t.steps,
-      atPercent: t.percent,
-    };
-    view.horn = codeDeployRollbackCard(
-      codeDeployRollbackFacts(sim, data, events, ev?.time ?? d.completeTime),
-      mode,
-    );
-  }
+  view.horn = cdHorn(sim, d, events, mode);
   return view;
+}
+
+/** Succeeded, Failed or Stopped: no more shifts. */
+export const cdTerminal = (d: CdDeployment) => ['Succeeded', 'Failed', 'Stopped'].includes(d.status);
+
+/** The watchtowers of a CodeDeploy deployment's group (none when its alarms are off). */
+export function cdTowers(sim: SimState, d: CdDeployment): StatusView['towers'] {
+  const g = sim.codedeploy.deploymentGroups[`${d.region}:${d.applicationName}:${d.deploymentGroupName}`];
+  return g?.alarmConfiguration.enabled
+    ? towersOf(
+        sim,
+        g.alarmConfiguration.alarms.map((a) => a.name),
+      )
+    : [];
+}
+
+/** The countdown to a live CodeDeploy deployment's next traffic shift, if one is due. */
+export function cdNextShift(sim: SimState, d: CdDeployment, mode: NameMode): string[] {
+  const next = d.traffic.nextShiftAt;
+  return !cdTerminal(d) && next !== null && next > sim.now
+    ? [
+        byMode(
+          mode,
+          `Next step in ${countdown(next - sim.now)}`,
+          `Next shift in ${countdown(next - sim.now)}`,
+        ),
+      ]
+    : [];
+}
+
+/** The horn of a rolled-back CodeDeploy deployment: its why card (null when it was not rolled back). */
+export function cdHorn(
+  sim: SimState,
+  d: CdDeployment,
+  events: readonly SimEvent[],
+  mode: NameMode,
+): WhyCard | null {
+  if (!d.rollbackInfo?.rollbackDeploymentId) return null;
+  const t = d.traffic;
+  const ev = [...events]
+    .reverse()
+    .find((x) => x.type === 'codedeploy/rolledBack' && x.data.deploymentId === d.deploymentId);
+  const data = ev?.data ?? {
+    deploymentId: d.deploymentId,
+    reason: d.errorInformation?.code ?? '',
+    message: d.errorInformation?.message ?? '',
+    step: t.step,
+    steps: t.steps,
+    atPercent: t.percent,
+  };
+  return codeDeployRollbackCard(codeDeployRollbackFacts(sim, data, events, ev?.time ?? d.completeTime), mode);
 }
 
 /** The status of a decree's newest renovation, or null when it was never renovated. */

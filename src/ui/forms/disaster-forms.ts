@@ -9,7 +9,7 @@
 import type { Call } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
-import { field, h, pick, setOptions, words } from '../dom.ts';
+import { field, h, hintWords, pick, setOptions, words } from '../dom.ts';
 import { developmentLabel, territoryLabel, zoneLabel } from '../labels.ts';
 import { currentKingdom, liveInstances, liveTasks, zones } from './world.ts';
 
@@ -148,13 +148,9 @@ export function createDisasterForms(store: GameStore): DisasterForms {
   const root = h(
     'div',
     { class: 'disasters' },
-    h(
-      'p',
-      { class: 'hint' },
-      words(
-        'What the planet does to kingdoms. Real AWS never lets you call these: they are Nozama’s own (sim:).',
-        'Faults AWS causes outside its API, simulated by sim: actions.',
-      ),
+    hintWords(
+      'What the planet does to kingdoms. Real AWS never lets you call these: they are Nozama’s own (sim:).',
+      'Faults AWS causes outside its API, simulated by sim: actions.',
     ),
     section(words('A portal collapses', 'Availability Zone outage'), portalForm),
     section(words('A territory is destroyed', 'Instance failure'), loseForm),

@@ -7,7 +7,7 @@
 import type { Call, Listener, SimState } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
-import { field, h, intValue, numberInput, pick, setOptions, setText, words } from '../dom.ts';
+import { field, h, intValue, numberInput, pick, setOptionsOr, setText, words } from '../dom.ts';
 import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
 import {
   allDoors,
@@ -262,23 +262,21 @@ export function createDoorsForm(store: GameStore): DoorsForm {
     mode = m;
     const s = sim();
     const gates = gatesOf(s);
-    setOptions(
+    setOptionsOr(
       gate.control,
-      gates.length
-        ? gates.map((g) => ({ value: g.LoadBalancerArn, label: gateLabel(g, mode) }))
-        : [{ value: '', label: pick('no gate yet', 'no load balancer yet', mode) }],
+      gates.map((g) => ({ value: g.LoadBalancerArn, label: gateLabel(g, mode) })),
+      pick('no gate yet', 'no load balancer yet', mode),
     );
     const doors = allDoors(s);
-    setOptions(
+    setOptionsOr(
       door.control,
-      doors.length
-        ? doors.map((d) => ({ value: d.ListenerArn, label: doorLabel(s, d, mode) }))
-        : [{ value: '', label: pick('no door yet', 'no listener yet', mode) }],
+      doors.map((d) => ({ value: d.ListenerArn, label: doorLabel(s, d, mode) })),
+      pick('no door yet', 'no listener yet', mode),
     );
     const roads = roadsOf(s).map((r) => ({ value: r.TargetGroupArn, label: roadLabel(r, mode) }));
-    const none = [{ value: '', label: pick('no road yet', 'no target group yet', mode) }];
-    setOptions(roadA.control, roads.length ? roads : none);
-    setOptions(roadB.control, roads.length ? roads : none, roads[1]?.value);
+    const none = pick('no road yet', 'no target group yet', mode);
+    setOptionsOr(roadA.control, roads, none);
+    setOptionsOr(roadB.control, roads, none, roads[1]?.value);
     if (door.control.value !== loadedDoor) loadDoor();
     refreshSwap();
     shares.refresh();

@@ -10,7 +10,7 @@ import { territoryName } from '../../i18n/names.ts';
 import type { Call, SimState } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
-import { field, h, pick, setHint, setOptions, words } from '../dom.ts';
+import { field, h, hintWords, pick, setHint, setOptionsOr, words } from '../dom.ts';
 import { territoryLabel } from '../labels.ts';
 import { clusterArnOf, currentKingdom } from './world.ts';
 
@@ -124,13 +124,9 @@ export function createDrainForm(store: GameStore): DrainForm {
     after: () => update(mode),
   });
   form.body.append(
-    h(
-      'p',
-      { class: 'hint' },
-      words(
-        'Draining a territory for repairs: the steward moves the decree’s developments elsewhere (a new one rises before the old one comes down, within the decree’s bounds) and sends no new ones there. Standalone developments (raised without a decree) are not moved: take them down yourself.',
-        'DRAINING: no new tasks are placed on the container instance; service tasks on it are replaced elsewhere within minimumHealthyPercent and maximumPercent. Tasks started with RunTask are not stopped.',
-      ),
+    hintWords(
+      'Draining a territory for repairs: the steward moves the decree’s developments elsewhere (a new one rises before the old one comes down, within the decree’s bounds) and sends no new ones there. Standalone developments (raised without a decree) are not moved: take them down yourself.',
+      'DRAINING: no new tasks are placed on the container instance; service tasks on it are replaced elsewhere within minimumHealthyPercent and maximumPercent. Tasks started with RunTask are not stopped.',
     ),
     territory.root,
     status.root,
@@ -161,18 +157,17 @@ export function createDrainForm(store: GameStore): DrainForm {
     mode = m;
     const s = sim();
     const list = castles(s, currentKingdom(store));
-    setOptions(
+    setOptionsOr(
       territory.control,
-      list.length
-        ? list.map((c) => ({
-            value: c.containerInstanceArn,
-            label: pick(
-              `${territoryLabel(s, c.instanceId, 'nozama')} · ${c.status === 'DRAINING' ? 'under repair' : 'open'} · ${c.tasks} development${c.tasks === 1 ? '' : 's'}`,
-              `${c.instanceId} (${idOf(c.containerInstanceArn).slice(0, 8)}…) · ${c.status} · ${c.tasks} task${c.tasks === 1 ? '' : 's'}`,
-              mode,
-            ),
-          }))
-        : [{ value: '', label: pick('no castle yet', 'no container instance yet', mode) }],
+      list.map((c) => ({
+        value: c.containerInstanceArn,
+        label: pick(
+          `${territoryLabel(s, c.instanceId, 'nozama')} · ${c.status === 'DRAINING' ? 'under repair' : 'open'} · ${c.tasks} development${c.tasks === 1 ? '' : 's'}`,
+          `${c.instanceId} (${idOf(c.containerInstanceArn).slice(0, 8)}…) · ${c.status} · ${c.tasks} task${c.tasks === 1 ? '' : 's'}`,
+          mode,
+        ),
+      })),
+      pick('no castle yet', 'no container instance yet', mode),
     );
     const ci = s.containerInstances[territory.control.value];
     // A new choice, or the chosen castle's status changed (drained just now): propose the other status.

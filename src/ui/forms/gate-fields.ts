@@ -6,7 +6,7 @@
  */
 import type { SimState, TaskDefinition } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import { field, h, intValue, numberInput, pick, setOptions, words } from '../dom.ts';
+import { field, h, intValue, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
 import { roadLabel, roadsOf } from './gate-things.ts';
 
 export interface GateFields {
@@ -59,22 +59,17 @@ export function createGateFields(store: GameStore, plan: HTMLSelectElement, chan
   const refreshPorts = () => {
     const td = editionOf(store.getState().sim, plan.value);
     const withPorts = (td?.containerDefinitions ?? []).filter((c) => (c.portMappings ?? []).length > 0);
-    setOptions(
+    setOptionsOr(
       container.control,
-      withPorts.length
-        ? withPorts.map((c) => ({ value: c.name, label: c.name }))
-        : [
-            {
-              value: '',
-              label: pick('no building with a door in this plan', 'no container with portMappings', mode),
-            },
-          ],
+      withPorts.map((c) => ({ value: c.name, label: c.name })),
+      pick('no building with a door in this plan', 'no container with portMappings', mode),
     );
     const c = withPorts.find((x) => x.name === container.control.value);
     const ports = (c?.portMappings ?? []).map((p) => String(p.containerPort));
-    setOptions(
+    setOptionsOr(
       port.control,
-      ports.length ? ports.map((p) => ({ value: p, label: p })) : [{ value: '', label: '—' }],
+      ports.map((p) => ({ value: p, label: p })),
+      '—',
     );
   };
   const sync = () => {

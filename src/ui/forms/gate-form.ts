@@ -13,7 +13,18 @@ import { wordAndName } from '../../i18n/gate-names.ts';
 import { capitalize } from '../../i18n/lexicon.ts';
 import type { Call } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import { field, frameScheduler, h, intValue, numberInput, pick, setText, uid, words } from '../dom.ts';
+import {
+  field,
+  frameScheduler,
+  h,
+  hintWords,
+  intValue,
+  numberInput,
+  pick,
+  setText,
+  uid,
+  words,
+} from '../dom.ts';
 import { zoneLabel } from '../labels.ts';
 import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
 import { createDoorsForm } from './doors-form.ts';
@@ -97,13 +108,9 @@ export function createGateForm(store: GameStore): GateForm {
     'fieldset',
     { class: 'subfieldset' },
     h('legend', {}, words('Doors', 'Listeners')),
-    h(
-      'p',
-      { class: 'hint' },
-      words(
-        'The main door (80) opens on the first road.',
-        'Listener HTTP:80 forwards to the first target group.',
-      ),
+    hintWords(
+      'The main door (80) opens on the first road.',
+      'Listener HTTP:80 forwards to the first target group.',
     ),
     h(
       'label',

@@ -7,7 +7,7 @@
 import { planName } from '../../i18n/names.ts';
 import type { PlacementConstraint, PlacementStrategy } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import { button, field, h, pick, setOptions, uid, words } from '../dom.ts';
+import { button, field, h, hintWords, pick, setOptions, setOptionsOr, uid, words } from '../dom.ts';
 import { zoneLabel } from '../labels.ts';
 import { placementSuggestions } from './suggestions.ts';
 import { planEditions, type SubnetInfo, subnets } from './world.ts';
@@ -68,13 +68,9 @@ export function createPlacementFields(
 ): PlacementFields {
   const rows: StrategyRow[] = [];
   const list = h('ol', { class: 'strategy-list' });
-  const empty = h(
-    'p',
-    { class: 'hint' },
-    words(
-      'No preference: the steward picks at random among the fitting territories (a decree spreads over portals).',
-      'No strategy: RunTask places at random; a service spreads across zones.',
-    ),
+  const empty = hintWords(
+    'No preference: the steward picks at random among the fitting territories (a decree spreads over portals).',
+    'No strategy: RunTask places at random; a service spreads across zones.',
   );
   const add = button(words('Add a preference', 'Add a strategy'), { class: 'button button-small' });
   const strategyBox = h(
@@ -375,11 +371,10 @@ export function refreshLaunchChoices(
   network: SubnetFields,
 ): void {
   const editions = planEditions(store);
-  setOptions(
+  setOptionsOr(
     plan,
-    editions.length
-      ? editions.map((e) => ({ value: e, label: planName(e, mode) }))
-      : [{ value: '', label: pick('no plan drafted yet', 'no task definition yet', mode) }],
+    editions.map((e) => ({ value: e, label: planName(e, mode) })),
+    pick('no plan drafted yet', 'no task definition yet', mode),
   );
   const sim = store.getState().sim;
   network.update(subnets(store), (s) => `${s.id} · ${zoneLabel(sim, s.zone, mode)}`);

@@ -10,7 +10,7 @@ import { territoryName } from '../../i18n/names.ts';
 import type { Call, SimState } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
-import { applyNames, button, h, pick, setText, uid, words } from '../dom.ts';
+import { applyNames, button, h, hintWords, pick, setText, uid, words } from '../dom.ts';
 import { territoryLabel } from '../labels.ts';
 import { createTerritoryForm } from './territory-form.ts';
 import { liveInstances } from './world.ts';
@@ -89,13 +89,9 @@ function releaseForm(store: GameStore): ReleaseForm {
     after: () => update(mode),
   });
   form.body.append(
-    h(
-      'p',
-      { class: 'hint' },
-      words(
-        'A released territory is gone for good: its castle leaves the kingdom and its upkeep stops.',
-        'Terminating deregisters the container instance; its tasks stop. EC2 billing stops.',
-      ),
+    hintWords(
+      'A released territory is gone for good: its castle leaves the kingdom and its upkeep stops.',
+      'Terminating deregisters the container instance; its tasks stop. EC2 billing stops.',
     ),
     picker,
     warning,

@@ -11,7 +11,18 @@
 import { planName } from '../../i18n/names.ts';
 import { KIND_WORDS, type RenovationKind } from '../../i18n/renovation.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import { button, field, frameScheduler, h, numberInput, pick, setOptions, setText, words } from '../dom.ts';
+import {
+  button,
+  field,
+  frameScheduler,
+  h,
+  numberInput,
+  pick,
+  setOptions,
+  setOptionsOr,
+  setText,
+  words,
+} from '../dom.ts';
 import { createRenovationStatus } from '../renovation-status.ts';
 import { createCallList, runSummary } from './call-list.ts';
 import { doorLabel, roadLabel, roadsOf, watchtowersOf } from './gate-things.ts';
@@ -364,35 +375,27 @@ export function createRenovationForm(store: GameStore): RenovationForm {
     mode = m;
     const s = sim();
     const services = activeServices(s, currentKingdom(store));
-    setOptions(
+    setOptionsOr(
       decree.control,
-      services.length
-        ? services.map((x) => ({
-            value: x.serviceArn,
-            label: pick(`decree ${x.serviceName}`, `service ${x.serviceName}`, mode),
-          }))
-        : [{ value: '', label: pick('no decree yet: proclaim one', 'no service yet', mode) }],
+      services.map((x) => ({
+        value: x.serviceArn,
+        label: pick(`decree ${x.serviceName}`, `service ${x.serviceName}`, mode),
+      })),
+      pick('no decree yet: proclaim one', 'no service yet', mode),
     );
     const editions = planEditions(store);
-    setOptions(
+    setOptionsOr(
       edition.control,
-      editions.length
-        ? editions.map((e) => ({ value: e, label: planName(e, mode) }))
-        : [{ value: '', label: pick('no plan yet', 'no task definition yet', mode) }],
+      editions.map((e) => ({ value: e, label: planName(e, mode) })),
+      pick('no plan yet', 'no task definition yet', mode),
     );
     const roads = roadsOf(s).map((r) => ({ value: r.TargetGroupArn, label: roadLabel(r, mode) }));
-    setOptions(
-      second.control,
-      roads.length ? roads : [{ value: '', label: pick('no road yet', 'no target group yet', mode) }],
-    );
+    setOptionsOr(second.control, roads, pick('no road yet', 'no target group yet', mode));
     const doors = Object.values(s.elb.listeners)
       .filter((l) => l.region === s.defaultRegion)
       .sort((a, b) => a.Port - b.Port)
       .map((l) => ({ value: l.ListenerArn, label: doorLabel(s, l, mode) }));
-    setOptions(
-      mainDoor.control,
-      doors.length ? doors : [{ value: '', label: pick('no door yet', 'no listener yet', mode) }],
-    );
+    setOptionsOr(mainDoor.control, doors, pick('no door yet', 'no listener yet', mode));
     setOptions(testDoor.control, [{ value: '', label: pick('no test door', 'none', mode) }, ...doors]);
     const alarms = watchtowersOf(s).map((a) => a.AlarmName);
     const key = JSON.stringify(alarms);

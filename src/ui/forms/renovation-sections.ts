@@ -6,12 +6,15 @@ import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createRenovationForm } from './renovation-form.ts';
 import { createSpellsForm } from './spells-form.ts';
 
-export const RENOVATION_SECTIONS: {
+/** One disclosure of the Build panel: its panel id, title (Nozama, AWS), the API it calls, its form. */
+export interface BuildSection {
   id: PanelId;
   title: [string, string];
   action: string;
   create(store: GameStore): { root: HTMLElement; update(mode: NameMode): void };
-}[] = [
+}
+
+export const RENOVATION_SECTIONS: BuildSection[] = [
   {
     id: 'renovation',
     title: ['Renovate a decree', 'Deploy a new revision'],

@@ -2,7 +2,7 @@
  * A number the player can drag or type: a range slider and a number box that follow each other, under
  * one label (the slider is labelled by it, the box says the unit). The box is the value the call uses.
  */
-import { h, uid } from '../dom.ts';
+import { h, uid, words } from '../dom.ts';
 
 export interface SliderField {
   root: HTMLElement;
@@ -10,6 +10,10 @@ export interface SliderField {
   number: HTMLInputElement;
   /** The value, or undefined when the box does not hold a number in range. */
   value(): number | undefined;
+  /** What the call carries: the number, or the box's text as typed for AWS to refuse. */
+  sent(): number | string;
+  /** A percent box as the 0..1 fraction the call carries (to 0.01%), or the text as typed. */
+  fraction(): number | string;
   set(v: number): void;
 }
 
@@ -65,19 +69,66 @@ export function sliderField(
       h('span', { class: 'slider-unit', id: `${id}-unit` }, unit),
     ),
   );
+  const value = () => {
+    const s = number.value.trim();
+    const v = Number(s);
+    return s === '' || !Number.isFinite(v) ? undefined : v;
+  };
   return {
     root,
     range,
     number,
-    value() {
-      const s = number.value.trim();
-      const v = Number(s);
-      return s === '' || !Number.isFinite(v) ? undefined : v;
+    value,
+    sent: () => value() ?? number.value,
+    fraction() {
+      const v = value();
+      return v === undefined ? number.value : Math.round(v * 100) / 10000;
     },
     set(v) {
       number.value = String(v);
       range.value = String(Math.min(o.max, Math.max(o.min, v)));
       valueText();
     },
+  };
+}
+
+/** A 0-100% slider in steps of 5 (the call takes its fraction()). */
+export function percentSlider(label: HTMLElement, name: string, value: number): SliderField {
+  return sliderField(label, '%', { name, min: 0, max: 100, step: 5, value });
+}
+
+/** Requests a second: the slider goes to `max`, the box to 100000. */
+export function rateSlider(label: HTMLElement, name: string, max: number, value: number): SliderField {
+  return sliderField(label, '/s', { name, min: 0, max, step: 5, value, numberMax: 100000 });
+}
+
+export interface FaultSliders {
+  errors: SliderField;
+  latency: SliderField;
+  roots: HTMLElement[];
+  /** The sim:SetBehavior members the sliders set: ErrorRate (0..1) and LatencyMs. */
+  input(): { ErrorRate: number | string; LatencyMs: number | string };
+}
+
+/** A curse's two sliders: the share of answers that fail, and the time to answer (20 ms is sound). */
+export function faultSliders(
+  errorsLabel: HTMLElement,
+  errorPercent: number,
+  names: { errors: string; latency: string },
+): FaultSliders {
+  const errors = percentSlider(errorsLabel, names.errors, errorPercent);
+  const latency = sliderField(words('Time to answer', 'LatencyMs'), 'ms', {
+    name: names.latency,
+    min: 1,
+    max: 2000,
+    step: 1,
+    value: 20,
+    numberMax: 900000,
+  });
+  return {
+    errors,
+    latency,
+    roots: [errors.root, latency.root],
+    input: () => ({ ErrorRate: errors.fraction(), LatencyMs: latency.sent() }),
   };
 }

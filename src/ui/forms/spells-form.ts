@@ -20,11 +20,12 @@ import {
   numberInput,
   pick,
   setOptions,
+  setOptionsOr,
   setText,
   words,
 } from '../dom.ts';
 import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
-import { sliderField } from './slider-field.ts';
+import { faultSliders, percentSlider, rateSlider } from './slider-field.ts';
 import { createSamForm } from './spells-sam.ts';
 import { createSpellsStatus } from './spells-status.ts';
 import { spellZip } from './spells-zip.ts';
@@ -189,20 +190,17 @@ export function createSpellsForm(store: GameStore): SpellsForm {
 
   // Share the casts between two editions.
   const extra = field(words('Second edition', 'Additional version'), h('select', { name: 'extraVersion' }));
-  const weight = sliderField(words('Share of the casts on the second edition', 'Weight (as %)'), '%', {
-    name: 'aliasWeight',
-    min: 0,
-    max: 100,
-    step: 5,
-    value: 10,
-  });
+  const weight = percentSlider(
+    words('Share of the casts on the second edition', 'Weight (as %)'),
+    'aliasWeight',
+    10,
+  );
   const weights = createCallForm({
     store,
     submit: ['Share the casts', 'Update alias'],
     build: (): Call => {
       const a = fnOf()?.aliases[incantation.control.value];
-      const w = weight.value();
-      const share = w === undefined ? weight.number.value : Math.round(w * 100) / 10000;
+      const share = weight.fraction();
       return {
         action: 'lambda:UpdateAlias',
         input: {
@@ -233,36 +231,17 @@ export function createSpellsForm(store: GameStore): SpellsForm {
 
   // Curse an edition.
   const cursed = field(words('Edition', 'Version'), h('select', { name: 'cursedVersion' }));
-  const errors = sliderField(words('Casts that fail', 'ErrorRate (as %)'), '%', {
-    name: 'spellErrorPercent',
-    min: 0,
-    max: 100,
-    step: 5,
-    value: 30,
-  });
-  const latency = sliderField(words('Time to answer', 'LatencyMs'), 'ms', {
-    name: 'spellLatencyMs',
-    min: 1,
-    max: 2000,
-    step: 1,
-    value: 20,
-    numberMax: 900000,
+  const fault = faultSliders(words('Casts that fail', 'ErrorRate (as %)'), 30, {
+    errors: 'spellErrorPercent',
+    latency: 'spellLatencyMs',
   });
   const curse = createCallForm({
     store,
     submit: ['Curse the edition', 'Inject the fault'],
-    build: (): Call => {
-      const e = errors.value();
-      return {
-        action: 'sim:SetBehavior',
-        input: {
-          FunctionName: spell.control.value,
-          Version: cursed.control.value,
-          ErrorRate: e === undefined ? errors.number.value : Math.round(e * 100) / 10000,
-          LatencyMs: latency.value() ?? latency.number.value,
-        },
-      };
-    },
+    build: (): Call => ({
+      action: 'sim:SetBehavior',
+      input: { FunctionName: spell.control.value, Version: cursed.control.value, ...fault.input() },
+    }),
     success: (o) => {
       const b = o.Behavior as { ErrorRate: number; LatencyMs: number; Version: string };
       return b.ErrorRate === 0 && b.LatencyMs === 20
@@ -293,18 +272,11 @@ export function createSpellsForm(store: GameStore): SpellsForm {
     );
     after();
   });
-  curse.body.append(cursed.root, errors.root, latency.root);
+  curse.body.append(cursed.root, ...fault.roots);
   curse.form.append(lift);
 
   // Casts a second through the incantation.
-  const rate = sliderField(words('Casts a second', 'RequestsPerSecond'), '/s', {
-    name: 'castsPerSecond',
-    min: 0,
-    max: 200,
-    step: 5,
-    value: 40,
-    numberMax: 100000,
-  });
+  const rate = rateSlider(words('Casts a second', 'RequestsPerSecond'), 'castsPerSecond', 200, 40);
   const casts = createCallForm({
     store,
     submit: ['Cast it', 'Set the traffic'],
@@ -313,7 +285,7 @@ export function createSpellsForm(store: GameStore): SpellsForm {
       input: {
         FunctionName: spell.control.value,
         Qualifier: incantation.control.value,
-        RequestsPerSecond: rate.value() ?? rate.number.value,
+        RequestsPerSecond: rate.sent(),
       },
     }),
     success: (o) => {
@@ -471,14 +443,13 @@ export function createSpellsForm(store: GameStore): SpellsForm {
     const s = sim();
     const fns = spellsOf(s);
     const want = spell.control.dataset.want;
-    setOptions(
+    setOptionsOr(
       spell.control,
-      fns.length
-        ? fns.map((f) => ({
-            value: f.FunctionName,
-            label: pick(`spell ${f.FunctionName}`, f.FunctionName, mode),
-          }))
-        : [{ value: '', label: pick('no spell yet', 'no function yet', mode) }],
+      fns.map((f) => ({
+        value: f.FunctionName,
+        label: pick(`spell ${f.FunctionName}`, f.FunctionName, mode),
+      })),
+      pick('no spell yet', 'no function yet', mode),
     );
     if (want && fns.some((f) => f.FunctionName === want)) {
       spell.control.value = want;
@@ -486,19 +457,18 @@ export function createSpellsForm(store: GameStore): SpellsForm {
     }
     const fn = fnOf();
     const aliases = fn ? Object.keys(fn.aliases).sort() : [];
-    setOptions(
+    setOptionsOr(
       incantation.control,
-      aliases.length
-        ? aliases.map((a) => ({ value: a, label: pick(`incantation ${a}`, a, mode) }))
-        : [{ value: '', label: pick('no incantation yet', 'no alias yet', mode) }],
+      aliases.map((a) => ({ value: a, label: pick(`incantation ${a}`, a, mode) })),
+      pick('no incantation yet', 'no alias yet', mode),
     );
     const eds = versionsOf(fn).map((v) => ({ value: v, label: pick(`edition ${v}`, `version ${v}`, mode) }));
-    const none = [{ value: '', label: pick('no edition yet', 'no version yet', mode) }];
+    const none = pick('no edition yet', 'no version yet', mode);
     const newest = eds.at(-1)?.value;
-    setOptions(aliasVersion.control, eds.length ? eds : none);
-    setOptions(extra.control, eds.length ? eds : none, newest);
-    setOptions(cursed.control, eds.length ? eds : none, newest);
-    setOptions(newVersion.control, eds.length ? eds : none, newest);
+    setOptionsOr(aliasVersion.control, eds, none);
+    setOptionsOr(extra.control, eds, none, newest);
+    setOptionsOr(cursed.control, eds, none, newest);
+    setOptionsOr(newVersion.control, eds, none, newest);
     publishCalls.plan(publishPlan(), mode);
     publishBtn.disabled = !fn;
     const next = fn?.nextVersion ?? 1;

@@ -10,7 +10,7 @@
 import { SAM_DEPLOYMENT_PREFERENCE_TYPES } from '../../model/codedeploy-configs.ts';
 import type { Call, SimState } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import { field, h, pick, setOptions, setText, words } from '../dom.ts';
+import { field, h, pick, setOptions, setOptionsOr, setText, words } from '../dom.ts';
 import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
 import { watchtowersOf } from './gate-things.ts';
 
@@ -180,11 +180,10 @@ export function createSamForm(store: GameStore, spell: () => string, incantation
     const s = store.getState().sim;
     const fn = s.lambda.functions[`${s.defaultRegion}:${spell()}`];
     const eds = fn ? Object.keys(fn.versions).sort((a, b) => Number(a) - Number(b)) : [];
-    setOptions(
+    setOptionsOr(
       target.control,
-      eds.length
-        ? eds.map((v) => ({ value: v, label: pick(`edition ${v}`, `version ${v}`, mode) }))
-        : [{ value: '', label: pick('no edition yet', 'no version yet', mode) }],
+      eds.map((v) => ({ value: v, label: pick(`edition ${v}`, `version ${v}`, mode) })),
+      pick('no edition yet', 'no version yet', mode),
       eds.at(-1),
     );
     const names = watchtowersOf(s).map((a) => a.AlarmName);

@@ -7,14 +7,22 @@
  * the abort button (StopDeployment with rollback).
  */
 import type { WhyCard } from '../../i18n/explain.ts';
-import { aliasRollbackCard, codeDeployRollbackCard, countdown, pct } from '../../i18n/renovation.ts';
-import { aliasRollbackFacts, codeDeployRollbackFacts } from '../../i18n/renovation-facts.ts';
+import { aliasRollbackCard, countdown, pct } from '../../i18n/renovation.ts';
+import { aliasRollbackFacts } from '../../i18n/renovation-facts.ts';
 import { metricSum } from '../../model/metrics.ts';
 import type { Call, LambdaDeployer, LambdaFunction, SimEvent, SimState } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import { frameScheduler, h, pick, uid, words } from '../dom.ts';
-import { actionRow, hornBanner, stepTable, towerList } from '../renovation-status.ts';
-import { type StepRow, stepState } from '../renovation-view.ts';
+import { frameScheduler, h, pick, tableHead, uid, words } from '../dom.ts';
+import { actionRow, statusPanel, stepTable, towerList } from '../renovation-status.ts';
+import {
+  cdHorn,
+  cdNextShift,
+  cdTerminal,
+  cdTowers,
+  measured,
+  type StepRow,
+  stepRows,
+} from '../renovation-view.ts';
 import { latestAliasCdDeployment } from './renovation-things.ts';
 
 interface SpellView {
@@ -28,13 +36,6 @@ interface SpellView {
   } | null;
   horn: WhyCard | null;
   abort: Call | null;
-}
-
-function share(sim: SimState, source: string, version: string, since = 0): number | null {
-  for (const w of [sim.traffic.sourceCurrent[source], sim.traffic.sourceLast[source]])
-    if (w && w.t >= since && w.requests > 0)
-      return Math.round(((w.byGroup[version] ?? 0) * 1000) / w.requests) / 10;
-  return null;
 }
 
 function latestDeployer(sim: SimState, fn: string, alias: string): LambdaDeployer | undefined {
@@ -74,32 +75,10 @@ function spellView(
   const rows = routed.map(([version, w]) => ({
     version,
     set: Math.round(w * 1000) / 10,
-    actual: share(sim, source, version),
+    actual: measured(sim, source, version),
     errors: errorsOf(version),
   }));
   const view: SpellView = { rows, shift: null, horn: null, abort: null };
-  const rowsOf = (
-    id: string,
-    plan: { set: number; at: number | null }[],
-    current: number,
-    version: string,
-    live: boolean,
-    rolledBack: boolean,
-  ): StepRow[] =>
-    plan.map((p, i) => {
-      const k = i + 1;
-      const key = `${id}|${k}`;
-      if (live && k === current && p.at !== null) {
-        const m = share(sim, source, version, p.at);
-        if (m !== null) memo.set(key, m);
-      }
-      return {
-        k,
-        set: p.set,
-        actual: memo.get(key) ?? null,
-        state: stepState(k, current, live, rolledBack),
-      };
-    });
   if (dep && (!cd || dep.startedAt >= cd.createTime)) {
     const live = dep.status === 'InProgress';
     const applied = (k: number) => (k <= dep.step ? dep.startedAt + (k - 1) * dep.interval : null);
@@ -115,10 +94,13 @@ function spellView(
         mode,
       ),
       state: pick(...state, mode),
-      steps: rowsOf(
+      steps: stepRows(
+        sim,
+        memo,
         dep.id,
-        dep.weights.map((w, i) => ({ set: w * 100, at: applied(i + 1) })),
+        dep.weights.map((w, i) => ({ set: w * 100, appliedAt: applied(i + 1) })),
         dep.step,
+        source,
         dep.newVersion,
         live,
         dep.status === 'Failed',
@@ -155,10 +137,9 @@ function spellView(
       view.horn = aliasRollbackCard(facts, mode);
     }
   } else if (cd) {
-    const terminal = ['Succeeded', 'Failed', 'Stopped'].includes(cd.status);
+    const terminal = cdTerminal(cd);
     const t = cd.traffic;
     const start = t.startedAt;
-    const g = sim.codedeploy.deploymentGroups[`${cd.region}:${cd.applicationName}:${cd.deploymentGroupName}`];
     view.shift = {
       title: pick(
         `Master builders' shift ${cd.deploymentId}: ${cd.deploymentConfigName}`,
@@ -168,116 +149,67 @@ function spellView(
       state: cd.rollbackInfo?.rollbackDeploymentId
         ? pick('rolled back', `${cd.status} (rolled back)`, mode)
         : cd.status,
-      steps: rowsOf(
+      steps: stepRows(
+        sim,
+        memo,
         cd.deploymentId,
-        t.shifts.map((s) => ({ set: s.percent, at: start === null ? null : start + s.at })),
+        t.shifts.map((s) => ({ set: s.percent, appliedAt: start === null ? null : start + s.at })),
         t.step,
-        cd.lambda?.targetVersion ?? '',
+        source,
+        cd.lambda?.targetVersion,
         !terminal,
         cd.rollbackInfo?.rollbackDeploymentId !== undefined,
       ),
-      timers:
-        !terminal && t.nextShiftAt !== null && t.nextShiftAt > sim.now
-          ? [
-              pick(
-                `Next step in ${countdown(t.nextShiftAt - sim.now)}`,
-                `Next shift in ${countdown(t.nextShiftAt - sim.now)}`,
-                mode,
-              ),
-            ]
-          : [],
-      towers: g?.alarmConfiguration.enabled
-        ? g.alarmConfiguration.alarms.map((a) => ({
-            name: a.name,
-            state: sim.cloudwatch.alarms[a.name]?.StateValue ?? 'INSUFFICIENT_DATA',
-          }))
-        : [],
+      timers: cdNextShift(sim, cd, mode),
+      towers: cdTowers(sim, cd),
     };
     if (!terminal)
       view.abort = {
         action: 'codedeploy:StopDeployment',
         input: { deploymentId: cd.deploymentId, autoRollbackEnabled: true },
       };
-    if (cd.rollbackInfo?.rollbackDeploymentId) {
-      const ev = [...events]
-        .reverse()
-        .find((e) => e.type === 'codedeploy/rolledBack' && e.data.deploymentId === cd.deploymentId);
-      const data = ev?.data ?? {
-        deploymentId: cd.deploymentId,
-        reason: cd.errorInformation?.code ?? '',
-        message: cd.errorInformation?.message ?? '',
-        step: t.step,
-        steps: t.steps,
-        atPercent: t.percent,
-      };
-      view.horn = codeDeployRollbackCard(
-        codeDeployRollbackFacts(sim, data, events, ev?.time ?? cd.completeTime),
-        mode,
-      );
-    }
+    view.horn = cdHorn(sim, cd, events, mode);
   }
   return view;
 }
 
 export function createSpellsStatus(store: GameStore, spell: () => string, incantation: () => string) {
   const memo = new Map<string, number>();
-  const title = h(
-    'h4',
-    { class: 'disaster-title', id: uid('spell-status') },
-    words('The incantation now', 'Alias status'),
-  );
-  const horn = h('div', { class: 'horn', role: 'alert' });
-  const body = h('div', { class: 'spell-body' });
   const abort = actionRow(
     store,
     words('Sound the horn (abort)', 'Stop and roll back'),
     'button-danger abort',
     () => render(),
   );
-  const root = h(
-    'section',
-    { class: 'renovation-status spell-status', 'aria-labelledby': title.id },
-    title,
-    horn,
-    body,
-    abort.root,
-  );
-  let hornKey = '';
-  let bodyKey = '';
-  let watching = false;
+  const panel = statusPanel({
+    title: h(
+      'h4',
+      { class: 'disaster-title', id: uid('spell-status') },
+      words('The incantation now', 'Alias status'),
+    ),
+    cls: 'renovation-status spell-status',
+    bodyCls: 'spell-body',
+    tail: abort.root,
+    redraw: () => scheduler.schedule(),
+  });
 
   function render() {
     const { sim, ui, events } = store.getState();
     const mode = ui.names;
-    const details = root.closest('details');
-    if (details && !watching) {
-      watching = true;
-      details.addEventListener('toggle', () => scheduler.schedule());
-    }
-    if (details && !details.open) return;
+    if (!panel.showing()) return;
     const fn = sim.lambda.functions[`${sim.defaultRegion}:${spell()}`];
     const v = fn ? spellView(sim, fn, incantation(), events.recent, memo, mode) : null;
-    const hk = JSON.stringify([mode, v?.horn ?? null]);
-    if (hk !== hornKey) {
-      hornKey = hk;
-      horn.hidden = !v?.horn;
-      horn.replaceChildren(...(v?.horn ? hornBanner(v.horn, mode) : []));
-    }
-    const bk = JSON.stringify([mode, v && { ...v, abort: null }]);
-    if (bk !== bodyKey) {
-      bodyKey = bk;
-      body.replaceChildren(
-        ...(v
-          ? nodes(v, mode)
-          : [
-              h(
-                'p',
-                { class: 'hint' },
-                pick('Choose a spell and an incantation.', 'Choose a function and an alias.', mode),
-              ),
-            ]),
-      );
-    }
+    panel.draw(mode, v?.horn ?? null, v && { ...v, abort: null }, () =>
+      v
+        ? nodes(v, mode)
+        : [
+            h(
+              'p',
+              { class: 'hint' },
+              pick('Choose a spell and an incantation.', 'Choose a function and an alias.', mode),
+            ),
+          ],
+    );
     abort.root.hidden = !v?.shift;
     abort.set(
       v?.abort ?? null,
@@ -292,33 +224,25 @@ export function createSpellsStatus(store: GameStore, spell: () => string, incant
   const scheduler = frameScheduler(render);
   store.subscribe((s) => s.sim.now, scheduler.schedule);
   store.subscribe((s) => s.ui.names, scheduler.schedule);
-  return { root, render: () => scheduler.schedule() };
+  return { root: panel.root, render: () => scheduler.schedule() };
 }
 
 function nodes(v: SpellView, mode: NameMode): HTMLElement[] {
   const table = h(
     'table',
     { class: 'shares spell-shares' },
-    h(
-      'caption',
-      { class: 'visually-hidden' },
+    ...tableHead(
       pick(
         'Editions: share set, share actually taken this minute, failed casts in the last 60 s',
         'Versions: weight, actual share this minute, Errors Sum over the last 60 s',
         mode,
       ),
-    ),
-    h(
-      'thead',
-      {},
-      h(
-        'tr',
-        {},
-        h('th', { scope: 'col' }, pick('Edition', 'Version', mode)),
-        h('th', { scope: 'col' }, pick('Set', 'Weight', mode)),
-        h('th', { scope: 'col' }, pick('Actual', 'Actual share', mode)),
-        h('th', { scope: 'col' }, pick('Fails', 'Errors', mode)),
-      ),
+      [
+        pick('Edition', 'Version', mode),
+        pick('Set', 'Weight', mode),
+        pick('Actual', 'Actual share', mode),
+        pick('Fails', 'Errors', mode),
+      ],
     ),
     h(
       'tbody',

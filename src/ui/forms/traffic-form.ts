@@ -9,9 +9,9 @@ import { planName } from '../../i18n/names.ts';
 import type { Call, Listener, SimState } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
-import { button, field, frameScheduler, h, pick, setOptions, words } from '../dom.ts';
+import { button, field, frameScheduler, h, pick, setOptionsOr, tableHead, words } from '../dom.ts';
 import { allDoors, doorLabel, forwardOf } from './gate-things.ts';
-import { sliderField } from './slider-field.ts';
+import { faultSliders, rateSlider } from './slider-field.ts';
 import { planEditions } from './world.ts';
 
 export interface TrafficForm {
@@ -67,21 +67,13 @@ function doorStats(sim: SimState, l: Listener, mode: NameMode): HTMLElement {
     h(
       'table',
       { class: 'shares' },
-      h(
-        'caption',
-        { class: 'visually-hidden' },
+      ...tableHead(
         pick('Roads: set share and actual share', 'Target groups: weight and actual share', mode),
-      ),
-      h(
-        'thead',
-        {},
-        h(
-          'tr',
-          {},
-          h('th', { scope: 'col' }, pick('Road', 'Target group', mode)),
-          h('th', { scope: 'col' }, pick('Set', 'Weight', mode)),
-          h('th', { scope: 'col' }, pick('Actual', 'Actual (last min)', mode)),
-        ),
+        [
+          pick('Road', 'Target group', mode),
+          pick('Set', 'Weight', mode),
+          pick('Actual', 'Actual (last min)', mode),
+        ],
       ),
       h('tbody', {}, ...rows),
     ),
@@ -94,20 +86,13 @@ export function createTrafficForm(store: GameStore): TrafficForm {
 
   // Travelers at a door.
   const door = field(words('Door', 'Listener'), h('select', { name: 'trafficDoor' }));
-  const rate = sliderField(words('Travelers a second', 'RequestsPerSecond'), pick('/s', '/s', mode), {
-    name: 'requestsPerSecond',
-    min: 0,
-    max: 500,
-    step: 5,
-    value: 50,
-    numberMax: 100000,
-  });
+  const rate = rateSlider(words('Travelers a second', 'RequestsPerSecond'), 'requestsPerSecond', 500, 50);
   const travelers = createCallForm({
     store,
     submit: ['Send the travelers', 'Set the traffic'],
     build: (): Call => ({
       action: 'sim:SetTraffic',
-      input: { ListenerArn: door.control.value, RequestsPerSecond: rate.value() ?? rate.number.value },
+      input: { ListenerArn: door.control.value, RequestsPerSecond: rate.sent() },
     }),
     success: (o): Outcome => {
       const rps = (o.Source as { RequestsPerSecond: number }).RequestsPerSecond;
@@ -140,35 +125,17 @@ export function createTrafficForm(store: GameStore): TrafficForm {
 
   // A curse on a plan edition.
   const edition = field(words('Plan edition', 'Task definition'), h('select', { name: 'faultEdition' }));
-  const errors = sliderField(words('Answers that fail', 'ErrorRate (as %)'), '%', {
-    name: 'errorPercent',
-    min: 0,
-    max: 100,
-    step: 5,
-    value: 0,
-  });
-  const latency = sliderField(words('Time to answer', 'LatencyMs'), 'ms', {
-    name: 'latencyMs',
-    min: 1,
-    max: 2000,
-    step: 1,
-    value: 20,
-    numberMax: 900000,
+  const fault = faultSliders(words('Answers that fail', 'ErrorRate (as %)'), 0, {
+    errors: 'errorPercent',
+    latency: 'latencyMs',
   });
   const curse = createCallForm({
     store,
     submit: ['Curse the edition', 'Inject the fault'],
-    build: (): Call => {
-      const pct = errors.value();
-      return {
-        action: 'sim:SetBehavior',
-        input: {
-          TaskDefinition: edition.control.value,
-          ErrorRate: pct === undefined ? errors.number.value : Math.round(pct * 100) / 10000,
-          LatencyMs: latency.value() ?? latency.number.value,
-        },
-      };
-    },
+    build: (): Call => ({
+      action: 'sim:SetBehavior',
+      input: { TaskDefinition: edition.control.value, ...fault.input() },
+    }),
     success: (o): Outcome => {
       const b = o.Behavior as { ErrorRate: number; LatencyMs: number; TaskDefinition: string };
       const healthy = b.ErrorRate === 0 && b.LatencyMs === 20;
@@ -207,8 +174,8 @@ export function createTrafficForm(store: GameStore): TrafficForm {
       { action: 'sim:SetBehavior', input: { TaskDefinition: edition.control.value, Clear: true } },
       (o) => {
         const b = o.Behavior as { TaskDefinition: string };
-        errors.set(0);
-        latency.set(20);
+        fault.errors.set(0);
+        fault.latency.set(20);
         curse.refresh();
         return {
           tone: 'ok',
@@ -222,7 +189,7 @@ export function createTrafficForm(store: GameStore): TrafficForm {
     );
     update(mode);
   });
-  curse.body.append(edition.root, errors.root, latency.root);
+  curse.body.append(edition.root, ...fault.roots);
   curse.form.append(lift);
   let loadedEdition = '';
   const loadEdition = () => {
@@ -231,8 +198,8 @@ export function createTrafficForm(store: GameStore): TrafficForm {
       (t) => `${t.family}:${t.revision}` === edition.control.value && t.region === sim().defaultRegion,
     );
     const b = td ? sim().traffic.behaviors[td.taskDefinitionArn] : undefined;
-    errors.set(Math.round((b?.errorRate ?? 0) * 100));
-    latency.set(b?.latencyMs ?? 20);
+    fault.errors.set(Math.round((b?.errorRate ?? 0) * 100));
+    fault.latency.set(b?.latencyMs ?? 20);
     curse.refresh();
   };
   edition.control.addEventListener('change', loadEdition);
@@ -288,19 +255,17 @@ export function createTrafficForm(store: GameStore): TrafficForm {
     mode = m;
     const s = sim();
     const doors = allDoors(s);
-    setOptions(
+    setOptionsOr(
       door.control,
-      doors.length
-        ? doors.map((d) => ({ value: d.ListenerArn, label: doorLabel(s, d, mode) }))
-        : [{ value: '', label: pick('no door yet: build the gate', 'no listener yet', mode) }],
+      doors.map((d) => ({ value: d.ListenerArn, label: doorLabel(s, d, mode) })),
+      pick('no door yet: build the gate', 'no listener yet', mode),
     );
     if (door.control.value !== loadedDoor) loadDoor();
     const editions = planEditions(store);
-    setOptions(
+    setOptionsOr(
       edition.control,
-      editions.length
-        ? editions.map((e) => ({ value: e, label: planName(e, mode) }))
-        : [{ value: '', label: pick('no plan drafted yet', 'no task definition yet', mode) }],
+      editions.map((e) => ({ value: e, label: planName(e, mode) })),
+      pick('no plan drafted yet', 'no task definition yet', mode),
     );
     if (edition.control.value !== loadedEdition) loadEdition();
     travelers.refresh();

@@ -11,7 +11,18 @@ import { COMPARISON_WORDS, watchedWords } from '../../i18n/gate-names.ts';
 import type { Call, MetricAlarm } from '../../model/types.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
-import { button, field, frameScheduler, h, intValue, numberInput, pick, setOptions, words } from '../dom.ts';
+import {
+  button,
+  field,
+  frameScheduler,
+  h,
+  intValue,
+  numberInput,
+  pick,
+  setOptions,
+  setOptionsOr,
+  words,
+} from '../dom.ts';
 import {
   gateLabel,
   gatesOf,
@@ -270,11 +281,10 @@ export function createWatchtowerForm(store: GameStore): WatchtowerForm {
       { value: 'ratio', label: pick('share of failed travelers (%)', '5XX ratio (metric math)', mode) },
     ]);
     const gates = gatesOf(s);
-    setOptions(
+    setOptionsOr(
       gate.control,
-      gates.length
-        ? gates.map((g) => ({ value: g.LoadBalancerArn, label: gateLabel(g, mode) }))
-        : [{ value: '', label: pick('no gate yet', 'no load balancer yet', mode) }],
+      gates.map((g) => ({ value: g.LoadBalancerArn, label: gateLabel(g, mode) })),
+      pick('no gate yet', 'no load balancer yet', mode),
     );
     setOptions(road.control, [
       { value: '', label: pick('the whole gate', 'none (whole load balancer)', mode) },
