@@ -1,8 +1,7 @@
 /** The game boots on WebGL, draws the three portals of za-southwest-1, and the page stays clean. */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { KingdomScene } from '../../src/game/KingdomScene.ts';
-import { canvasBox, openGame, snapshot, watchPage, worldShot } from './helpers.ts';
+import { axeSerious, canvasBox, openGame, snapshot, watchPage, worldShot } from './helpers.ts';
 
 test('the game boots on WebGL, draws the zones, with no console errors and no third-party requests', async ({
   page,
@@ -90,11 +89,5 @@ test('destroying the game unsubscribes the scene from the store and removes the 
 
 test('the DOM panels have no serious or critical accessibility violations', async ({ page }) => {
   await openGame(page);
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(
-    serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
+  expect(await axeSerious(page)).toEqual([]);
 });

@@ -5,36 +5,16 @@
  * survives a reload, ?level= and ?sandbox=1 links; an accessibility scan of the map, the level panel
  * and the debrief. Waits are on the page or the store, never on sleeps.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
-import { SCREENSHOTS, watchPage } from './helpers.ts';
-
-async function axeSerious(page: Page, include: string): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .include(include)
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-}
-
-async function ready(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__nozama !== undefined);
-}
+import { expect } from '@playwright/test';
+import { axeSerious, openCampaignMap, SCREENSHOTS, test, waitBridge } from './helpers.ts';
 
 test('the map, a level with its checklist, a hint, the debrief, a reset, progress after a reload', async ({
   page,
-  baseURL,
+  problems,
 }) => {
   test.setTimeout(120_000);
-  const problems = watchPage(page, baseURL as string);
-  await page.goto('/?campaign=1');
-  await ready(page);
-
   // The map: chapters, level 1 open, level 2 locked, free play.
-  const map = page.getByRole('dialog', { name: 'The campaign of Nozama' });
-  await expect(map).toBeVisible();
+  const map = await openCampaignMap(page);
   await expect(map.getByRole('heading', { name: /Chapter 1: Landfall/ })).toBeVisible();
   const level1 = map.locator('.level-card[data-level="arrival"]');
   await expect(level1).toHaveAttribute('data-status', 'open');
@@ -46,7 +26,7 @@ test('the map, a level with its checklist, a hint, the debrief, a reset, progres
   await expect(map.getByRole('button', { name: 'Free play (sandbox)' })).toBeVisible();
   await expect(level1).toBeFocused();
   await page.screenshot({ path: `${SCREENSHOTS}/campaign-1-map.png` });
-  expect(await axeSerious(page, '[data-role="campaign-map"]')).toEqual([]);
+  expect(await axeSerious(page, { include: '[data-role="campaign-map"]' })).toEqual([]);
 
   // A locked level says why, and stays closed.
   // (aria-disabled, not disabled: a keyboard still reaches it and hears why.)
@@ -77,7 +57,7 @@ test('the map, a level with its checklist, a hint, the debrief, a reset, progres
   await expect(panel.getByRole('button', { name: 'Show a hint (2 of 3)' })).toBeVisible();
   await page.locator('#inspector-panel').evaluate((el) => el.scrollTo(0, 0));
   await page.screenshot({ path: `${SCREENSHOTS}/campaign-2-level-panel.png` });
-  expect(await axeSerious(page, '[data-role="level-panel"]')).toEqual([]);
+  expect(await axeSerious(page, { include: '[data-role="level-panel"]' })).toEqual([]);
 
   // Rosetta: the goal in AWS words.
   await page.locator('label.rosetta-option', { hasText: 'AWS' }).click();
@@ -98,7 +78,7 @@ test('the map, a level with its checklist, a hint, the debrief, a reset, progres
   await expect(debrief.getByRole('button', { name: 'Copy command 1' })).toBeVisible();
   await expect(debrief.getByRole('button', { name: 'Next level' })).toBeFocused();
   await page.screenshot({ path: `${SCREENSHOTS}/campaign-3-debrief.png` });
-  expect(await axeSerious(page, '[data-role="debrief"]')).toEqual([]);
+  expect(await axeSerious(page, { include: '[data-role="debrief"]' })).toEqual([]);
   await debrief.getByRole('button', { name: 'Stay here' }).click();
   await expect(debrief).toBeHidden();
 
@@ -113,7 +93,7 @@ test('the map, a level with its checklist, a hint, the debrief, a reset, progres
 
   // Progress survives a reload: level 1 done with its stars, level 2 open.
   await page.reload();
-  await ready(page);
+  await waitBridge(page);
   await expect(
     page.locator('[data-role="level-panel"]').getByRole('heading', { name: 'Arrival' }),
   ).toBeVisible();
@@ -136,7 +116,7 @@ test('the map, a level with its checklist, a hint, the debrief, a reset, progres
 
 test('show me plays the solution on the clock and reaches the goals', async ({ page }) => {
   await page.goto('/?level=first-territory');
-  await ready(page);
+  await waitBridge(page);
   const panel = page.locator('[data-role="level-panel"]');
   await expect(panel.getByRole('heading', { name: 'The first territory' })).toBeVisible();
   await page.evaluate(() => window.__nozama?.store.getState().setSpeed(16));
@@ -157,14 +137,14 @@ test('links: ?sandbox=1 is free play with every section; an unknown ?level= open
   page,
 }) => {
   await page.goto('/?sandbox=1');
-  await ready(page);
+  await waitBridge(page);
   await expect(
     page.locator('[data-role="level-panel"]').getByRole('heading', { name: 'Free play' }),
   ).toBeVisible();
   for (const id of ['territory', 'plan', 'develop', 'decree', 'disasters'])
     await expect(page.locator(`details[data-section="${id}"]`)).toBeVisible();
   await page.goto('/?level=no-such-level');
-  await ready(page);
+  await waitBridge(page);
   const map = page.getByRole('dialog', { name: 'The campaign of Nozama' });
   await expect(map).toBeVisible();
   await expect(map).toContainText('There is no level "no-such-level"');
@@ -173,22 +153,22 @@ test('links: ?sandbox=1 is free play with every section; an unknown ?level= open
 test('on a narrow screen the level panel is in the Inspector drawer', async ({ page }) => {
   await page.setViewportSize({ width: 820, height: 700 });
   await page.goto('/?level=decree-of-one');
-  await ready(page);
+  await waitBridge(page);
   const panel = page.locator('[data-role="level-panel"]');
   await expect(panel).toBeHidden();
   await page.getByRole('button', { name: 'Inspector' }).click();
   await expect(panel.getByRole('heading', { name: 'A decree of one' })).toBeVisible();
   await expect(panel.locator('.goal')).not.toHaveCount(0);
   await page.screenshot({ path: `${SCREENSHOTS}/campaign-5-narrow.png` });
-  expect(await axeSerious(page, '[data-role="level-panel"]')).toEqual([]);
+  expect(await axeSerious(page, { include: '[data-role="level-panel"]' })).toEqual([]);
 });
 
 test('a damaged save is kept aside and reported on the map; play goes on', async ({ page }) => {
   await page.goto('/?sandbox=1');
-  await ready(page);
+  await waitBridge(page);
   await page.evaluate(() => window.localStorage.setItem('nozama-progress', '{"schema":2,"lev'));
   await page.goto('/');
-  await ready(page);
+  await waitBridge(page);
   // The notice is on the map (a test build does not open the map by itself: open it).
   await page.getByRole('button', { name: 'Campaign', exact: true }).click();
   const map = page.getByRole('dialog', { name: 'The campaign of Nozama' });

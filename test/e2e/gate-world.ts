@@ -1,12 +1,16 @@
 /**
- * A kingdom with a city gate, built with real calls through the store inside the page (pass the
- * function to page.evaluate; it imports nothing): three territories, plan "web" in two editions,
+ * A kingdom with a city gate, built with real calls through the store (test/e2e/worlds.ts has the
+ * steps it shares with the other worlds): three territories, plan "web" in two editions,
  * load balancer "web" with target groups web-blue and web-green, the main door (80) sending 90% to
  * blue and 10% to green, the test door (8080) sending everything to green, a decree per colour
  * registering its developments with its group, travelers on both doors, and optionally a fault on
  * edition 2, three watchtowers (one lit, one dark, one without news) and a spell with two editions
  * and a weighted incantation. Simulated time is advanced until the developments are healthy.
  */
+import type { Page } from '@playwright/test';
+import { ok } from './helpers.ts';
+import { advance, door, foundKingdom, gateWithRoads, registerWebPlan, untilHealthy } from './worlds.ts';
+
 export interface GateWorldOptions {
   /** Share of web:2's requests that fail (0 for none). */
   errorRate: number;
@@ -26,96 +30,23 @@ export interface GateWorldInfo {
   greenTasks: string[];
 }
 
-export async function buildGateWorld(o: GateWorldOptions): Promise<GateWorldInfo> {
-  const bridge = window.__nozama;
-  if (!bridge) throw new Error('no test bridge');
-  const store = bridge.store;
-  const ok = (action: string, input: Record<string, unknown>): any => {
-    const r = store.getState().dispatch({ action, input });
-    if ('error' in r) throw new Error(`${action}: ${r.error.name}: ${r.error.message}`);
-    return r.output;
-  };
-  const until = (f: () => boolean, limit: number, what: string) => {
-    for (let i = 0; i < limit && !f(); i++) store.getState().advance(1);
-    if (!f()) throw new Error(`not reached in ${limit} s: ${what}`);
-  };
-  ok('ecs:CreateCluster', { clusterName: 'Royaume' });
-  const ami = ok('ssm:GetParameter', {
-    Name: '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id',
-  }).Parameter.Value;
-  const userData = btoa('#!/bin/bash\necho ECS_CLUSTER=Royaume >> /etc/ecs/ecs.config');
-  for (const zone of ['a', 'b', 'c']) {
-    ok('ec2:RunInstances', {
-      ImageId: ami,
-      InstanceType: 'm5.large',
-      Placement: { AvailabilityZone: `za-southwest-1${zone}` },
-      UserData: userData,
-      MinCount: 1,
-      MaxCount: 1,
-    });
-  }
-  until(
-    () =>
-      Object.values(store.getState().sim.containerInstances).filter((c) => c.status === 'ACTIVE').length ===
-      3,
-    120,
-    'three castles',
-  );
-  for (const rev of [1, 2]) {
-    ok('ecs:RegisterTaskDefinition', {
-      family: 'web',
-      containerDefinitions: [
-        {
-          name: 'web',
-          image: `nginx:1.2${rev}`,
-          cpu: 256,
-          memory: 512,
-          essential: true,
-          portMappings: [{ containerPort: 80, hostPort: 0 }],
-        },
+export async function buildGateWorld(page: Page, o: GateWorldOptions): Promise<GateWorldInfo> {
+  const call = (action: string, input: Record<string, unknown>) => ok(page, { action, input });
+  await foundKingdom(page);
+  await registerWebPlan(page, 'web', ['nginx:1.21', 'nginx:1.22']);
+  const { lbArn, blue, green } = await gateWithRoads(page);
+  const listener80 = await door(page, lbArn, 80, {
+    Type: 'forward',
+    ForwardConfig: {
+      TargetGroups: [
+        { TargetGroupArn: blue, Weight: 90 },
+        { TargetGroupArn: green, Weight: 10 },
       ],
-    });
-  }
-  const subnets = ok('ec2:DescribeSubnets', {}).Subnets as { SubnetId: string; VpcId: string }[];
-  const vpc = subnets[0]?.VpcId;
-  const lbArn = ok('elbv2:CreateLoadBalancer', { Name: 'web', Subnets: subnets.map((s) => s.SubnetId) })
-    .LoadBalancers[0].LoadBalancerArn as string;
-  const group = (name: string) =>
-    ok('elbv2:CreateTargetGroup', {
-      Name: name,
-      Protocol: 'HTTP',
-      Port: 80,
-      VpcId: vpc,
-      TargetType: 'instance',
-      HealthCheckIntervalSeconds: 10,
-      HealthyThresholdCount: 2,
-    }).TargetGroups[0].TargetGroupArn as string;
-  const blue = group('web-blue');
-  const green = group('web-green');
-  const listener80 = ok('elbv2:CreateListener', {
-    LoadBalancerArn: lbArn,
-    Protocol: 'HTTP',
-    Port: 80,
-    DefaultActions: [
-      {
-        Type: 'forward',
-        ForwardConfig: {
-          TargetGroups: [
-            { TargetGroupArn: blue, Weight: 90 },
-            { TargetGroupArn: green, Weight: 10 },
-          ],
-        },
-      },
-    ],
-  }).Listeners[0].ListenerArn as string;
-  const listener8080 = ok('elbv2:CreateListener', {
-    LoadBalancerArn: lbArn,
-    Protocol: 'HTTP',
-    Port: 8080,
-    DefaultActions: [{ Type: 'forward', TargetGroupArn: green }],
-  }).Listeners[0].ListenerArn as string;
+    },
+  });
+  const listener8080 = await door(page, lbArn, 8080, { Type: 'forward', TargetGroupArn: green });
   const decree = (name: string, plan: string, count: number, tg: string) =>
-    ok('ecs:CreateService', {
+    call('ecs:CreateService', {
       cluster: 'Royaume',
       serviceName: name,
       taskDefinition: plan,
@@ -123,21 +54,20 @@ export async function buildGateWorld(o: GateWorldOptions): Promise<GateWorldInfo
       launchType: 'EC2',
       loadBalancers: [{ targetGroupArn: tg, containerName: 'web', containerPort: 80 }],
     });
-  decree('web-blue', 'web:1', 3, blue);
-  decree('web-green', 'web:2', 1, green);
-  const healthy = (arn: string, n: number) => {
-    const tg = store.getState().sim.elb.targetGroups[arn];
-    return !!tg && Object.values(tg.targets).filter((t) => t.state === 'healthy').length >= n;
-  };
-  until(() => healthy(blue, 3) && healthy(green, 1), 300, 'healthy targets');
-  ok('sim:SetTraffic', { ListenerArn: listener80, RequestsPerSecond: 100 });
-  ok('sim:SetTraffic', { ListenerArn: listener8080, RequestsPerSecond: 10 });
-  if (o.errorRate > 0) ok('sim:SetBehavior', { TaskDefinition: 'web:2', ErrorRate: o.errorRate });
+  await decree('web-blue', 'web:1', 3, blue);
+  await decree('web-green', 'web:2', 1, green);
+  await untilHealthy(page, [
+    [blue, 3],
+    [green, 1],
+  ]);
+  await call('sim:SetTraffic', { ListenerArn: listener80, RequestsPerSecond: 100 });
+  await call('sim:SetTraffic', { ListenerArn: listener8080, RequestsPerSecond: 10 });
+  if (o.errorRate > 0) await call('sim:SetBehavior', { TaskDefinition: 'web:2', ErrorRate: o.errorRate });
   if (o.alarms) {
     const lbDim = lbArn.slice(lbArn.indexOf('loadbalancer/') + 'loadbalancer/'.length);
     const tgDim = green.slice(green.indexOf('targetgroup/'));
     const alarm = (name: string, metric: string, dims: Record<string, string>, threshold: number) =>
-      ok('cloudwatch:PutMetricAlarm', {
+      call('cloudwatch:PutMetricAlarm', {
         AlarmName: name,
         Namespace: 'AWS/ApplicationELB',
         MetricName: metric,
@@ -148,49 +78,52 @@ export async function buildGateWorld(o: GateWorldOptions): Promise<GateWorldInfo
         Threshold: threshold,
         ComparisonOperator: 'GreaterThanThreshold',
       });
-    alarm('green-5xx', 'HTTPCode_Target_5XX_Count', { LoadBalancer: lbDim, TargetGroup: tgDim }, 5);
+    await alarm('green-5xx', 'HTTPCode_Target_5XX_Count', { LoadBalancer: lbDim, TargetGroup: tgDim }, 5);
     const blueDim = blue.slice(blue.indexOf('targetgroup/'));
-    alarm('blue-flood', 'RequestCount', { LoadBalancer: lbDim, TargetGroup: blueDim }, 100000);
-    alarm('old-gate', 'RequestCount', { LoadBalancer: 'app/gone/0000000000000000' }, 1);
+    await alarm('blue-flood', 'RequestCount', { LoadBalancer: lbDim, TargetGroup: blueDim }, 100000);
+    await alarm('old-gate', 'RequestCount', { LoadBalancer: 'app/gone/0000000000000000' }, 1);
   }
   if (o.spell) {
-    const role = 'arn:aws:iam::123456789012:role/spell-caster';
-    ok('lambda:CreateFunction', {
+    const zip = (source: string) => Buffer.from(source).toString('base64');
+    await call('lambda:CreateFunction', {
       FunctionName: 'checkout',
       Runtime: 'nodejs20.x',
-      Role: role,
+      Role: 'arn:aws:iam::123456789012:role/spell-caster',
       Handler: 'index.handler',
-      Code: { ZipFile: btoa('exports.handler = async () => 1;') },
+      Code: { ZipFile: zip('exports.handler = async () => 1;') },
     });
-    ok('lambda:PublishVersion', { FunctionName: 'checkout' });
-    ok('lambda:UpdateFunctionCode', {
+    await call('lambda:PublishVersion', { FunctionName: 'checkout' });
+    await call('lambda:UpdateFunctionCode', {
       FunctionName: 'checkout',
-      ZipFile: btoa('exports.handler = async () => 2;'),
+      ZipFile: zip('exports.handler = async () => 2;'),
     });
-    ok('lambda:PublishVersion', { FunctionName: 'checkout' });
-    ok('lambda:CreateAlias', {
+    await call('lambda:PublishVersion', { FunctionName: 'checkout' });
+    await call('lambda:CreateAlias', {
       FunctionName: 'checkout',
       Name: 'live',
       FunctionVersion: '1',
       RoutingConfig: { AdditionalVersionWeights: { '2': 0.1 } },
     });
-    ok('sim:SetTraffic', { FunctionName: 'checkout', Qualifier: 'live', RequestsPerSecond: 40 });
+    await call('sim:SetTraffic', { FunctionName: 'checkout', Qualifier: 'live', RequestsPerSecond: 40 });
     if (o.errorRate > 0)
-      ok('sim:SetBehavior', { FunctionName: 'checkout', Version: '2', ErrorRate: o.errorRate });
+      await call('sim:SetBehavior', { FunctionName: 'checkout', Version: '2', ErrorRate: o.errorRate });
   }
-  for (let i = 0; i < o.settle; i++) store.getState().advance(1);
-  const sim = store.getState().sim;
+  await advance(page, o.settle);
   const tasksOf = (arn: string) =>
-    Object.values(sim.elb.targetGroups[arn]?.targets ?? {})
-      .map((t) => t.taskArn)
-      .filter((t): t is string => t !== null);
+    page.evaluate(
+      (tg) =>
+        Object.values(window.__nozama?.store.getState().sim.elb.targetGroups[tg]?.targets ?? {})
+          .map((t) => t.taskArn)
+          .filter((t): t is string => t !== null),
+      arn,
+    );
   return {
     lbArn,
     blue,
     green,
     listener80,
     listener8080,
-    blueTasks: tasksOf(blue),
-    greenTasks: tasksOf(green),
+    blueTasks: await tasksOf(blue),
+    greenTasks: await tasksOf(green),
   };
 }

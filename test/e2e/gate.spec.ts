@@ -5,138 +5,50 @@
  * walk when traffic flows and failed requests turn back, clicks select the gate's parts, and the
  * event stream plays the herald's cross, the beacon's flare and the horn of rollback.
  *
- * Reference pictures (test/e2e/references/scene-gate-*.png) use the approach of scenes.spec.ts: the
+ * Reference pictures (test/e2e/references/scene-gate-*.png) are compared by test/e2e/references.ts: the
  * canvas pinned to 960x600, the clock paused, reduced motion (static arrows and counts instead of
  * walking travelers), a tolerant pixel comparison. Other screenshots, at the page's 1280x800, are
  * for people to look at (test-results/screenshots/gate-*.png).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { expect, type Page, test } from '@playwright/test';
-import type { KingdomScene, KingdomSnapshot } from '../../src/game/KingdomScene.ts';
-import type { Selection } from '../../src/store/create-game-store.ts';
+import { expect, type Page } from '@playwright/test';
+import type { KingdomScene } from '../../src/game/KingdomScene.ts';
 import { buildGateWorld, type GateWorldInfo, type GateWorldOptions } from './gate-world.ts';
-import { frames, openGame, SCREENSHOTS, waitSettled, watchPage, worldShot } from './helpers.ts';
+import {
+  clickWorld,
+  openGame,
+  SCREENSHOTS,
+  selection,
+  snapshot,
+  test,
+  waitScene,
+  waitSettled,
+  worldShot,
+} from './helpers.ts';
+import { matchesReference, openPinned } from './references.ts';
 
-const REFERENCES = 'test/e2e/references';
-const CANVAS = { width: 960, height: 600 };
-const CHANNEL_TOLERANCE = 40;
-const MAX_DIFF_RATIO = 0.02;
-
-async function openPinned(page: Page, motion: 'reduce' | 'no-preference'): Promise<void> {
-  await page.emulateMedia({ reducedMotion: motion });
-  await page.goto('/?seed=1&place=kingdom');
-  await page.waitForFunction(() => window.__nozama !== undefined);
-  await page.evaluate(() => window.__nozama?.store.getState().setPaused(true));
-  await page.addStyleTag({
-    content: `#world-canvas { position: fixed !important; left: 0 !important; top: 0 !important;
-      width: ${CANVAS.width}px !important; height: ${CANVAS.height}px !important; z-index: 2147483647 !important; }`,
-  });
-  await page.waitForFunction(
-    ({ w, h }) => {
-      const game = window.__nozama?.game;
-      return game !== undefined && game.scale.width === w && game.scale.height === h;
-    },
-    { w: CANVAS.width, h: CANVAS.height },
-  );
-  await waitKingdom(page);
-}
-
-async function waitKingdom(page: Page): Promise<void> {
-  await page.waitForFunction(() => {
-    const scene = window.__nozama?.game.scene.getScene('kingdom') as KingdomScene | null | undefined;
-    return scene?.sys.isActive() === true && scene.isSettled();
-  });
-  await frames(page, 3);
-}
-
-async function kingdom(page: Page): Promise<KingdomSnapshot> {
-  return page.evaluate(() => (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).snapshot());
+async function openKingdom(page: Page): Promise<void> {
+  await openPinned(page, 'kingdom');
+  await waitScene(page, 'kingdom');
 }
 
 async function build(page: Page, o: GateWorldOptions): Promise<GateWorldInfo> {
-  const info = await page.evaluate(buildGateWorld, o);
-  await waitKingdom(page);
+  const info = await buildGateWorld(page, o);
+  await waitScene(page, 'kingdom');
   return info;
 }
 
-async function selection(page: Page): Promise<Selection | null> {
-  return page.evaluate(() => window.__nozama?.store.getState().ui.selection ?? null);
-}
-
-/** Clicks the centre of a world rectangle like a player. */
-async function clickWorld(page: Page, r: { x: number; y: number; w: number; h: number }): Promise<void> {
-  const p = await page.evaluate(
-    ([x, y]) =>
-      (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).worldToScreen(
-        x as number,
-        y as number,
-      ),
-    [r.x + r.w / 2, r.y + r.h / 2],
-  );
-  const box = await page.locator('#world-canvas canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  await page.mouse.click(box.x + p.x, box.y + p.y);
-}
-
-async function matchesReference(page: Page, name: string): Promise<void> {
-  const box = await page.locator('#world-canvas canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  await page.mouse.move(box.x + 2, box.y + 2);
-  await frames(page, 3);
-  const shot = await page.screenshot({
-    path: `${SCREENSHOTS}/scene-${name}.png`,
-    clip: { x: box.x, y: box.y, width: box.width, height: box.height },
-  });
-  const refPath = `${REFERENCES}/scene-${name}.png`;
-  if (process.env.UPDATE_SCENE_REFERENCES === '1' || !existsSync(refPath)) {
-    mkdirSync(REFERENCES, { recursive: true });
-    writeFileSync(refPath, shot);
-    test.info().annotations.push({ type: 'reference written', description: refPath });
-    return;
-  }
-  const ratio = await page.evaluate(
-    async ({ a, b, tolerance }) => {
-      const decode = async (b64: string) => {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d');
-        if (!ctx) throw new Error('no 2d context');
-        ctx.drawImage(bitmap, 0, 0);
-        return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      };
-      const [x, y] = await Promise.all([decode(a), decode(b)]);
-      if (x.width !== y.width || x.height !== y.height) return 1;
-      let differing = 0;
-      for (let i = 0; i < x.data.length; i += 4) {
-        const d = Math.max(
-          Math.abs((x.data[i] as number) - (y.data[i] as number)),
-          Math.abs((x.data[i + 1] as number) - (y.data[i + 1] as number)),
-          Math.abs((x.data[i + 2] as number) - (y.data[i + 2] as number)),
-        );
-        if (d > tolerance) differing++;
-      }
-      return differing / (x.width * x.height);
-    },
-    { a: shot.toString('base64'), b: readFileSync(refPath).toString('base64'), tolerance: CHANNEL_TOLERANCE },
-  );
-  expect(
-    ratio,
-    `scene-${name}.png differs from its reference in ${(ratio * 100).toFixed(2)}%`,
-  ).toBeLessThanOrEqual(MAX_DIFF_RATIO);
-}
+// Each test builds a whole gate world and runs its clock for minutes of simulated time.
+test.describe.configure({ timeout: 90_000 });
 
 const FULL: GateWorldOptions = { errorRate: 0.3, alarms: true, spell: true, settle: 150 };
 
 test('the gate: doors 80 and 8080, weighted roads, markets and heralds, watchtowers, a spell', async ({
   page,
-  baseURL,
+  problems,
 }) => {
-  test.setTimeout(90_000);
-  const problems = watchPage(page, baseURL as string);
-  await openPinned(page, 'reduce');
+  await openKingdom(page);
   const w = await build(page, FULL);
-  const k = await kingdom(page);
+  const k = await snapshot(page);
   const g = k.gate;
   expect(g.band).not.toBeNull();
   // The zones make room: the band is below them, inside the world.
@@ -178,8 +90,8 @@ test('the gate: doors 80 and 8080, weighted roads, markets and heralds, watchtow
 
   // The Rosetta switch: AWS's words.
   await page.evaluate(() => window.__nozama?.store.getState().setNames('aws'));
-  await waitKingdom(page);
-  const aws = (await kingdom(page)).gate;
+  await waitScene(page, 'kingdom');
+  const aws = (await snapshot(page)).gate;
   expect(aws.gates[0]?.doors.map((d) => d.label)).toEqual([':80 listener', ':8080 listener']);
   expect(aws.spells[0]?.incantations.map((i) => i.text)).toEqual(['alias live: 90% v1 / 10% v2']);
   await matchesReference(page, 'gate-kingdom-aws');
@@ -188,20 +100,18 @@ test('the gate: doors 80 and 8080, weighted roads, markets and heralds, watchtow
 
 test('travelers walk the roads in proportion to traffic, and failed requests turn back', async ({
   page,
-  baseURL,
+  problems,
 }) => {
-  test.setTimeout(90_000);
-  const problems = watchPage(page, baseURL as string);
   await openGame(page);
   await page.getByRole('button', { name: 'Pause' }).click();
-  await page.evaluate(buildGateWorld, FULL);
+  await buildGateWorld(page, FULL);
   await waitSettled(page);
   await page.evaluate(() => window.__nozama?.store.getState().setPaused(false));
   await page.waitForFunction(() => {
     const g = (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).snapshot().gate;
     return g.travelers.drawn >= 20 && g.travelers.failingRoutes > 0;
   });
-  const g = (await kingdom(page)).gate;
+  const g = (await snapshot(page)).gate;
   expect(g.travelers.mode).toBe('moving');
   expect(g.travelers.drawn).toBeLessThanOrEqual(160);
   await worldShot(page, 'gate-1-travelers');
@@ -222,13 +132,11 @@ test('travelers walk the roads in proportion to traffic, and failed requests tur
 
 test('clicking the gate, a door, a road market, a watchtower, a spell and its incantation selects them', async ({
   page,
-  baseURL,
+  problems,
 }) => {
-  test.setTimeout(90_000);
-  const problems = watchPage(page, baseURL as string);
-  await openPinned(page, 'reduce');
+  await openKingdom(page);
   const w = await build(page, { ...FULL, settle: 90 });
-  const g = (await kingdom(page)).gate;
+  const g = (await snapshot(page)).gate;
   const gate = g.gates[0];
   if (!gate) throw new Error('a gate is drawn');
   const door = gate.doors[1];
@@ -265,20 +173,18 @@ test('clicking the gate, a door, a road market, a watchtower, a spell and its in
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
   await expect(inspector).toContainText(/Incantation live\s*edition 1 90% · edition 2 10%/);
   await expect(inspector).toContainText('aws lambda get-alias');
-  await waitKingdom(page);
+  await waitScene(page, 'kingdom');
   await matchesReference(page, 'gate-selected-incantation');
   expect(problems).toEqual([]);
 });
 
 test('events: the herald cross pops, the beacon flares and the horn of rollback sounds', async ({
   page,
-  baseURL,
+  problems,
 }) => {
-  test.setTimeout(90_000);
-  const problems = watchPage(page, baseURL as string);
-  await openPinned(page, 'reduce');
+  await openKingdom(page);
   await build(page, { errorRate: 0, alarms: true, spell: false, settle: 90 });
-  expect((await kingdom(page)).gate.horn.played).toBe(0);
+  expect((await snapshot(page)).gate.horn.played).toBe(0);
   // A renovation of the green decree to an edition that fails most requests, watched by green-5xx
   // with rollback on: its targets fail the herald, the beacon is lit, the horn sounds. All of it in
   // one go: the scene sees the events only after all the ticks (its cursor keeps them).
@@ -317,7 +223,7 @@ test('events: the herald cross pops, the beacon flares and the horn of rollback 
     const g = (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).snapshot().gate;
     return g.horn.played === 1 && g.horn.visible;
   });
-  const g = (await kingdom(page)).gate;
+  const g = (await snapshot(page)).gate;
   expect(g.heraldPops).toBeGreaterThanOrEqual(1);
   expect(g.beaconFlares).toBe(1);
   expect(g.towers.find((t) => t.name === 'green-5xx')?.beacon).toBe('lit');
@@ -329,6 +235,6 @@ test('events: the herald cross pops, the beacon flares and the horn of rollback 
   await page.waitForFunction(
     () => !(window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).snapshot().gate.horn.visible,
   );
-  expect((await kingdom(page)).gate.horn.played).toBe(1);
+  expect((await snapshot(page)).gate.horn.played).toBe(1);
   expect(problems).toEqual([]);
 });

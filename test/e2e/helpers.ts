@@ -3,10 +3,12 @@
  * (window.__nozama) or on animation frames, never on wall-clock sleeps.
  */
 import { mkdirSync } from 'node:fs';
-import { expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type {} from '../../src/app/test-bridge.ts';
 import type { KingdomScene, KingdomSnapshot } from '../../src/game/KingdomScene.ts';
 import type { Call, CallResponse } from '../../src/model/types.ts';
+import type { Selection } from '../../src/store/create-game-store.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 mkdirSync(SCREENSHOTS, { recursive: true });
@@ -19,6 +21,16 @@ export interface Rect {
   w: number;
   h: number;
 }
+
+/**
+ * Playwright's test with a `problems` fixture: the page is watched (watchPage) from before the test
+ * starts; a test asserts `expect(problems).toEqual([])` where it wants the page clean.
+ */
+export const test = base.extend<{ problems: string[] }>({
+  problems: async ({ page, baseURL }, use) => {
+    await use(watchPage(page, baseURL as string));
+  },
+});
 
 /** Console errors, page errors, failed or 4xx/5xx requests, and requests that leave the page's origin. */
 export function watchPage(page: Page, origin: string): string[] {
@@ -42,10 +54,15 @@ export function watchPage(page: Page, origin: string): string[] {
   return problems;
 }
 
+/** Waits until the page's test bridge is there (the game has booted). */
+export async function waitBridge(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__nozama !== undefined);
+}
+
 /** Opens the game, goes to the kingdom (wherever the game opens) and waits until it has drawn and settled. */
 export async function openGame(page: Page, query = ''): Promise<void> {
   await page.goto(`/${query}`);
-  await page.waitForFunction(() => window.__nozama !== undefined);
+  await waitBridge(page);
   await page.evaluate(() => {
     const s = window.__nozama?.store.getState();
     if (s && s.ui.place.scene !== 'kingdom') s.goTo({ scene: 'kingdom', zone: null });
@@ -172,28 +189,105 @@ export async function advanceUntil(
  */
 export async function openLevel(page: Page, id: string, title: string): Promise<void> {
   await page.goto(`/?level=${id}`);
-  await page.waitForFunction(() => window.__nozama !== undefined);
+  await waitBridge(page);
   await expect(page.locator('[data-role="level-panel"]').getByRole('heading', { name: title })).toBeVisible();
   await expect.poll(() => page.evaluate(() => window.__nozama?.store.getState().level?.id)).toBe(id);
   await page.getByRole('button', { name: 'Pause', exact: true }).click();
-  await page.waitForFunction(() => {
+  await waitScene(page);
+}
+
+/**
+ * Waits until a scene (by default the one the store's place shows) is active and, for the scenes
+ * that animate, settled; then three frames so the picture has been presented.
+ */
+export async function waitScene(page: Page, key?: 'planet' | 'region' | 'kingdom'): Promise<void> {
+  await page.waitForFunction((k) => {
     const bridge = window.__nozama;
     if (!bridge) return false;
-    const key = bridge.store.getState().ui.place.scene;
-    const scene = bridge.game.scene.getScene(key) as unknown as
+    const scene = bridge.game.scene.getScene(k ?? bridge.store.getState().ui.place.scene) as unknown as
       | { sys: { isActive(): boolean }; isSettled?: () => boolean }
       | null
       | undefined;
     return scene?.sys.isActive() === true && (scene.isSettled ? scene.isSettled() : true);
-  });
+  }, key);
   await frames(page, 3);
 }
 
-/** Opens one Build panel section (a disclosure) by its panel id, and returns it. */
-export async function buildSection(page: Page, id: string): Promise<ReturnType<Page['locator']>> {
+/** What the store has selected. */
+export async function selection(page: Page): Promise<Selection | null> {
+  return page.evaluate(() => window.__nozama?.store.getState().ui.selection ?? null);
+}
+
+/** A point of the canvas (in the canvas's own pixels), in page coordinates. */
+export async function canvasToPage(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const box = await page.locator('#world-canvas canvas').boundingBox();
+  if (!box) throw new Error('no canvas');
+  return { x: box.x + x, y: box.y + y };
+}
+
+/** Clicks a point of the canvas given in the canvas's own pixels, like a player. */
+export async function clickCanvas(page: Page, x: number, y: number): Promise<void> {
+  const p = await canvasToPage(page, x, y);
+  await page.mouse.click(p.x, p.y);
+}
+
+/** A world point of the kingdom, in page coordinates (through the scene's camera). */
+export async function kingdomPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
+  const p = await page.evaluate(
+    ([wx, wy]) =>
+      (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).worldToScreen(
+        wx as number,
+        wy as number,
+      ),
+    [x, y],
+  );
+  return canvasToPage(page, p.x, p.y);
+}
+
+/** Clicks the centre of a rectangle of the kingdom's world, like a player. */
+export async function clickWorld(page: Page, r: Rect): Promise<void> {
+  const p = await kingdomPoint(page, r.x + r.w / 2, r.y + r.h / 2);
+  await page.mouse.click(p.x, p.y);
+}
+
+/**
+ * The serious and critical WCAG 2.1 A/AA violations axe finds on the page (or only in `include`,
+ * or without `exclude`), one line each.
+ */
+export async function axeSerious(
+  page: Page,
+  scope: { include?: string; exclude?: string } = {},
+): Promise<string[]> {
+  let axe = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']);
+  if (scope.include) axe = axe.include(scope.include);
+  if (scope.exclude) axe = axe.exclude(scope.exclude);
+  const results = await axe.analyze();
+  return results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** Opens the campaign's map (`?campaign=1`) and returns it once it is shown. */
+export async function openCampaignMap(page: Page): Promise<Locator> {
+  await page.goto('/?campaign=1');
+  await waitBridge(page);
+  const map = page.getByRole('dialog', { name: 'The campaign of Nozama' });
+  await expect(map).toBeVisible();
+  return map;
+}
+
+/**
+ * Opens one Build panel section (a disclosure of an exclusive accordion) by its panel id, and
+ * returns it; with `title`, its summary must say so before it is clicked open.
+ */
+export async function buildSection(page: Page, id: string, title?: string): Promise<Locator> {
   const s = page.locator(`details[data-section="${id}"]`);
   await expect(s).toBeVisible();
-  if ((await s.getAttribute('open')) === null) await s.locator(':scope > summary').click();
+  if ((await s.getAttribute('open')) === null) {
+    const summary = s.locator(':scope > summary');
+    if (title !== undefined) await expect(summary).toContainText(title);
+    await summary.click();
+  }
   await expect(s).toHaveAttribute('open', '');
   return s;
 }

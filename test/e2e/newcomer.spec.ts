@@ -8,42 +8,19 @@
  * to wait. The clock runs at 16x, the speed a player picks with the top bar's button, and is paused
  * with the top bar's Pause while the newcomer looks at the bare territory.
  */
-import { expect, type Page, test } from '@playwright/test';
+import { expect } from '@playwright/test';
 import type { KingdomScene } from '../../src/game/KingdomScene.ts';
 import type { PlanetScene } from '../../src/game/PlanetScene.ts';
 import type { RegionScene } from '../../src/game/RegionScene.ts';
-import { frames, SCREENSHOTS, watchPage } from './helpers.ts';
-
-async function sceneReady(page: Page, key: 'planet' | 'region' | 'kingdom'): Promise<void> {
-  await page.waitForFunction((k) => {
-    const scene = window.__nozama?.game.scene.getScene(k) as
-      | (Phaser.Scene & { isSettled?: () => boolean })
-      | null
-      | undefined;
-    return scene?.sys.isActive() === true && (scene.isSettled ? scene.isSettled() : true);
-  }, key);
-  await frames(page, 3);
-}
-
-/** Clicks a point of the canvas given in the canvas's own pixels. */
-async function clickCanvas(page: Page, x: number, y: number): Promise<void> {
-  const box = await page.locator('#world-canvas canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  await page.mouse.click(box.x + x, box.y + y);
-}
+import { clickCanvas, openCampaignMap, SCREENSHOTS, test, waitScene } from './helpers.ts';
 
 test('a newcomer plays chapter one through the UI alone, from the map to the last debrief', async ({
   page,
-  baseURL,
+  problems,
 }) => {
   test.setTimeout(120_000);
-  const problems = watchPage(page, baseURL as string);
-  await page.goto('/?campaign=1');
-  await page.waitForFunction(() => window.__nozama !== undefined);
-
   // The map says what ECS is before anything else, and opens level 1.
-  const map = page.getByRole('dialog', { name: 'The campaign of Nozama' });
-  await expect(map).toBeVisible();
+  const map = await openCampaignMap(page);
   await expect(map).toContainText('Amazon ECS (Elastic Container Service) runs your programs');
   await expect(map).toContainText('royal steward (the ECS scheduler)');
   await map.getByRole('button', { name: /Level 1: Arrival/ }).click();
@@ -70,7 +47,7 @@ test('a newcomer plays chapter one through the UI alone, from the map to the las
 
   // The player picks the 16x speed in the top bar, then clicks SW Nozama on the planet.
   await page.getByRole('button', { name: '16x' }).click();
-  await sceneReady(page, 'planet');
+  await waitScene(page, 'planet');
   const sw = await page.evaluate(() =>
     (window.__nozama!.game.scene.getScene('planet') as PlanetScene)
       .snapshot()
@@ -78,7 +55,7 @@ test('a newcomer plays chapter one through the UI alone, from the map to the las
   );
   if (!sw) throw new Error('SW Nozama is not on the planet');
   await clickCanvas(page, sw.x, sw.y);
-  await sceneReady(page, 'region');
+  await waitScene(page, 'region');
 
   // Portal 1b on the canvas: the Build panel's Portal list follows the click.
   const portals = await page.evaluate(
@@ -87,7 +64,7 @@ test('a newcomer plays chapter one through the UI alone, from the map to the las
   const b = portals.find((p) => p.code === '1b')?.bounds;
   if (!b) throw new Error('no portal 1b');
   await clickCanvas(page, b.x + b.w / 2, b.y + b.h * 0.6);
-  await sceneReady(page, 'kingdom');
+  await waitScene(page, 'kingdom');
   const territory = page.locator('details[data-section="territory"]');
   await expect(territory.locator('select[name="zone"]')).toHaveValue('za-southwest-1b');
   // The kingdom is not founded yet, and the form says a territory does not need it.
@@ -142,7 +119,7 @@ test('a newcomer plays chapter one through the UI alone, from the map to the las
   await expect(territory.locator('.call-result')).toContainText('will never join a kingdom');
 
   // The newcomer finds out why by clicking the new territory on the map: the Inspector says no castle.
-  await sceneReady(page, 'kingdom');
+  await waitScene(page, 'kingdom');
   const spot = await page.evaluate(() => {
     const scene = window.__nozama!.game.scene.getScene('kingdom') as KingdomScene;
     const t = scene.snapshot().territories.find((x) => x.castle === null);

@@ -5,26 +5,18 @@
  * clock; every wait is on the model's state (a store subscription records the lowest healthy count),
  * never a sleep.
  */
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page, test } from '@playwright/test';
-import { openGame, SCREENSHOTS, setClock, watchPage } from './helpers.ts';
+import { expect, type Page, test } from '@playwright/test';
+import { axeSerious, buildSection, openGame, SCREENSHOTS, setClock, watchPage } from './helpers.ts';
 import { buildRenovationWorld, type RenovationWorld } from './renovation-world.ts';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/renovation-${name}.png` });
 }
 
-async function section(page: Page, id: string): Promise<Locator> {
-  const s = page.locator(`details[data-section="${id}"]`);
-  if ((await s.getAttribute('open')) === null) await s.locator(':scope > summary').click();
-  await expect(s).toHaveAttribute('open', '');
-  return s;
-}
-
 async function world(page: Page, controller: 'ECS' | 'CODE_DEPLOY' = 'ECS'): Promise<RenovationWorld> {
   await openGame(page);
   await setClock(page, { paused: true });
-  return page.evaluate(buildRenovationWorld, { controller });
+  return buildRenovationWorld(page, { controller });
 }
 
 /** Runs the clock at 16x (the top bar's buttons) until `predicate(sim)` holds, then pauses. */
@@ -69,7 +61,7 @@ test('a rolling renovation to edition 2 never drops below the minimum healthy', 
   const problems = watchPage(page, baseURL as string);
   const w = await world(page);
   await watchLowest(page, w.blue);
-  const reno = await section(page, 'renovation');
+  const reno = await buildSection(page, 'renovation');
   await reno.getByLabel('Decree', { exact: true }).selectOption({ label: 'decree mill' });
   await expect(reno.getByLabel('New plan edition')).toHaveValue('mill:2');
   await reno.getByLabel('Kind of renovation').selectOption('rolling');
@@ -102,7 +94,7 @@ test('a canary renovation shifts 10%, bakes, and completes', async ({ page, base
   test.setTimeout(150_000);
   const problems = watchPage(page, baseURL as string);
   const w = await world(page);
-  const reno = await section(page, 'renovation');
+  const reno = await buildSection(page, 'renovation');
   await reno.getByLabel('Kind of renovation').selectOption('canary');
   await reno.getByLabel('Canary share (%)').fill('10');
   await reno.getByLabel('Canary watch (min)').fill('2');
@@ -162,13 +154,13 @@ test('a linear renovation of a cursed edition is rolled back by the watchtower',
   const problems = watchPage(page, baseURL as string);
   const w = await world(page);
   // The fault slider: 30% of edition 2's answers fail.
-  const traffic = await section(page, 'traffic');
+  const traffic = await buildSection(page, 'traffic');
   await traffic.getByLabel('Plan edition').selectOption('mill:2');
   await traffic.getByRole('spinbutton', { name: 'Answers that fail' }).fill('30');
   await traffic.getByRole('button', { name: 'Curse the edition' }).click();
   await expect(traffic.getByText('is cursed: 30% of its answers fail')).toBeVisible();
 
-  const reno = await section(page, 'renovation');
+  const reno = await buildSection(page, 'renovation');
   await reno.getByLabel('Kind of renovation').selectOption('linear');
   await reno.getByLabel('Each step moves (%)').fill('10');
   await reno.getByLabel('Wait between steps (min)').fill('1');
@@ -207,15 +199,7 @@ test('a linear renovation of a cursed edition is rolled back by the watchtower',
   expect(weights).toEqual([100, 0]);
   await horn.scrollIntoViewIfNeeded();
   await shot(page, '5-linear-horn');
-  const axe = await new AxeBuilder({ page })
-    .include('details[data-section="renovation"]')
-    .withTags(['wcag2a', 'wcag2aa'])
-    .analyze();
-  expect(
-    axe.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
-  ).toEqual([]);
+  expect(await axeSerious(page, { include: 'details[data-section="renovation"]' })).toEqual([]);
 
   await page.getByRole('radio', { name: 'AWS' }).check();
   await expect(horn.locator('.horn-why')).toHaveText(
@@ -238,7 +222,7 @@ test('a spell’s linear shift to a cursed edition is rolled back by its health 
   const problems = watchPage(page, baseURL as string);
   await openGame(page);
   await setClock(page, { paused: true });
-  const spells = await section(page, 'spells');
+  const spells = await buildSection(page, 'spells');
   const part = async (id: string) => {
     const p = spells.locator(`details[data-spell-part="${id}"]`);
     if ((await p.getAttribute('open')) === null) await p.locator(':scope > summary').click();

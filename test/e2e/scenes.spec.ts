@@ -5,64 +5,37 @@
  * faults are shown (a collapsing portal played from the event stream, ruins, a silent lord, a
  * building on fire), and a kingdom of 100 territories and 1,000 developments renders cleanly.
  *
- * Screenshots of the canvas at fixed seeds go to test-results/screenshots/scene-*.png and are
- * compared with the reviewed references in test/e2e/references/scene-*.png (a tolerant pixel
- * comparison: at most 2% of the pixels may differ noticeably). To make them deterministic the
- * canvas is pinned to 960x600, the clock is paused, reduced motion is emulated (no tween in flight)
- * and the pointer is parked where it hovers nothing. A missing reference is written from the run
- * (and the test says so); UPDATE_SCENE_REFERENCES=1 rewrites them all after a deliberate change.
+ * Screenshots of the canvas at fixed seeds are compared with reviewed references (test/e2e/references.ts
+ * says how: the canvas pinned to 960x600, the clock paused, reduced motion, a tolerant comparison).
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { expect, type Page, test } from '@playwright/test';
 import { type BigWorld, buildBigWorld } from '../../bench/frame-world.ts';
-import type { KingdomScene, KingdomSnapshot } from '../../src/game/KingdomScene.ts';
+import type { KingdomScene } from '../../src/game/KingdomScene.ts';
 import type { PlanetScene, PlanetSnapshot } from '../../src/game/PlanetScene.ts';
 import type { RegionScene, RegionSnapshot } from '../../src/game/RegionScene.ts';
-import type { Selection, ViewPlace } from '../../src/store/create-game-store.ts';
-import { advanceUntil, ECS_AMI_PARAMETER, frames, ok, SCREENSHOTS, userData, watchPage } from './helpers.ts';
-
-const REFERENCES = 'test/e2e/references';
-const CANVAS = { width: 960, height: 600 };
-/** A pixel differs when one of its channels is off by more than this. */
-const CHANNEL_TOLERANCE = 40;
-const MAX_DIFF_RATIO = 0.02;
+import type { ViewPlace } from '../../src/store/create-game-store.ts';
+import {
+  advanceUntil,
+  canvasToPage,
+  clickCanvas,
+  ECS_AMI_PARAMETER,
+  frames,
+  kingdomPoint,
+  ok,
+  SCREENSHOTS,
+  selection,
+  snapshot,
+  userData,
+  waitScene,
+  watchPage,
+} from './helpers.ts';
+import { CANVAS, matchesReference, openPinned } from './references.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Steps
 
-/** Opens the game at a place, with reduced motion, the canvas pinned to 960x600 and the clock paused. */
-async function open(page: Page, place: string, motion: 'reduce' | 'no-preference' = 'reduce'): Promise<void> {
-  await page.emulateMedia({ reducedMotion: motion });
-  await page.goto(`/?seed=1&place=${place}`);
-  await page.waitForFunction(() => window.__nozama !== undefined);
-  await page.evaluate(() => window.__nozama?.store.getState().setPaused(true));
-  // The canvas above the panels at a fixed size: the pictures do not depend on the DOM's layout.
-  await page.addStyleTag({
-    content: `#world-canvas { position: fixed !important; left: 0 !important; top: 0 !important;
-      width: ${CANVAS.width}px !important; height: ${CANVAS.height}px !important; z-index: 2147483647 !important; }`,
-  });
-  await page.waitForFunction(
-    ({ w, h }) => {
-      const game = window.__nozama?.game;
-      return game !== undefined && game.scale.width === w && game.scale.height === h;
-    },
-    { w: CANVAS.width, h: CANVAS.height },
-  );
-}
-
 async function placeOf(page: Page): Promise<ViewPlace> {
   return page.evaluate(() => window.__nozama?.store.getState().ui.place as ViewPlace);
-}
-
-async function waitScene(page: Page, key: 'planet' | 'region' | 'kingdom'): Promise<void> {
-  await page.waitForFunction((k) => {
-    const scene = window.__nozama!.game.scene.getScene(k) as
-      | (Phaser.Scene & { isSettled?: () => boolean })
-      | null
-      | undefined;
-    return scene?.sys.isActive() === true && (scene.isSettled ? scene.isSettled() : true);
-  }, key);
-  await frames(page, 3);
 }
 
 async function planet(page: Page): Promise<PlanetSnapshot> {
@@ -73,101 +46,10 @@ async function region(page: Page): Promise<RegionSnapshot> {
   return page.evaluate(() => (window.__nozama!.game.scene.getScene('region') as RegionScene).snapshot());
 }
 
-async function kingdom(page: Page): Promise<KingdomSnapshot> {
-  return page.evaluate(() => (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).snapshot());
-}
-
-async function selection(page: Page): Promise<Selection | null> {
-  return page.evaluate(() => window.__nozama?.store.getState().ui.selection ?? null);
-}
-
-/** A world point of the kingdom, in page coordinates (through the scene's camera). */
-async function kingdomPoint(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  const p = await page.evaluate(
-    ([wx, wy]) =>
-      (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).worldToScreen(
-        wx as number,
-        wy as number,
-      ),
-    [x, y],
-  );
-  return canvasToPage(page, p.x, p.y);
-}
-
-async function canvasToPage(page: Page, x: number, y: number): Promise<{ x: number; y: number }> {
-  const box = await page.locator('#world-canvas canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  return { x: box.x + x, y: box.y + y };
-}
-
-async function clickCanvas(page: Page, x: number, y: number): Promise<void> {
-  const p = await canvasToPage(page, x, y);
-  await page.mouse.click(p.x, p.y);
-}
-
-/** Parks the pointer on the canvas's top left corner (nothing is there to hover). */
-async function parkPointer(page: Page): Promise<void> {
-  const p = await canvasToPage(page, 2, 2);
-  await page.mouse.move(p.x, p.y);
-}
-
 async function zoom(page: Page): Promise<number> {
   return page.evaluate(
     () => (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).cameras.main.zoom,
   );
-}
-
-/**
- * Saves the canvas as test-results/screenshots/scene-<name>.png and compares it with
- * test/e2e/references/scene-<name>.png.
- */
-async function matchesReference(page: Page, name: string): Promise<void> {
-  await parkPointer(page);
-  await frames(page, 3);
-  const box = await page.locator('#world-canvas canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  const shot = await page.screenshot({
-    path: `${SCREENSHOTS}/scene-${name}.png`,
-    clip: { x: box.x, y: box.y, width: box.width, height: box.height },
-  });
-  const refPath = `${REFERENCES}/scene-${name}.png`;
-  if (process.env.UPDATE_SCENE_REFERENCES === '1' || !existsSync(refPath)) {
-    mkdirSync(REFERENCES, { recursive: true });
-    writeFileSync(refPath, shot);
-    test.info().annotations.push({ type: 'reference written', description: refPath });
-    return;
-  }
-  const diff = await page.evaluate(
-    async ({ a, b, tolerance }) => {
-      const decode = async (b64: string) => {
-        const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-        const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-        const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-        const ctx = canvas.getContext('2d');
-        if (!ctx) throw new Error('no 2d context');
-        ctx.drawImage(bitmap, 0, 0);
-        return ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      };
-      const [x, y] = await Promise.all([decode(a), decode(b)]);
-      if (x.width !== y.width || x.height !== y.height)
-        return { ratio: 1, size: `${x.width}x${x.height} vs ${y.width}x${y.height}` };
-      let differing = 0;
-      for (let i = 0; i < x.data.length; i += 4) {
-        const d = Math.max(
-          Math.abs((x.data[i] as number) - (y.data[i] as number)),
-          Math.abs((x.data[i + 1] as number) - (y.data[i + 1] as number)),
-          Math.abs((x.data[i + 2] as number) - (y.data[i + 2] as number)),
-        );
-        if (d > tolerance) differing++;
-      }
-      return { ratio: differing / (x.width * x.height), size: `${x.width}x${x.height}` };
-    },
-    { a: shot.toString('base64'), b: readFileSync(refPath).toString('base64'), tolerance: CHANNEL_TOLERANCE },
-  );
-  expect(
-    diff.ratio,
-    `scene-${name}.png differs from its reference in ${(diff.ratio * 100).toFixed(2)}% of its pixels (${diff.size})`,
-  ).toBeLessThanOrEqual(MAX_DIFF_RATIO);
 }
 
 /** A small kingdom: one territory in 1b with two developments of a two-building plan, RUNNING. */
@@ -222,7 +104,7 @@ test('from the planet to za-southwest-1 to portal 1b by clicking the canvas; the
   baseURL,
 }) => {
   const problems = watchPage(page, baseURL as string);
-  await open(page, 'planet');
+  await openPinned(page, 'planet');
   await waitScene(page, 'planet');
   expect(await placeOf(page)).toEqual({ scene: 'planet' });
 
@@ -266,7 +148,7 @@ test('from the planet to za-southwest-1 to portal 1b by clicking the canvas; the
   await clickCanvas(page, b.x + b.w / 2, b.y + b.h * 0.6);
   await waitScene(page, 'kingdom');
   expect(await placeOf(page)).toEqual({ scene: 'kingdom', zone: 'za-southwest-1b' });
-  const k = await kingdom(page);
+  const k = await snapshot(page);
   const z1b = k.zones.find((z) => z.name === 'za-southwest-1b')?.bounds;
   const z1a = k.zones.find((z) => z.name === 'za-southwest-1a')?.bounds;
   if (!z1b || !z1a) throw new Error('zones expected');
@@ -287,7 +169,7 @@ test('from the planet to za-southwest-1 to portal 1b by clicking the canvas; the
 });
 
 test('the keyboard: arrows move between places, Enter goes in, Escape comes back', async ({ page }) => {
-  await open(page, 'planet');
+  await openPinned(page, 'planet');
   await waitScene(page, 'planet');
   await page.locator('#world-canvas canvas').focus();
   expect((await planet(page)).focused).toBe('za-southwest-1');
@@ -319,7 +201,7 @@ test('the keyboard: arrows move between places, Enter goes in, Escape comes back
     window.__nozama?.store.getState().goTo({ scene: 'kingdom', zone: 'za-southwest-1c' }),
   );
   await waitScene(page, 'kingdom');
-  const z1c = (await kingdom(page)).zones.find((z) => z.name === 'za-southwest-1c')?.bounds;
+  const z1c = (await snapshot(page)).zones.find((z) => z.name === 'za-southwest-1c')?.bounds;
   if (!z1c) throw new Error('zone 1c');
   // The rightmost zone: the camera stops at the world's edge with the whole zone in view.
   const ends = await page.evaluate(
@@ -334,11 +216,11 @@ test('the keyboard: arrows move between places, Enter goes in, Escape comes back
   );
   expect(ends[0]).toBeGreaterThan(CANVAS.width * 0.2);
   expect(ends[1]).toBeLessThanOrEqual(CANVAS.width);
-  expect((await kingdom(page)).camera.zoom).toBeGreaterThan(1.2);
+  expect((await snapshot(page)).camera.zoom).toBeGreaterThan(1.2);
 });
 
 test('zoom with the wheel, + and - and fit; drag to pan; the camera stays on the world', async ({ page }) => {
-  await open(page, 'kingdom');
+  await openPinned(page, 'kingdom');
   await waitScene(page, 'kingdom');
   await smallKingdom(page);
   await waitScene(page, 'kingdom');
@@ -370,12 +252,12 @@ test('zoom with the wheel, + and - and fit; drag to pan; the camera stays on the
   expect(await zoom(page)).toBeCloseTo(beforeKeys * 1.25, 5);
 
   // Drag pans the view (the world moves with the pointer).
-  const before = (await kingdom(page)).camera;
+  const before = (await snapshot(page)).camera;
   await page.mouse.move(mid.x, mid.y);
   await page.mouse.down();
   await page.mouse.move(mid.x + 120, mid.y + 60, { steps: 6 });
   await page.mouse.up();
-  const after = (await kingdom(page)).camera;
+  const after = (await snapshot(page)).camera;
   expect(after.centerX).toBeLessThan(before.centerX);
   expect(after.centerY).toBeLessThan(before.centerY);
   expect(await selection(page)).toBeNull();
@@ -383,7 +265,7 @@ test('zoom with the wheel, + and - and fit; drag to pan; the camera stays on the
   // Bounded: no amount of panning leaves the world.
   for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowLeft');
   for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowUp');
-  const corner = (await kingdom(page)).camera;
+  const corner = (await snapshot(page)).camera;
   expect(corner.scrollX).toBeGreaterThan(-CANVAS.width);
   const topLeft = await page.evaluate(() =>
     (window.__nozama!.game.scene.getScene('kingdom') as KingdomScene).worldToScreen(0, 0),
@@ -395,7 +277,7 @@ test('zoom with the wheel, + and - and fit; drag to pan; the camera stays on the
   expect(await zoom(page)).toBe(4);
   // Fit: the whole world in view (a small world is never blown up).
   await page.keyboard.press('0');
-  const fit = (await kingdom(page)).camera;
+  const fit = (await snapshot(page)).camera;
   expect(fit.zoom).toBe(fit.minZoom);
   expect(fit.zoom).toBe(1);
   await page.keyboard.press('-');
@@ -407,11 +289,11 @@ test('clicking a development, a castle, a territory and a zone selects them in t
   baseURL,
 }) => {
   const problems = watchPage(page, baseURL as string);
-  await open(page, 'za-southwest-1b');
+  await openPinned(page, 'za-southwest-1b');
   await waitScene(page, 'kingdom');
   const { instanceId, tasks } = await smallKingdom(page);
   await waitScene(page, 'kingdom');
-  let k = await kingdom(page);
+  let k = await snapshot(page);
   const dev = k.developments.find((d) => d.id === tasks[0]);
   const territory = k.territories.find((t) => t.id === instanceId);
   if (!dev || !territory) throw new Error('the development and its territory are drawn');
@@ -440,7 +322,7 @@ test('clicking a development, a castle, a territory and a zone selects them in t
   expect(await selection(page)).toEqual({ kind: 'instance', id: instanceId });
 
   // The zone: its crown.
-  k = await kingdom(page);
+  k = await snapshot(page);
   const zb = k.zones.find((z) => z.name === 'za-southwest-1b')?.bounds;
   if (!zb) throw new Error('zone 1b');
   at = await kingdomPoint(page, zb.x + zb.w / 2, zb.y + 40);
@@ -452,7 +334,7 @@ test('clicking a development, a castle, a territory and a zone selects them in t
 test('a zone collapse is played from the event stream, once, even when many ticks pass in one frame', async ({
   page,
 }) => {
-  await open(page, 'kingdom', 'no-preference');
+  await openPinned(page, 'kingdom', 'no-preference');
   await waitScene(page, 'kingdom');
   await smallKingdom(page);
   await waitScene(page, 'kingdom');
@@ -478,7 +360,7 @@ test('a zone collapse is played from the event stream, once, even when many tick
   // Mid-collapse, for people to look at (not compared: it moves).
   await page.screenshot({ path: `${SCREENSHOTS}/scene-kingdom-collapsing.png` });
   await waitScene(page, 'kingdom');
-  const k = await kingdom(page);
+  const k = await snapshot(page);
   expect(k.zones.find((z) => z.name === 'za-southwest-1b')?.impaired).toBe(true);
   expect(k.collapsesPlayed).toBe(1);
   await frames(page, 10);
@@ -506,7 +388,7 @@ test('faults are visible: a dark zone, ruins, a silent lord, a building on fire'
   baseURL,
 }) => {
   const problems = watchPage(page, baseURL as string);
-  await open(page, 'kingdom');
+  await openPinned(page, 'kingdom');
   await waitScene(page, 'kingdom');
   const { instanceId, tasks } = await smallKingdom(page);
   const ami = (
@@ -557,7 +439,7 @@ test('faults are visible: a dark zone, ruins, a silent lord, a building on fire'
     [lost, dark, tasks[0]],
   );
   await waitScene(page, 'kingdom');
-  const k = await kingdom(page);
+  const k = await snapshot(page);
   expect(k.zones.find((z) => z.name === 'za-southwest-1c')?.impaired).toBe(true);
   expect(k.territories.find((t) => t.id === lost)?.state).toBe('terminated');
   expect(k.territories.find((t) => t.id === silent)?.castle).toBe('ACTIVE:disconnected');
@@ -576,7 +458,7 @@ test('faults are visible: a dark zone, ruins, a silent lord, a building on fire'
     for (let i = 0; i < 61; i++) window.__nozama?.store.getState().advance(1);
   });
   await waitScene(page, 'kingdom');
-  expect((await kingdom(page)).developments.find((d) => d.id === tasks[0])).toBeUndefined();
+  expect((await snapshot(page)).developments.find((d) => d.id === tasks[0])).toBeUndefined();
   expect(problems).toEqual([]);
 });
 
@@ -586,12 +468,12 @@ test('100 territories and 1,000 developments render, readable when zoomed in, wi
 }) => {
   test.setTimeout(90_000);
   const problems = watchPage(page, baseURL as string);
-  await open(page, 'kingdom');
+  await openPinned(page, 'kingdom');
   await waitScene(page, 'kingdom');
   const world: BigWorld = await page.evaluate(buildBigWorld);
   expect(world).toMatchObject({ territories: 100, developments: 1000, running: 1000 });
   await waitScene(page, 'kingdom');
-  const k = await kingdom(page);
+  const k = await snapshot(page);
   expect(k.territories).toHaveLength(100);
   expect(k.developments).toHaveLength(1000);
   // The world grew instead of shrinking the territories below readability.
@@ -618,7 +500,7 @@ test('100 territories and 1,000 developments render, readable when zoomed in, wi
   // Fit: the whole kingdom on the screen.
   await page.locator('#world-canvas canvas').focus();
   await page.keyboard.press('0');
-  const fit = (await kingdom(page)).camera;
+  const fit = (await snapshot(page)).camera;
   expect(fit.zoom).toBeLessThan(1);
   expect(k.width * fit.zoom).toBeLessThanOrEqual(CANVAS.width + 1);
   expect(k.height * fit.zoom).toBeLessThanOrEqual(CANVAS.height + 1);
@@ -635,7 +517,7 @@ test('100 territories and 1,000 developments render, readable when zoomed in, wi
   await page.keyboard.press('+');
   await page.keyboard.press('+');
   await waitScene(page, 'kingdom');
-  const closer = (await kingdom(page)).camera;
+  const closer = (await snapshot(page)).camera;
   expect(closer.zoom * unit).toBeGreaterThan(150);
   const target = k.developments.find((d) => {
     const t = k.territories.find((x) => x.name === '1b-2');

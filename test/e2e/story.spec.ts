@@ -4,25 +4,12 @@
  * one development per territory; portal 1b collapses and the decree heals in the other portals; the
  * steward's why card for a replacement names the dark portal's territories; Rosetta shows AWS's words.
  */
-import { expect, type Locator, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import type { PlanetScene } from '../../src/game/PlanetScene.ts';
 import type { RegionScene } from '../../src/game/RegionScene.ts';
-import { advanceUntil, SCREENSHOTS, watchPage } from './helpers.ts';
+import { advanceUntil, buildSection, clickCanvas, SCREENSHOTS, waitBridge, watchPage } from './helpers.ts';
 
 const Z = (letter: string) => `za-southwest-1${letter}`;
-
-async function clickCanvas(page: Page, x: number, y: number): Promise<void> {
-  const box = await page.locator('#world-canvas canvas').boundingBox();
-  if (!box) throw new Error('no canvas');
-  await page.mouse.click(box.x + x, box.y + y);
-}
-
-async function section(page: Page, id: string): Promise<Locator> {
-  const s = page.locator(`details[data-section="${id}"]`);
-  if ((await s.getAttribute('open')) === null) await s.locator('summary').click();
-  await expect(s).toHaveAttribute('open', '');
-  return s;
-}
 
 const RUNNING_KEEP = `(sim) => Object.values(sim.tasks).filter((t) => t.serviceName === 'keep' && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING')`;
 
@@ -33,7 +20,7 @@ test('planet -> region -> portal 1b; build, decree of six, a portal collapses, t
   test.setTimeout(150_000);
   const problems = watchPage(page, baseURL as string);
   await page.goto('/?seed=11');
-  await page.waitForFunction(() => window.__nozama !== undefined);
+  await waitBridge(page);
   await page.getByRole('button', { name: 'Pause' }).click();
 
   // The first screen is the planet; SW Nozama is the place to jump to.
@@ -59,7 +46,7 @@ test('planet -> region -> portal 1b; build, decree of six, a portal collapses, t
   await page.screenshot({ path: `${SCREENSHOTS}/story-1-portal-1b.png` });
 
   // Found the kingdom and erect three territories in each portal.
-  const territory = await section(page, 'territory');
+  const territory = await buildSection(page, 'territory');
   await territory.getByRole('button', { name: 'Found the kingdom Royaume' }).click();
   for (const letter of ['a', 'b', 'c']) {
     await territory.getByLabel('Portal', { exact: true }).selectOption(Z(letter));
@@ -74,14 +61,14 @@ test('planet -> region -> portal 1b; build, decree of six, a portal collapses, t
   );
 
   // A plan of one building, then a decree of six, one per territory.
-  const plan = await section(page, 'plan');
+  const plan = await buildSection(page, 'plan');
   await plan.getByLabel('Plan name').fill('keep');
   await plan.getByLabel('Building 1 name').fill('web');
   await plan.getByLabel('Building 1 design (image)').fill('public.ecr.aws/nginx/nginx:latest');
   await plan.getByLabel('Building 1 memory (MiB)').fill('512');
   await plan.getByRole('button', { name: 'Draft the plan' }).click();
   await expect(plan.getByRole('status')).toContainText('Plan keep, edition 1 drafted');
-  const decree = await section(page, 'decree');
+  const decree = await buildSection(page, 'decree');
   await decree.getByLabel('Name of the decree').fill('keep');
   await decree.getByLabel('Plan edition').selectOption('keep:1');
   await decree.getByLabel('Developments to keep standing').fill('6');
@@ -102,7 +89,7 @@ test('planet -> region -> portal 1b; build, decree of six, a portal collapses, t
   await page.screenshot({ path: `${SCREENSHOTS}/story-2-decree.png` });
 
   // Portal 1b collapses: two developments are lost, the decree heals in 1a and 1c.
-  const disasters = await section(page, 'disasters');
+  const disasters = await buildSection(page, 'disasters');
   await disasters.getByLabel('Portal', { exact: true }).selectOption(Z('b'));
   await disasters.getByRole('button', { name: 'Collapse the portal' }).click();
   const chronicle = page.getByRole('region', { name: 'Chronicle' });
