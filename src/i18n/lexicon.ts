@@ -397,6 +397,32 @@ const PLAIN: Record<string, { plain: string; also?: string[] }> = {
     also: ['steward'],
   },
   fargate: { plain: 'computers AWS runs for you (Fargate); a later chapter uses them.' },
+  deployment: { plain: 'replacing the running tasks of a service with tasks of a new task definition.' },
+  loadBalancer: {
+    plain: 'one address for your clients that passes each request on to one of many running copies.',
+  },
+  listener: { plain: 'a port the load balancer listens on (80 for everyone, 8080 to test).' },
+  targetGroup: { plain: 'a list of running copies that a listener may send requests to.' },
+  healthCheck: {
+    plain: 'a request the load balancer sends every few seconds to check a copy still answers well.',
+  },
+  traffic: { plain: 'the requests your clients send.' },
+  weight: { plain: 'the share of requests a listener sends down each target group.' },
+  alarm: {
+    plain: 'a CloudWatch alarm: it watches a number (like failed requests) and goes off past a limit.',
+  },
+  rollingDeployment: { plain: 'replacing tasks a few at a time, old and new running side by side.' },
+  blueGreenDeployment: {
+    plain: 'starting the new version beside the old one, then moving all requests to it at once.',
+  },
+  canaryDeployment: {
+    plain: 'sending a small share of requests to the new version first, then the rest if all is well.',
+  },
+  linearDeployment: { plain: 'moving requests to the new version in equal steps, one step at a time.' },
+  rollback: { plain: 'going back to the version that worked, automatically when an alarm goes off.' },
+  lambdaFunction: { plain: 'code AWS runs when it is called, with no server for you to manage.' },
+  lambdaVersion: { plain: 'a frozen, numbered copy of a function’s code and settings.' },
+  lambdaAlias: { plain: 'a name that points to one version, or splits calls between two.' },
 };
 
 export interface GlossaryLine {

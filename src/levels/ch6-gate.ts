@@ -37,7 +37,8 @@ export const theGate: Level = {
   concept: 'Application Load Balancer, target group, health checks, listener',
   brief: [
     'Travelers want to visit the mills of Royaume, but they do not know which territory holds which mill.',
-    'Build a city gate with a main door on port 80 and a road behind it; let a herald visit each mill before travelers are sent there. Then proclaim a decree of three mills whose developments join the road as they rise, and open the door to travelers.',
+    'Build a city gate with a main door on port 80 and a road named mill-road behind it; let a herald visit each mill before travelers are sent there. Then proclaim a decree of three mills whose developments join the road as they rise, and open the door to travelers.',
+    'In plain words: the gate is one address for all travelers, spread over the portals; a door is the port it listens on; a road is the list of mills a door sends travelers to; the herald is a check that calls each mill and only lets travelers reach those that answer. The Rosetta switch (AWS) shows their real names. The test door (8080) the gate form offers is not needed yet: you may untick it.',
   ],
   scenario: {
     seed: 113,
@@ -73,9 +74,9 @@ export const theGate: Level = {
     },
   ],
   hints: [
-    'Build the road first (a target group on port 80 with a health check on /), then the gate across the three portals, then its main door (a listener on port 80 that forwards to the road).',
-    'The decree must name the road, the building (web) and its port (80): each development is then registered on the road as it rises, on the port the steward gave it.',
-    'Open the door to travelers (20 a second) only once the herald has found the mills well: a road with no healthy mill turns travelers away.',
+    'The Build the gate form does it all in one go: name the road behind the main door mill-road (it offers gate-blue), keep the three portals ticked and the herald asking at /. It lays the road (a target group on port 80 with a health check on /), raises the gate across the portals and hangs its main door (a listener on port 80 that forwards to the road).',
+    'In the decree form, pick the road under Behind the gate (road mill-road); the building (web) and its door (80) then fill in. Each development is registered on the road as it rises, on the port the steward gave it.',
+    'Open the door to travelers (Travelers and curses: the main door, 20 a second) only once the chronicle says the herald found the three mills healthy: a road with no healthy mill turns travelers away.',
   ],
   solution: [
     { call: ROAD },

@@ -119,8 +119,9 @@ export const blueGreen: Level = {
   concept: 'Blue/green by hand: two services, two target groups, swapping two listeners',
   brief: [
     'Travelers stream through the main door of the gate (port 80) down the blue road to three mills of edition 1. The millers have drafted edition 2, and the council will not have the gate closed for a single moment.',
-    'Build a green town beside the blue one: a green road behind a test door on port 8080, and a decree of three mills of edition 2 on it. Send a few travelers through the test door to try it.',
+    'Build a green town beside the blue one: a green road named mill-green behind a test door on port 8080, and a decree of three mills of edition 2 on it. Send a few travelers through the test door to try it.',
     'Then swap the doors: the main door to the green road, the test door to the blue. When the council has seen green serve, swap them back. Not one traveler may be turned away.',
+    'The goals marked done at the start (the main door on blue, no traveler turned away) must still hold at the end.',
   ],
   scenario: {
     seed: 114,
@@ -155,13 +156,13 @@ export const blueGreen: Level = {
     },
     {
       id: 'back-on-blue',
-      text: 'The main door leads to the blue road again',
+      text: 'At the end, the main door leads to the blue road again',
       aws: 'The listener on port 80 forwards 100% to mill-blue',
       check: { kind: 'listenerForwards', port: 80, targetGroup: 'mill-blue' },
     },
     {
       id: 'test-door',
-      text: 'The test door leads to the green road again',
+      text: 'At the end, the test door leads to the green road',
       aws: 'The listener on port 8080 forwards 100% to mill-green',
       check: { kind: 'listenerForwards', port: 8080, targetGroup: 'mill-green' },
     },
@@ -173,9 +174,9 @@ export const blueGreen: Level = {
     },
   ],
   hints: [
-    'The green town needs its own road (a target group mill-green, like mill-blue), its own door (a listener on port 8080 forwarding to mill-green) and its own decree (service mill-green of mill:2, 3 mills, on the road mill-green).',
+    'The green town needs its own road (a target group mill-green, like mill-blue), its own door (a listener on port 8080 forwarding to mill-green) and its own decree (service mill-green of mill:2, 3 mills, on the road mill-green). In the Build the gate form, name the main road mill-blue and the test road mill-green: what already stands (the gate, mill-blue, the main door) is not built again.',
     'Wait until the herald finds the three green mills well before any door leads to them: a road with no healthy mill turns travelers away.',
-    'A swap is two changes of door: the main door (port 80) now forwards to mill-green, the test door (8080) to mill-blue. Swapping back is the same two changes the other way round.',
+    'A swap is two changes of door: the main door (port 80) now forwards to mill-green, the test door (8080) to mill-blue. The Swap the doors button under Build the gate makes both; press it again to swap back.',
   ],
   solution: [
     { call: road('mill-green') },
@@ -241,7 +242,8 @@ export const canary: Level = {
   concept: 'ECS-native CANARY deployment: canaryPercent, canaryBakeTimeInMinutes, bake time',
   brief: [
     'The mill decree of Royaume now knows both roads: blue behind the main door, green behind the test door. Twenty travelers a second pass the main door.',
-    'Edition 2 of the mill (nginx:1.28) is ready, but the council is wary. Renovate the decree so that one traveler in ten visits the new mills for five minutes, and only then all of them. The steward moves the travelers himself.',
+    'The millers want edition 2 of the mill (design nginx:1.28), but the council is wary. Draft edition 2 of the plan first (it is not drafted yet), then renovate the decree so that one traveler in ten visits the new mills for five minutes, and only then all of them. The steward moves the travelers himself.',
+    'In plain words: a canary renovation sends a small share of travelers to the new edition and watches it for a while before sending everyone; the goals count that watch in seconds (280 of the 300).',
   ],
   scenario: { seed: 115, setup: NATIVE_KINGDOM, settle: 120, place: 'kingdom' },
   script: [TRAVELERS_ARRIVE],
@@ -273,8 +275,8 @@ export const canary: Level = {
     },
   ],
   hints: [
-    'Draft edition 2 of the mill plan with the design nginx:1.28 first.',
-    'Renovate the decree to mill:2 with the canary strategy (deployment strategy CANARY): canaryPercent 10, canaryBakeTimeInMinutes 5.',
+    'Draft edition 2 of the mill plan first: in Draft a plan, press Start a new edition from it, change the design to nginx:1.28 and draft.',
+    'Renovate the decree to mill:2 with the canary strategy (deployment strategy CANARY): canary share 10% (canaryPercent), canary watch 5 minutes (canaryBakeTimeInMinutes; the form offers 2).',
     'The steward raises all the green mills first, tries them through the test door, then sends 10% of the main door to green, waits five minutes, and sends the rest. Let time pass: about eight minutes.',
   ],
   solution: [
@@ -343,6 +345,7 @@ export const watchtower: Level = {
     'Edition 2 of the mill is drafted. What nobody knows yet: three visits in ten to its mills end badly.',
     'Renovate the decree a tenth of the travelers at a time, one step a minute, and first raise a watchtower over the gate that counts the travelers the mills turn away. When its beacon lights, the horn of rollback must sound: every traveler back to edition 1 at once.',
     'Fewer than fifty travelers may be turned away.',
+    'In plain words: a watchtower is an alarm that looks at a count (here, failed travelers at the gate) once a minute and lights its beacon when the count goes too high; the horn of rollback sends the renovation back to the last edition. The goals marked done at the start must still hold at the end.',
   ],
   scenario: {
     seed: 116,
@@ -396,7 +399,7 @@ export const watchtower: Level = {
   ],
   hints: [
     'Raise the watchtower first: an alarm on the gate metric HTTPCode_Target_5XX_Count (sum over one minute, at least 5) for the load balancer gate. Missing data means no errors: treat it as not breaching.',
-    'Then renovate the decree to mill:2 with the linear strategy (LINEAR, stepPercent 10, stepBakeTimeInMinutes 1), and name the alarm in the deployment configuration with rollback on.',
+    'Then renovate the decree to mill:2 with the linear strategy (LINEAR, stepPercent 10, stepBakeTimeInMinutes 1). Under Watchtowers that may roll it back, tick your watchtower (it is not ticked by itself) and keep the horn of rollback on: the order then names the alarm with rollback true.',
     'A rollback shifts every traveler back to the blue road at once: edition 1 never stopped running during the shift.',
   ],
   solution: [{ call: WATCHTOWER }, { call: updateService('mill', linear(true)) }, { advance: 360 }],

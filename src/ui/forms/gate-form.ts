@@ -59,6 +59,7 @@ export function createGateForm(store: GameStore): GateForm {
   const mainRoad = field(
     words('Road behind the main door (80)', 'Target group for listener 80'),
     text('mainRoad', 'gate-blue'),
+    'A road is the list of developments a door sends travelers to; one that already stands is kept.',
   );
   const testRoad = field(
     words('Road behind the test door (8080)', 'Target group for listener 8080'),

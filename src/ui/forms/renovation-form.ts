@@ -97,14 +97,17 @@ export function createRenovationForm(store: GameStore): RenovationForm {
   const bake = field(
     words('Bake after the full shift (min)', 'bakeTimeInMinutes'),
     numberInput({ name: 'bakeMinutes', min: 0, max: 1440, value: 2 }),
+    'Once every traveler goes to the new edition, the old one still stands this long, ready for a rollback.',
   );
   const canaryP = field(
     words('Canary share (%)', 'canaryPercent'),
     numberInput({ name: 'canaryPercent', min: 0.1, max: 100, step: 'any', value: 10 }),
+    'Sent to the new edition first.',
   );
   const canaryBake = field(
     words('Canary watch (min)', 'canaryBakeTimeInMinutes'),
     numberInput({ name: 'canaryBakeMinutes', min: 0, max: 1440, value: 2 }),
+    'Watched this long, then all move.',
   );
   const stepP = field(
     words('Each step moves (%)', 'stepPercent'),
@@ -113,6 +116,7 @@ export function createRenovationForm(store: GameStore): RenovationForm {
   const stepBake = field(
     words('Wait between steps (min)', 'stepBakeTimeInMinutes'),
     numberInput({ name: 'stepBakeMinutes', min: 0, max: 1440, value: 1 }),
+    'Each share is watched this long.',
   );
   const canaryBox = h('div', { class: 'pair renovation-canary' }, canaryP.root, canaryBake.root);
   const linearBox = h('div', { class: 'pair renovation-linear' }, stepP.root, stepBake.root);
@@ -193,7 +197,7 @@ export function createRenovationForm(store: GameStore): RenovationForm {
     'p',
     { class: 'hint renovation-swap' },
     words(
-      'A road swap by hand (the seed’s way): turn the main and test doors with two ModifyListener calls.',
+      'A road swap by hand (as in Blue and green): turn the main and test doors with two ModifyListener calls.',
       'DIY blue/green: swap the listeners’ target groups (ModifyListener twice).',
     ),
     ' ',
@@ -411,7 +415,11 @@ export function createRenovationForm(store: GameStore): RenovationForm {
               h(
                 'p',
                 { class: 'hint' },
-                pick('No watchtower yet: raise one to guard the renovation.', 'No alarms yet.', mode),
+                pick(
+                  'No watchtower yet: raise one to guard the renovation, then tick it here.',
+                  'No alarms yet.',
+                  mode,
+                ),
               ),
             ]),
       );

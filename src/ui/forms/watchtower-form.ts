@@ -93,6 +93,7 @@ export function createWatchtowerForm(store: GameStore): WatchtowerForm {
   const threshold = field(
     words('Lights its beacon above', 'Threshold (GreaterThanThreshold)'),
     numberInput({ name: 'threshold', min: 0, value: 10, step: 'any' }),
+    'Failed travelers in one look (or their share in %, when it watches the share).',
   );
   const period = field(words('Each look lasts', 'Period'), h('select', { name: 'period' }));
   const n = field(
