@@ -433,10 +433,12 @@ function visitReference(s: SimState): number {
   return acc;
 }
 
-function simHour() {
-  const t0 = performance.now();
-  const { state, settleSeconds } = buildKingdom();
-  const setupMs = performance.now() - t0;
+/**
+ * Times one simulated hour from `state` as advance(state, 3600) and as 3600 x advance(state, 1),
+ * against the reference workload on the same state, interleaved, median of SAMPLES after a warm-up.
+ * `check` names what is wrong with an hour's end state (null when it is right).
+ */
+function timeHour(state: SimState, label: string, check: (end: SimState) => string | null) {
   const one: number[] = [];
   const perSecond: number[] = [];
   const reference: number[] = [];
@@ -445,8 +447,9 @@ function simHour() {
     const a = performance.now();
     const r = advance(state, 3600);
     const ms = performance.now() - a;
-    if (!stable(r.state)) fail('sim hour: advance(state, 3600) left the cluster unstable');
-    if (r.state.now !== state.now + 3600) fail('sim hour: advance(state, 3600) did not move time by 3600 s');
+    const bad = check(r.state);
+    if (bad) fail(`${label} (advance 3600): ${bad}`);
+    if (r.state.now !== state.now + 3600) fail(`${label}: advance(state, 3600) did not move time by 3600 s`);
     return ms;
   };
   const runPerSecond = (): number => {
@@ -454,7 +457,8 @@ function simHour() {
     const a = performance.now();
     for (let i = 0; i < 3600; i++) s = advance(s, 1).state;
     const ms = performance.now() - a;
-    if (!stable(s)) fail('sim hour: 3600 x advance(state, 1) left the cluster unstable');
+    const bad = check(s);
+    if (bad) fail(`${label} (3600 x advance 1): ${bad}`);
     return ms;
   };
   const runRef = (): number => {
@@ -471,24 +475,33 @@ function simHour() {
     reference.push(runRef());
   }
   if (sink === 0) console.log('(reference sink is zero)');
-  const { running } = liveCount(state);
   const refMs = median(reference);
   const oneMs = median(one);
   const perMs = median(perSecond);
   return {
-    instances: Object.keys(state.containerInstances).length,
-    services: Object.keys(state.services).length,
-    runningTasks: running,
-    settleSeconds,
-    setupSeconds: round(setupMs / 1000, 3),
     advance3600Seconds: round(oneMs / 1000, 4),
     advance1x3600Seconds: round(perMs / 1000, 4),
     referenceSeconds: round(refMs / 1000, 5),
-    reference:
-      '3600 passes, each visiting every task and container instance of the state once (Object.values + sum)',
     advance3600RatioToReference: round(oneMs / refMs, 1),
     advance1x3600RatioToReference: round(perMs / refMs, 1),
     samples: SAMPLES,
+  };
+}
+
+function simHour() {
+  const t0 = performance.now();
+  const { state, settleSeconds } = buildKingdom();
+  const setupMs = performance.now() - t0;
+  const timing = timeHour(state, 'sim hour', (end) => (stable(end) ? null : 'the cluster is unstable'));
+  return {
+    instances: Object.keys(state.containerInstances).length,
+    services: Object.keys(state.services).length,
+    runningTasks: liveCount(state).running,
+    settleSeconds,
+    setupSeconds: round(setupMs / 1000, 3),
+    ...timing,
+    reference:
+      '3600 passes, each visiting every task and container instance of the state once (Object.values + sum)',
   };
 }
 
@@ -497,57 +510,14 @@ function canaryHour() {
   const t0 = performance.now();
   const world = buildCanaryWorld();
   const setupMs = performance.now() - t0;
-  const { state } = world;
-  const one: number[] = [];
-  const perSecond: number[] = [];
-  const reference: number[] = [];
-  let sink = 0;
-  const runOne = (): number => {
-    const a = performance.now();
-    const r = advance(state, 3600);
-    const ms = performance.now() - a;
-    const bad = checkCanaryHour(world, r.state);
-    if (bad) fail(`canary hour (advance 3600): ${bad}`);
-    return ms;
-  };
-  const runPerSecond = (): number => {
-    let s = state;
-    const a = performance.now();
-    for (let i = 0; i < 3600; i++) s = advance(s, 1).state;
-    const ms = performance.now() - a;
-    const bad = checkCanaryHour(world, s);
-    if (bad) fail(`canary hour (3600 x advance 1): ${bad}`);
-    return ms;
-  };
-  const runRef = (): number => {
-    const a = performance.now();
-    sink += visitReference(state);
-    return performance.now() - a;
-  };
-  runOne();
-  runPerSecond();
-  runRef();
-  for (let i = 0; i < SAMPLES; i++) {
-    one.push(runOne());
-    perSecond.push(runPerSecond());
-    reference.push(runRef());
-  }
-  if (sink === 0) console.log('(reference sink is zero)');
-  const refMs = median(reference);
-  const oneMs = median(one);
-  const perMs = median(perSecond);
+  const timing = timeHour(world.state, 'canary hour', (end) => checkCanaryHour(world, end));
   return {
-    instances: Object.keys(state.containerInstances).length,
+    instances: Object.keys(world.state.containerInstances).length,
     desiredTasks: 20,
     requestsPerSecond: 100,
     settleSeconds: world.settleSeconds,
     setupSeconds: round(setupMs / 1000, 3),
-    advance3600Seconds: round(oneMs / 1000, 4),
-    advance1x3600Seconds: round(perMs / 1000, 4),
-    referenceSeconds: round(refMs / 1000, 5),
-    advance3600RatioToReference: round(oneMs / refMs, 1),
-    advance1x3600RatioToReference: round(perMs / refMs, 1),
-    samples: SAMPLES,
+    ...timing,
   };
 }
 

@@ -86,7 +86,7 @@ function ecsTarget(ctx: Ctx, g: CdDeploymentGroup, res: Record<string, unknown>)
   const lb = obj(p.LoadBalancerInfo);
   const tdRef = String(p.TaskDefinition ?? '');
   const td = ctx.s.taskDefinitions[tdRef];
-  if (!td || td.status !== 'ACTIVE')
+  if (td?.status !== 'ACTIVE')
     throw badRevision(`The task definition ${tdRef} in the AppSpec could not be found or is not ACTIVE.`);
   const containerName = String(lb.ContainerName ?? '');
   const containerPort = Number(lb.ContainerPort);

@@ -175,16 +175,14 @@ function advanceDeployer(ctx: Ctx, d: LambdaDeployer): void {
     );
     return;
   }
-  const window = { from: ctx.now - HEALTH_WINDOW, to: ctx.now };
+  const span = { from: ctx.now - HEALTH_WINDOW, to: ctx.now };
   const dims = {
     FunctionName: d.functionName,
     Resource: `${d.functionName}:${d.aliasName}`,
     ExecutedVersion: d.newVersion,
   };
-  const errors = d.healthCheck
-    ? metricSum(ctx.s, 'AWS/Lambda', 'Errors', dims, window.from, window.to)
-    : null;
-  const checked = { ...d, lastErrors: errors, lastWindow: window };
+  const errors = d.healthCheck ? metricSum(ctx.s, 'AWS/Lambda', 'Errors', dims, span.from, span.to) : null;
+  const checked = { ...d, lastErrors: errors, lastWindow: span };
   const why = {
     deploymentId: d.id,
     functionName: d.functionName,
@@ -195,7 +193,7 @@ function advanceDeployer(ctx: Ctx, d: LambdaDeployer): void {
     steps: d.steps,
     weight: d.weights[d.step - 1],
     errors,
-    window,
+    window: span,
   };
   if (errors !== null && errors > 0) {
     setAliasRouting(ctx, fn, alias, alias.FunctionVersion, {}, { deploymentId: d.id, rollback: true });
