@@ -8,9 +8,9 @@
  * same run. The run is checked: the canary must have completed, 20 tasks of revision 2 must be RUNNING,
  * and revision 2 must have served at least half of the hour's requests.
  */
-import { defaultVpcId, subnetIdFor } from '../src/model/catalog.ts';
+import { defaultVpcId, subnetIdFor } from '../src/model/ec2/catalog.ts';
 import { advance, createSim, step } from '../src/model/index.ts';
-import type { Call, SimState } from '../src/model/types.ts';
+import type { Call, SimState } from '../src/model/sim/types.ts';
 
 const REGION = 'za-southwest-1';
 const ZONES = ['a', 'b', 'c'].map((z) => `${REGION}${z}`);

@@ -11,7 +11,7 @@
  *
  * It shares only the Candidate/PlacementRequest types with src/model/placement.ts.
  */
-import type { Candidate, PlacementRequest } from '../src/model/placement.ts';
+import type { Candidate, PlacementRequest } from '../src/model/ecs/placement.ts';
 
 function spreadValueOf(c: Candidate, field: string): string {
   if (field === 'instanceId' || field === 'host') return c.containerInstanceArn;

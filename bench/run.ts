@@ -15,10 +15,10 @@
  * result is invalid (a task not placed, an over-committed instance, a broken constraint, an unstable
  * cluster); a missed goal prints FAIL and still exits 0.
  */
-import { instanceTypeInfo, registeredCpu, registeredMemory } from '../src/model/catalog.ts';
+import { instanceTypeInfo, registeredCpu, registeredMemory } from '../src/model/ec2/catalog.ts';
+import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/ecs/placement.ts';
 import { advance, createSim, step } from '../src/model/index.ts';
-import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/placement.ts';
-import type { Call, PlacementStrategy, SimState } from '../src/model/types.ts';
+import type { Call, PlacementStrategy, SimState } from '../src/model/sim/types.ts';
 import { buildCanaryWorld, checkCanaryHour } from './canary-hour.ts';
 import { type FrameFigures, frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';

@@ -11,7 +11,7 @@
  * the remembered event is new; when that event has fallen off (hundreds of events in one frame) the
  * sequence numbers decide.
  */
-import type { SimEvent } from '../model/types.ts';
+import type { SimEvent } from '../model/index.ts';
 import type { GameStore, GameStoreState } from '../store/create-game-store.ts';
 
 export class EventCursor {

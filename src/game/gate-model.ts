@@ -8,7 +8,7 @@
  * Pure and Phaser-free. It holds no rules: where a request goes is asked of the model's own routing
  * (elb-routing.ts); the rest is read and named for the view.
  */
-import { forwardTuples, listenerShares, matchedActions, routableTargets } from '../model/elb-routing.ts';
+
 import type {
   LambdaFunction,
   Listener,
@@ -16,7 +16,8 @@ import type {
   SimState,
   TargetGroup,
   TargetHealthState,
-} from '../model/types.ts';
+} from '../model/index.ts';
+import { forwardTuples, listenerShares, matchedActions, routableTargets } from '../model/index.ts';
 import { type Banner, bannerFor, familyOrder, planOf } from './kingdom-model.ts';
 
 /** The herald's verdict on a target, as an icon (never colour alone). */

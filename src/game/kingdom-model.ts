@@ -6,7 +6,6 @@
  * ECS; it decides only what is shown (a terminated territory leaves its ruin visible for a while).
  */
 import { byLaunch, territoryNames, zoneCode } from '../i18n/names.ts';
-import { instanceTypeInfo, zoneNames } from '../model/catalog.ts';
 import type {
   ContainerInstanceStatus,
   Ec2Instance,
@@ -14,7 +13,8 @@ import type {
   SimState,
   Task,
   TaskStatus,
-} from '../model/types.ts';
+} from '../model/index.ts';
+import { instanceTypeInfo, zoneNames } from '../model/index.ts';
 import { BANNER_COLORS, BANNER_SHAPES, type BannerShape } from './palette.ts';
 
 /** How long (simulated seconds) a terminated territory stays on the map as a ruin. */

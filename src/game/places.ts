@@ -3,7 +3,7 @@
  * a place, the story name of each region, and the `?place=` query parameter that opens the game
  * somewhere other than the store's starting place.
  */
-import { REGIONS, zoneNames } from '../model/catalog.ts';
+import { REGIONS, zoneNames } from '../model/index.ts';
 import type { ViewPlace } from '../store/create-game-store.ts';
 import { SceneKey } from './keys.ts';
 

@@ -5,8 +5,9 @@
  * ("Target i-0ab12c3d…:49153 in target group bakery-blue is unhealthy: Target.ResponseCodeMismatch").
  * chronicle.ts dispatches here for these event types.
  */
-import { TARGET_TEXT } from '../model/elbv2-common.ts';
-import type { SimState } from '../model/types.ts';
+
+import type { SimState } from '../model/index.ts';
+import { TARGET_TEXT } from '../model/index.ts';
 import type { ChronicleEvent, ChronicleLine, Tone } from './chronicle.ts';
 import {
   COMPARISON_WORDS,

@@ -8,7 +8,7 @@
  * Silent on purpose: deployment/trafficShifted (the step's stageChanged line and the rollback line
  * already say where the travelers go).
  */
-import type { SimState } from '../model/types.ts';
+import type { SimState } from '../model/index.ts';
 import type { ChronicleEvent, ChronicleLine, Tone } from './chronicle.ts';
 import { byMode, capitalize, type NameMode } from './lexicon.ts';
 import { planName } from './names.ts';

@@ -11,7 +11,7 @@
  * plans) are looked up in `sim`, and a much later state may have moved on (a renovated decree's
  * edition, an instance gone from the state an hour after termination).
  */
-import type { SimEvent, SimState } from '../model/types.ts';
+import type { SimEvent, SimState } from '../model/index.ts';
 import { GATE_EVENT_TYPES, gateLine, gateServiceEvent } from './chronicle-gate.ts';
 import { RENOVATION_EVENT_TYPES, renovationLine } from './chronicle-renovation.ts';
 import { explainPlacementFailure, rejectionPhrase, type WhyCard } from './explain.ts';

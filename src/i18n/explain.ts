@@ -7,11 +7,17 @@
  * codes, strategy syntax, instance ids); 'both' tells the story with the AWS names in brackets.
  * Sentences are short: a projector reads them from the back of the room.
  */
-import { taskRequirements } from '../model/ecs-task-definitions.ts';
-import { FAILURE_REASON } from '../model/ecs-tasks.ts';
-import type { CandidateTrace, PlacementFailure, PlacementTrace, Rejection } from '../model/placement.ts';
-import { evaluateQuery, parseQuery } from '../model/query-language.ts';
-import type { PlacementStrategy, SimState, TaskDefinition } from '../model/types.ts';
+
+import type {
+  CandidateTrace,
+  PlacementFailure,
+  PlacementStrategy,
+  PlacementTrace,
+  Rejection,
+  SimState,
+  TaskDefinition,
+} from '../model/index.ts';
+import { evaluateQuery, FAILURE_REASON, parseQuery, taskRequirements } from '../model/index.ts';
 import { capitalize, type NameMode } from './lexicon.ts';
 import {
   arnId,

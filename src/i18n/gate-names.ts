@@ -4,7 +4,7 @@
  * (targets: a development on a territory, named "1b-2's bakery (edition 2)"), watchtowers (alarms).
  * Things that left the state are named from their ARNs, so an old chronicle line still reads.
  */
-import type { SimState } from '../model/types.ts';
+import type { SimState } from '../model/index.ts';
 import { byMode, type NameMode } from './lexicon.ts';
 import { parsePlan, shortInstanceId, territoryName, zoneCodeOf } from './names.ts';
 

@@ -5,7 +5,7 @@
  *
  * Pure data and functions: no DOM, no store. The view and the panels read it; the model never does.
  */
-import { AMIS, type AmiInfo, findAmi, INSTANCE_TYPES, instanceTypeInfo } from '../model/catalog.ts';
+import { AMIS, type AmiInfo, findAmi, INSTANCE_TYPES, instanceTypeInfo } from '../model/index.ts';
 
 /** How names are shown: Nozama's story words, AWS's names, or both side by side (same as the store's). */
 export type NameMode = 'nozama' | 'aws' | 'both';

@@ -8,8 +8,9 @@
  * hour; a name shifts only when an older instance of the same zone leaves the state).
  * Developments are named after their plan and a short id ("bakery·3f2a"), plans by family and edition.
  */
-import { regionOfZone } from '../model/catalog.ts';
-import type { Ec2Instance, SimState, TaskDefinition } from '../model/types.ts';
+
+import type { Ec2Instance, SimState, TaskDefinition } from '../model/index.ts';
+import { regionOfZone } from '../model/index.ts';
 import { byMode, type NameMode, term } from './lexicon.ts';
 
 /** "1a" for za-southwest-1a: the digit of the region and the zone letter. */

@@ -4,7 +4,7 @@
  * StateReason when the event came with it). The chronicle and the renovation panel's why card both
  * read them, so the horn tells one story wherever it sounds.
  */
-import type { SimEvent, SimState } from '../model/types.ts';
+import type { SimEvent, SimState } from '../model/index.ts';
 import {
   type AliasRollbackFacts,
   alarmFacts,

@@ -2,9 +2,9 @@
  * Builders for the real calls the campaign's scenarios and solutions are made of. Data helpers only:
  * each returns a plain Call with the AWS request shape (no Nozama words inside a call).
  */
-import { encodeBase64 } from '../model/base64.ts';
-import { amiId, subnetIdFor, zoneNames } from '../model/catalog.ts';
-import type { Call } from '../model/types.ts';
+
+import type { Call } from '../model/index.ts';
+import { amiId, encodeBase64, subnetIdFor, zoneNames } from '../model/index.ts';
 
 export const REGION = 'za-southwest-1';
 export const ZONES = zoneNames(REGION);

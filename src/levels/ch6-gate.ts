@@ -1,5 +1,5 @@
 /** Chapter 6, The gate: an Application Load Balancer, a target group with health checks, a listener. */
-import { defaultVpcId } from '../model/catalog.ts';
+import { defaultVpcId } from '../model/index.ts';
 import { createCluster, createService, REGION, registerMill, runInstances, subnets } from './calls.ts';
 import type { Level } from './types.ts';
 

@@ -3,8 +3,9 @@
  * groups, two listeners: the pattern of ecs-rules.md 8.3), an ECS-native canary (8.2), and a linear
  * shift that a CloudWatch alarm rolls back (6.4, 8.2).
  */
-import { defaultVpcId } from '../model/catalog.ts';
-import type { Call } from '../model/types.ts';
+
+import type { Call } from '../model/index.ts';
+import { defaultVpcId } from '../model/index.ts';
 import {
   createCluster,
   createService,

@@ -1,5 +1,5 @@
 /** Chapter 8, Spells: Lambda versions and an alias shifted linearly, rolled back by a health check. */
-import type { Call } from '../model/types.ts';
+import type { Call } from '../model/index.ts';
 import { createCluster } from './calls.ts';
 import type { Level } from './types.ts';
 

@@ -18,8 +18,9 @@
  * one into the real id of the player's world. An unresolved reference stays as written (the call
  * then fails with AWS's own "not found" error, which is what a typo would do).
  */
-import { lbDimension, tgDimension } from '../model/traffic-listener.ts';
-import type { Call, Ec2Instance, SimState } from '../model/types.ts';
+
+import type { Call, Ec2Instance, SimState } from '../model/index.ts';
+import { lbDimension, tgDimension } from '../model/index.ts';
 
 const REF = /@(instance|ci|task|idle-instance|tg|lb|listener|rule|lb-dim|tg-dim)\/([A-Za-z0-9:_-]+)\/(\d+)/g;
 

@@ -4,15 +4,18 @@
  * every simulated second and the level's scripted events fired when due. Used by "show me" checks,
  * the level tests and benchmarks; pure.
  */
+
+import type { AwsError, Call, SimState } from '../model/index.ts';
 import {
+  advance,
+  createSim,
   createTracker,
   evaluateGoals,
   type GoalProgress,
   observeTick,
+  step,
   type Tracker,
-} from '../model/goals.ts';
-import { advance, createSim, step } from '../model/index.ts';
-import type { AwsError, Call, SimState } from '../model/types.ts';
+} from '../model/index.ts';
 import { resolveCall } from './refs.ts';
 import { dueScriptedEvents } from './script.ts';
 import type { Level, SolutionStep } from './types.ts';

@@ -2,7 +2,7 @@
  * Scripted events: the disasters a level plays on its own (see ScriptedEvent in types.ts). Pure: the
  * store keeps which events have fired (their indices) and asks, after each observed tick, which are due.
  */
-import type { Tracker } from '../model/goals.ts';
+import type { Tracker } from '../model/index.ts';
 import type { Level, ScriptedEvent } from './types.ts';
 
 function anchor(e: ScriptedEvent, t: Tracker): number | null {

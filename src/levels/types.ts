@@ -4,7 +4,7 @@
  * pressed), progressive hints, a reference solution, a deliberately wrong solution for tests, a
  * debrief that maps the story to AWS, and the star thresholds.
  */
-import type { Call } from '../model/types.ts';
+import type { Call } from '../model/index.ts';
 
 /** What the player may use. Panel ids the UI knows: the build forms and the disasters. */
 export type PanelId =
@@ -38,7 +38,7 @@ export interface GoalSpec {
  * level began (folded tick by tick by the tracker in src/model/goals.ts). The engine owns the exact
  * union (see GoalCheck in src/model/goals.ts); levels only build values of it.
  */
-export type GoalCheck = import('../model/goals.ts').GoalCheck;
+export type GoalCheck = import('../model/goals/goals.ts').GoalCheck;
 
 export interface Level {
   /** Stable id used in progress saves ("arrival", "first-territory", ...). */

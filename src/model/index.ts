@@ -5,20 +5,38 @@
  * advance(state, seconds) -> { state, events }. Pure and deterministic: the same seed and calls give
  * the same state, and a failed call returns the state it was given, untouched.
  */
-import { DEFAULT_REGION, regionInfo } from './catalog.ts';
-import { emptyCloudWatchState, emptyTrafficState } from './cloudwatch-types.ts';
-import { emptyCodeDeployState } from './codedeploy-types.ts';
-import { Ctx } from './ctx.ts';
-import { emptyElbState } from './elbv2-types.ts';
-import { ApiError } from './errors.ts';
-import { HANDLERS } from './handlers.ts';
-import { emptyLambdaState } from './lambda-types.ts';
-import { seedRng } from './prng.ts';
-import { tick } from './tick.ts';
-import type { AdvanceResult, Call, CreateSimOptions, SimState, StepResult } from './types.ts';
 
-export * from './catalog.ts';
-export type * from './types.ts';
+import { emptyCloudWatchState, emptyTrafficState } from './cloudwatch/cloudwatch-types.ts';
+import { emptyCodeDeployState } from './codedeploy/codedeploy-types.ts';
+import { DEFAULT_REGION, regionInfo } from './ec2/catalog.ts';
+import { emptyElbState } from './elbv2/elbv2-types.ts';
+import { emptyLambdaState } from './lambda/lambda-types.ts';
+import { Ctx } from './sim/ctx.ts';
+import { ApiError } from './sim/errors.ts';
+import { HANDLERS } from './sim/handlers.ts';
+import { seedRng } from './sim/prng.ts';
+import { tick } from './sim/tick.ts';
+import type { AdvanceResult, Call, CreateSimOptions, SimState, StepResult } from './sim/types.ts';
+
+// What the layers above use: the model has one door (DESIGN.md section 2).
+export { metricSum } from './cloudwatch/metrics.ts';
+export { SAM_DEPLOYMENT_PREFERENCE_TYPES } from './codedeploy/codedeploy-configs.ts';
+export type { AmiInfo } from './ec2/catalog.ts';
+export * from './ec2/catalog.ts';
+export { taskRequirements } from './ecs/ecs-task-definitions.ts';
+export { FAILURE_REASON } from './ecs/ecs-tasks.ts';
+export type { CandidateTrace, PlacementFailure, PlacementTrace, Rejection } from './ecs/placement.ts';
+export { evaluateQuery, parseQuery } from './ecs/query-language.ts';
+export { isFargateSize } from './ecs/task-definition-validate.ts';
+export { forwardTuples, listenerShares, matchedActions, routableTargets } from './elbv2/elb-routing.ts';
+export { TARGET_TEXT } from './elbv2/elbv2-common.ts';
+export type { GoalProgress, Stars, Tracker } from './goals/goals.ts';
+export { createTracker, evaluateGoals, observeTick, starsFor } from './goals/goals.ts';
+export { decodeBase64, encodeBase64 } from './sim/base64.ts';
+export { observe, serviceKey } from './sim/observe.ts';
+export { iso } from './sim/time.ts';
+export { lbDimension, tgDimension } from './sim/traffic-listener.ts';
+export type * from './sim/types.ts';
 
 /** 2026-01-01T00:00:00Z */
 export const DEFAULT_START_TIME = 1767225600;

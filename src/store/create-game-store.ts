@@ -7,8 +7,8 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import { resolveCall } from '../levels/refs.ts';
 import type { Level } from '../levels/types.ts';
+import type { Call, CallResponse, SimEvent, SimState } from '../model/index.ts';
 import { advance as advanceSim, createSim, isReadOnlyAction, step } from '../model/index.ts';
-import type { Call, CallResponse, SimEvent, SimState } from '../model/types.ts';
 import {
   beginLevel,
   dueEvents,

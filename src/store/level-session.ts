@@ -7,6 +7,7 @@
 
 import { dueScriptedEvents } from '../levels/script.ts';
 import type { Level, SolutionStep } from '../levels/types.ts';
+import type { Call, SimState } from '../model/index.ts';
 import {
   createTracker,
   evaluateGoals,
@@ -15,8 +16,7 @@ import {
   type Stars,
   starsFor,
   type Tracker,
-} from '../model/goals.ts';
-import type { Call, SimState } from '../model/types.ts';
+} from '../model/index.ts';
 
 /** The "show me" playback: the next solution step, and the second (since world start) it waits for. */
 export interface DemoState {

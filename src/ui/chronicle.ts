@@ -5,7 +5,7 @@
  * at a time, never every tick. Undo, redo and reset sit beside it.
  */
 import { type ChronicleLine, chronicleLine, type Tone } from '../i18n/chronicle.ts';
-import type { SimEvent } from '../model/types.ts';
+import type { SimEvent } from '../model/index.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { applyNames, button, frameScheduler, h, pick, setText, words } from './dom.ts';
 import { formatElapsed } from './format.ts';

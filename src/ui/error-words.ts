@@ -2,7 +2,7 @@
  * One line in Nozama's words under an AWS error, so a refusal teaches something. AWS's own error name
  * and message are always shown verbatim above it; this only tells the story of what went wrong.
  */
-import type { AwsError, Call } from '../model/types.ts';
+import type { AwsError, Call } from '../model/index.ts';
 
 const RULES: readonly [RegExp, string][] = [
   [/^Too many containers\./, 'A plan holds at most 10 buildings: the royal architects refuse an 11th.'],

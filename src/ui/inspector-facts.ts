@@ -4,7 +4,7 @@
  */
 import { landKind } from '../i18n/lexicon.ts';
 import { castleName, planName, portalName, territoryName } from '../i18n/names.ts';
-import type { SimState } from '../model/types.ts';
+import type { SimState } from '../model/index.ts';
 import type { NameMode, Selection } from '../store/create-game-store.ts';
 import { pick } from './dom.ts';
 import { gateFacts } from './inspector-gate.ts';

@@ -4,7 +4,7 @@
  * (elbv2:DescribeTargetHealth: each stop and its state), shown beside its Describe JSON.
  */
 import { COMPARISON_WORDS, watchedWords } from '../i18n/gate-names.ts';
-import type { Call, SimState } from '../model/types.ts';
+import type { Call, SimState } from '../model/index.ts';
 import type { NameMode, Selection } from '../store/create-game-store.ts';
 import { pick } from './dom.ts';
 import {

@@ -8,8 +8,7 @@
 import { explainPlacement } from '../i18n/explain.ts';
 import { byMode } from '../i18n/lexicon.ts';
 import { displayName, planName } from '../i18n/names.ts';
-import type { PlacementTrace } from '../model/placement.ts';
-import type { CallResponse, SimState } from '../model/types.ts';
+import type { CallResponse, PlacementTrace, SimState } from '../model/index.ts';
 import type { ApiRecord, GameStore, NameMode, Selection } from '../store/create-game-store.ts';
 import {
   applyNames,

@@ -4,7 +4,7 @@
  */
 import { byMode } from '../i18n/lexicon.ts';
 import { arnId, developmentName, planName, portalName, territoryName } from '../i18n/names.ts';
-import type { SimState } from '../model/types.ts';
+import type { SimState } from '../model/index.ts';
 import type { NameMode } from '../store/create-game-store.ts';
 
 export function zoneLabel(_sim: SimState, zone: string, mode: NameMode): string {

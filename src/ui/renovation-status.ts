@@ -7,7 +7,7 @@
  */
 import type { WhyCard } from '../i18n/explain.ts';
 import { pct } from '../i18n/renovation.ts';
-import type { Call } from '../model/types.ts';
+import type { Call } from '../model/index.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { errorOutcome, renderOutcome } from './call-form.ts';
 import { button, frameScheduler, h, pick, setCli, setText, tableHead, uid, words } from './dom.ts';

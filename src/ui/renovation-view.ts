@@ -18,7 +18,6 @@ import {
   stageWords,
 } from '../i18n/renovation.ts';
 import { codeDeployRollbackFacts, ecsRollbackFacts } from '../i18n/renovation-facts.ts';
-import { observe, serviceKey } from '../model/observe.ts';
 import type {
   Call,
   CdDeployment,
@@ -27,7 +26,8 @@ import type {
   ServiceDeploymentRecord,
   SimEvent,
   SimState,
-} from '../model/types.ts';
+} from '../model/index.ts';
+import { observe, serviceKey } from '../model/index.ts';
 import { isOpen, latestCdDeployment, latestRecord, listenerOfRule } from './forms/renovation-things.ts';
 
 export interface StepRow {

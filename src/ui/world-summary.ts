@@ -2,8 +2,9 @@
  * A text counterpart of the canvas for screen readers (axe cannot see inside a canvas): per zone,
  * how many territories and developments stand there, and whether the zone is dark.
  */
-import { zoneNames } from '../model/catalog.ts';
-import type { SimState } from '../model/types.ts';
+
+import type { SimState } from '../model/index.ts';
+import { zoneNames } from '../model/index.ts';
 import type { GameStore } from '../store/create-game-store.ts';
 
 export function zoneSummaries(sim: SimState): string[] {

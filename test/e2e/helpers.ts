@@ -7,7 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type {} from '../../src/app/test-bridge.ts';
 import type { KingdomScene, KingdomSnapshot } from '../../src/game/KingdomScene.ts';
-import type { Call, CallResponse } from '../../src/model/types.ts';
+import type { Call, CallResponse } from '../../src/model/sim/types.ts';
 import type { Selection } from '../../src/store/create-game-store.ts';
 
 export const SCREENSHOTS = 'test-results/screenshots';

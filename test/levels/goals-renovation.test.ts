@@ -6,14 +6,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { resolveText } from '../../src/levels/index.ts';
-import { SHARE_WINDOW } from '../../src/model/goal-renovations.ts';
+import { SHARE_WINDOW } from '../../src/model/goals/goal-renovations.ts';
 import {
   createTracker,
   evaluateGoals,
   type GoalCheck,
   observeTick,
   type Tracker,
-} from '../../src/model/goals.ts';
+} from '../../src/model/goals/goals.ts';
 import { advance } from '../../src/model/index.ts';
 import { nativeWorld, quietAlarm, setAlarm } from '../support/deployments.ts';
 import { type Alb, alb, forward, registerWebWithPort, weighted } from '../support/elb.ts';

@@ -13,9 +13,9 @@ import {
   observeTick,
   starsFor,
   type Tracker,
-} from '../../src/model/goals.ts';
+} from '../../src/model/goals/goals.ts';
 import { advance, createSim } from '../../src/model/index.ts';
-import type { SimState } from '../../src/model/types.ts';
+import type { SimState } from '../../src/model/sim/types.ts';
 import { kingdom, type World } from '../support/world.ts';
 
 const goal = (check: GoalCheck, id = 'g') => ({ id, check });

@@ -14,7 +14,7 @@ import {
   resolveTextAfter,
   startLevel,
 } from '../../src/levels/index.ts';
-import { createTracker } from '../../src/model/goals.ts';
+import { createTracker } from '../../src/model/goals/goals.ts';
 
 const LEFT = /@(instance|ci|task|idle-instance|tg|lb|listener|rule|lb-dim|tg-dim)\//;
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { CHAPTERS, LEVELS, replayLevel, validateCampaign, validateLevel } from '../../src/levels/index.ts';
-import { goldSpent, starsFor } from '../../src/model/goals.ts';
+import { goldSpent, starsFor } from '../../src/model/goals/goals.ts';
 import { toCli } from '../../src/ui/rosetta/cli.ts';
 
 describe('the campaign', () => {

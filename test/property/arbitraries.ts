@@ -8,9 +8,16 @@
  * calls on purpose. Everything goes through the model's public entry point (createSim, step, advance).
  */
 import fc from 'fast-check';
-import { encodeBase64 } from '../../src/model/base64.ts';
 import { advance, createSim, step } from '../../src/model/index.ts';
-import type { AdvanceResult, Call, CallResponse, SimState, StepResult, Task } from '../../src/model/types.ts';
+import { encodeBase64 } from '../../src/model/sim/base64.ts';
+import type {
+  AdvanceResult,
+  Call,
+  CallResponse,
+  SimState,
+  StepResult,
+  Task,
+} from '../../src/model/sim/types.ts';
 
 export const REGION = 'za-southwest-1';
 export const CLUSTER = 'Royaume';

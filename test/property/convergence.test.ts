@@ -16,7 +16,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SimState } from '../../src/model/types.ts';
+import type { SimState } from '../../src/model/sim/types.ts';
 import {
   CLUSTER,
   constraintInput,

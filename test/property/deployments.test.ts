@@ -8,7 +8,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SimState } from '../../src/model/types.ts';
+import type { SimState } from '../../src/model/sim/types.ts';
 import { type NativeWorld, nativeWorld, quietAlarm, setAlarm } from '../support/deployments.ts';
 import { registerWebWithPort } from '../support/elb.ts';
 import { runs } from './arbitraries.ts';

@@ -2,7 +2,7 @@
  * The invariants the property tests assert, written against the state's shape and the model's
  * events only (no model internals), so they stand as an independent oracle.
  */
-import type { SimEvent, SimState, Task } from '../../src/model/types.ts';
+import type { SimEvent, SimState, Task } from '../../src/model/sim/types.ts';
 import { AGENT_RESERVED_PORTS, memberOfOracle, type Transition } from './arbitraries.ts';
 
 export class InvariantError extends Error {}

@@ -6,8 +6,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SAM_DEPLOYMENT_PREFERENCE_TYPES } from '../../src/model/codedeploy-configs.ts';
-import type { SimState } from '../../src/model/types.ts';
+import { SAM_DEPLOYMENT_PREFERENCE_TYPES } from '../../src/model/codedeploy/codedeploy-configs.ts';
+import type { SimState } from '../../src/model/sim/types.ts';
 import { alias, deploy, deployment, lambdaApp, lambdaAppSpec, spell } from '../support/codedeploy.ts';
 import { World } from '../support/world.ts';
 import { runs } from './arbitraries.ts';

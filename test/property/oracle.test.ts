@@ -4,7 +4,7 @@
  * everything would make its property pass vacuously.
  */
 import { describe, expect, it } from 'vitest';
-import type { SimEvent, SimState } from '../../src/model/types.ts';
+import type { SimEvent, SimState } from '../../src/model/sim/types.ts';
 import { CLUSTER, Driver, MEMBER_OF, type Transition } from './arbitraries.ts';
 import { checkPlacements, checkResources, deepFreeze, InvariantError } from './invariants.ts';
 

@@ -11,7 +11,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { SimState, Task } from '../../src/model/types.ts';
+import type { SimState, Task } from '../../src/model/sim/types.ts';
 import { CLUSTER, Driver, deploymentBoundsArb, runs, TASK_DEFS, TD_PEBBLE } from './arbitraries.ts';
 import { must } from './invariants.ts';
 

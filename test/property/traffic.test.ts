@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { advance } from '../../src/model/index.ts';
-import { clean, splitByShares, spreadEven } from '../../src/model/traffic-split.ts';
-import type { TargetHealthState } from '../../src/model/types.ts';
+import { clean, splitByShares, spreadEven } from '../../src/model/sim/traffic-split.ts';
+import type { TargetHealthState } from '../../src/model/sim/types.ts';
 import {
   addListener,
   addLoadBalancer,

@@ -1,5 +1,5 @@
 /** Lambda and CodeDeploy helpers for tests, through the public API only. */
-import { encodeBase64 } from '../../src/model/base64.ts';
+import { encodeBase64 } from '../../src/model/sim/base64.ts';
 import type { World } from './world.ts';
 
 export const ROLE = 'arn:aws:iam::123456789012:role/lambda-role';

@@ -3,7 +3,7 @@
  * (blue and green by default), listener 80 forwarding to the first group and listener 8080 to the
  * second (the production and test listeners of a blue/green setup). Built through the public API.
  */
-import { defaultVpcId, subnetIdFor } from '../../src/model/catalog.ts';
+import { defaultVpcId, subnetIdFor } from '../../src/model/ec2/catalog.ts';
 import { REGION, type World } from './world.ts';
 
 export interface Alb {

@@ -4,8 +4,8 @@
  */
 
 import type { Level } from '../../src/levels/types.ts';
-import { encodeBase64 } from '../../src/model/base64.ts';
 import { createSim, step } from '../../src/model/index.ts';
+import { encodeBase64 } from '../../src/model/sim/base64.ts';
 
 const AMI_PARAM = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
 

@@ -10,7 +10,7 @@ import type {
   Target,
   TargetGroup,
   TargetHealthState,
-} from '../../src/model/types.ts';
+} from '../../src/model/sim/types.ts';
 import { REGION, type World } from './world.ts';
 
 const ACCOUNT = '123456789012';

@@ -1,8 +1,8 @@
 /** Builds worlds through the public entry point only, as a player's calls would. */
 
-import { encodeBase64 } from '../../src/model/base64.ts';
 import { advance, createSim, step } from '../../src/model/index.ts';
-import type { Call, CallResponse, SimState } from '../../src/model/types.ts';
+import { encodeBase64 } from '../../src/model/sim/base64.ts';
+import type { Call, CallResponse, SimState } from '../../src/model/sim/types.ts';
 
 export const REGION = 'za-southwest-1';
 export const ECS_AMI_PARAM = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';

@@ -3,8 +3,8 @@ import {
   LINEAR_STEP_OFFSET,
   SAM_DEPLOYMENT_PREFERENCE_TYPES,
   trafficShifts,
-} from '../../src/model/codedeploy-configs.ts';
-import { HOOK_TIMEOUT } from '../../src/model/codedeploy-engine.ts';
+} from '../../src/model/codedeploy/codedeploy-configs.ts';
+import { HOOK_TIMEOUT } from '../../src/model/codedeploy/codedeploy-engine.ts';
 import {
   alias,
   deploy,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeBase64, encodeBase64 } from '../../src/model/base64.ts';
-import { INSTANCE_TYPES, registeredCpu, registeredMemory } from '../../src/model/catalog.ts';
+import { INSTANCE_TYPES, registeredCpu, registeredMemory } from '../../src/model/ec2/catalog.ts';
 import { createSim, step } from '../../src/model/index.ts';
-import { iso } from '../../src/model/time.ts';
+import { decodeBase64, encodeBase64 } from '../../src/model/sim/base64.ts';
+import { iso } from '../../src/model/sim/time.ts';
 import { kingdom, REGION, World } from '../support/world.ts';
 
 describe('catalog read calls', () => {

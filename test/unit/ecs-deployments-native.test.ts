@@ -5,8 +5,8 @@
  * reads (plan, step, steps, nextStepAt, bakeEndsAt).
  */
 import { describe, expect, it } from 'vitest';
-import { nativePlan } from '../../src/model/ecs-deployment-strategies.ts';
-import type { DeploymentConfiguration, ServiceDeploymentRecord } from '../../src/model/types.ts';
+import { nativePlan } from '../../src/model/ecs/ecs-deployment-strategies.ts';
+import type { DeploymentConfiguration, ServiceDeploymentRecord } from '../../src/model/sim/types.ts';
 import {
   messages,
   type NativeWorld,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isHealthy } from '../../src/model/task-lifecycle.ts';
+import { isHealthy } from '../../src/model/ecs/task-lifecycle.ts';
 import { kingdom, type World } from '../support/world.ts';
 
 function mill(w: World, desiredCount: number, extra: Record<string, unknown> = {}, td = w.registerWeb()) {

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { Input } from '../../src/model/api-types.ts';
-import { Ctx } from '../../src/model/ctx.ts';
 import {
   describeTaskDefinition,
   parseTaskCpu,
@@ -8,10 +6,12 @@ import {
   resolveTaskDefinition,
   taskDefinitionHandlers,
   taskRequirements,
-} from '../../src/model/ecs-task-definitions.ts';
-import { ApiError } from '../../src/model/errors.ts';
+} from '../../src/model/ecs/ecs-task-definitions.ts';
 import { createSim } from '../../src/model/index.ts';
-import type { SimState, TaskDefinition } from '../../src/model/types.ts';
+import type { Input } from '../../src/model/sim/api-types.ts';
+import { Ctx } from '../../src/model/sim/ctx.ts';
+import { ApiError } from '../../src/model/sim/errors.ts';
+import type { SimState, TaskDefinition } from '../../src/model/sim/types.ts';
 
 const REGION = 'za-southwest-1';
 const ACCOUNT = '123456789012';

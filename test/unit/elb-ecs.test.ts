@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Ctx } from '../../src/model/ctx.ts';
-import { isTaskHealthyForService, targetsOfTask } from '../../src/model/elb-ecs.ts';
+import { isTaskHealthyForService, targetsOfTask } from '../../src/model/ecs/elb-ecs.ts';
+import { Ctx } from '../../src/model/sim/ctx.ts';
 import { type Alb, alb, createTargetGroup, health, registerWebWithPort, states } from '../support/elb.ts';
 import { kingdom, type World } from '../support/world.ts';
 

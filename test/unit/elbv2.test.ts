@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { listenerShares, routableTargets } from '../../src/model/elb-routing.ts';
-import type { Target, TargetGroup } from '../../src/model/types.ts';
+import { listenerShares, routableTargets } from '../../src/model/elbv2/elb-routing.ts';
+import type { Target, TargetGroup } from '../../src/model/sim/types.ts';
 import { alb, createTargetGroup, forward, subnets, VPC, weighted } from '../support/elb.ts';
 import { kingdom, World } from '../support/world.ts';
 

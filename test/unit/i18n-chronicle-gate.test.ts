@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { CHRONICLE_EVENT_TYPES, type ChronicleLine, chronicleLine } from '../../src/i18n/chronicle.ts';
 import { GATE_EVENT_TYPES } from '../../src/i18n/chronicle-gate.ts';
 import type { NameMode } from '../../src/i18n/lexicon.ts';
-import type { SimEvent } from '../../src/model/types.ts';
+import type { SimEvent } from '../../src/model/sim/types.ts';
 import { alb, registerWebWithPort } from '../support/elb.ts';
 import { kingdom, type World } from '../support/world.ts';
 

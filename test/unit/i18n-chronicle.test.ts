@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { CHRONICLE_EVENT_TYPES, type ChronicleLine, chronicleLine } from '../../src/i18n/chronicle.ts';
 import type { NameMode } from '../../src/i18n/lexicon.ts';
 import { developmentName, territoryName } from '../../src/i18n/names.ts';
-import { encodeBase64 } from '../../src/model/base64.ts';
-import type { SimEvent } from '../../src/model/types.ts';
+import { encodeBase64 } from '../../src/model/sim/base64.ts';
+import type { SimEvent } from '../../src/model/sim/types.ts';
 import { kingdom, REGION, type World } from '../support/world.ts';
 
 const MODES: NameMode[] = ['nozama', 'aws', 'both'];
@@ -14,7 +14,8 @@ const MODES: NameMode[] = ['nozama', 'aws', 'both'];
 function emittedTypes(): string[] {
   const dir = join(import.meta.dirname, '../../src/model');
   const types = new Set<string>();
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+  for (const file of files) {
     const text = readFileSync(join(dir, file), 'utf8');
     for (const m of text.matchAll(/ctx\.emit\(([^{]*)\{/g))
       for (const q of (m[1] as string).matchAll(/'([a-zA-Z]+\/[a-zA-Z]+)'/g)) types.add(q[1] as string);

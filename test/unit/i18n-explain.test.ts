@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { explainPlacement, explainPlacementFailure, strategyLabel } from '../../src/i18n/explain.ts';
 import { shortInstanceId, territoryName } from '../../src/i18n/names.ts';
-import type { PlacementTrace } from '../../src/model/placement.ts';
-import type { ContainerInstance } from '../../src/model/types.ts';
+import type { PlacementTrace } from '../../src/model/ecs/placement.ts';
+import type { ContainerInstance } from '../../src/model/sim/types.ts';
 import { kingdom, REGION, type World } from '../support/world.ts';
 
 /** Container instances by territory name ("1b-1"). */

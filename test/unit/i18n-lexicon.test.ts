@@ -8,7 +8,7 @@ import {
   lexiconEntry,
   term,
 } from '../../src/i18n/lexicon.ts';
-import { AMIS, amiId, INSTANCE_TYPES } from '../../src/model/catalog.ts';
+import { AMIS, amiId, INSTANCE_TYPES } from '../../src/model/ec2/catalog.ts';
 import { REGION, World } from '../support/world.ts';
 
 describe('the lexicon of PRODUCT.md as data', () => {

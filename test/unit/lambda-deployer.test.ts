@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEALTH_CHECK_FAILED, linearWeights, pyRound2 } from '../../src/model/lambda-deployer.ts';
+import { HEALTH_CHECK_FAILED, linearWeights, pyRound2 } from '../../src/model/lambda/lambda-deployer.ts';
 import { alias, spell, weightOf } from '../support/codedeploy.ts';
 import { World } from '../support/world.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LEVELS } from '../../src/levels/index.ts';
 import type { Level } from '../../src/levels/types.ts';
-import { createTracker, observeTick } from '../../src/model/goals.ts';
+import { createTracker, observeTick } from '../../src/model/goals/goals.ts';
 import { advance as advanceSim } from '../../src/model/index.ts';
 import { createGameStore, type GameStore } from '../../src/store/create-game-store.ts';
 import { nextDemoAction } from '../../src/store/level-session.ts';

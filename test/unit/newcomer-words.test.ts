@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { glossaryFor } from '../../src/i18n/lexicon.ts';
 import { LEVELS, replayLevel } from '../../src/levels/index.ts';
-import { createTracker, evaluateGoals } from '../../src/model/goals.ts';
+import { createTracker, evaluateGoals } from '../../src/model/goals/goals.ts';
 import { createSim } from '../../src/model/index.ts';
 import { storyWords } from '../../src/ui/campaign/level-panel.ts';
 

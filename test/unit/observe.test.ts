@@ -1,6 +1,6 @@
 /** observe(): the per-tick snapshot trajectory goals fold (services, listeners, totals, alarms). */
 import { describe, expect, it } from 'vitest';
-import { observe, serviceKey } from '../../src/model/observe.ts';
+import { observe, serviceKey } from '../../src/model/sim/observe.ts';
 import { addListener, addLoadBalancer, addTarget, addTargetGroup } from '../support/traffic-world.ts';
 import { kingdom, World } from '../support/world.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Candidate, type PlacementRequest, placeTasks } from '../../src/model/placement.ts';
+import { type Candidate, type PlacementRequest, placeTasks } from '../../src/model/ecs/placement.ts';
 
 function cand(id: string, az: string, cpu = 2048, memory = 4000, extra: Partial<Candidate> = {}): Candidate {
   return {

@@ -4,7 +4,7 @@ import {
   parseQuery,
   type QueryAst,
   type QuerySubject,
-} from '../../src/model/query-language.ts';
+} from '../../src/model/ecs/query-language.ts';
 
 const FEB_13_2018 = 1518480000; // 2018-02-13T00:00:00Z
 

@@ -16,9 +16,9 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../../src/model/base64.ts';
 import { subnetIdFor, supportedActions } from '../../src/model/index.ts';
-import type { Call, LoadBalancer, SimState, TargetGroup } from '../../src/model/types.ts';
+import { encodeBase64 } from '../../src/model/sim/base64.ts';
+import type { Call, LoadBalancer, SimState, TargetGroup } from '../../src/model/sim/types.ts';
 import type { Selection } from '../../src/store/create-game-store.ts';
 import {
   type CliFile,

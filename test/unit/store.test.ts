@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { encodeBase64 } from '../../src/model/base64.ts';
+import { encodeBase64 } from '../../src/model/sim/base64.ts';
 import { createGameStore, type GameStore } from '../../src/store/create-game-store.ts';
 
 const AMI = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';

@@ -1,7 +1,7 @@
 /** Travelers: sim:SetTraffic / sim:SetBehavior, routing splits, failures, metrics and windows (ecs-rules.md 7, 9). */
 import { describe, expect, it } from 'vitest';
 import { advance } from '../../src/model/index.ts';
-import { failures, splitByShares, spreadEven, takeWhole } from '../../src/model/traffic-split.ts';
+import { failures, splitByShares, spreadEven, takeWhole } from '../../src/model/sim/traffic-split.ts';
 import {
   addFunction,
   addListener,

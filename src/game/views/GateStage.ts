@@ -8,7 +8,7 @@
  */
 import type Phaser from 'phaser';
 import { capitalize } from '../../i18n/lexicon.ts';
-import type { SimEvent, SimState } from '../../model/types.ts';
+import type { SimEvent, SimState } from '../../model/index.ts';
 import type { Selection } from '../../store/create-game-store.ts';
 import { type BandLayout, layoutBand } from '../gate-layout.ts';
 import { type BeaconLook, errorRates, type GateWorld, isEmptyGateWorld, totalsDelta } from '../gate-model.ts';

@@ -6,7 +6,7 @@
  */
 import { resolveTextAfter } from '../../levels/refs.ts';
 import type { Level } from '../../levels/types.ts';
-import type { Stars } from '../../model/goals.ts';
+import type { Stars } from '../../model/index.ts';
 import type { GameStore, LevelState } from '../../store/create-game-store.ts';
 import { button, h, setCli, setText, uid } from '../dom.ts';
 import { mark, starRow } from './stars.ts';

@@ -8,8 +8,7 @@
  */
 import { glossaryFor } from '../../i18n/lexicon.ts';
 import { resolveText } from '../../levels/refs.ts';
-import type { GoalProgress } from '../../model/goals.ts';
-import type { SimState } from '../../model/types.ts';
+import type { GoalProgress, SimState } from '../../model/index.ts';
 import type { GameStore, LevelState, NameMode } from '../../store/create-game-store.ts';
 import { applyNames, button, frameScheduler, h, pick, setText, uid, words } from '../dom.ts';
 import { mark } from './stars.ts';

@@ -4,7 +4,7 @@
  * edition, min/max percent).
  */
 import { planName } from '../../i18n/names.ts';
-import type { Call, Service } from '../../model/types.ts';
+import type { Call, Service } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import { field, h, intValue, numberInput, pick, setOptions, words } from '../dom.ts';

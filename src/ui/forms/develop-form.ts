@@ -3,7 +3,7 @@
  * territories (EC2) the rules of settlement; for managed lands (Fargate) the subnets.
  */
 import { planName } from '../../i18n/names.ts';
-import type { Call } from '../../model/types.ts';
+import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import { field, h, intValue, numberInput, pick, setOptions, uid, words } from '../dom.ts';

@@ -6,7 +6,7 @@
  * world by display name; the action follows the target's state (an open portal collapses, a dark one
  * is restored).
  */
-import type { Call } from '../../model/types.ts';
+import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
 import { field, h, hintWords, pick, setOptions, words } from '../dom.ts';

@@ -4,7 +4,7 @@
  * swap back. Share the travelers: one elbv2:ModifyListener that gives a door a weighted forward
  * (ForwardConfig) over two roads, with two weights that always sum to 100.
  */
-import type { Call, Listener, SimState } from '../../model/types.ts';
+import type { Call, Listener, SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import { field, h, intValue, numberInput, pick, setOptionsOr, setText, words } from '../dom.ts';

@@ -7,7 +7,7 @@
  * the other status (an ACTIVE one is drained, a DRAINING one reopened).
  */
 import { territoryName } from '../../i18n/names.ts';
-import type { Call, SimState } from '../../model/types.ts';
+import type { Call, SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
 import { field, h, hintWords, pick, setHint, setOptionsOr, words } from '../dom.ts';

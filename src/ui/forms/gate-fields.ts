@@ -4,7 +4,7 @@
  * healthCheckGracePeriodSeconds (how long the steward ignores the herald after a development rises).
  * The building and port choices come from the chosen plan edition's port mappings.
  */
-import type { SimState, TaskDefinition } from '../../model/types.ts';
+import type { SimState, TaskDefinition } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { field, h, intValue, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
 import { roadLabel, roadsOf } from './gate-things.ts';

@@ -11,7 +11,7 @@
 import './gate.css';
 import { wordAndName } from '../../i18n/gate-names.ts';
 import { capitalize } from '../../i18n/lexicon.ts';
-import type { Call } from '../../model/types.ts';
+import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import {
   field,

@@ -5,7 +5,7 @@
  */
 import { doorWords, gateNameOf, roadNameOf, wordAndName } from '../../i18n/gate-names.ts';
 import { byMode } from '../../i18n/lexicon.ts';
-import type { Listener, LoadBalancer, MetricAlarm, SimState, TargetGroup } from '../../model/types.ts';
+import type { Listener, LoadBalancer, MetricAlarm, SimState, TargetGroup } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
 
 export function gatesOf(sim: SimState): LoadBalancer[] {

@@ -5,7 +5,7 @@
  * free-text expression (the cluster query language). Also the subnets for managed lands (Fargate).
  */
 import { planName } from '../../i18n/names.ts';
-import type { PlacementConstraint, PlacementStrategy } from '../../model/types.ts';
+import type { PlacementConstraint, PlacementStrategy } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { button, field, h, hintWords, pick, setOptions, setOptionsOr, uid, words } from '../dom.ts';
 import { zoneLabel } from '../labels.ts';

@@ -5,8 +5,8 @@
  * (ecs:DescribeTaskDefinition).
  */
 import { planName } from '../../i18n/names.ts';
-import { isFargateSize } from '../../model/task-definition-validate.ts';
-import type { Call, ContainerDefinition, TaskDefinition } from '../../model/types.ts';
+import type { Call, ContainerDefinition, TaskDefinition } from '../../model/index.ts';
+import { isFargateSize } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import {

@@ -12,7 +12,7 @@
  */
 
 import type { RenovationKind } from '../../i18n/renovation.ts';
-import type { Call, Service, SimState } from '../../model/types.ts';
+import type { Call, Service, SimState } from '../../model/index.ts';
 import { type PlannedCall, scriptLine } from './call-list.ts';
 import {
   accountOf,

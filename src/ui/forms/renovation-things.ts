@@ -11,7 +11,7 @@ import type {
   Service,
   ServiceDeploymentRecord,
   SimState,
-} from '../../model/types.ts';
+} from '../../model/index.ts';
 import { allDoors, forwardOf } from './gate-things.ts';
 
 export const OPEN = [

@@ -8,7 +8,7 @@
  * shift it step by step: the seed's linear shift (sim:StartAliasDeployment) or SAM's deployment
  * preferences through CodeDeploy (spells-sam.ts). Below, the live status (spells-status.ts).
  */
-import type { Call, LambdaFunction, SimState } from '../../model/types.ts';
+import type { Call, LambdaFunction, SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import {

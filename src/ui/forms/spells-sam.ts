@@ -7,8 +7,9 @@
  * UpdateDeploymentGroup when the watchtowers changed), then CreateDeployment with the AppSpec naming
  * the alias's current version and the target version.
  */
-import { SAM_DEPLOYMENT_PREFERENCE_TYPES } from '../../model/codedeploy-configs.ts';
-import type { Call, SimState } from '../../model/types.ts';
+
+import type { Call, SimState } from '../../model/index.ts';
+import { SAM_DEPLOYMENT_PREFERENCE_TYPES } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { field, h, pick, setOptions, setOptionsOr, setText, words } from '../dom.ts';
 import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';

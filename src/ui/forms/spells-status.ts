@@ -9,8 +9,8 @@
 import type { WhyCard } from '../../i18n/explain.ts';
 import { aliasRollbackCard, countdown, pct } from '../../i18n/renovation.ts';
 import { aliasRollbackFacts } from '../../i18n/renovation-facts.ts';
-import { metricSum } from '../../model/metrics.ts';
-import type { Call, LambdaDeployer, LambdaFunction, SimEvent, SimState } from '../../model/types.ts';
+import type { Call, LambdaDeployer, LambdaFunction, SimEvent, SimState } from '../../model/index.ts';
+import { metricSum } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { frameScheduler, h, pick, tableHead, uid, words } from '../dom.ts';
 import { actionRow, statusPanel, stepTable, towerList } from '../renovation-status.ts';

@@ -8,8 +8,8 @@
  */
 
 import { landKind } from '../../i18n/lexicon.ts';
-import { encodeBase64 } from '../../model/base64.ts';
-import type { Call } from '../../model/types.ts';
+import type { Call } from '../../model/index.ts';
+import { encodeBase64 } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
 import {

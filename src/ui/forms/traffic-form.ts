@@ -6,7 +6,7 @@
  * Clear lifts the curse. Neither is an AWS API (the CLI line says so): they are what the world does.
  */
 import { planName } from '../../i18n/names.ts';
-import type { Call, Listener, SimState } from '../../model/types.ts';
+import type { Call, Listener, SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import { button, field, frameScheduler, h, pick, setOptionsOr, tableHead, words } from '../dom.ts';

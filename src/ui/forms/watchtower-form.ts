@@ -8,7 +8,7 @@
  * (INSUFFICIENT_DATA); a button tests a beacon with cloudwatch:SetAlarmState.
  */
 import { COMPARISON_WORDS, watchedWords } from '../../i18n/gate-names.ts';
-import type { Call, MetricAlarm } from '../../model/types.ts';
+import type { Call, MetricAlarm } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import {

@@ -3,7 +3,7 @@
  * (store.query: the same answers the CLI would get, unlogged), and the kingdom's own things (kingdoms,
  * plans, decrees, territories, developments) from the state.
  */
-import type { SimState } from '../../model/types.ts';
+import type { SimState } from '../../model/index.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 
 export const ECS_AMI_PARAMETER = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';

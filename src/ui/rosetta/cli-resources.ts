@@ -6,7 +6,7 @@
  * the Create request also takes are carried over, so this file does not depend on how CodeDeploy's
  * state is typed. cli.ts dispatches here for these selection kinds.
  */
-import { supportedActions } from '../../model/index.ts';
+
 import type {
   Action,
   Call,
@@ -18,7 +18,8 @@ import type {
   Rule,
   SimState,
   TargetGroup,
-} from '../../model/types.ts';
+} from '../../model/index.ts';
+import { supportedActions } from '../../model/index.ts';
 
 /** The things of load balancing, alarms, Lambda and CodeDeploy that the inspector can select. */
 export type ResourceKind =

@@ -30,9 +30,7 @@
  * - Lambda's alias `RoutingConfig` uses the map shorthand `AdditionalVersionWeights={"2"=0.1}` (bash
  *   drops the quotes; the CLI's shorthand wants the bare key), as in the Lambda developer guide.
  */
-import { decodeBase64, encodeBase64 } from '../../model/base64.ts';
-import { regionOfZone } from '../../model/catalog.ts';
-import { iso } from '../../model/time.ts';
+
 import type {
   Call,
   Cluster,
@@ -42,7 +40,8 @@ import type {
   SimState,
   Task,
   TaskDefinition,
-} from '../../model/types.ts';
+} from '../../model/index.ts';
+import { decodeBase64, encodeBase64, iso, regionOfZone } from '../../model/index.ts';
 import type { Selection } from '../../store/create-game-store.ts';
 import {
   isResourceSelection,

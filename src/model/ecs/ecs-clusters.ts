@@ -1,0 +1,136 @@
+/**
+ * ECS clusters: CreateCluster, DeleteCluster, ListClusters, DescribeClusters.
+ * Source: ecs-rules.md 2.1 (CreateCluster without a name makes `default`; status values; the counts
+ * registeredContainerInstancesCount (ACTIVE and DRAINING), running/pending tasks, active services).
+ * CreateCluster is idempotent for an ACTIVE cluster of the same name, as in ECS.
+ */
+import type { Input } from '../sim/api-types.ts';
+import type { Ctx } from '../sim/ctx.ts';
+import { ApiError, invalidParameter } from '../sim/errors.ts';
+import type { Cluster } from '../sim/types.ts';
+import { clusterArnFor, clusterNameOf, findCluster, paginate, readTags, str, strList } from './ecs-common.ts';
+
+export function createClusterNamed(ctx: Ctx, name: string, tags: Cluster['tags'] = []): Cluster {
+  const existing = findCluster(ctx, name);
+  if (existing && existing.status === 'ACTIVE') return existing;
+  const cluster: Cluster = {
+    clusterArn: clusterArnFor(ctx, name),
+    clusterName: name,
+    region: ctx.region,
+    status: 'ACTIVE',
+    createdAt: ctx.now,
+    tags,
+    settings: [{ name: 'containerInsights', value: 'disabled' }],
+  };
+  ctx.put('clusters', cluster.clusterArn, cluster);
+  ctx.emit('cluster/created', { clusterArn: cluster.clusterArn, clusterName: name });
+  return cluster;
+}
+
+export function describeCluster(ctx: Ctx, c: Cluster, include: string[] = []): Record<string, unknown> {
+  let registered = 0;
+  let running = 0;
+  let pending = 0;
+  let services = 0;
+  for (const ci of Object.values(ctx.s.containerInstances)) {
+    if (ci.clusterArn === c.clusterArn && (ci.status === 'ACTIVE' || ci.status === 'DRAINING')) registered++;
+  }
+  for (const t of Object.values(ctx.s.tasks)) {
+    if (t.clusterArn !== c.clusterArn) continue;
+    if (t.lastStatus === 'RUNNING') running++;
+    else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING') pending++;
+  }
+  for (const s of Object.values(ctx.s.services))
+    if (s.clusterArn === c.clusterArn && s.status === 'ACTIVE') services++;
+  return {
+    clusterArn: c.clusterArn,
+    clusterName: c.clusterName,
+    status: c.status,
+    registeredContainerInstancesCount: c.status === 'INACTIVE' ? 0 : registered,
+    runningTasksCount: running,
+    pendingTasksCount: pending,
+    activeServicesCount: services,
+    statistics: [],
+    tags: include.includes('TAGS') ? c.tags : [],
+    settings: include.includes('SETTINGS') ? c.settings : [],
+    capacityProviders: [],
+    defaultCapacityProviderStrategy: [],
+  };
+}
+
+function createCluster(ctx: Ctx, input: Input) {
+  const name = str(input.clusterName) ?? 'default';
+  if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
+    throw invalidParameter(
+      'Cluster name contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.',
+    );
+  }
+  if (input.capacityProviders !== undefined && strList(input.capacityProviders).length > 0) {
+    throw invalidParameter(
+      'Capacity providers are not modelled in Nozama yet; register EC2 instances or use launchType FARGATE.',
+    );
+  }
+  const c = createClusterNamed(ctx, name, readTags(input.tags));
+  return { cluster: describeCluster(ctx, c, ['TAGS', 'SETTINGS']) };
+}
+
+function deleteCluster(ctx: Ctx, input: Input) {
+  const ref = str(input.cluster);
+  if (!ref) throw invalidParameter('Cluster can not be blank.');
+  const c = findCluster(ctx, ref);
+  if (!c || c.status === 'INACTIVE') throw new ApiError('ClusterNotFoundException', 'Cluster not found.');
+  const cis = Object.values(ctx.s.containerInstances).some(
+    (ci) => ci.clusterArn === c.clusterArn && (ci.status === 'ACTIVE' || ci.status === 'DRAINING'),
+  );
+  if (cis) {
+    throw new ApiError(
+      'ClusterContainsContainerInstancesException',
+      'The Cluster cannot be deleted while Container Instances are active or draining.',
+    );
+  }
+  if (Object.values(ctx.s.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE')) {
+    throw new ApiError(
+      'ClusterContainsServicesException',
+      'The Cluster cannot be deleted while Services are active.',
+    );
+  }
+  if (Object.values(ctx.s.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED')) {
+    throw new ApiError(
+      'ClusterContainsTasksException',
+      'The Cluster cannot be deleted while Tasks are active.',
+    );
+  }
+  const gone = ctx.patch('clusters', c.clusterArn, { status: 'INACTIVE' });
+  ctx.emit('cluster/deleted', { clusterArn: c.clusterArn, clusterName: c.clusterName });
+  return { cluster: describeCluster(ctx, gone) };
+}
+
+function listClusters(ctx: Ctx, input: Input) {
+  const arns = Object.values(ctx.s.clusters)
+    .filter((c) => c.region === ctx.region && c.status !== 'INACTIVE')
+    .map((c) => c.clusterArn)
+    .sort();
+  const { page, nextToken } = paginate(arns, input);
+  return nextToken ? { clusterArns: page, nextToken } : { clusterArns: page };
+}
+
+function describeClusters(ctx: Ctx, input: Input) {
+  const refs = input.clusters === undefined ? ['default'] : strList(input.clusters);
+  if (refs.length > 100) throw invalidParameter('Clusters cannot contain more than 100 items.');
+  const include = strList(input.include);
+  const clusters: Record<string, unknown>[] = [];
+  const failures: { arn: string; reason: string }[] = [];
+  for (const ref of refs) {
+    const c = findCluster(ctx, ref);
+    if (c) clusters.push(describeCluster(ctx, c, include));
+    else failures.push({ arn: clusterArnFor(ctx, clusterNameOf(ref)), reason: 'MISSING' });
+  }
+  return { clusters, failures };
+}
+
+export const clusterHandlers = {
+  'ecs:CreateCluster': createCluster,
+  'ecs:DeleteCluster': deleteCluster,
+  'ecs:ListClusters': listClusters,
+  'ecs:DescribeClusters': describeClusters,
+};

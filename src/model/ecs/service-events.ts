@@ -1,0 +1,20 @@
+/**
+ * Service events (ECS-API:ServiceEvent): the newest 100 are kept on the service, newest first, and
+ * each is also emitted as a model event. Source: ecs-rules.md 6.6 (the console shows the 100 most
+ * recent scheduler events).
+ */
+import type { Ctx } from '../sim/ctx.ts';
+import type { Service } from '../sim/types.ts';
+
+const MAX_EVENTS = 100;
+
+export function addServiceEvent(ctx: Ctx, svc: Service, message: string): Service {
+  const ev = { id: ctx.uuid(), createdAt: ctx.now, message };
+  const updated = ctx.patch('services', svc.serviceArn, { events: [ev, ...svc.events].slice(0, MAX_EVENTS) });
+  ctx.emit(
+    'service/event',
+    { serviceName: svc.serviceName, serviceArn: svc.serviceArn, message },
+    svc.region,
+  );
+  return updated;
+}

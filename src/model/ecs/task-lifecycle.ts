@@ -1,0 +1,292 @@
+/**
+ * The task lifecycle, advanced every simulated second: PROVISIONING -> PENDING -> RUNNING, and on
+ * stop RUNNING -> STOPPING -> (DEPROVISIONING for awsvpc) -> STOPPED, when resources are released.
+ *
+ * Sources: ecs-rules.md 4 (states, timestamps, stopCode and stoppedReason texts: "Essential container
+ * in task exited", CannotPullContainerError for images that cannot start), 3.5 (an essential container
+ * that stops stops its task; a non-essential one does not).
+ * Simplification: ACTIVATING/DEACTIVATING are skipped (they matter only for multi-target-group
+ * services); a STOPPED task is kept for an hour, then disappears from Describe/List as in ECS.
+ * A task asked to stop while its load-balancer targets drain stays RUNNING (desiredStatus STOPPED)
+ * until the last deregistration delay is over (ecs-rules.md 4); a lost host skips the wait.
+ */
+import type { Ctx } from '../sim/ctx.ts';
+import { TIMING } from '../sim/timing.ts';
+import type { ImageBehavior, Task, TaskContainer } from '../sim/types.ts';
+import { drainingUntil } from './elb-task-targets.ts';
+
+const DYNAMIC_PORT_BASE = 49153;
+
+function behaviorOf(ctx: Ctx, image: string): ImageBehavior | undefined {
+  return ctx.s.imageBehaviors[image];
+}
+
+/** Host ports in use on a task's instance: the agent's, the static ones held, and those bound by live tasks. */
+export function boundPorts(ctx: Ctx, t: Pick<Task, 'containerInstanceArn' | 'taskArn'>): Set<number> {
+  const ci = t.containerInstanceArn ? ctx.s.containerInstances[t.containerInstanceArn] : undefined;
+  const taken = new Set<number>([...(ci?.reservedPorts ?? []), ...(ci?.usedPorts ?? [])]);
+  if (!ci) return taken;
+  for (const other of Object.values(ctx.s.tasks)) {
+    if (
+      other.containerInstanceArn !== ci.containerInstanceArn ||
+      other.lastStatus === 'STOPPED' ||
+      other.taskArn === t.taskArn
+    )
+      continue;
+    for (const c of other.containers) for (const b of c.networkBindings) taken.add(b.hostPort);
+  }
+  return taken;
+}
+
+/** Host port bindings made when the containers start. */
+function bindings(ctx: Ctx, t: Task): TaskContainer[] {
+  const td = ctx.s.taskDefinitions[t.taskDefinitionArn];
+  if (!td) return t.containers;
+  // Dynamic ports: the lowest free ones of the ephemeral range on this instance, as Docker picks them.
+  const taken = boundPorts(ctx, t);
+  let dynamic = DYNAMIC_PORT_BASE;
+  const nextFree = (): number => {
+    while (taken.has(dynamic)) dynamic++;
+    taken.add(dynamic);
+    return dynamic;
+  };
+  return t.containers.map((c) => {
+    const cd = td.containerDefinitions.find((d) => d.name === c.name);
+    const networkBindings = (cd?.portMappings ?? [])
+      .filter((pm) => pm.containerPort !== undefined)
+      .map((pm) => {
+        const containerPort = pm.containerPort as number;
+        const hostPort =
+          td.networkMode === 'bridge'
+            ? pm.hostPort && pm.hostPort > 0
+              ? pm.hostPort
+              : nextFree()
+            : containerPort;
+        return { bindIP: '0.0.0.0', containerPort, hostPort, protocol: pm.protocol ?? 'tcp' };
+      });
+    return {
+      ...c,
+      lastStatus: 'RUNNING' as const,
+      networkBindings: td.networkMode === 'awsvpc' ? [] : networkBindings,
+    };
+  });
+}
+
+function releaseResources(ctx: Ctx, t: Task): void {
+  if (!t.containerInstanceArn) return;
+  const ci = ctx.s.containerInstances[t.containerInstanceArn];
+  if (!ci) return;
+  const drop = (used: number[], gone: number[]) => {
+    const out = used.slice();
+    for (const p of gone) {
+      const i = out.indexOf(p);
+      if (i >= 0) out.splice(i, 1);
+    }
+    return out;
+  };
+  ctx.patch('containerInstances', ci.containerInstanceArn, {
+    remainingCpu: ci.remainingCpu + t.cpu,
+    remainingMemory: ci.remainingMemory + t.memory,
+    usedPorts: drop(ci.usedPorts, t.hostPorts),
+    usedPortsUdp: drop(ci.usedPortsUdp, t.hostPortsUdp),
+    usedEnis: ci.usedEnis - (t.usesEni ? 1 : 0),
+    version: ci.version + 1,
+  });
+}
+
+/** Moves a task to STOPPED now: containers stopped, resources released, event written. */
+export function markStopped(ctx: Ctx, t: Task, changes: Partial<Task> = {}): Task {
+  const neverRan = t.startedAt === undefined;
+  const stopped = ctx.patch('tasks', t.taskArn, {
+    ...changes,
+    lastStatus: 'STOPPED',
+    desiredStatus: 'STOPPED',
+    nextTransitionAt: null,
+    stoppedAt: ctx.now,
+    executionStoppedAt: t.executionStoppedAt ?? ctx.now,
+    ...(t.stoppingAt === undefined && !neverRan ? { stoppingAt: ctx.now } : {}),
+    containers: (changes.containers ?? t.containers).map((c) =>
+      c.lastStatus === 'STOPPED'
+        ? c
+        : { ...c, lastStatus: 'STOPPED' as const, ...(neverRan ? {} : { exitCode: c.exitCode ?? 0 }) },
+    ),
+    version: t.version + 1,
+  });
+  releaseResources(ctx, stopped);
+  ctx.emit('task/stopped', {
+    taskArn: t.taskArn,
+    group: t.group,
+    serviceName: t.serviceName,
+    ec2InstanceId: t.ec2InstanceId,
+    availabilityZone: t.availabilityZone,
+    stopCode: stopped.stopCode ?? null,
+    stoppedReason: stopped.stoppedReason ?? null,
+    failedToStart: stopped.failedToStart,
+  });
+  return stopped;
+}
+
+function stepStopping(ctx: Ctx, t: Task): void {
+  switch (t.lastStatus) {
+    case 'PROVISIONING':
+    case 'PENDING':
+    case 'ACTIVATING':
+      markStopped(ctx, t);
+      return;
+    case 'RUNNING':
+    case 'DEACTIVATING': {
+      // Behind a load balancer the task keeps serving until its targets have drained (ecs-rules.md 4).
+      const until =
+        t.taskArn && Object.keys(ctx.s.elb.targetGroups).length ? drainingUntil(ctx.s, t.taskArn) : 0;
+      if (until > ctx.now) {
+        ctx.patch('tasks', t.taskArn, { nextTransitionAt: until });
+        return;
+      }
+      ctx.patch('tasks', t.taskArn, {
+        lastStatus: 'STOPPING',
+        stoppingAt: ctx.now,
+        nextTransitionAt: ctx.now + TIMING.taskStop,
+        version: t.version + 1,
+      });
+      ctx.emit('task/stopping', { taskArn: t.taskArn, serviceName: t.serviceName });
+      return;
+    }
+    case 'STOPPING':
+      if (t.usesEni) {
+        ctx.patch('tasks', t.taskArn, {
+          lastStatus: 'DEPROVISIONING',
+          executionStoppedAt: ctx.now,
+          nextTransitionAt: ctx.now + TIMING.eniAttach,
+          containers: t.containers.map((c) =>
+            c.lastStatus === 'STOPPED'
+              ? c
+              : { ...c, lastStatus: 'STOPPED' as const, exitCode: c.exitCode ?? 0 },
+          ),
+          version: t.version + 1,
+        });
+      } else markStopped(ctx, t);
+      return;
+    case 'DEPROVISIONING':
+      markStopped(ctx, t);
+      return;
+    default:
+      return;
+  }
+}
+
+function stepRunning(ctx: Ctx, t: Task): void {
+  switch (t.lastStatus) {
+    case 'PROVISIONING': {
+      ctx.patch('tasks', t.taskArn, {
+        lastStatus: 'PENDING',
+        pullStartedAt: ctx.now,
+        nextTransitionAt: ctx.now + (t.launchType === 'FARGATE' ? TIMING.fargatePull : TIMING.taskPull),
+        version: t.version + 1,
+      });
+      ctx.emit('task/pending', { taskArn: t.taskArn, serviceName: t.serviceName });
+      return;
+    }
+    case 'PENDING':
+    case 'ACTIVATING': {
+      const broken = t.containers.find(
+        (c) => c.essential && behaviorOf(ctx, c.image)?.mode === 'fail-to-start',
+      );
+      if (broken) {
+        markStopped(ctx, t, {
+          pullStoppedAt: ctx.now,
+          stopCode: 'TaskFailedToStart',
+          stoppedReason: `CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref ${broken.image}: not found`,
+          failedToStart: true,
+          containers: t.containers.map((c) => ({
+            ...c,
+            lastStatus: 'STOPPED' as const,
+            reason:
+              c === broken
+                ? 'CannotPullContainerError: failed to resolve ref: not found'
+                : 'Essential container in task exited',
+          })),
+        });
+        return;
+      }
+      const crash = t.containers
+        .map((c) => behaviorOf(ctx, c.image))
+        .filter((b): b is ImageBehavior => b?.mode === 'crash')
+        .map((b) => b.crashAfterSeconds ?? 30);
+      ctx.patch('tasks', t.taskArn, {
+        lastStatus: 'RUNNING',
+        pullStoppedAt: ctx.now,
+        startedAt: ctx.now,
+        connectivity: 'CONNECTED',
+        connectivityAt: ctx.now,
+        containers: bindings(ctx, t),
+        nextTransitionAt: crash.length ? ctx.now + Math.max(1, Math.min(...crash)) : null,
+        version: t.version + 1,
+      });
+      ctx.emit('task/running', {
+        taskArn: t.taskArn,
+        serviceName: t.serviceName,
+        ec2InstanceId: t.ec2InstanceId,
+      });
+      return;
+    }
+    case 'RUNNING': {
+      // A crash timer fired: the first crashing container exits.
+      const c = t.containers.find(
+        (x) => x.lastStatus === 'RUNNING' && behaviorOf(ctx, x.image)?.mode === 'crash',
+      );
+      if (c) crashContainer(ctx, t, c.name, behaviorOf(ctx, c.image)?.exitCode ?? 1);
+      else ctx.patch('tasks', t.taskArn, { nextTransitionAt: null });
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** A container exits. An essential one stops its task; a non-essential one just stops. */
+export function crashContainer(ctx: Ctx, t: Task, containerName: string, exitCode: number): Task {
+  const containers = t.containers.map((c) =>
+    c.name === containerName
+      ? { ...c, lastStatus: 'STOPPED' as const, exitCode, reason: `Exited (${exitCode})` }
+      : c,
+  );
+  const target = t.containers.find((c) => c.name === containerName);
+  ctx.emit('container/exited', {
+    taskArn: t.taskArn,
+    containerName,
+    exitCode,
+    essential: target?.essential ?? false,
+    serviceName: t.serviceName,
+  });
+  if (target?.essential) {
+    return ctx.patch('tasks', t.taskArn, {
+      containers,
+      desiredStatus: 'STOPPED',
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+      nextTransitionAt: ctx.now,
+      version: t.version + 1,
+    });
+  }
+  return ctx.patch('tasks', t.taskArn, { containers, version: t.version + 1 });
+}
+
+export function tickTasks(ctx: Ctx): void {
+  for (const t of Object.values(ctx.s.tasks)) {
+    if (t.lastStatus === 'STOPPED') {
+      if (ctx.now - (t.stoppedAt ?? ctx.now) >= TIMING.stoppedTaskRetention) ctx.remove('tasks', t.taskArn);
+      continue;
+    }
+    if (t.nextTransitionAt === null || t.nextTransitionAt > ctx.now) continue;
+    if (t.desiredStatus === 'STOPPED') stepStopping(ctx, t);
+    else stepRunning(ctx, t);
+  }
+}
+
+/** Whether a task counts as healthy for a service's minimumHealthyPercent (ecs-rules.md 6.3). */
+export function isHealthy(t: Task, now: number): boolean {
+  if (t.desiredStatus !== 'RUNNING' || t.lastStatus !== 'RUNNING' || t.startedAt === undefined) return false;
+  if (t.healthStatus === 'UNHEALTHY') return false;
+  if (t.healthStatus === 'HEALTHY') return true;
+  return now - t.startedAt >= TIMING.healthyAfterRunning;
+}

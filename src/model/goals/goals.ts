@@ -1,0 +1,183 @@
+/**
+ * Goals as data, evaluated against the simulated state (DESIGN.md section 6). State goals look at
+ * the world now ("service web has 6 RUNNING tasks on 6 distinct container instances"); trajectory
+ * goals look at what happened since the level began, folded tick by tick by goal-tracker.ts ("never
+ * fewer than 4 healthy tasks since the Availability Zone failed", "fewer than 50 failed requests").
+ *
+ * Every goal reports progress (have / need and a short AWS-worded detail), not just pass or fail, so
+ * the player sees what is still missing. Source: ecs-rules.md 2 (registration, the agent), 3 (task
+ * definitions), 5 (placement, the cluster query language), 6 (services, deployments, draining),
+ * 7 (target health, listener weights), 8 (blue/green, canary and linear shifts, rollback on an alarm:
+ * goal-renovations.ts), 9 (Lambda alias weights).
+ * Simplification: clusters, services and target groups are named, not ARNs, and looked up in every
+ * region (a level plays in one region).
+ */
+
+import type { LaunchType, SimState } from '../sim/types.ts';
+import { evaluateMark, isShareCheck } from './goal-renovations.ts';
+import { atLeast, evaluateState, type Result } from './goal-state.ts';
+import type { GoalRef, Tracker } from './goal-tracker.ts';
+
+export * from './goal-tracker.ts';
+
+/** When a trajectory window opens: at the level start, once the bound is first reached, or at an event. */
+export type WindowStart = 'start' | 'reached' | 'zoneFailed' | 'draining' | 'newDeployment';
+
+export type AmiKind = 'ecs-al2023' | 'al2023';
+
+export type GoalCheck =
+  // State goals
+  | { kind: 'instanceInRegion'; region: string; zone?: string; atLeast?: number }
+  | {
+      kind: 'instancesJoined';
+      cluster: string;
+      atLeast: number;
+      zones?: number;
+      ami?: AmiKind;
+      instanceType?: string;
+    }
+  | { kind: 'instanceNotJoined'; reason: 'noAgent'; atLeast?: number }
+  | { kind: 'instancesAtMost'; cluster: string; max: number }
+  | {
+      kind: 'taskDefinition';
+      family: string;
+      containers?: number;
+      minRevision?: number;
+      fitsInstanceType?: string;
+    }
+  | {
+      kind: 'tasksRunning';
+      atLeast: number;
+      family?: string;
+      startedBy?: string;
+      /** Only tasks no service owns (RunTask / StartTask). */
+      standalone?: boolean;
+      launchType?: LaunchType;
+    }
+  | { kind: 'serviceRunning'; service: string; count: number; revision?: number; launchType?: LaunchType }
+  | { kind: 'serviceDistinctInstances'; service: string; count: number }
+  | { kind: 'serviceZones'; service: string; zones: number; count?: number }
+  | { kind: 'serviceMaxInstances'; service: string; count: number; maxInstances: number }
+  | { kind: 'serviceOnMatching'; service: string; count: number; expression: string }
+  | { kind: 'instanceDrained'; cluster: string; atLeast?: number }
+  | { kind: 'deploymentCompleted'; service: string; revision: number }
+  | { kind: 'targetsHealthy'; targetGroup: string; count: number }
+  | { kind: 'listenerForwards'; port: number; targetGroup: string; weight?: number }
+  | { kind: 'aliasRouting'; functionName: string; alias: string; version: string }
+  | { kind: 'noInstances' }
+  /** The latest alias deployment (the seed's linear shifter) of a version ended this way. */
+  | {
+      kind: 'aliasDeployment';
+      functionName: string;
+      alias: string;
+      version: string;
+      status: 'Succeeded' | 'Failed';
+    }
+  /** At least `count` healthy tasks (of a revision), and the desired count is exactly `count`. */
+  | { kind: 'serviceHealthy'; service: string; count: number; revision?: number }
+  /** The service's newest service deployment (DescribeServiceDeployments) has this status. */
+  | {
+      kind: 'serviceDeploymentStatus';
+      service: string;
+      status: 'SUCCESSFUL' | 'ROLLBACK_SUCCESSFUL' | 'STOPPED' | 'ROLLBACK_FAILED';
+      /** The task definition revision the deployment deploys. */
+      revision?: number;
+    }
+  // Trajectory goals
+  | { kind: 'neverBelowHealthy'; service: string; atLeast: number; since: WindowStart }
+  /** At some moment the listener on `port` forwarded `weight`% (default 100) to the target group. */
+  | { kind: 'listenerForwardedOnce'; port: number; targetGroup: string; weight?: number }
+  /**
+   * The share (percent) of travelers answered by `family:revision` stayed within [min, max] for at
+   * least `seconds` seconds in a row (measured over SHARE_WINDOW seconds, goal-renovations.ts).
+   */
+  | {
+      kind: 'revisionShareHeld';
+      family: string;
+      revision: number;
+      min: number;
+      max: number;
+      seconds: number;
+    }
+  /** After the first alarm went to ALARM, no traveler reached `family:revision` within `seconds`. */
+  | { kind: 'trafficOffWithin'; family: string; revision: number; seconds: number }
+  | { kind: 'failedRequestsBelow'; max: number }
+  | { kind: 'requestsServed'; atLeast: number }
+  | { kind: 'serviceRecovered'; service: string }
+  | { kind: 'zoneFailed' }
+  | { kind: 'drainingStarted' };
+
+export interface GoalProgress {
+  id: string;
+  done: boolean;
+  have: number;
+  need: number;
+  /** Short, in AWS's words: what is still missing, or what broke the goal. */
+  detail?: string;
+}
+
+function evaluateTrajectory(id: string, c: GoalCheck, s: SimState, t: Tracker): Result {
+  if (isShareCheck(c)) return evaluateMark(c, t.marks?.[id], t.alarmAt);
+  switch (c.kind) {
+    case 'neverBelowHealthy': {
+      const w = t.windows[id];
+      const now = t.services[c.service]?.healthy ?? 0;
+      if (!w || w.openedAt === null) {
+        const waiting: Record<WindowStart, string> = {
+          start: 'Watching from the start.',
+          reached: `Waiting for ${c.atLeast} healthy tasks.`,
+          zoneFailed: 'Waiting for an Availability Zone to fail.',
+          draining: 'Waiting for a container instance to be DRAINING.',
+          newDeployment: 'Waiting for a new deployment.',
+        };
+        return { done: false, have: now, need: c.atLeast, detail: waiting[c.since] };
+      }
+      if (w.violatedAt !== null)
+        return {
+          done: false,
+          have: w.min ?? 0,
+          need: c.atLeast,
+          detail: `Only ${w.min} healthy tasks at ${w.violatedAt - t.startedAt} s.`,
+        };
+      return { done: true, have: w.min ?? now, need: c.atLeast };
+    }
+    case 'failedRequestsBelow': {
+      const failed = t.errors - t.errorsAtStart;
+      const done = failed < c.max;
+      return done
+        ? { done, have: failed, need: c.max }
+        : { done, have: failed, need: c.max, detail: `${failed} requests failed (5xx).` };
+    }
+    case 'requestsServed': {
+      const served = t.requests - t.requestsAtStart - (t.errors - t.errorsAtStart);
+      return atLeast(served, c.atLeast, `${served} requests answered without error.`);
+    }
+    case 'serviceRecovered': {
+      const tr = t.services[c.service];
+      if (tr?.recoveredAt != null) return { done: true, have: 1, need: 1 };
+      const detail =
+        tr?.lostAt != null
+          ? `runningCount ${tr.running} of ${tr.desired}.`
+          : 'No task of the service has stopped yet.';
+      return { done: false, have: 0, need: 1, detail };
+    }
+    case 'zoneFailed':
+      return t.zoneFailedAt !== null
+        ? { done: true, have: 1, need: 1 }
+        : { done: false, have: 0, need: 1, detail: 'No Availability Zone has failed.' };
+    case 'drainingStarted':
+      return t.drainingAt !== null
+        ? { done: true, have: 1, need: 1 }
+        : { done: false, have: 0, need: 1, detail: 'No container instance set to DRAINING.' };
+    default:
+      return evaluateState(c, s) ?? { done: false, have: 0, need: 1, detail: 'Unknown goal.' };
+  }
+}
+
+/** Progress of every goal, in the order given. */
+export function evaluateGoals(goals: readonly GoalRef[], s: SimState, tracker: Tracker): GoalProgress[] {
+  return goals.map((g) => ({
+    id: g.id,
+    ...(evaluateState(g.check, s) ?? evaluateTrajectory(g.id, g.check, s, tracker)),
+  }));
+}

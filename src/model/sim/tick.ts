@@ -1,0 +1,39 @@
+/**
+ * One simulated second, in a fixed order: instances boot and their agents register; tasks walk
+ * their lifecycle (outcomes feed the services' backoff); load balancers register, check and drain
+ * targets; travelers are routed and metrics written; alarms evaluate; deployments (ECS native
+ * strategies, CodeDeploy, the Lambda alias deployer) take their next step reading those alarms; and
+ * every service's scheduler reconciles.
+ */
+import { tickAlarms } from '../cloudwatch/alarms.ts';
+import { tickCodeDeploy } from '../codedeploy/codedeploy-engine.ts';
+import { tickInstances } from '../ec2/instance-lifecycle.ts';
+import { tickEcsDeployments } from '../ecs/ecs-deployments.ts';
+import { noteTaskOutcome, tickServices } from '../ecs/service-scheduler.ts';
+import { tickTasks } from '../ecs/task-lifecycle.ts';
+import { tickElb } from '../elbv2/elb-health.ts';
+import { tickLambdaDeployers } from '../lambda/lambda-deployer.ts';
+import type { Ctx } from './ctx.ts';
+import { tickTraffic } from './traffic.ts';
+import type { Task } from './types.ts';
+
+export function tick(ctx: Ctx): void {
+  tickInstances(ctx);
+  const from = ctx.events.length;
+  tickTasks(ctx);
+  for (let i = from; i < ctx.events.length; i++) {
+    const e = ctx.events[i];
+    if (!e || (e.type !== 'task/running' && e.type !== 'task/stopped')) continue;
+    const t = ctx.s.tasks[e.data.taskArn as string] as Task | undefined;
+    if (!t) continue;
+    if (e.type === 'task/running') noteTaskOutcome(ctx, t, 'running');
+    else if (t.failedToStart) noteTaskOutcome(ctx, t, 'failedToStart');
+  }
+  tickElb(ctx);
+  tickTraffic(ctx);
+  tickAlarms(ctx);
+  tickEcsDeployments(ctx);
+  tickCodeDeploy(ctx);
+  tickLambdaDeployers(ctx);
+  tickServices(ctx);
+}
