@@ -32,6 +32,7 @@ export { forwardTuples, listenerShares, matchedActions, routableTargets } from '
 export { TARGET_TEXT } from './elbv2/elbv2-common.ts';
 export type { GoalProgress, Stars, Tracker } from './goals/goals.ts';
 export { createTracker, evaluateGoals, observeTick, starsFor } from './goals/goals.ts';
+export { ACTIONS, type ActionAccess, type ActionName, actionAccess, isActionName } from './sim/actions.ts';
 export { decodeBase64, encodeBase64 } from './sim/base64.ts';
 export { observe, serviceKey } from './sim/observe.ts';
 export { iso } from './sim/time.ts';
@@ -71,12 +72,6 @@ export function createSim(options: CreateSimOptions = {}): SimState {
     lambda: emptyLambdaState(),
     codedeploy: emptyCodeDeployState(),
   };
-}
-
-/** Actions that read and never change the world (they are not logged for replay). */
-export function isReadOnlyAction(action: string): boolean {
-  const op = action.slice(action.indexOf(':') + 1);
-  return /^(Describe|List|Get)/.test(op);
 }
 
 export function supportedActions(): string[] {

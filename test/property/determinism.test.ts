@@ -7,7 +7,7 @@
 import { deepStrictEqual } from 'node:assert/strict';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isReadOnlyAction } from '../../src/model/index.ts';
+import { actionAccess } from '../../src/model/index.ts';
 import { BOGUS, Driver, runScenario, runs, scenarioArb, type Transition } from './arbitraries.ts';
 import { must } from './invariants.ts';
 
@@ -38,7 +38,7 @@ describe('determinism', () => {
               failedCalls++;
               must(tr.result.state === tr.prev, () => `failed ${tr.call.action} returned a new state`);
               must(tr.result.events.length === 0, () => `failed ${tr.call.action} wrote events`);
-            } else if (isReadOnlyAction(tr.call.action)) {
+            } else if (actionAccess(tr.call.action) === 'read') {
               readCalls++;
               must(tr.result.state === tr.prev, () => `read-only ${tr.call.action} returned a new state`);
               must(tr.result.events.length === 0, () => `read-only ${tr.call.action} wrote events`);

@@ -3,8 +3,8 @@ import { LEVELS } from '../../src/levels/index.ts';
 import type { Level } from '../../src/levels/types.ts';
 import { createTracker, observeTick } from '../../src/model/goals/goals.ts';
 import { advance as advanceSim } from '../../src/model/index.ts';
+import { nextDemoAction } from '../../src/session/index.ts';
 import { createGameStore, type GameStore } from '../../src/store/create-game-store.ts';
-import { nextDemoAction } from '../../src/store/level-session.ts';
 import { memoryStorage, PROGRESS_KEY, parseProgress } from '../../src/store/progress.ts';
 import { fixtureLevel } from '../support/fixture-level.ts';
 

@@ -1,8 +1,8 @@
 /**
  * A level being played: the goal tracker folded once per simulated second, the goals' progress, the
  * stars once every goal is met, the hints revealed so far, and the "show me" playback of the level's
- * reference solution. Pure functions over plain data; the game store holds the session and calls them
- * as the world moves (see create-game-store.ts).
+ * reference solution. Pure functions over plain data; the session (session.ts) calls them as the world
+ * moves, for the game, the level tests and "show me" alike.
  */
 
 import { dueScriptedEvents } from '../levels/script.ts';
@@ -64,11 +64,19 @@ export function beginLevel(def: Level, sim: SimState, hintsShown = 0): LevelStat
   };
 }
 
+/**
+ * The one definition of "level done": every goal of the level is met at the same moment. The session
+ * checks it after every call and every simulated second, and latches it (LevelState.done): a level
+ * once done stays done until it is restarted, whatever the world does next.
+ */
+export function allGoalsMet(progress: readonly GoalProgress[]): boolean {
+  return progress.length > 0 && progress.every((p) => p.done);
+}
+
 /** The goals' progress now; marks completion (with its stars) the first time every goal is met. */
 export function evaluateLevel(level: LevelState, sim: SimState, tracker = level.tracker): LevelState {
   const progress = evaluateGoals(level.def.goals, sim, tracker);
-  const allDone = progress.length > 0 && progress.every((p) => p.done);
-  if (level.done || !allDone) return { ...level, tracker, progress };
+  if (level.done || !allGoalsMet(progress)) return { ...level, tracker, progress };
   return { ...level, tracker, progress, done: true, stars: starsFor(level.def.stars, tracker, true) };
 }
 
