@@ -18,7 +18,6 @@ import { ALL_CHAPTERS } from './chapters.ts';
 import type { Chapter, Level, PanelId } from './types.ts';
 
 export { hasRef, resolveCall, resolveText, resolveTextAfter } from './refs.ts';
-export { type Replay, replayLevel, startLevel } from './replay.ts';
 export { dueScriptedEvents } from './script.ts';
 export type * from './types.ts';
 

@@ -9,6 +9,7 @@ import type { Level, SolutionStep } from '../levels/types.ts';
 import type { AwsError, Call } from '../model/index.ts';
 import { advance, dispatch, showMe, startLevel } from './session.ts';
 import type { CallRecord, Session } from './types.ts';
+import { elapsedOf } from './world.ts';
 
 export interface LevelRun {
   session: Session;
@@ -38,15 +39,15 @@ export function runLevel(level: Level, steps: readonly SolutionStep[] = level.so
   return finish(session, calls);
 }
 
-/** Starts the level, presses "show me", and lets the clock run until the playback ends. */
-export function watchShowMe(level: Level, chunkSeconds = 60): LevelRun {
+/** Starts the level, presses "show me", and lets the clock run to the second the playback ends. */
+export function watchShowMe(level: Level): LevelRun {
   const start = startLevel(level);
   const shown = showMe(start.session);
   if (!shown) return finish(start.session, start.calls);
   let session = shown.session;
   const calls = [...start.calls, ...shown.calls];
-  for (let guard = 0; session.level?.demo && guard < 100_000; guard++) {
-    const o = advance(session, chunkSeconds);
+  for (let demo = session.level?.demo; demo; demo = session.level?.demo) {
+    const o = advance(session, Math.max(1, demo.waitUntil - elapsedOf(session.sim)));
     session = o.session;
     calls.push(...o.calls);
   }

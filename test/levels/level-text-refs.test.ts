@@ -6,15 +6,9 @@
  * the level's start.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  dueScriptedEvents,
-  LEVELS,
-  replayLevel,
-  resolveText,
-  resolveTextAfter,
-  startLevel,
-} from '../../src/levels/index.ts';
+import { dueScriptedEvents, LEVELS, resolveText, resolveTextAfter } from '../../src/levels/index.ts';
 import { createTracker } from '../../src/model/goals/goals.ts';
+import { runLevel, startLevel } from '../../src/session/index.ts';
 
 const LEFT = /@(instance|ci|task|idle-instance|tg|lb|listener|rule|lb-dim|tg-dim)\//;
 
@@ -27,7 +21,7 @@ describe('references in level text', () => {
   it.each(LEVELS.map((l) => [l.number, l.id, l] as const))(
     'level %i (%s): every debrief line resolves after its solution',
     (_n, _id, level) => {
-      const { state } = replayLevel(level);
+      const state = runLevel(level).session.sim;
       for (const line of [...level.debrief.cli, ...level.debrief.text]) {
         const shown = resolveTextAfter(line, state);
         expect(shown, line).not.toMatch(LEFT);
@@ -38,7 +32,7 @@ describe('references in level text', () => {
   it.each(LEVELS.map((l) => [l.number, l.id, l] as const))(
     'level %i (%s): the brief, goals and hints resolve in the starting world',
     (_n, _id, level) => {
-      const { state } = startLevel(level);
+      const state = startLevel(level).session.sim;
       const said = [...level.brief, ...level.goals.flatMap((g) => [g.text, g.aws]), ...level.hints];
       for (const text of said) expect(resolveText(text, state), text).not.toMatch(LEFT);
     },
@@ -51,7 +45,7 @@ describe('references in level text', () => {
       return l;
     };
     const gate = byId('blue-green');
-    const g = replayLevel(gate).state;
+    const g = runLevel(gate).session.sim;
     const lbArn = Object.values(g.elb.loadBalancers).find(
       (b) => b.LoadBalancerName === 'gate',
     )?.LoadBalancerArn;
@@ -61,7 +55,7 @@ describe('references in level text', () => {
     );
 
     const pack = byId('pack-tightly');
-    const p = replayLevel(pack).state;
+    const p = runLevel(pack).session.sim;
     const gone = Object.values(p.instances)
       .filter((i) => i.state === 'shutting-down' || i.state === 'terminated')
       .map((i) => i.instanceId)
@@ -75,7 +69,7 @@ describe('references in level text', () => {
   });
 
   it('an unknown reference stays as written', () => {
-    const { state } = startLevel(LEVELS[0] ?? LEVELS[1]!);
+    const state = startLevel(LEVELS[0] ?? LEVELS[1]!).session.sim;
     expect(resolveTextAfter('--load-balancer-arn @lb/nowhere/1', state)).toBe(
       '--load-balancer-arn @lb/nowhere/1',
     );
@@ -86,7 +80,7 @@ describe('a level opens on a settled world', () => {
   it.each(LEVELS.map((l) => [l.number, l.id, l] as const))(
     'level %i (%s): no request failed before the player arrived',
     (_n, _id, level) => {
-      const { state } = startLevel(level);
+      const state = startLevel(level).session.sim;
       const t = createTracker(state);
       expect(t.errorsAtStart).toBe(0);
     },
@@ -98,16 +92,17 @@ describe('a level opens on a settled world', () => {
       const level = LEVELS.find((l) => l.id === id);
       if (!level) throw new Error(id);
       expect(level.scenario.setup.some((c) => c.action === 'sim:SetTraffic')).toBe(false);
-      const { state } = startLevel(level);
+      const state = startLevel(level).session.sim;
       const blue = Object.values(state.elb.targetGroups).find((g) => g.TargetGroupName === 'mill-blue');
       expect(Object.values(blue?.targets ?? {}).filter((x) => x.state === 'healthy')).toHaveLength(3);
       const t = createTracker(state);
       expect(dueScriptedEvents(level, { ...t, now: t.startedAt + 1 }, [])).toEqual([0]);
       expect(level.script?.[0]?.call.action).toBe('sim:SetTraffic');
       // Once played, travelers are served from the first second.
-      const r = replayLevel(level, [{ advance: 10 }]);
-      expect(r.tracker.requests - r.tracker.requestsAtStart).toBeGreaterThan(100);
-      expect(r.tracker.errors - r.tracker.errorsAtStart).toBe(0);
+      const t10 = runLevel(level, [{ advance: 10 }]).session.level?.tracker;
+      if (!t10) throw new Error('no level run');
+      expect(t10.requests - t10.requestsAtStart).toBeGreaterThan(100);
+      expect(t10.errors - t10.errorsAtStart).toBe(0);
     },
   );
 });

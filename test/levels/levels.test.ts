@@ -1,12 +1,15 @@
 /**
- * Every level of the campaign: its data validates, its reference solution replayed through the model
- * (setup, settle, then the steps with the goal tracker observing each simulated second) reaches every
- * goal with no failed call, its deliberately wrong solution does not, the reference earns its stars,
- * and each debrief CLI line is exactly what Rosetta's CLI prints for a call of the solution.
+ * Every level of the campaign: its data validates; its reference solution, played through the session
+ * the game itself runs (src/session: setup, settle, then the steps with the goal tracker observing
+ * each simulated second and the level's scripted events played when due), completes the level with no
+ * failed call and earns its stars, and "show me" playing it through the clock gives the same verdict
+ * and the same world; its deliberately wrong solution never completes the level; and each debrief CLI
+ * line is exactly what Rosetta's CLI prints for a call of the solution.
  */
 import { describe, expect, it } from 'vitest';
-import { CHAPTERS, LEVELS, replayLevel, validateCampaign, validateLevel } from '../../src/levels/index.ts';
+import { CHAPTERS, LEVELS, validateCampaign, validateLevel } from '../../src/levels/index.ts';
 import { goldSpent, starsFor } from '../../src/model/goals/goals.ts';
+import { type LevelRun, runLevel, watchShowMe } from '../../src/session/index.ts';
 import { toCli } from '../../src/ui/rosetta/cli.ts';
 
 describe('the campaign', () => {
@@ -45,27 +48,48 @@ describe('the campaign', () => {
   });
 });
 
+function levelOf(r: LevelRun) {
+  const level = r.session.level;
+  if (!level) throw new Error('the run has no level');
+  return level;
+}
+
 describe.each(LEVELS.map((l) => [`${l.number} ${l.id}`, l] as const))('level %s', (_name, level) => {
   it('validates', () => {
     expect(validateLevel(level, { final: level === LEVELS.at(-1) })).toEqual([]);
   });
 
-  it('the reference solution reaches every goal, with no failed call, and earns its stars', () => {
-    const r = replayLevel(level);
-    expect(r.errors.map((e) => `${e.call.action}: ${e.error.message}`)).toEqual([]);
-    expect(r.progress.filter((p) => !p.done)).toEqual([]);
-    expect(r.progress.map((p) => p.id)).toEqual(level.goals.map((g) => g.id));
-    const stars = starsFor(level.stars, r.tracker, true);
+  it('the reference solution completes the level, with no failed call, and earns its stars', () => {
+    const r = runLevel(level);
+    expect(r.errors.map((e) => `${e.by} ${e.call.action}: ${e.error.message}`)).toEqual([]);
+    const run = levelOf(r);
+    expect(run.done).toBe(true);
+    expect(run.progress.filter((p) => !p.done)).toEqual([]);
+    expect(run.progress.map((p) => p.id)).toEqual(level.goals.map((g) => g.id));
+    expect(run.stars).toMatchObject({ complete: true, count: 3, thrift: true, safety: true });
+    const stars = starsFor(level.stars, run.tracker, true);
     expect(stars).toMatchObject({ complete: true, count: 3, thrift: true, safety: true });
-    expect(stars.gold).toBe(goldSpent(r.tracker));
+    expect(stars.gold).toBe(goldSpent(run.tracker));
   });
 
-  it('the wrong solution misses at least one goal and earns no star', () => {
-    const r = replayLevel(level, level.wrongSolution);
-    const missed = r.progress.filter((p) => !p.done);
+  it('"show me" plays the reference solution to the same verdict and the same world', () => {
+    const played = runLevel(level);
+    const shown = watchShowMe(level);
+    expect(shown.errors).toEqual([]);
+    expect(levelOf(shown)).toMatchObject({ done: true, assisted: true, demo: null });
+    expect(levelOf(shown).progress).toEqual(levelOf(played).progress);
+    expect(shown.session.sim).toEqual(played.session.sim);
+  });
+
+  it('the wrong solution never completes the level and earns no star', () => {
+    const r = runLevel(level, level.wrongSolution);
+    const run = levelOf(r);
+    expect(run.done).toBe(false);
+    expect(run.stars).toBeNull();
+    const missed = run.progress.filter((p) => !p.done);
     expect(missed.length).toBeGreaterThan(0);
     for (const p of missed) expect(p.detail ?? '').not.toBe('');
-    expect(starsFor(level.stars, r.tracker, false).count).toBe(0);
+    expect(starsFor(level.stars, run.tracker, false).count).toBe(0);
   });
 
   it('every debrief CLI line is the CLI of a call in the solution', () => {

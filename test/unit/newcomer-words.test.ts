@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { glossaryFor } from '../../src/i18n/lexicon.ts';
-import { LEVELS, replayLevel } from '../../src/levels/index.ts';
+import { LEVELS } from '../../src/levels/index.ts';
 import { createTracker, evaluateGoals } from '../../src/model/goals/goals.ts';
 import { createSim } from '../../src/model/index.ts';
+import { runLevel } from '../../src/session/index.ts';
 import { storyWords } from '../../src/ui/campaign/level-panel.ts';
 
 const keys = (text: string, always: string[] = []) => glossaryFor(text, always).map((g) => g.key);
@@ -169,7 +170,8 @@ describe('storyWords retells every detail the goal engine writes', () => {
         steps.map((_, i) => steps.slice(0, i + 1)),
       );
       for (const steps of [[], ...runs])
-        for (const p of replayLevel(level, steps).progress) if (p.detail) details.add(p.detail);
+        for (const p of runLevel(level, steps).session.level?.progress ?? [])
+          if (p.detail) details.add(p.detail);
     }
     expect(details.size).toBeGreaterThan(25);
     // A cluster query expression is the player's own text: it is kept as written.
