@@ -110,7 +110,7 @@ export function gateLine(
   sim: SimState,
   mode: NameMode,
 ): ChronicleLine | null | undefined {
-  const d = event.data;
+  const d: Readonly<Record<string, unknown>> = event.data;
   const aws = mode === 'aws';
   switch (event.type) {
     case 'loadBalancer/created':

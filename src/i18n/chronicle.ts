@@ -35,8 +35,12 @@ export interface ChronicleLine {
   tone: Tone;
 }
 
-/** What the chronicle needs of an event (a SimEvent has it). */
-export type ChronicleEvent = Pick<SimEvent, 'type' | 'data'>;
+/** What the chronicle needs of an event (a SimEvent has it): its type and data, still discriminated. */
+export type ChronicleEvent = SimEvent extends infer E
+  ? E extends SimEvent
+    ? Pick<E, 'type' | 'data'>
+    : never
+  : never;
 
 /** Every event type the chronicle knows, with whether it writes a line (false: deliberately silent). */
 export const CHRONICLE_EVENT_TYPES: Readonly<Record<string, boolean>> = {
@@ -140,7 +144,7 @@ export function chronicleLine(
   sim: SimState,
   mode: NameMode = 'nozama',
 ): ChronicleLine | null {
-  const d = event.data;
+  const d: Readonly<Record<string, unknown>> = event.data;
   const nm = namer(sim, mode);
   const aws = mode === 'aws';
   switch (event.type) {
@@ -376,7 +380,7 @@ export function chronicleLine(
 }
 
 function instanceLaunched(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Namer): ChronicleLine {
-  const d = event.data;
+  const d: Readonly<Record<string, unknown>> = event.data;
   const id = s(d.instanceId);
   const type = s(d.instanceType);
   const zone = s(d.availabilityZone);
@@ -401,7 +405,7 @@ function instanceLaunched(event: ChronicleEvent, sim: SimState, mode: NameMode, 
 }
 
 function taskPlaced(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Namer): ChronicleLine {
-  const d = event.data;
+  const d: Readonly<Record<string, unknown>> = event.data;
   const taskArn = s(d.taskArn);
   const td = s(d.taskDefinitionArn);
   const dev = nm.development(taskArn, td || undefined);
@@ -419,7 +423,7 @@ function taskPlaced(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Na
 }
 
 function taskStopped(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Namer): ChronicleLine {
-  const d = event.data;
+  const d: Readonly<Record<string, unknown>> = event.data;
   const dev = nm.development(s(d.taskArn));
   const code = s(d.stopCode);
   const reason = s(d.stoppedReason);
@@ -484,8 +488,9 @@ const CLOSEST_REASON: [
 ];
 
 function serviceEvent(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Namer): ChronicleLine {
-  const message = s(event.data.message);
-  const name = s(event.data.serviceName) || (/^\(service ([^)]+)\)/.exec(message)?.[1] ?? '');
+  const d: Readonly<Record<string, unknown>> = event.data;
+  const message = s(d.message);
+  const name = s(d.serviceName) || (/^\(service ([^)]+)\)/.exec(message)?.[1] ?? '');
   const decree = nm.decree(name);
   // AWS mode shows ECS's message verbatim (not even capitalised).
   const say = (nozama: string, tone: Tone): ChronicleLine =>

@@ -34,6 +34,7 @@ export type { GoalProgress, Stars, Tracker } from './goals/goals.ts';
 export { createTracker, evaluateGoals, observeTick, starsFor } from './goals/goals.ts';
 export { ACTIONS, type ActionAccess, type ActionName, actionAccess, isActionName } from './sim/actions.ts';
 export { decodeBase64, encodeBase64 } from './sim/base64.ts';
+export { SIM_EVENT_TYPES } from './sim/events.ts';
 export { observe, serviceKey } from './sim/observe.ts';
 export { iso } from './sim/time.ts';
 export { lbDimension, tgDimension } from './sim/traffic-listener.ts';

@@ -13,8 +13,11 @@ import { kingdom, type World } from '../support/world.ts';
 
 const MODES: NameMode[] = ['nozama', 'aws', 'both'];
 
+/** An event as the assertions read it: any field of its data, by name. */
+type ReadEvent = { type: string; data: Record<string, unknown> };
+
 interface Line {
-  event: SimEvent;
+  event: ReadEvent;
   nozama: ChronicleLine | null;
   aws: ChronicleLine | null;
   both: ChronicleLine | null;
@@ -29,7 +32,12 @@ class Chronicle {
     this.seen = this.w.events.length;
     for (const event of fresh) {
       const [nozama, aws, both] = MODES.map((m) => chronicleLine(event, this.w.state, m));
-      this.lines.push({ event, nozama: nozama ?? null, aws: aws ?? null, both: both ?? null });
+      this.lines.push({
+        event: event as ReadEvent,
+        nozama: nozama ?? null,
+        aws: aws ?? null,
+        both: both ?? null,
+      });
     }
   }
   ok(action: string, input: Record<string, unknown> = {}): Record<string, any> {
@@ -267,7 +275,7 @@ describe('chronicle lines of the gate', () => {
     const gone =
       'arn:aws:elasticloadbalancing:za-southwest-1:123456789012:targetgroup/old-road/0123456789abcdef';
     const event = {
-      type: 'target/deregistered',
+      type: 'target/deregistered' as const,
       data: { targetGroupArn: gone, targetId: '10.0.1.12', port: 80, taskArn: null },
     };
     expect(chronicleLine(event, c.w.state, 'nozama')?.text).toBe('10.0.1.12:80 is off road old-road');
@@ -275,7 +283,7 @@ describe('chronicle lines of the gate', () => {
       'Target 10.0.1.12:80 in target group old-road deregistered',
     );
     const lb = {
-      type: 'loadBalancer/deleted',
+      type: 'loadBalancer/deleted' as const,
       data: {
         loadBalancerArn:
           'arn:aws:elasticloadbalancing:za-southwest-1:123456789012:loadbalancer/app/north/0a18e0432d5bccf5',

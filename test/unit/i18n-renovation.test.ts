@@ -20,6 +20,7 @@ import {
   stageWords,
 } from '../../src/i18n/renovation.ts';
 import { aliasRollbackFacts, ecsRollbackFacts } from '../../src/i18n/renovation-facts.ts';
+import type { SimEventOf } from '../../src/model/index.ts';
 import { spell } from '../support/codedeploy.ts';
 import { nativeWorld } from '../support/deployments.ts';
 import { registerWebWithPort } from '../support/elb.ts';
@@ -290,7 +291,7 @@ describe('why cards from real rollbacks', () => {
     w.tick(400);
     const ev = w.events.slice(from).find((e) => e.type === 'deployment/rolledBack');
     expect(ev).toBeDefined();
-    const e = ev as (typeof w.events)[number];
+    const e = ev as SimEventOf<'deployment/rolledBack'>;
     const step = e.data.step as number;
     expect(step).toBeGreaterThan(0);
     const facts = ecsRollbackFacts(

@@ -4,7 +4,7 @@
  * Old states therefore stay valid (undo, replay and the view's change detection rely on it).
  */
 import { nextRng } from './prng.ts';
-import type { SimEvent, SimState, Slice } from './types.ts';
+import type { SimEvent, SimEventData, SimEventType, SimState, Slice } from './types.ts';
 
 type Collection = 'instances' | 'clusters' | 'containerInstances' | 'taskDefinitions' | 'tasks' | 'services';
 type EntityOf<C extends Collection> = SimState[C][string];
@@ -129,9 +129,9 @@ export class Ctx {
     return this.s[coll] as Record<string, EntityOf<C>>;
   }
 
-  emit(type: string, data: Record<string, unknown>, region: string = this.region): void {
+  emit<K extends SimEventType>(type: K, data: SimEventData<K>, region: string = this.region): void {
     this.dirty = true;
-    this.events.push({ seq: this.s.nextEventSeq++, time: this.s.now, type, region, data });
+    this.events.push({ seq: this.s.nextEventSeq++, time: this.s.now, type, region, data } as SimEvent);
   }
 
   /** A uniform draw in [0, 1). */

@@ -15,6 +15,7 @@ import type { CloudWatchState, TrafficState } from '../cloudwatch/cloudwatch-typ
 import type { CodeDeployState } from '../codedeploy/codedeploy-types.ts';
 import type { ElbState } from '../elbv2/elbv2-types.ts';
 import type { LambdaState } from '../lambda/lambda-types.ts';
+import type { SimEvent } from './events.ts';
 
 export type * from '../cloudwatch/cloudwatch-types.ts';
 export type * from '../codedeploy/codedeploy-types.ts';
@@ -38,14 +39,7 @@ export interface AwsError {
 
 export type CallResponse = { output: Record<string, unknown> } | { error: AwsError };
 
-/** A model event: past tense, sequenced. `data` is plain JSON. */
-export interface SimEvent {
-  seq: number;
-  time: number;
-  type: string;
-  region: string;
-  data: Record<string, unknown>;
-}
+export type { SimEvent, SimEventData, SimEventOf, SimEventType } from './events.ts';
 
 export interface StepResult {
   state: SimState;
