@@ -7,6 +7,7 @@
  */
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
+import type { AwsThing } from '../cli/index.ts';
 import type { Level } from '../levels/types.ts';
 import type { Call, CallResponse, SimEvent, SimState } from '../model/index.ts';
 import {
@@ -58,21 +59,7 @@ export type Speed = 1 | 4 | 16 | 64;
 export type ViewPlace = { scene: 'planet' } | { scene: 'region' } | { scene: 'kingdom'; zone: string | null };
 
 /** Something the player selected, by its AWS identity (the inspector shows its JSON and CLI). */
-export type Selection =
-  | { kind: 'instance'; id: string }
-  | { kind: 'containerInstance'; id: string }
-  | { kind: 'task'; id: string }
-  | { kind: 'service'; id: string }
-  | { kind: 'taskDefinition'; id: string }
-  | { kind: 'cluster'; id: string }
-  | { kind: 'zone'; id: string }
-  /** ids: LoadBalancerArn, ListenerArn, TargetGroupArn, AlarmName, FunctionName, `function:alias`. */
-  | { kind: 'loadBalancer'; id: string }
-  | { kind: 'listener'; id: string }
-  | { kind: 'targetGroup'; id: string }
-  | { kind: 'alarm'; id: string }
-  | { kind: 'lambdaFunction'; id: string }
-  | { kind: 'lambdaAlias'; id: string };
+export type Selection = AwsThing;
 
 /** How names are shown: Nozama's story words, AWS's names, or both side by side. */
 export type NameMode = 'nozama' | 'aws' | 'both';

@@ -4,11 +4,12 @@
  * and message verbatim with a line in Nozama's words. A form is never cleared on error: the player
  * fixes what AWS complained about and tries again.
  */
+
+import { cliLines } from '../cli/index.ts';
 import type { Call, CallResponse } from '../model/index.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { h, setCli, words } from './dom.ts';
 import { explainError } from './error-words.ts';
-import { cliLines } from './rosetta/cli.ts';
 
 export type Tone = 'ok' | 'warn' | 'error';
 

@@ -5,6 +5,8 @@
  * button. Below: the last call the player made and its response, and the kingdom's things as buttons,
  * so everything the canvas offers can be reached by keyboard.
  */
+
+import { cliLines, createCallFor, describeCallFor } from '../cli/index.ts';
 import { explainPlacement } from '../i18n/explain.ts';
 import { byMode } from '../i18n/lexicon.ts';
 import { displayName, planName } from '../i18n/names.ts';
@@ -27,7 +29,6 @@ import { activeServices, currentKingdom, liveInstances, liveTasks, zones } from 
 import { factsOf } from './inspector-facts.ts';
 import { gateThings, targetHealthCallFor } from './inspector-gate.ts';
 import { developmentLabel, territoryLabel, zoneLabel } from './labels.ts';
-import { cliLines, createCallFor, describeCallFor } from './rosetta/cli.ts';
 
 interface Block {
   root: HTMLElement;

@@ -5,6 +5,8 @@
  * and word, never colour alone), and the promote and abort buttons, each showing the exact call it
  * makes and AWS's answer. The buttons are built once and kept, so keyboard focus survives the ticks.
  */
+
+import { cliLines } from '../cli/index.ts';
 import type { WhyCard } from '../i18n/explain.ts';
 import { pct } from '../i18n/renovation.ts';
 import type { Call } from '../model/index.ts';
@@ -14,7 +16,6 @@ import { button, frameScheduler, h, pick, setCli, setText, tableHead, uid, words
 import { alarmIcon, alarmStateWords } from './forms/watchtower-form.ts';
 import { responseSummary } from './inspector.ts';
 import { type ActualMemo, renovationView, type StatusView, type StepRow } from './renovation-view.ts';
-import { cliLines } from './rosetta/cli.ts';
 
 export interface ActionRow {
   root: HTMLElement;

@@ -7,10 +7,10 @@
  * line is exactly what Rosetta's CLI prints for a call of the solution.
  */
 import { describe, expect, it } from 'vitest';
+import { toCli } from '../../src/cli/index.ts';
 import { CHAPTERS, LEVELS, validateCampaign, validateLevel } from '../../src/levels/index.ts';
 import { goldSpent, starsFor } from '../../src/model/goals/goals.ts';
 import { type LevelRun, runLevel, watchShowMe } from '../../src/session/index.ts';
-import { toCli } from '../../src/ui/rosetta/cli.ts';
 
 describe('the campaign', () => {
   it('validates as a whole: ids unique, numbers 1..N, chapters known, hints except the final challenge', () => {

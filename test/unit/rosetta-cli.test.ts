@@ -1,5 +1,5 @@
 /**
- * Rosetta's CLI lines (src/ui/rosetta/cli.ts): table-driven expectations, the calls that show and
+ * Rosetta's CLI lines (src/cli/cli.ts): table-driven expectations, the calls that show and
  * recreate a selected thing, and THE REAL CLI CHECK: bash reads every line into its words, and Debian's
  * AWS CLI v2 (/usr/bin/aws's entry point, kept running so that awscli is imported once per worker)
  * runs them against a closed port. A valid command fails only on connecting; with --debug the CLI also
@@ -16,10 +16,6 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subnetIdFor, supportedActions } from '../../src/model/index.ts';
-import { encodeBase64 } from '../../src/model/sim/base64.ts';
-import type { Call, LoadBalancer, SimState, TargetGroup } from '../../src/model/sim/types.ts';
-import type { Selection } from '../../src/store/create-game-store.ts';
 import {
   type CliFile,
   cliFiles,
@@ -31,7 +27,11 @@ import {
   EMPTY_ZIP_BASE64,
   type RosettaSelection,
   toCli,
-} from '../../src/ui/rosetta/cli.ts';
+} from '../../src/cli/index.ts';
+import { subnetIdFor, supportedActions } from '../../src/model/index.ts';
+import { encodeBase64 } from '../../src/model/sim/base64.ts';
+import type { Call, LoadBalancer, SimState, TargetGroup } from '../../src/model/sim/types.ts';
+import type { Selection } from '../../src/store/create-game-store.ts';
 import { ECS_AMI_PARAM, World } from '../support/world.ts';
 
 const AWS = '/usr/bin/aws';

@@ -5,12 +5,13 @@
  * AWS's answer, a call the world already had ("already standing", not asked again) or a call not sent
  * because an earlier one was refused. The calls run one by one and stop at the first refusal.
  */
+
+import { cliLines } from '../../cli/index.ts';
 import type { Call, CallResponse } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { errorOutcome, type Outcome, renderOutcome } from '../call-form.ts';
 import { h, pick, setCli, setText } from '../dom.ts';
 import { responseSummary } from '../inspector.ts';
-import { cliLines } from '../rosetta/cli.ts';
 
 /** Shell variables named in placeholder values: `$GATE_ARN`. */
 const VARIABLE = /\$[A-Z][A-Z0-9_]*/g;

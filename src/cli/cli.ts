@@ -40,9 +40,9 @@ import type {
   SimState,
   Task,
   TaskDefinition,
-} from '../../model/index.ts';
-import { decodeBase64, encodeBase64, iso, regionOfZone } from '../../model/index.ts';
-import type { Selection } from '../../store/create-game-store.ts';
+} from '../model/index.ts';
+import { decodeBase64, encodeBase64, iso, regionOfZone } from '../model/index.ts';
+import type { AwsThing } from './aws-thing.ts';
 import {
   isResourceSelection,
   type ResourceSelection,
@@ -61,7 +61,7 @@ export {
 } from './cli-resources.ts';
 
 /** What the inspector can select: the store's things, and load balancing, alarms, Lambda, CodeDeploy. */
-export type RosettaSelection = Selection | ResourceSelection;
+export type RosettaSelection = AwsThing | ResourceSelection;
 
 // ---------------------------------------------------------------------------------------------
 // Words
@@ -394,7 +394,7 @@ interface Resolved {
   cluster?: Cluster;
 }
 
-function resolve(sim: SimState, sel: Selection): Resolved {
+function resolve(sim: SimState, sel: AwsThing): Resolved {
   const id = sel.id;
   switch (sel.kind) {
     case 'instance': {

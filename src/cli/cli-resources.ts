@@ -18,8 +18,8 @@ import type {
   Rule,
   SimState,
   TargetGroup,
-} from '../../model/index.ts';
-import { supportedActions } from '../../model/index.ts';
+} from '../model/index.ts';
+import { supportedActions } from '../model/index.ts';
 
 /** The things of load balancing, alarms, Lambda and CodeDeploy that the inspector can select. */
 export type ResourceKind =
