@@ -30,7 +30,7 @@ export { evaluateQuery, parseQuery } from './ecs/query-language.ts';
 export { isFargateSize } from './ecs/task-definition-validate.ts';
 export { forwardTuples, listenerShares, matchedActions, routableTargets } from './elbv2/elb-routing.ts';
 export { TARGET_TEXT } from './elbv2/elbv2-common.ts';
-export type { GoalProgress, Stars, Tracker } from './goals/goals.ts';
+export type { GoalMissing, GoalProgress, GoalUnit, Stars, Tracker } from './goals/goals.ts';
 export { createTracker, evaluateGoals, observeTick, starsFor } from './goals/goals.ts';
 export { ACTIONS, type ActionAccess, type ActionName, actionAccess, isActionName } from './sim/actions.ts';
 export { decodeBase64, encodeBase64 } from './sim/base64.ts';

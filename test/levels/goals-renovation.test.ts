@@ -76,7 +76,7 @@ describe('listenerForwardedOnce', () => {
     let t = play(w, createTracker(w.state), 2, goals);
     expect(evaluateGoals(goals, w.state, t)[0]).toMatchObject({
       done: false,
-      detail: 'The listener on port 80 has not yet forwarded 100% to web-green.',
+      missing: { kind: 'notForwardedYet', port: 80, percent: 100, targetGroup: 'web-green' },
     });
     w.ok('elbv2:ModifyListener', { ListenerArn: lb.listener80, DefaultActions: forward(lb.green) });
     t = play(w, t, 1, goals);
@@ -123,7 +123,17 @@ describe('revisionShareHeld', () => {
     // Back in the band once 9 of the window's 10 seconds are at 10% again: 8 s after the change.
     const [p] = evaluateGoals(goals, w.state, t);
     expect(p).toMatchObject({ done: false, have: 42, need: 60 });
-    expect(p?.detail).toBe('web:2 answers 10% of requests; 5-15% held 42 s of 60 s so far.');
+    expect(p?.missing).toEqual({
+      kind: 'shareHeld',
+      family: 'web',
+      revision: 2,
+      share: 10,
+      min: 5,
+      max: 15,
+      held: 42,
+      seconds: 60,
+    });
+    expect(p?.unit).toBe('seconds');
     t = play(w, t, 18, goals);
     expect(evaluateGoals(goals, w.state, t)[0]).toMatchObject({ done: true, have: 60 });
   });
@@ -156,7 +166,7 @@ describe('trafficOffWithin', () => {
     const t = play(w, createTracker(w.state), 30, goals);
     expect(evaluateGoals(goals, w.state, t)[0]).toMatchObject({
       done: false,
-      detail: 'No CloudWatch alarm has gone to ALARM yet.',
+      missing: { kind: 'noAlarmYet' },
     });
   });
 
@@ -184,10 +194,10 @@ describe('trafficOffWithin', () => {
     expect(p?.done).toBe(done);
     if (done) expect((t.marks?.g?.at ?? 0) - alarmAt).toBeLessThanOrEqual(delay === null ? 0 : delay + 1);
     else
-      expect(p?.detail).toBe(
+      expect(p?.missing).toEqual(
         delay === null
-          ? 'web:2 still answers 20% of requests after the alarm.'
-          : 'web:2 lost its travelers more than 30 s after the alarm.',
+          ? { kind: 'trafficStill', family: 'web', revision: 2, share: 20 }
+          : { kind: 'trafficOffLate', family: 'web', revision: 2, seconds: 30 },
       );
   });
 });
@@ -208,14 +218,14 @@ describe('serviceDeploymentStatus and serviceHealthy (ECS-native deployments)', 
     let t = createTracker(n.w.state);
     expect(evaluateGoals(g, n.w.state, t)[0]).toMatchObject({
       done: false,
-      detail: 'Latest service deployment (to revision 1) is SUCCESSFUL.',
+      missing: { kind: 'serviceDeployment', revision: 1, status: 'SUCCESSFUL' },
     });
     const td2 = registerWebWithPort(n.w, 'web', 'bridge', 'nginx:1.28');
     n.w.ok('ecs:UpdateService', { cluster: 'Royaume', service: 'mill', taskDefinition: td2 });
     t = play(n.w, t, 5, g);
     expect(evaluateGoals(g, n.w.state, t)[0]).toMatchObject({
       done: false,
-      detail: 'Latest service deployment (to revision 2) is IN_PROGRESS.',
+      missing: { kind: 'serviceDeployment', revision: 2, status: 'IN_PROGRESS' },
     });
     t = play(n.w, t, 400, g);
     expect(evaluateGoals(g, n.w.state, t).map((p) => p.done)).toEqual([true, true]);
@@ -240,7 +250,7 @@ describe('serviceDeploymentStatus and serviceHealthy (ECS-native deployments)', 
     n.w.ok('ecs:UpdateService', { cluster: 'Royaume', service: 'mill', desiredCount: 3 });
     expect(evaluateGoals(g, n.w.state, t)[1]).toMatchObject({
       done: false,
-      detail: '2 healthy tasks of revision 1, desiredCount 3.',
+      missing: { kind: 'healthyTasks', healthy: 2, revision: 1, desired: 3 },
     });
   });
 });

@@ -101,10 +101,11 @@ describe('trajectory goals', () => {
     t = play(w, t, 90, goals);
     const [start, draining] = evaluateGoals(goals, w.state, t);
     expect(start).toMatchObject({ done: false, have: 2, need: 3 });
-    expect(start?.detail).toMatch(/^Only 2 healthy tasks at \d+ s\.$/);
+    expect(start?.missing).toMatchObject({ kind: 'belowHealthy', healthy: 2 });
+    expect(start?.unit).toBe('tasks');
     expect(draining).toMatchObject({
       done: false,
-      detail: 'Waiting for a container instance to be DRAINING.',
+      missing: { kind: 'waiting', since: 'draining', healthy: 3 },
     });
   });
 

@@ -20,6 +20,7 @@
  */
 
 import type { Service, ServiceDeploymentRecord, SimState } from '../sim/types.ts';
+import type { GoalMissing } from './goal-missing.ts';
 import type { GoalCheck } from './goals.ts';
 
 /** Seconds over which a revision's share of the travelers is measured. */
@@ -112,10 +113,11 @@ export interface MarkResult {
   done: boolean;
   have: number;
   need: number;
-  detail?: string;
+  missing?: GoalMissing;
 }
 
-const pct = (x: number | null) => (x === null ? 'no travelers' : `${Math.round(x * 10) / 10}%`);
+/** A share (a percentage, or null before any request) rounded to a tenth, as the goal reports it. */
+const percentOf = (x: number | null) => (x === null ? null : Math.round(x * 10) / 10);
 
 /** Progress of a share goal from its mark and the first alarm. */
 export function evaluateMark(c: ShareCheck, m: GoalMark | undefined, alarmAt: number | null): MarkResult {
@@ -128,7 +130,7 @@ export function evaluateMark(c: ShareCheck, m: GoalMark | undefined, alarmAt: nu
         done: false,
         have: 0,
         need: 1,
-        detail: `The listener on port ${c.port} has not yet forwarded ${w}% to ${c.targetGroup}.`,
+        missing: { kind: 'notForwardedYet', port: c.port, percent: w, targetGroup: c.targetGroup },
       };
     }
     case 'revisionShareHeld': {
@@ -138,18 +140,27 @@ export function evaluateMark(c: ShareCheck, m: GoalMark | undefined, alarmAt: nu
         done,
         have: mark.best,
         need: c.seconds,
-        detail: `${c.family}:${c.revision} answers ${pct(mark.share)} of requests; ${c.min}-${c.max}% held ${mark.best} s of ${c.seconds} s so far.`,
+        missing: {
+          kind: 'shareHeld',
+          family: c.family,
+          revision: c.revision,
+          share: percentOf(mark.share),
+          min: c.min,
+          max: c.max,
+          held: mark.best,
+          seconds: c.seconds,
+        },
       };
     }
     case 'trafficOffWithin': {
       if (mark.at !== null) return { done: true, have: 1, need: 1 };
-      const detail =
+      const missing: GoalMissing =
         alarmAt === null
-          ? 'No CloudWatch alarm has gone to ALARM yet.'
+          ? { kind: 'noAlarmYet' }
           : mark.share === 0
-            ? `${c.family}:${c.revision} lost its travelers more than ${c.seconds} s after the alarm.`
-            : `${c.family}:${c.revision} still answers ${pct(mark.share)} of requests after the alarm.`;
-      return { done: false, have: 0, need: 1, detail };
+            ? { kind: 'trafficOffLate', family: c.family, revision: c.revision, seconds: c.seconds }
+            : { kind: 'trafficStill', family: c.family, revision: c.revision, share: percentOf(mark.share) };
+      return { done: false, have: 0, need: 1, missing };
     }
   }
 }
@@ -185,8 +196,8 @@ export function deploymentStatus(
   const revision = target ? revisionOf(target.taskDefinition) : undefined;
   if (last?.status === c.status && (c.revision === undefined || revision === c.revision))
     return { done: true, have: 1, need: 1 };
-  const detail = last
-    ? `Latest service deployment${revision === undefined ? '' : ` (to revision ${revision})`} is ${last.status}.`
-    : `No service deployment of ${svc.serviceName} yet.`;
-  return { done: false, have: 0, need: 1, detail };
+  const missing: GoalMissing = last
+    ? { kind: 'serviceDeployment', revision: revision ?? null, status: last.status }
+    : { kind: 'noServiceDeployment', service: svc.serviceName };
+  return { done: false, have: 0, need: 1, missing };
 }

@@ -8,15 +8,16 @@ import { isTaskHealthyForService } from '../ecs/elb-ecs.ts';
 import { evaluateQuery, parseQuery } from '../ecs/query-language.ts';
 import { Ctx } from '../sim/ctx.ts';
 import type { Service, SimState, Task } from '../sim/types.ts';
+import type { GoalMissing } from './goal-missing.ts';
 import { deploymentStatus, forwardShare } from './goal-renovations.ts';
 import type { GoalCheck, GoalProgress } from './goals.ts';
 
-export type Result = Omit<GoalProgress, 'id'>;
+export type Result = Omit<GoalProgress, 'id' | 'unit'>;
 
-export const atLeast = (have: number, need: number, detail?: string): Result =>
-  detail === undefined || have >= need
+export const atLeast = (have: number, need: number, missing?: GoalMissing): Result =>
+  missing === undefined || have >= need
     ? { done: have >= need, have, need }
-    : { done: false, have, need, detail };
+    : { done: false, have, need, missing };
 
 function serviceNamed(s: SimState, name: string): Service | undefined {
   return Object.values(s.services).find((x) => x.serviceName === name && x.status === 'ACTIVE');
@@ -35,7 +36,7 @@ function clusterArnNamed(s: SimState, name: string): string | undefined {
 }
 
 function noService(name: string, need: number): Result {
-  return { done: false, have: 0, need, detail: `Service ${name} not found (ServiceNotFoundException).` };
+  return { done: false, have: 0, need, missing: { kind: 'noService', service: name } };
 }
 
 /** Progress of a state goal; null for a trajectory goal. */
@@ -48,7 +49,7 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
           (i.state === 'running' || i.state === 'pending') &&
           (c.zone === undefined || i.availabilityZone === c.zone),
       ).length;
-      return atLeast(n, c.atLeast ?? 1, `No running instance in ${c.zone ?? c.region} yet.`);
+      return atLeast(n, c.atLeast ?? 1, { kind: 'noRunningInstance', where: c.zone ?? c.region });
     }
     case 'instancesJoined': {
       const arn = clusterArnNamed(s, c.cluster);
@@ -60,24 +61,24 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
         return c.ami === undefined || findAmi(i.region, i.imageId)?.key === c.ami;
       });
       if (arn === undefined)
-        return { done: false, have: 0, need: c.atLeast, detail: `Cluster ${c.cluster} not found.` };
+        return { done: false, have: 0, need: c.atLeast, missing: { kind: 'noCluster', cluster: c.cluster } };
       const zones = new Set(joined.map((ci) => ci.attributes['ecs.availability-zone'])).size;
       if (c.zones !== undefined) {
         const done = zones >= c.zones && joined.length >= c.atLeast;
-        const detail = `${joined.length} ACTIVE container instances in ${zones} Availability Zone${zones === 1 ? '' : 's'}.`;
-        return done ? { done, have: zones, need: c.zones } : { done, have: zones, need: c.zones, detail };
+        const missing: GoalMissing = { kind: 'instancesInZones', instances: joined.length, zones };
+        return done ? { done, have: zones, need: c.zones } : { done, have: zones, need: c.zones, missing };
       }
-      return atLeast(
-        joined.length,
-        c.atLeast,
-        `${joined.length} ACTIVE container instances in ${c.cluster}.`,
-      );
+      return atLeast(joined.length, c.atLeast, {
+        kind: 'instancesJoined',
+        instances: joined.length,
+        cluster: c.cluster,
+      });
     }
     case 'instanceNotJoined': {
       const n = Object.values(s.instances).filter(
         (i) => i.state === 'running' && !i.hasAgent && i.containerInstanceArn === null,
       ).length;
-      return atLeast(n, c.atLeast ?? 1, 'No running instance without the ECS agent.');
+      return atLeast(n, c.atLeast ?? 1, { kind: 'noBareInstance' });
     }
     case 'instancesAtMost': {
       const arn = clusterArnNamed(s, c.cluster);
@@ -89,7 +90,12 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       const done = n <= c.max;
       return done
         ? { done, have: n, need: c.max }
-        : { done, have: n, need: c.max, detail: `${n} instances running in ${c.cluster}.` };
+        : {
+            done,
+            have: n,
+            need: c.max,
+            missing: { kind: 'tooManyInstances', instances: n, cluster: c.cluster },
+          };
     }
     case 'taskDefinition': {
       const revs = Object.values(s.taskDefinitions).filter(
@@ -114,7 +120,10 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
         done: false,
         have: 0,
         need: 1,
-        detail: best === 0 ? `No ACTIVE revision of ${c.family}.` : `${c.family}:${best} does not match yet.`,
+        missing:
+          best === 0
+            ? { kind: 'noRevision', family: c.family }
+            : { kind: 'revisionMismatch', family: c.family, revision: best },
       };
     }
     case 'tasksRunning': {
@@ -125,7 +134,7 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
         if (c.launchType !== undefined && t.launchType !== c.launchType) return false;
         return c.family === undefined || s.taskDefinitions[t.taskDefinitionArn]?.family === c.family;
       }).length;
-      return atLeast(n, c.atLeast, `${n} of ${c.atLeast} tasks RUNNING.`);
+      return atLeast(n, c.atLeast, { kind: 'tasksRunning', running: n, need: c.atLeast });
     }
     case 'serviceRunning': {
       const svc = serviceNamed(s, c.service);
@@ -135,12 +144,12 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
           (c.revision === undefined || revisionOf(t.taskDefinitionArn) === c.revision) &&
           (c.launchType === undefined || t.launchType === c.launchType),
       ).length;
-      return atLeast(n, c.count, `runningCount ${n}, desiredCount ${svc.desiredCount}.`);
+      return atLeast(n, c.count, { kind: 'serviceRunning', running: n, desired: svc.desiredCount });
     }
     case 'serviceDistinctInstances': {
       if (!serviceNamed(s, c.service)) return noService(c.service, c.count);
       const n = new Set(runningTasksOf(s, c.service).map((t) => t.containerInstanceArn ?? t.taskArn)).size;
-      return atLeast(n, c.count, `Tasks on ${n} distinct container instances.`);
+      return atLeast(n, c.count, { kind: 'distinctInstances', instances: n });
     }
     case 'serviceZones': {
       if (!serviceNamed(s, c.service)) return noService(c.service, c.zones);
@@ -151,24 +160,37 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
           done: false,
           have: n,
           need: c.zones,
-          detail: `${tasks.length} of ${c.count} tasks RUNNING.`,
+          missing: { kind: 'tasksRunning', running: tasks.length, need: c.count },
         };
-      return atLeast(n, c.zones, `Tasks in ${n} Availability Zones.`);
+      return atLeast(n, c.zones, { kind: 'serviceZones', zones: n });
     }
     case 'serviceMaxInstances': {
       if (!serviceNamed(s, c.service)) return noService(c.service, c.count);
       const tasks = runningTasksOf(s, c.service);
       const hosts = new Set(tasks.map((t) => t.containerInstanceArn ?? t.taskArn)).size;
       const done = tasks.length >= c.count && hosts <= c.maxInstances;
-      const detail = `${tasks.length} of ${c.count} tasks RUNNING on ${hosts} container instances (at most ${c.maxInstances}).`;
+      const missing: GoalMissing = {
+        kind: 'tasksOnHosts',
+        running: tasks.length,
+        need: c.count,
+        hosts,
+        maxInstances: c.maxInstances,
+      };
       return done
         ? { done, have: tasks.length, need: c.count }
-        : { done, have: tasks.length, need: c.count, detail };
+        : { done, have: tasks.length, need: c.count, missing };
     }
     case 'serviceOnMatching': {
       if (!serviceNamed(s, c.service)) return noService(c.service, c.count);
       const parsed = parseQuery(c.expression);
-      if ('error' in parsed) return { done: false, have: 0, need: c.count, detail: parsed.error };
+      if ('error' in parsed) {
+        const missing: GoalMissing = {
+          kind: 'queryInvalid',
+          expression: c.expression,
+          message: parsed.error,
+        };
+        return { done: false, have: 0, need: c.count, missing };
+      }
       const tasks = runningTasksOf(s, c.service);
       const matching = tasks.filter((t) => {
         const ci = t.containerInstanceArn ? s.containerInstances[t.containerInstanceArn] : undefined;
@@ -184,8 +206,15 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
         });
       }).length;
       const done = matching >= c.count && matching === tasks.length;
-      const detail = `${matching} of ${tasks.length} RUNNING tasks on instances matching ${c.expression}.`;
-      return done ? { done, have: matching, need: c.count } : { done, have: matching, need: c.count, detail };
+      const missing: GoalMissing = {
+        kind: 'tasksOnMatching',
+        matching,
+        running: tasks.length,
+        expression: c.expression,
+      };
+      return done
+        ? { done, have: matching, need: c.count }
+        : { done, have: matching, need: c.count, missing };
     }
     case 'instanceDrained': {
       const arn = clusterArnNamed(s, c.cluster);
@@ -196,11 +225,11 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
         (ci) => ci.clusterArn === arn && ci.status === 'DRAINING',
       );
       const drained = draining.filter((ci) => !busy.has(ci.containerInstanceArn)).length;
-      const detail =
+      const missing: GoalMissing =
         draining.length === 0
-          ? 'No container instance is DRAINING.'
-          : `${draining.length - drained} DRAINING instances still run tasks.`;
-      return atLeast(drained, c.atLeast ?? 1, detail);
+          ? { kind: 'noneDraining' }
+          : { kind: 'drainingBusy', instances: draining.length - drained };
+      return atLeast(drained, c.atLeast ?? 1, missing);
     }
     case 'deploymentCompleted': {
       const svc = serviceNamed(s, c.service);
@@ -210,36 +239,45 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       const done =
         rev === c.revision && primary?.rolloutState === 'COMPLETED' && svc.deployments.length === 1;
       if (done) return { done, have: 1, need: 1 };
-      const detail = primary
-        ? `PRIMARY deployment on revision ${rev}, rolloutState ${primary.rolloutState}.`
-        : 'No PRIMARY deployment.';
-      return { done: false, have: 0, need: 1, detail };
+      const missing: GoalMissing = primary
+        ? { kind: 'primaryDeployment', revision: rev, rolloutState: primary.rolloutState }
+        : { kind: 'noPrimaryDeployment' };
+      return { done: false, have: 0, need: 1, missing };
     }
     case 'targetsHealthy': {
       const tg = Object.values(s.elb.targetGroups).find((g) => g.TargetGroupName === c.targetGroup);
       if (!tg)
-        return { done: false, have: 0, need: c.count, detail: `Target group ${c.targetGroup} not found.` };
+        return {
+          done: false,
+          have: 0,
+          need: c.count,
+          missing: { kind: 'noTargetGroup', targetGroup: c.targetGroup },
+        };
       const n = Object.values(tg.targets).filter((t) => t.state === 'healthy').length;
-      return atLeast(n, c.count, `${n} healthy targets in ${c.targetGroup}.`);
+      return atLeast(n, c.count, { kind: 'healthyTargets', healthy: n, targetGroup: c.targetGroup });
     }
     case 'listenerForwards': {
       const want = c.weight ?? 100;
       const tg = Object.values(s.elb.targetGroups).find((g) => g.TargetGroupName === c.targetGroup);
       const listener = Object.values(s.elb.listeners).find((l) => l.Port === c.port);
       if (!tg || !listener)
-        return { done: false, have: 0, need: want, detail: `No listener on port ${c.port} yet.` };
+        return { done: false, have: 0, need: want, missing: { kind: 'noListener', port: c.port } };
       const share = forwardShare(listener.DefaultActions, tg.TargetGroupArn);
       return {
         done: share === want,
         have: share,
         need: want,
-        ...(share === want ? {} : { detail: `Port ${c.port} forwards ${share}% to ${c.targetGroup}.` }),
+        ...(share === want
+          ? {}
+          : {
+              missing: { kind: 'listenerShare', port: c.port, percent: share, targetGroup: c.targetGroup },
+            }),
       };
     }
     case 'aliasRouting': {
       const fn = Object.values(s.lambda.functions).find((f) => f.FunctionName === c.functionName);
       const alias = fn?.aliases[c.alias];
-      if (!alias) return { done: false, have: 0, need: 1, detail: `Alias ${c.alias} not found.` };
+      if (!alias) return { done: false, have: 0, need: 1, missing: { kind: 'noAlias', alias: c.alias } };
       const extra = Object.keys(alias.RoutingConfig?.AdditionalVersionWeights ?? {}).length;
       const done = alias.FunctionVersion === c.version && extra === 0;
       if (done) return { done, have: 1, need: 1 };
@@ -247,7 +285,7 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
         done,
         have: 0,
         need: 1,
-        detail: `Alias ${c.alias} points to version ${alias.FunctionVersion}.`,
+        missing: { kind: 'aliasVersion', alias: c.alias, version: alias.FunctionVersion },
       };
     }
     case 'aliasDeployment': {
@@ -259,10 +297,10 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
         undefined,
       );
       if (last?.status === c.status) return { done: true, have: 1, need: 1 };
-      const detail = last
-        ? `Deployment of version ${c.version} is ${last.status}${last.reason ? `: ${last.reason}` : ''}.`
-        : `No deployment of version ${c.version} to alias ${c.alias} yet.`;
-      return { done: false, have: 0, need: 1, detail };
+      const missing: GoalMissing = last
+        ? { kind: 'aliasDeployment', version: c.version, status: last.status, reason: last.reason || null }
+        : { kind: 'noAliasDeployment', version: c.version, alias: c.alias };
+      return { done: false, have: 0, need: 1, missing };
     }
     case 'serviceHealthy': {
       const svc = serviceNamed(s, c.service);
@@ -273,8 +311,13 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       );
       const healthy = tasks.filter((t) => isTaskHealthyForService(ctx, t)).length;
       const done = healthy >= c.count && svc.desiredCount === c.count;
-      const detail = `${healthy} healthy tasks${c.revision === undefined ? '' : ` of revision ${c.revision}`}, desiredCount ${svc.desiredCount}.`;
-      return done ? { done, have: healthy, need: c.count } : { done, have: healthy, need: c.count, detail };
+      const missing: GoalMissing = {
+        kind: 'healthyTasks',
+        healthy,
+        revision: c.revision ?? null,
+        desired: svc.desiredCount,
+      };
+      return done ? { done, have: healthy, need: c.count } : { done, have: healthy, need: c.count, missing };
     }
     case 'serviceDeploymentStatus': {
       const svc = serviceNamed(s, c.service);
@@ -286,7 +329,7 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       ).length;
       return n === 0
         ? { done: true, have: 0, need: 0 }
-        : { done: false, have: n, need: 0, detail: `${n} EC2 instances running.` };
+        : { done: false, have: n, need: 0, missing: { kind: 'instancesStillRunning', instances: n } };
     }
     default:
       return null;

@@ -14,10 +14,12 @@
  */
 
 import type { LaunchType, SimState } from '../sim/types.ts';
+import type { GoalMissing, GoalUnit } from './goal-missing.ts';
 import { evaluateMark, isShareCheck } from './goal-renovations.ts';
 import { atLeast, evaluateState, type Result } from './goal-state.ts';
 import type { GoalRef, Tracker } from './goal-tracker.ts';
 
+export type { GoalMissing, GoalUnit } from './goal-missing.ts';
 export * from './goal-tracker.ts';
 
 /** When a trajectory window opens: at the level start, once the bound is first reached, or at an event. */
@@ -107,13 +109,50 @@ export type GoalCheck =
   | { kind: 'zoneFailed' }
   | { kind: 'drainingStarted' };
 
+/** What a goal's have and need count (instancesJoined counts zones when it asks for zones). */
+function goalUnit(c: GoalCheck): GoalUnit {
+  switch (c.kind) {
+    case 'instancesJoined':
+      return c.zones === undefined ? 'instances' : 'zones';
+    case 'instanceInRegion':
+    case 'instanceNotJoined':
+    case 'instancesAtMost':
+    case 'serviceDistinctInstances':
+    case 'instanceDrained':
+    case 'noInstances':
+      return 'instances';
+    case 'serviceZones':
+      return 'zones';
+    case 'tasksRunning':
+    case 'serviceRunning':
+    case 'serviceMaxInstances':
+    case 'serviceOnMatching':
+    case 'serviceHealthy':
+    case 'neverBelowHealthy':
+      return 'tasks';
+    case 'targetsHealthy':
+      return 'targets';
+    case 'listenerForwards':
+      return 'percent';
+    case 'revisionShareHeld':
+      return 'seconds';
+    case 'failedRequestsBelow':
+    case 'requestsServed':
+      return 'requests';
+    default:
+      return 'steps';
+  }
+}
+
 export interface GoalProgress {
   id: string;
   done: boolean;
   have: number;
   need: number;
-  /** Short, in AWS's words: what is still missing, or what broke the goal. */
-  detail?: string;
+  /** What have and need count. */
+  unit: GoalUnit;
+  /** What is still missing, or what broke the goal, as typed parts the view words (never a sentence). */
+  missing?: GoalMissing;
 }
 
 function evaluateTrajectory(id: string, c: GoalCheck, s: SimState, t: Tracker): Result {
@@ -123,21 +162,15 @@ function evaluateTrajectory(id: string, c: GoalCheck, s: SimState, t: Tracker): 
       const w = t.windows[id];
       const now = t.services[c.service]?.healthy ?? 0;
       if (!w || w.openedAt === null) {
-        const waiting: Record<WindowStart, string> = {
-          start: 'Watching from the start.',
-          reached: `Waiting for ${c.atLeast} healthy tasks.`,
-          zoneFailed: 'Waiting for an Availability Zone to fail.',
-          draining: 'Waiting for a container instance to be DRAINING.',
-          newDeployment: 'Waiting for a new deployment.',
-        };
-        return { done: false, have: now, need: c.atLeast, detail: waiting[c.since] };
+        const missing: GoalMissing = { kind: 'waiting', since: c.since, healthy: c.atLeast };
+        return { done: false, have: now, need: c.atLeast, missing };
       }
       if (w.violatedAt !== null)
         return {
           done: false,
           have: w.min ?? 0,
           need: c.atLeast,
-          detail: `Only ${w.min} healthy tasks at ${w.violatedAt - t.startedAt} s.`,
+          missing: { kind: 'belowHealthy', healthy: w.min ?? 0, atSecond: w.violatedAt - t.startedAt },
         };
       return { done: true, have: w.min ?? now, need: c.atLeast };
     }
@@ -146,31 +179,31 @@ function evaluateTrajectory(id: string, c: GoalCheck, s: SimState, t: Tracker): 
       const done = failed < c.max;
       return done
         ? { done, have: failed, need: c.max }
-        : { done, have: failed, need: c.max, detail: `${failed} requests failed (5xx).` };
+        : { done, have: failed, need: c.max, missing: { kind: 'requestsFailed', failed } };
     }
     case 'requestsServed': {
       const served = t.requests - t.requestsAtStart - (t.errors - t.errorsAtStart);
-      return atLeast(served, c.atLeast, `${served} requests answered without error.`);
+      return atLeast(served, c.atLeast, { kind: 'requestsServed', served });
     }
     case 'serviceRecovered': {
       const tr = t.services[c.service];
       if (tr?.recoveredAt != null) return { done: true, have: 1, need: 1 };
-      const detail =
+      const missing: GoalMissing =
         tr?.lostAt != null
-          ? `runningCount ${tr.running} of ${tr.desired}.`
-          : 'No task of the service has stopped yet.';
-      return { done: false, have: 0, need: 1, detail };
+          ? { kind: 'serviceShort', running: tr.running, desired: tr.desired }
+          : { kind: 'noTaskStopped' };
+      return { done: false, have: 0, need: 1, missing };
     }
     case 'zoneFailed':
       return t.zoneFailedAt !== null
         ? { done: true, have: 1, need: 1 }
-        : { done: false, have: 0, need: 1, detail: 'No Availability Zone has failed.' };
+        : { done: false, have: 0, need: 1, missing: { kind: 'noZoneFailed' } };
     case 'drainingStarted':
       return t.drainingAt !== null
         ? { done: true, have: 1, need: 1 }
-        : { done: false, have: 0, need: 1, detail: 'No container instance set to DRAINING.' };
+        : { done: false, have: 0, need: 1, missing: { kind: 'noneSetDraining' } };
     default:
-      return evaluateState(c, s) ?? { done: false, have: 0, need: 1, detail: 'Unknown goal.' };
+      return evaluateState(c, s) ?? { done: false, have: 0, need: 1, missing: { kind: 'unknownGoal' } };
   }
 }
 
@@ -178,6 +211,7 @@ function evaluateTrajectory(id: string, c: GoalCheck, s: SimState, t: Tracker): 
 export function evaluateGoals(goals: readonly GoalRef[], s: SimState, tracker: Tracker): GoalProgress[] {
   return goals.map((g) => ({
     id: g.id,
+    unit: goalUnit(g.check),
     ...(evaluateState(g.check, s) ?? evaluateTrajectory(g.id, g.check, s, tracker)),
   }));
 }

@@ -6,24 +6,16 @@
  * the map, and a glossary of the words the level uses, in plain words for a newcomer who has never
  * met AWS. In free play it says so and offers the map.
  */
+import { goalMissingText } from '../../i18n/goal-words.ts';
 import { glossaryFor } from '../../i18n/lexicon.ts';
 import { resolveText } from '../../levels/refs.ts';
 import type { GoalProgress, SimState } from '../../model/index.ts';
 import type { GameStore, LevelState, NameMode } from '../../store/create-game-store.ts';
 import { applyNames, button, frameScheduler, h, pick, setText, uid, words } from '../dom.ts';
 import { mark } from './stars.ts';
-import { storyWords } from './story-words.ts';
 
 export interface LevelPanelOptions {
   onMap(): void;
-}
-
-export { storyWords } from './story-words.ts';
-
-function missingText(detail: string, mode: NameMode): string {
-  if (mode === 'aws') return detail;
-  const story = storyWords(detail);
-  return mode === 'both' && story !== detail ? `${story} (AWS: ${detail})` : story;
 }
 
 function goalItem(
@@ -34,7 +26,7 @@ function goalItem(
 ) {
   const done = p?.done === true;
   const count = p && p.need > 1 ? `${p.have} / ${p.need}` : null;
-  const missing = !done && p?.detail ? missingText(p.detail, mode) : null;
+  const missing = !done && p?.missing ? goalMissingText(p.missing, mode) : null;
   return h(
     'li',
     { class: `goal ${done ? 'goal-done' : 'goal-open'}`, 'data-goal': goal.id, 'data-done': String(done) },
