@@ -17,7 +17,7 @@ import type {
   SimState,
   TaskDefinition,
 } from '../model/index.ts';
-import { evaluateQuery, FAILURE_REASON, parseQuery, taskRequirements } from '../model/index.ts';
+import { FAILURE_REASON, taskRequirements } from '../model/index.ts';
 import { capitalize, type NameMode } from './lexicon.ts';
 import {
   arnId,
@@ -138,49 +138,15 @@ interface RejectionFacts {
   remainingMemory?: number | undefined;
   needs?: { cpu: number; memory: number; hostPorts: number[] } | undefined;
   group?: string | undefined;
+  /** With PORTS: the ports the steward found taken (the model's trace or failure). */
+  takenPorts?: number[] | undefined;
+  /** With memberOf: the expressions the steward found unmet (the model's trace or failure). */
+  failedExpressions?: string[] | undefined;
+  /**
+   * The rules asked for, named when the steward's own finding is not at hand (a RunTask response's
+   * failures carry only AWS's reason codes).
+   */
   constraints?: PlacementTrace['constraints'] | undefined;
-}
-
-function takenPorts(sim: SimState, containerInstanceArn: string, wanted: number[]): number[] {
-  const ci = sim.containerInstances[containerInstanceArn];
-  if (!ci) return [];
-  const used = new Set<number>([...ci.reservedPorts, ...ci.usedPorts]);
-  for (const t of Object.values(sim.tasks)) {
-    if (t.containerInstanceArn !== containerInstanceArn || t.lastStatus === 'STOPPED') continue;
-    for (const c of t.containers) for (const b of c.networkBindings) used.add(b.hostPort);
-  }
-  return wanted.filter((p) => used.has(p));
-}
-
-/** The memberOf expressions this container instance fails now (all of them when it cannot be checked). */
-function failedExpressions(sim: SimState, f: RejectionFacts): string[] {
-  const exprs = (f.constraints ?? [])
-    .filter((c) => c.type === 'memberOf' && c.expression !== undefined)
-    .map((c) => c.expression as string);
-  if (exprs.length <= 1) return exprs;
-  const ci = sim.containerInstances[f.containerInstanceArn];
-  if (!ci) return exprs;
-  const groups = new Set<string>();
-  let running = 0;
-  for (const t of Object.values(sim.tasks)) {
-    if (t.containerInstanceArn !== ci.containerInstanceArn || t.lastStatus === 'STOPPED') continue;
-    if (t.desiredStatus === 'RUNNING') running++;
-    if (t.desiredStatus !== 'STOPPED') groups.add(t.group);
-  }
-  const subject = {
-    attributes: ci.attributes,
-    agentConnected: ci.agentConnected,
-    agentVersion: ci.agentVersion,
-    ec2InstanceId: ci.ec2InstanceId,
-    registeredAt: ci.registeredAt,
-    runningTasksCount: running,
-    taskGroups: [...groups],
-  };
-  const failing = exprs.filter((e) => {
-    const parsed = parseQuery(e);
-    return 'ast' in parsed && !evaluateQuery(parsed.ast, subject);
-  });
-  return failing.length ? failing : exprs;
 }
 
 /** Why one candidate was set aside, without its name: "not enough memory (512 MiB left, 1024 needed)". */
@@ -226,9 +192,7 @@ export function rejectionPhrase(
       return tag(detail ? `not enough memory (${left} MiB left, ${need} needed)` : 'not enough memory');
     }
     case 'PORTS': {
-      const wanted = f.needs?.hostPorts ?? [];
-      const taken = numbers ? takenPorts(sim, f.containerInstanceArn, wanted) : [];
-      const ports = taken.length ? taken : numbers ? wanted : [];
+      const ports = numbers ? (f.takenPorts ?? f.needs?.hostPorts ?? []) : [];
       const list = joinAnd(ports.map(String));
       if (aws)
         return ports.length
@@ -247,7 +211,11 @@ export function rejectionPhrase(
         ? `distinctInstance — already runs a task of ${f.group ? `group ${f.group}` : 'this group'}`
         : tag('already holds one of this group (one per territory)');
     case 'memberOf': {
-      const exprs = failedExpressions(sim, f);
+      const exprs =
+        f.failedExpressions ??
+        (f.constraints ?? []).flatMap((c) =>
+          c.type === 'memberOf' && c.expression !== undefined ? [c.expression] : [],
+        );
       const shown = exprs.length ? exprs.map((e) => `"${e}"`).join(' and ') : '';
       if (aws)
         return shown ? `memberOf(${exprs.join(') memberOf(')}) — not satisfied` : 'memberOf — not satisfied';
@@ -541,7 +509,8 @@ function rejectedFacts(trace: PlacementTrace): RejectionFacts[] {
       remainingMemory: c.remainingMemory,
       needs: trace.needs,
       group: trace.group,
-      constraints: trace.constraints,
+      takenPorts: c.takenPorts,
+      failedExpressions: c.failedExpressions,
     }));
 }
 
@@ -555,6 +524,8 @@ function rejectedFacts(trace: PlacementTrace): RejectionFacts[] {
  */
 export interface PlacementFailureInput {
   serviceName?: string | null;
+  /** What one task needed (a model failure carries it). */
+  needs?: PlacementFailure['needs'];
   closest?: PlacementFailure['closest'];
   rejected?: PlacementFailure['rejected'];
   failures?: { arn?: string; reason: string; detail?: string }[];
@@ -641,15 +612,15 @@ export function explainPlacementFailure(
     : undefined;
   const tdRef = data.taskDefinition ?? svc?.deployments[0]?.taskDefinition ?? svc?.taskDefinition;
   const td = tdRef ? findTaskDefinition(sim, tdRef) : undefined;
-  const needs = needsOf(td);
+  const needs = data.needs ?? needsOf(td);
   const group = serviceName ? `service:${serviceName}` : td ? `family:${td.family}` : undefined;
   const constraints = [...(td?.placementConstraints ?? []), ...(svc?.placementConstraints ?? [])];
 
   const facts: RejectionFacts[] = [];
   const other: string[] = [];
   let fargate = false;
-  for (const r of data.rejected ?? [])
-    facts.push({ reason: r.reason, containerInstanceArn: r.containerInstanceArn, needs, group, constraints });
+  // The model's failure carries each rejection's facts as the steward saw them.
+  for (const r of data.rejected ?? []) facts.push({ ...r, needs, group });
   for (const f of data.failures ?? []) {
     const reason = rejectionOfCode(f.reason);
     if (reason && f.arn) facts.push({ reason, containerInstanceArn: f.arn, needs, group, constraints });
@@ -718,13 +689,12 @@ export function explainPlacementFailure(
     const inst = instanceOfCastle(sim, arn);
     const name = inst ? who(sim, inst, mode) : castleName(sim, arn);
     const reason = closest.reason;
+    const seen = facts.find((f) => f.containerInstanceArn === arn && f.reason === reason);
     const short = rejectionPhrase(
       sim,
-      { reason, containerInstanceArn: arn, needs, group, constraints },
+      seen ?? { reason, containerInstanceArn: arn, needs, group, constraints },
       mode,
-      {
-        numbers: false,
-      },
+      { numbers: false },
     );
     reasons.push(
       mode === 'aws'

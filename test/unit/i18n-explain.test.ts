@@ -293,6 +293,32 @@ describe('explainPlacement: the why card of one placement', () => {
     );
   });
 
+  it('tells what the steward saw at the placement (its trace), not what the world became since', () => {
+    const w = kingdom(['a', 'b'], 't2.micro', 12);
+    const c = castles(w);
+    const mark = (name: string) =>
+      w.ok('ecs:PutAttributes', {
+        cluster: 'Royaume',
+        attributes: [{ name: 'color', value: 'blue', targetId: c[name]!.containerInstanceArn }],
+      });
+    mark('1a-1');
+    const zones = `attribute:ecs.availability-zone in [${REGION}a, ${REGION}b]`;
+    const color = 'attribute:color == blue';
+    const [t] = traces(w, 'ecs:RunTask', {
+      taskDefinition: w.registerWeb('keep', 64, 64),
+      placementConstraints: [
+        { type: 'memberOf', expression: zones },
+        { type: 'memberOf', expression: color },
+      ],
+    });
+    expect(chosenName(w, t!)).toBe('1a-1');
+    // 1b-1 is marked afterwards: it would now meet both rules, but it did not when the steward chose.
+    mark('1b-1');
+    expect(explainPlacement(t!, w.state, 'nozama').reasons).toContain(
+      `1b-1 rejected: fails the rule "${color}"`,
+    );
+  });
+
   it('an awsvpc development needs a free network card (ENI)', () => {
     const w = kingdom(['a', 'b'], 't2.micro', 10);
     const c = castles(w);

@@ -64,7 +64,18 @@ describe('filters, in order: resources, then constraints', () => {
     const out = placeTasks([c], r, 1, seq(0), { trace: true });
     expect(out.placed).toEqual([]);
     expect(out.failure?.closest?.reason).toBe(reason);
-    expect(out.failure?.rejected).toEqual([{ containerInstanceArn: c.containerInstanceArn, reason }]);
+    // Each rejection carries the facts the filter saw: what was left, and what got in the way.
+    expect(out.failure?.rejected).toEqual([
+      {
+        containerInstanceArn: c.containerInstanceArn,
+        reason,
+        remainingCpu: c.remainingCpu,
+        remainingMemory: c.remainingMemory,
+        ...(reason === 'PORTS' ? { takenPorts: [80] } : {}),
+        ...(reason === 'memberOf' ? { failedExpressions: ['attribute:ecs.instance-type == r5.*'] } : {}),
+      },
+    ]);
+    expect(out.failure?.needs).toEqual({ cpu: r.cpu, memory: r.memory, hostPorts: [80] });
   });
 
   it('reports the closest match: the instance that got furthest through the filters', () => {

@@ -75,6 +75,10 @@ export interface CandidateTrace {
   remainingCpu: number;
   remainingMemory: number;
   rejectedBy?: Rejection;
+  /** With PORTS: the host ports the task needs that this instance already uses. */
+  takenPorts?: number[];
+  /** With memberOf: the expressions this instance does not satisfy. */
+  failedExpressions?: string[];
   /** For each strategy in order, this candidate's score (lower wins) while it was still in the race. */
   scores?: number[];
   /** The strategy index at which it fell out of the race (a better score elsewhere). */
@@ -95,11 +99,23 @@ export interface PlacementTrace {
   spreadCounts: Record<string, number>[];
 }
 
+/** The facts of one rejection, as the filter saw them: what was left, and what got in the way. */
+export interface RejectionFacts {
+  remainingCpu: number;
+  remainingMemory: number;
+  /** With PORTS: the host ports the task needs that this instance already uses. */
+  takenPorts?: number[];
+  /** With memberOf: the expressions this instance does not satisfy. */
+  failedExpressions?: string[];
+}
+
 export interface PlacementFailure {
+  /** What one task needed. */
+  needs: { cpu: number; memory: number; hostPorts: number[] };
   /** The instance that got furthest through the filters, and why it failed. */
   closest: { containerInstanceArn: string; ec2InstanceId: string; reason: Rejection } | null;
-  /** Every candidate with its rejection (RunTask reports these as failures). */
-  rejected: { containerInstanceArn: string; reason: Rejection }[];
+  /** Every candidate with its rejection and its facts (RunTask reports these as failures). */
+  rejected: ({ containerInstanceArn: string; reason: Rejection } & RejectionFacts)[];
 }
 
 export interface PlacementOutcome {
@@ -109,31 +125,52 @@ export interface PlacementOutcome {
   failure: PlacementFailure | null;
 }
 
-export function compileConstraints(constraints: PlacementConstraint[]): {
+export interface CompiledConstraints {
   distinct: boolean;
   queries: QueryAst[];
-} {
+  /** The memberOf expressions, in the order of `queries`. */
+  expressions: string[];
+}
+
+export function compileConstraints(constraints: PlacementConstraint[]): CompiledConstraints {
   const queries: QueryAst[] = [];
+  const expressions: string[] = [];
   let distinct = false;
   for (const c of constraints) {
     if (c.type === 'distinctInstance') distinct = true;
     else if (c.expression !== undefined) {
       const parsed = parseQuery(c.expression);
-      if ('ast' in parsed) queries.push(parsed.ast);
+      if ('ast' in parsed) {
+        queries.push(parsed.ast);
+        expressions.push(c.expression);
+      }
     }
   }
-  return { distinct, queries };
+  return { distinct, queries, expressions };
 }
 
 function groupNames(c: Candidate): string[] {
   return Object.keys(c.groups).filter((g) => (c.groups[g] ?? 0) > 0);
 }
 
+/** What a memberOf expression sees of a candidate (the cluster query language's subject). */
+function querySubject(c: Candidate) {
+  return {
+    attributes: c.attributes,
+    agentConnected: c.agentConnected,
+    agentVersion: c.agentVersion,
+    ec2InstanceId: c.ec2InstanceId,
+    registeredAt: c.registeredAt,
+    runningTasksCount: c.runningTasksCount,
+    taskGroups: groupNames(c),
+  };
+}
+
 /** Runs the filters on one candidate: the first that rejects it, or null if it can take the task. */
 export function rejectionOf(
   c: Candidate,
   req: PlacementRequest,
-  compiled: { distinct: boolean; queries: QueryAst[] },
+  compiled: CompiledConstraints,
 ): Rejection | null {
   if (c.status !== 'ACTIVE') return 'INACTIVE';
   if (!c.agentConnected) return 'AGENT';
@@ -144,18 +181,35 @@ export function rejectionOf(
   if (req.usesEni && c.usedEnis >= c.maxEnis - 1) return 'ENI';
   if (compiled.distinct && (c.groups[req.group] ?? 0) > 0) return 'distinctInstance';
   if (compiled.queries.length) {
-    const subject = {
-      attributes: c.attributes,
-      agentConnected: c.agentConnected,
-      agentVersion: c.agentVersion,
-      ec2InstanceId: c.ec2InstanceId,
-      registeredAt: c.registeredAt,
-      runningTasksCount: c.runningTasksCount,
-      taskGroups: groupNames(c),
-    };
+    const subject = querySubject(c);
     for (const q of compiled.queries) if (!evaluateQuery(q, subject)) return 'memberOf';
   }
   return null;
+}
+
+/**
+ * The facts behind a rejection, as the filter saw them at this placement (the why cards are built
+ * from these, never by looking at the world again later). Only traced or failed placements ask.
+ */
+export function rejectionFacts(
+  c: Candidate,
+  req: PlacementRequest,
+  compiled: CompiledConstraints,
+  r: Rejection,
+): RejectionFacts {
+  const facts: RejectionFacts = { remainingCpu: c.remainingCpu, remainingMemory: c.remainingMemory };
+  if (r === 'PORTS') {
+    const taken = req.hostPorts.filter((p) => c.usedPorts.includes(p));
+    for (const p of req.hostPortsUdp) if (c.usedPortsUdp.includes(p) && !taken.includes(p)) taken.push(p);
+    facts.takenPorts = taken;
+  } else if (r === 'memberOf') {
+    const subject = querySubject(c);
+    facts.failedExpressions = compiled.expressions.filter((_, k) => {
+      const q = compiled.queries[k];
+      return q !== undefined && !evaluateQuery(q, subject);
+    });
+  }
+  return facts;
 }
 
 /** The value of a spread field on a candidate. */
@@ -319,7 +373,7 @@ export function placeTasks(
           tiedLists = [r.tied];
         } else if (cmp === 0) tiedLists.push(r.tied);
       }
-      if (bestVec === null) return { placed, traces, failure: failureOf(cands, rejection) };
+      if (bestVec === null) return { placed, traces, failure: failureOf(cands, req, compiled, rejection) };
       let total = 0;
       for (const l of tiedLists) total += l.length;
       let at = Math.floor(random() * total);
@@ -359,7 +413,7 @@ export function placeTasks(
       }
     } else pool = allFeasible;
     if (pool.length === 0) {
-      return { placed, traces, failure: failureOf(cands, rejection) };
+      return { placed, traces, failure: failureOf(cands, req, compiled, rejection) };
     }
 
     // Lexicographic minimum over the decisive strategies; ties carried forward.
@@ -397,6 +451,7 @@ export function placeTasks(
         traceOf(
           cands,
           req,
+          compiled,
           rejection,
           pool,
           lostAt as Map<number, number>,
@@ -413,25 +468,35 @@ export function placeTasks(
   return { placed, traces, failure: null };
 }
 
-function failureOf(cands: Candidate[], rejection: (Rejection | null)[]): PlacementFailure {
+function failureOf(
+  cands: Candidate[],
+  req: PlacementRequest,
+  compiled: CompiledConstraints,
+  rejection: (Rejection | null)[],
+): PlacementFailure {
   let closest: PlacementFailure['closest'] = null;
   let bestStage = -1;
   const rejected: PlacementFailure['rejected'] = [];
   cands.forEach((c, i) => {
     const r = rejection[i];
     if (!r) return;
-    rejected.push({ containerInstanceArn: c.containerInstanceArn, reason: r });
+    rejected.push({
+      containerInstanceArn: c.containerInstanceArn,
+      reason: r,
+      ...rejectionFacts(c, req, compiled, r),
+    });
     if (STAGE[r] > bestStage) {
       bestStage = STAGE[r];
       closest = { containerInstanceArn: c.containerInstanceArn, ec2InstanceId: c.ec2InstanceId, reason: r };
     }
   });
-  return { closest, rejected };
+  return { needs: { cpu: req.cpu, memory: req.memory, hostPorts: req.hostPorts }, closest, rejected };
 }
 
 function traceOf(
   cands: Candidate[],
   req: PlacementRequest,
+  compiled: CompiledConstraints,
   rejection: (Rejection | null)[],
   pool: number[],
   lostAt: Map<number, number>,
@@ -451,8 +516,12 @@ function traceOf(
       remainingMemory: c.remainingMemory,
     };
     const r = rejection[i];
-    if (r) t.rejectedBy = r;
-    else {
+    if (r) {
+      t.rejectedBy = r;
+      const facts = rejectionFacts(c, req, compiled, r);
+      if (facts.takenPorts) t.takenPorts = facts.takenPorts;
+      if (facts.failedExpressions) t.failedExpressions = facts.failedExpressions;
+    } else {
       t.scores = req.strategies.map((_, k) => score(i, k));
       if (!inPool.has(i)) t.lostAt = 0;
       else if (lostAt.has(i)) t.lostAt = lostAt.get(i) as number;

@@ -162,6 +162,7 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[
           {
             serviceName: svc.serviceName,
             reason: failure.closest?.reason ?? 'NONE',
+            needs: failure.needs,
             closest: failure.closest,
             rejected: failure.rejected,
           },

@@ -15,6 +15,7 @@ import type {
   TaskDefinition,
 } from '../sim/types.ts';
 import { shortId } from './ecs-common.ts';
+import { taskRequirements } from './ecs-task-definitions.ts';
 import { type LaunchParams, placeOnFargate, placeOnInstances, requestStop } from './ecs-tasks.ts';
 import type { PlacementFailure } from './placement.ts';
 import { addServiceEvent } from './service-events.ts';
@@ -163,6 +164,12 @@ export function stampLoadBalancers(ctx: Ctx, svc: Service, d: ServiceDeployment,
   });
 }
 
+/** What one task of the definition needs, as a placement failure reports it. */
+function needsOf(td: TaskDefinition): PlacementFailure['needs'] {
+  const r = taskRequirements(td);
+  return { cpu: r.cpu, memory: r.memory, hostPorts: r.hostPorts };
+}
+
 export function launch(
   ctx: Ctx,
   svc: Service,
@@ -180,7 +187,7 @@ export function launch(
     const tasks = stampLoadBalancers(ctx, svc, primary, placeOnFargate(ctx, params, subnets, count));
     return {
       tasks,
-      failure: tasks.length < count ? ({ closest: null, rejected: [] } as PlacementFailure) : null,
+      failure: tasks.length < count ? { needs: needsOf(td), closest: null, rejected: [] } : null,
     };
   }
   const strategies = svc.placementStrategy.length ? svc.placementStrategy : DEFAULT_SERVICE_STRATEGY;

@@ -114,6 +114,7 @@ export interface SimEventDataMap {
   'service/placementFailed': {
     serviceName: string;
     reason: string;
+    needs: PlacementFailure['needs'];
     closest: PlacementFailure['closest'];
     rejected: PlacementFailure['rejected'];
   };
