@@ -5,7 +5,7 @@
  * Pure and Phaser-free: it only reads the state and names things for the view. It holds no rules of
  * ECS; it decides only what is shown (a terminated territory leaves its ruin visible for a while).
  */
-import { byLaunch, territoryNames, zoneCode } from '../i18n/names.ts';
+import { byLaunch, parsePlan, territoryNames, zoneCode } from '../i18n/names.ts';
 import type {
   ContainerInstanceStatus,
   Ec2Instance,
@@ -95,10 +95,7 @@ export { zoneCode };
 
 /** family:revision from a task definition ARN (arn:aws:ecs:region:acct:task-definition/family:rev). */
 export function planOf(taskDefinitionArn: string): { family: string; revision: number; plan: string } {
-  const tail = taskDefinitionArn.slice(taskDefinitionArn.lastIndexOf('/') + 1);
-  const colon = tail.lastIndexOf(':');
-  const family = colon > 0 ? tail.slice(0, colon) : tail;
-  const revision = colon > 0 ? Number(tail.slice(colon + 1)) || 1 : 1;
+  const { family, revision } = parsePlan(taskDefinitionArn);
   return { family, revision, plan: `${family}:${revision}` };
 }
 

@@ -3,6 +3,8 @@
  * (store.query: the same answers the CLI would get, unlogged), and the kingdom's own things (kingdoms,
  * plans, decrees, territories, developments) from the state.
  */
+
+import { parsePlan } from '../../i18n/names.ts';
 import type { SimState } from '../../model/index.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 
@@ -80,9 +82,10 @@ export function planEditions(store: GameStore): string[] {
     });
 }
 
+/** "mill:2" as [family, revision] (one parser of plan references: i18n's parsePlan). */
 export function splitEdition(edition: string): [string, number] {
-  const i = edition.lastIndexOf(':');
-  return [edition.slice(0, i), Number(edition.slice(i + 1))];
+  const { family, revision } = parsePlan(edition);
+  return [family, revision];
 }
 
 export function activeClusters(sim: SimState): string[] {
