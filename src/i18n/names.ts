@@ -9,6 +9,7 @@
  * Developments are named after their plan and a short id ("bakery·3f2a"), plans by family and edition.
  */
 
+import type { AwsThing } from '../cli/index.ts';
 import type { Ec2Instance, SimState, TaskDefinition } from '../model/index.ts';
 import { regionOfZone } from '../model/index.ts';
 import { byMode, type NameMode, term } from './lexicon.ts';
@@ -119,25 +120,11 @@ export function serviceNameOf(ref: string): string {
   return ref.slice(ref.lastIndexOf('/') + 1);
 }
 
-/** What a player can select (the store's Selection has this shape). */
-export type Selectable =
-  | { kind: 'instance'; id: string }
-  | { kind: 'containerInstance'; id: string }
-  | { kind: 'task'; id: string }
-  | { kind: 'service'; id: string }
-  | { kind: 'taskDefinition'; id: string }
-  | { kind: 'cluster'; id: string }
-  | { kind: 'zone'; id: string }
-  | {
-      kind: 'loadBalancer' | 'listener' | 'targetGroup' | 'alarm' | 'lambdaFunction' | 'lambdaAlias';
-      id: string;
-    };
-
 /**
  * A selected thing's title in the chosen mode, e.g. "territory 1b-2", "EC2 instance i-0abc…",
  * "decree mill (service mill)". AWS names use full ids: this is the inspector's heading.
  */
-export function displayName(sim: SimState, selection: Selectable, mode: NameMode = 'nozama'): string {
+export function displayName(sim: SimState, selection: AwsThing, mode: NameMode = 'nozama'): string {
   const id = selection.id;
   switch (selection.kind) {
     case 'instance':

@@ -20,6 +20,7 @@ import { createClusterNamed } from './ecs-clusters.ts';
 import { findCluster, findContainerInstance, paginate, requireCluster, str, strList } from './ecs-common.ts';
 import { candidatesOf } from './ecs-placement-input.ts';
 import { requestStop } from './ecs-tasks.ts';
+import { querySubject } from './placement.ts';
 import { evaluateQuery, parseQuery } from './query-language.ts';
 
 export const RESERVED_PORTS = [22, 2375, 2376, 51678, 51679];
@@ -180,15 +181,7 @@ function listContainerInstances(ctx: Ctx, input: Input) {
     matches = (arn) => {
       const c = byArn.get(arn);
       if (!c) return false;
-      return evaluateQuery(parsed.ast, {
-        attributes: c.attributes,
-        agentConnected: c.agentConnected,
-        agentVersion: c.agentVersion,
-        ec2InstanceId: c.ec2InstanceId,
-        registeredAt: c.registeredAt,
-        runningTasksCount: c.runningTasksCount,
-        taskGroups: Object.keys(c.groups),
-      });
+      return evaluateQuery(parsed.ast, querySubject(c));
     };
   }
   const arns = Object.values(ctx.s.containerInstances)

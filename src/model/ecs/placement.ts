@@ -154,7 +154,7 @@ function groupNames(c: Candidate): string[] {
 }
 
 /** What a memberOf expression sees of a candidate (the cluster query language's subject). */
-function querySubject(c: Candidate) {
+export function querySubject(c: Candidate) {
   return {
     attributes: c.attributes,
     agentConnected: c.agentConnected,
