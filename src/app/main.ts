@@ -11,7 +11,7 @@ import '../ui/styles.css';
 import { createGame, parseRenderer } from '../game/create-game.ts';
 import { CHAPTERS, LEVELS, levelById } from '../levels/index.ts';
 import { createGameStore } from '../store/create-game-store.ts';
-import type { ProgressStorage } from '../store/progress.ts';
+import type { ProgressStorage } from '../store/progress-storage.ts';
 import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
 import { bindPanels } from '../ui/panels.ts';
 import { bindTopBar } from '../ui/top-bar.ts';

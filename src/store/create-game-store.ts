@@ -34,14 +34,17 @@ import {
 import {
   exportProgress,
   importProgress,
-  loadProgress,
   mergeProgress,
   type Progress,
+  recordCompletion,
+} from './progress.ts';
+import {
+  loadProgress,
   type ProgressNotice,
   type ProgressStorage,
-  recordCompletion,
+  SAVE_REFUSED,
   saveProgress,
-} from './progress.ts';
+} from './progress-storage.ts';
 
 export type { LevelState, LoggedCall, SavedWorld } from '../session/index.ts';
 export { validateSavedWorld } from '../session/index.ts';
@@ -182,11 +185,17 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
   const opened = createSession({ seed: firstSeed, region: options.region, setup: options.setup ?? [] });
   const storage = options.progressStorage ?? null;
   const loaded = loadProgress(storage);
+  /** False while the stored save must not be written over, or the storage refused: memory only. */
+  let writable = loaded.writable;
 
   return createStore<GameStoreState>()(
     subscribeWithSelector((set, get) => {
+      /** Saves when allowed; the first refusal is told once, then progress stays in memory. */
       const persist = (progress: Progress) => {
-        saveProgress(storage, progress);
+        if (writable && !saveProgress(storage, progress)) {
+          writable = false;
+          set({ progressNotice: { tone: 'warn', text: SAVE_REFUSED, damaged: null } });
+        }
         return progress;
       };
       /** The progress after a level moved: a first completion (not watched) is recorded. */
@@ -353,7 +362,8 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
         importProgress(text) {
           const r = importProgress(text);
           if (!r.ok) return { ok: false, message: r.message };
-          set({ progress: persist(mergeProgress(get().progress, r.progress)), progressNotice: null });
+          set({ progressNotice: null });
+          set({ progress: persist(mergeProgress(get().progress, r.progress)) });
           return { ok: true };
         },
 

@@ -1,16 +1,13 @@
 /**
  * The player's campaign progress: which levels are done, their stars and the least gold spent. It is
  * the only thing the game persists (DESIGN.md section 4: never the simulation), in one storage key, with
- * a schema number and migrations from older schemas. A save that cannot be read (damaged, or written
- * by a newer version of the game) never breaks the game: it is kept aside under another key, never
- * deleted, the player is told, and play goes on with fresh progress. Progress moves between machines
- * as text (export/import): no account, no cookie, no network.
+ * a schema number and migrations from older schemas. Progress moves between machines as text
+ * (export/import): no account, no cookie, no network.
  *
- * The parse/migrate/serialize functions are pure; storage is behind a tiny interface (localStorage in
- * the browser, a fake in tests).
+ * This module is pure (parse, migrate, serialize, merge); reading and writing the browser's storage is
+ * progress-storage.ts.
  */
 
-export const PROGRESS_KEY = 'nozama-progress';
 /** The schema this version writes. */
 export const PROGRESS_SCHEMA = 2;
 /** What an exported progress text starts with, so a pasted text is recognised. */
@@ -31,12 +28,6 @@ export interface Progress {
   sandboxUnlocked: boolean;
   /** The level the player was last in, to offer it again on the map. */
   lastLevel: string | null;
-}
-
-/** The tiny part of the Web Storage API the game uses. */
-export interface ProgressStorage {
-  getItem(key: string): string | null;
-  setItem(key: string, value: string): void;
 }
 
 export function freshProgress(): Progress {
@@ -186,103 +177,6 @@ export function importProgress(text: string): ParseResult {
   if (body === '')
     return { ok: false, reason: 'corrupt', message: 'There is nothing to import: paste an exported text.' };
   return parseProgress(body);
-}
-
-/** A notice for the player about their progress (shown in the campaign map). */
-export interface ProgressNotice {
-  tone: 'warn' | 'info';
-  text: string;
-}
-
-export interface LoadedProgress {
-  progress: Progress;
-  /** True when no progress was stored: the player's first visit. */
-  firstVisit: boolean;
-  notice: ProgressNotice | null;
-}
-
-/** Keeps an unreadable save under a new key next to the main one; returns the key used. */
-function keepAside(storage: ProgressStorage, text: string): string | null {
-  for (let i = 1; i < 1000; i++) {
-    const key = `${PROGRESS_KEY}.kept-aside.${i}`;
-    if (storage.getItem(key) === null) {
-      storage.setItem(key, text);
-      return key;
-    }
-  }
-  return null;
-}
-
-/**
- * Reads progress from storage. Never throws: a storage that refuses (privacy mode, a full disk) or a
- * save that cannot be read gives fresh progress and a notice. An unreadable save is kept aside (copied
- * under another key) before the fresh progress is written over the main key.
- */
-export function loadProgress(storage: ProgressStorage | null): LoadedProgress {
-  if (!storage) return { progress: freshProgress(), firstVisit: true, notice: null };
-  let text: string | null;
-  try {
-    text = storage.getItem(PROGRESS_KEY);
-  } catch {
-    return {
-      progress: freshProgress(),
-      firstVisit: true,
-      notice: { tone: 'warn', text: 'This browser does not let Nozama keep progress: export it to keep it.' },
-    };
-  }
-  if (text === null) return { progress: freshProgress(), firstVisit: true, notice: null };
-  const parsed = parseProgress(text);
-  if (parsed.ok) {
-    const notice: ProgressNotice | null =
-      parsed.migratedFrom === null
-        ? null
-        : {
-            tone: 'info',
-            text: `Your progress was updated from an older save (schema ${parsed.migratedFrom}).`,
-          };
-    if (parsed.migratedFrom !== null) saveProgress(storage, parsed.progress);
-    return { progress: parsed.progress, firstVisit: false, notice };
-  }
-  let aside: string | null = null;
-  try {
-    aside = keepAside(storage, text);
-    if (aside) storage.setItem(PROGRESS_KEY, serializeProgress(freshProgress()));
-  } catch {
-    aside = null;
-  }
-  const where = aside
-    ? `It was kept aside under "${aside}" (nothing was deleted).`
-    : 'It was left untouched in this browser.';
-  return {
-    progress: freshProgress(),
-    firstVisit: false,
-    notice: { tone: 'warn', text: `${parsed.message} ${where} You are playing with fresh progress.` },
-  };
-}
-
-/** Writes progress; returns false when the storage refused (the game goes on, unsaved). */
-export function saveProgress(storage: ProgressStorage | null, p: Progress): boolean {
-  if (!storage) return false;
-  try {
-    storage.setItem(PROGRESS_KEY, serializeProgress(p));
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A storage kept in memory (embeds, tests, a browser that refuses localStorage). */
-export function memoryStorage(initial: Record<string, string> = {}): ProgressStorage & {
-  data: Record<string, string>;
-} {
-  const data = { ...initial };
-  return {
-    data,
-    getItem: (k) => (k in data ? (data[k] as string) : null),
-    setItem: (k, v) => {
-      data[k] = v;
-    },
-  };
 }
 
 export type LevelStatus = 'done' | 'open' | 'locked';

@@ -5,7 +5,8 @@ import { createTracker, observeTick } from '../../src/model/goals/goals.ts';
 import { advance as advanceSim } from '../../src/model/index.ts';
 import { nextDemoAction } from '../../src/session/index.ts';
 import { createGameStore, type GameStore } from '../../src/store/create-game-store.ts';
-import { memoryStorage, PROGRESS_KEY, parseProgress } from '../../src/store/progress.ts';
+import { parseProgress } from '../../src/store/progress.ts';
+import { memoryStorage, PROGRESS_KEY } from '../../src/store/progress-storage.ts';
 import { fixtureLevel } from '../support/fixture-level.ts';
 
 const PLAN = fixtureLevel().solution[0] as { call: { action: string; input: Record<string, unknown> } };

@@ -5,16 +5,11 @@ import {
   freshProgress,
   importProgress,
   levelStatus,
-  loadProgress,
-  memoryStorage,
   mergeProgress,
-  PROGRESS_KEY,
   PROGRESS_SCHEMA,
   type Progress,
-  type ProgressStorage,
   parseProgress,
   recordCompletion,
-  saveProgress,
   serializeProgress,
 } from '../../src/store/progress.ts';
 
@@ -95,67 +90,9 @@ describe('progress: migration from schema 1', () => {
     });
   });
 
-  it('a migrated save is written back in the current schema, with a notice', () => {
-    const storage = memoryStorage({ [PROGRESS_KEY]: JSON.stringify(v1) });
-    const loaded = loadProgress(storage);
-    expect(loaded.notice?.tone).toBe('info');
-    expect(loaded.notice?.text).toContain('schema 1');
-    expect(JSON.parse(storage.data[PROGRESS_KEY] as string).schema).toBe(2);
-    expect(loadProgress(storage).notice).toBeNull();
-  });
-
   it('a damaged schema 1 save is still refused after migrating', () => {
     const bad = { schema: 1, levels: { a: { done: 'yes', stars: ['x'], gold: 1 } } };
     expect(parseProgress(JSON.stringify(bad))).toMatchObject({ ok: false, reason: 'corrupt' });
-  });
-});
-
-describe('progress: storage', () => {
-  it('the first visit has no save: fresh progress, no notice, firstVisit', () => {
-    const loaded = loadProgress(memoryStorage());
-    expect(loaded).toEqual({ progress: freshProgress(), firstVisit: true, notice: null });
-  });
-
-  it('a corrupted save is kept aside (not deleted), reported, and play goes on fresh', () => {
-    const storage = memoryStorage({ [PROGRESS_KEY]: '{"schema":2,"lev' });
-    const loaded = loadProgress(storage);
-    expect(loaded.progress).toEqual(freshProgress());
-    expect(loaded.firstVisit).toBe(false);
-    expect(loaded.notice?.tone).toBe('warn');
-    expect(loaded.notice?.text).toContain('damaged');
-    expect(loaded.notice?.text).toContain(`${PROGRESS_KEY}.kept-aside.1`);
-    expect(storage.data[`${PROGRESS_KEY}.kept-aside.1`]).toBe('{"schema":2,"lev');
-    expect(parseProgress(storage.data[PROGRESS_KEY] as string)).toMatchObject({ ok: true });
-  });
-
-  it('a newer save is kept aside too; a second bad save does not overwrite the first kept one', () => {
-    const newer = JSON.stringify({ ...sample(), schema: 9 });
-    const storage = memoryStorage({ [PROGRESS_KEY]: newer, [`${PROGRESS_KEY}.kept-aside.1`]: 'older junk' });
-    const loaded = loadProgress(storage);
-    expect(loaded.notice?.text).toContain('newer version');
-    expect(storage.data[`${PROGRESS_KEY}.kept-aside.1`]).toBe('older junk');
-    expect(storage.data[`${PROGRESS_KEY}.kept-aside.2`]).toBe(newer);
-  });
-
-  it('a storage that throws never breaks the game', () => {
-    const throwing: ProgressStorage = {
-      getItem: () => {
-        throw new Error('SecurityError');
-      },
-      setItem: () => {
-        throw new Error('QuotaExceededError');
-      },
-    };
-    const loaded = loadProgress(throwing);
-    expect(loaded.progress).toEqual(freshProgress());
-    expect(loaded.notice?.tone).toBe('warn');
-    expect(saveProgress(throwing, sample())).toBe(false);
-  });
-
-  it('save then load returns the same progress', () => {
-    const storage = memoryStorage();
-    expect(saveProgress(storage, sample())).toBe(true);
-    expect(loadProgress(storage)).toEqual({ progress: sample(), firstVisit: false, notice: null });
   });
 });
 
