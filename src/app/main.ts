@@ -1,28 +1,25 @@
 /**
  * The full game's entry: one store, one Phaser game, the DOM panels, the campaign, and (when enabled)
- * the test bridge. Query parameters: `?seed=N` (the world's seed, default 1), `?renderer=canvas|webgl`,
- * `?testBridge=1`, `?level=<id>` (open a campaign level directly: teachers and tests), `?sandbox=1`
- * (free play: every panel, no goals), `?campaign=1` (open the campaign map at start). Without any of
- * them the map greets a first visit (no saved progress) or a damaged save's notice; test builds skip
- * that greeting unless `?campaign=1`, so browser tests start in the world. Progress is kept in
- * localStorage only. Nothing here talks to a server, sets a cookie or measures anyone.
+ * the test bridge. The page's query parameters are read strictly by query-options.ts (`?seed`,
+ * `?renderer`, `?place`, `?level`, `?sandbox`, `?campaign`, `?testBridge`); a value it cannot use is
+ * named on the campaign map, in the same notice as an unknown level. Without any of them the map
+ * greets a first visit (no saved progress) or a notice about the saved progress; test builds skip that
+ * greeting unless `?campaign=1`, so browser tests start in the world. Progress is kept in localStorage
+ * only (progress-storage.ts: never written over, a refusal told). Nothing here talks to a server, sets
+ * a cookie or measures anyone.
  */
 import '../ui/styles.css';
-import { createGame, parseRenderer } from '../game/create-game.ts';
-import { CHAPTERS, LEVELS, levelById } from '../levels/index.ts';
+import { createGame } from '../game/create-game.ts';
+import { CHAPTERS, LEVELS } from '../levels/index.ts';
 import { createGameStore } from '../store/create-game-store.ts';
 import type { ProgressStorage } from '../store/progress-storage.ts';
 import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
 import { bindPanels } from '../ui/panels.ts';
+import { bindProgressBanner } from '../ui/progress-notice.ts';
 import { bindTopBar } from '../ui/top-bar.ts';
 import { bindWorldSummary } from '../ui/world-summary.ts';
+import { parseQueryOptions } from './query-options.ts';
 import { installTestBridge, testBridgeEnabled } from './test-bridge.ts';
-
-function parseSeed(value: string | null): number {
-  if (value === null || value.trim() === '') return 1;
-  const n = Number(value);
-  return Number.isInteger(n) && n >= 0 && n <= 0xffffffff ? n : 1;
-}
 
 function element<T extends HTMLElement>(selector: string): T {
   const el = document.querySelector<T>(selector);
@@ -30,34 +27,41 @@ function element<T extends HTMLElement>(selector: string): T {
   return el;
 }
 
-/** localStorage, or null where the browser refuses it (progress then lives for the visit only). */
-function browserStorage(): ProgressStorage | null {
+/**
+ * localStorage; where the browser refuses it (reading `window.localStorage` throws in a sandboxed or
+ * third-party frame with storage blocked), a storage that refuses every call, so the store says so.
+ */
+function browserStorage(): ProgressStorage {
   try {
     return window.localStorage;
-  } catch {
-    return null;
+  } catch (refusal) {
+    const refuse = (): never => {
+      throw refusal;
+    };
+    return { getItem: refuse, setItem: refuse };
   }
 }
 
-const params = new URLSearchParams(window.location.search);
-const seed = parseSeed(params.get('seed'));
-const store = createGameStore({ seed, progressStorage: browserStorage() });
-const levelParam = params.get('level');
-const requested = levelParam === null ? undefined : levelById(levelParam);
-const sandbox = params.get('sandbox') === '1';
-if (requested) store.getState().startLevel(requested);
-else if (sandbox) store.getState().markVisited();
+const { options, problems } = parseQueryOptions(window.location.search);
+const store = createGameStore({
+  ...(options.seed === undefined ? {} : { seed: options.seed }),
+  progressStorage: browserStorage(),
+});
+if (options.level) store.getState().startLevel(options.level);
+else if (options.sandbox) store.getState().markVisited();
 const game = createGame({
   parent: element('#world-canvas'),
   store,
-  renderer: parseRenderer(params.get('renderer')),
+  renderer: options.renderer ?? 'auto',
+  ...(options.place ? { place: options.place } : {}),
 });
 bindTopBar(document, store);
 bindWorldSummary(element('[data-role="world-summary"]'), store);
 bindPanels(document, store);
+bindProgressBanner(document, store);
 const campaign = bindCampaign(document, store, { levels: LEVELS, chapters: CHAPTERS });
 const greet = store.getState().firstVisit || store.getState().progressNotice !== null;
-if (levelParam !== null && !requested) campaign.openMap(`There is no level "${levelParam}": pick one here.`);
-else if (params.get('campaign') === '1' || (!requested && !sandbox && greet && !__NOZAMA_TEST_BRIDGE__))
+if (problems.length > 0) campaign.openMap(problems.map((p) => p.message));
+else if (options.campaign || (!options.level && !options.sandbox && greet && !__NOZAMA_TEST_BRIDGE__))
   campaign.openMap();
-if (testBridgeEnabled(window.location.search)) installTestBridge(window, store, game);
+if (testBridgeEnabled(options.testBridge)) installTestBridge(window, store, game);

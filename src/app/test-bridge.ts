@@ -20,8 +20,9 @@ declare global {
   }
 }
 
-export function testBridgeEnabled(search: string): boolean {
-  return __NOZAMA_TEST_BRIDGE__ || new URLSearchParams(search).get('testBridge') === '1';
+/** On in test builds; elsewhere when the page asked for it (`?testBridge=1`, see query-options.ts). */
+export function testBridgeEnabled(asked: boolean): boolean {
+  return __NOZAMA_TEST_BRIDGE__ || asked;
 }
 
 export function installTestBridge(target: Window, store: GameStore, game: Phaser.Game): void {

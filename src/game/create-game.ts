@@ -6,8 +6,7 @@
  *
  * Scenes: Boot bakes the art, then the Director runs for the game's life (it drives simulated time
  * and shows the scene for store.ui.place): the Planet, a Region's portals, or the Kingdom with its
- * overlay. `?place=planet|region|kingdom|<zone name>` opens the game there (otherwise the store's
- * starting place stands).
+ * overlay. `options.place` opens the game there (otherwise the store's starting place stands).
  */
 import Phaser from 'phaser';
 import type { GameStore, ViewPlace } from '../store/create-game-store.ts';
@@ -17,7 +16,6 @@ import { KingdomHudScene } from './KingdomHudScene.ts';
 import { KingdomScene } from './KingdomScene.ts';
 import { PlanetScene } from './PlanetScene.ts';
 import { COLORS, hex } from './palette.ts';
-import { parsePlace } from './places.ts';
 import { RegionScene } from './RegionScene.ts';
 
 export type RendererChoice = 'auto' | 'webgl' | 'canvas';
@@ -27,7 +25,7 @@ export interface CreateGameOptions {
   store: GameStore;
   renderer?: RendererChoice;
   region?: string;
-  /** Where to open; by default `?place=` of the page's address, else the store's current place. */
+  /** Where to open (the page's `?place=`, read by src/app/query-options.ts); by default the store's place. */
   place?: ViewPlace;
 }
 
@@ -37,20 +35,13 @@ const RENDERER_TYPES: Record<RendererChoice, number> = {
   canvas: Phaser.CANVAS,
 };
 
-/** `?renderer=canvas` or `?renderer=webgl` (anything else: Phaser.AUTO, which picks WebGL when it can). */
-export function parseRenderer(value: string | null): RendererChoice {
-  return value === 'canvas' || value === 'webgl' ? value : 'auto';
-}
-
 export const CANVAS_LABEL =
   'The world of Nozama. Click a place to go there; arrow keys move, Enter opens, + and − zoom, 0 shows the whole kingdom, Escape goes back.';
 
 export function createGame(options: CreateGameOptions): Phaser.Game {
   const { parent, store } = options;
   const region = options.region ?? store.getState().sim.defaultRegion;
-  const place =
-    options.place ?? (typeof window !== 'undefined' ? parsePlace(window.location.search, region) : null);
-  if (place) store.getState().goTo(place);
+  if (options.place) store.getState().goTo(options.place);
   const game = new Phaser.Game({
     type: RENDERER_TYPES[options.renderer ?? 'auto'],
     parent,

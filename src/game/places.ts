@@ -65,14 +65,13 @@ export function regionLooks(defaultRegion: string): RegionLook[] {
 }
 
 /**
- * `?place=planet|region|kingdom`, or a zone name (`?place=za-southwest-1b`) for the kingdom focused
- * on that zone. Anything else: null (the store's own starting place stands).
+ * A `?place=` value: `planet`, `region`, `kingdom`, or a zone name (`za-southwest-1b`) for the kingdom
+ * focused on that zone; null for anything else (src/app/query-options.ts names it to the player).
  */
-export function parsePlace(search: string, region: string): ViewPlace | null {
-  const value = new URLSearchParams(search).get('place');
+export function placeFromParam(value: string, region: string): ViewPlace | null {
   if (value === 'planet') return { scene: 'planet' };
   if (value === 'region') return { scene: 'region' };
   if (value === 'kingdom') return { scene: 'kingdom', zone: null };
-  if (value && zoneNames(region).includes(value)) return { scene: 'kingdom', zone: value };
+  if (zoneNames(region).includes(value)) return { scene: 'kingdom', zone: value };
   return null;
 }

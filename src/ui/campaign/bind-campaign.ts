@@ -17,7 +17,7 @@ export interface CampaignOptions {
 }
 
 export interface Campaign {
-  openMap(message?: string): void;
+  openMap(messages?: readonly string[]): void;
   startLevel(level: Level): void;
   startSandbox(): void;
   destroy(): void;
@@ -93,7 +93,7 @@ export function bindCampaign(doc: Document, store: GameStore, options: CampaignO
   const offPanel = bindLevelPanel(slot, store, { onMap: () => map.open() });
 
   return {
-    openMap: (message?: string) => map.open(message),
+    openMap: (messages?: readonly string[]) => map.open(messages),
     startLevel,
     startSandbox,
     destroy() {

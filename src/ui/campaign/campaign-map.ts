@@ -8,6 +8,7 @@ import type { Chapter, Level } from '../../levels/types.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 import { type LevelStatus, levelStatus } from '../../store/progress.ts';
 import { button, h, setText, uid } from '../dom.ts';
+import { progressNoticeView } from '../progress-notice.ts';
 import { starRow } from './stars.ts';
 
 export interface CampaignMapOptions {
@@ -20,8 +21,8 @@ export interface CampaignMapOptions {
 
 export interface CampaignMap {
   dialog: HTMLDialogElement;
-  /** Opens the map; `message` is shown under it (a level the address named that does not exist). */
-  open(message?: string): void;
+  /** Opens the map; `messages` are shown under it (the address's problems: an unknown level, a bad seed). */
+  open(messages?: readonly string[]): void;
   close(): void;
   destroy(): void;
 }
@@ -54,12 +55,13 @@ function lockIcon(): SVGSVGElement {
 export function createCampaignMap(store: GameStore, options: CampaignMapOptions): CampaignMap {
   const titleId = uid('campaign-title');
   const close = button('Close the map', { class: 'button button-quiet campaign-close' });
-  const notice = h('div', { class: 'campaign-notice', role: 'status' });
-  const dismiss = button('Understood', { class: 'button button-small' });
-  dismiss.addEventListener('click', () => {
-    store.getState().dismissProgressNotice();
-    close.focus();
+  const notice = progressNoticeView(store, 'campaign-notice');
+  // "Understood" empties the notice: focus moves on to the map's close button rather than the body.
+  notice.root.addEventListener('click', (e) => {
+    if (e.target instanceof HTMLButtonElement) close.focus();
   });
+  /** What the page's address asked for and could not be used (an unknown level, a bad seed...). */
+  const address = h('div', { class: 'campaign-address', role: 'status', 'data-role': 'address-problems' });
   const chapters = h('div', { class: 'campaign-chapters' });
   const status = h('p', { class: 'campaign-status', role: 'status' });
   const sandbox = button('Free play (sandbox)', { class: 'button campaign-sandbox' });
@@ -117,7 +119,8 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
       { class: 'campaign-intro' },
       'Finish a level to open the next; earn a star for finishing, one for thrift (little gold spent) and one for safety (no failed travelers, no decree left short).',
     ),
-    notice,
+    address,
+    notice.root,
     chapters,
     h(
       'section',
@@ -132,24 +135,7 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
   const sortedLevels = () => [...options.levels].sort((a, b) => a.number - b.number);
 
   const render = () => {
-    const { progress, progressNotice, level: current } = store.getState();
-    notice.replaceChildren(
-      ...(progressNotice
-        ? [
-            h(
-              'p',
-              { class: `outcome outcome-${progressNotice.tone === 'warn' ? 'warn' : 'ok'}` },
-              h(
-                'span',
-                { class: 'tone-icon', 'aria-hidden': 'true' },
-                progressNotice.tone === 'warn' ? '⚠' : 'ℹ',
-              ),
-              h('span', {}, progressNotice.text),
-            ),
-            dismiss,
-          ]
-        : []),
-    );
+    const { progress, level: current } = store.getState();
     const levels = sortedLevels();
     const sections = [...options.chapters]
       .sort((a, b) => a.number - b.number)
@@ -245,18 +231,24 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
   close.addEventListener('click', onClose);
   sandbox.addEventListener('click', onSandbox);
 
-  const offs = [
-    store.subscribe((s) => s.progress, render),
-    store.subscribe((s) => s.progressNotice, render),
-    store.subscribe((s) => s.level?.id, render),
-  ];
+  const offs = [store.subscribe((s) => s.progress, render), store.subscribe((s) => s.level?.id, render)];
   render();
 
   return {
     dialog,
-    open(message = '') {
+    open(messages = []) {
       render();
-      setText(status, message);
+      address.replaceChildren(
+        ...messages.map((m) =>
+          h(
+            'p',
+            { class: 'outcome outcome-warn' },
+            h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, '⚠'),
+            h('span', {}, m),
+          ),
+        ),
+      );
+      setText(status, '');
       if (!dialog.open) dialog.showModal();
       const target =
         dialog.querySelector<HTMLElement>('.level-card[aria-current="true"]') ??
@@ -270,6 +262,7 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
     },
     destroy() {
       for (const off of offs) off();
+      notice.destroy();
       dialog.remove();
     },
   };
