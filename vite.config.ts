@@ -7,10 +7,13 @@
  * The flag is `__NOZAMA_TEST_BRIDGE__`, true exactly when the mode (import.meta.env.MODE) is 'test'.
  */
 import { defineConfig } from 'vitest/config';
+import { contentSecurityPolicy } from './build/content-security-policy.ts';
 
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the build works from any path (a school's intranet folder, a blog's subpath).
   base: './',
+  // The same Content-Security-Policy in every page the build emits (build/content-security-policy.ts).
+  plugins: [contentSecurityPolicy()],
   define: {
     __NOZAMA_TEST_BRIDGE__: JSON.stringify(mode === 'test'),
   },
