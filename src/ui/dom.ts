@@ -182,3 +182,13 @@ export function tableHead(caption: string, columns: string[]): HTMLElement[] {
     h('thead', {}, h('tr', {}, ...columns.map((c) => h('th', { scope: 'col' }, c)))),
   ];
 }
+
+/** A notice line: a warning (⚠, orange edge) or information (ℹ); the icon is hidden, the words say it. */
+export function noticeLine(tone: 'warn' | 'info', text: string): HTMLParagraphElement {
+  return h(
+    'p',
+    { class: `outcome outcome-${tone === 'warn' ? 'warn' : 'ok'}` },
+    h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, tone === 'warn' ? '⚠' : 'ℹ'),
+    h('span', {}, text),
+  );
+}

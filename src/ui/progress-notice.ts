@@ -7,7 +7,7 @@
  */
 import type { GameStore } from '../store/create-game-store.ts';
 import type { ProgressNotice } from '../store/progress-storage.ts';
-import { button, h } from './dom.ts';
+import { button, h, noticeLine } from './dom.ts';
 
 export const DAMAGED_FILE_NAME = 'nozama-progress-damaged.txt';
 
@@ -30,7 +30,6 @@ export function progressNoticeView(store: GameStore, className: string): Progres
       root.replaceChildren();
       return;
     }
-    const warn = notice.tone === 'warn';
     const dismiss = button('Understood', { class: 'button button-small' });
     dismiss.addEventListener('click', () => store.getState().dismissProgressNotice());
     let download: HTMLAnchorElement | null = null;
@@ -42,16 +41,7 @@ export function progressNoticeView(store: GameStore, className: string): Progres
         'Download the damaged save',
       );
     }
-    root.replaceChildren(
-      h(
-        'p',
-        { class: `outcome outcome-${warn ? 'warn' : 'ok'}` },
-        h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, warn ? '⚠' : 'ℹ'),
-        h('span', {}, notice.text),
-      ),
-      ...(download ? [download] : []),
-      dismiss,
-    );
+    root.replaceChildren(noticeLine(notice.tone, notice.text), ...(download ? [download] : []), dismiss);
   };
   const off = store.subscribe((s) => s.progressNotice, render);
   render(store.getState().progressNotice);

@@ -7,7 +7,7 @@
 import type { Chapter, Level } from '../../levels/types.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 import { type LevelStatus, levelStatus } from '../../store/progress.ts';
-import { button, h, setText, uid } from '../dom.ts';
+import { button, h, noticeLine, setText, uid } from '../dom.ts';
 import { progressNoticeView } from '../progress-notice.ts';
 import { starRow } from './stars.ts';
 
@@ -238,16 +238,7 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
     dialog,
     open(messages = []) {
       render();
-      address.replaceChildren(
-        ...messages.map((m) =>
-          h(
-            'p',
-            { class: 'outcome outcome-warn' },
-            h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, '⚠'),
-            h('span', {}, m),
-          ),
-        ),
-      );
+      address.replaceChildren(...messages.map((m) => noticeLine('warn', m)));
       setText(status, '');
       if (!dialog.open) dialog.showModal();
       const target =
