@@ -183,6 +183,37 @@ export async function advanceUntil(
 }
 
 /**
+ * Waits (while the page runs) until `predicate`, the source of a function `(sim, value) => boolean`,
+ * holds for the store's world. The source is compiled once inside the test's own evaluate, which the
+ * page's Content-Security-Policy allows; a `new Function` inside the polling callback would be code
+ * compiled by the page itself, which the policy (no 'unsafe-eval') refuses.
+ */
+export async function waitForSim(
+  page: Page,
+  predicate: string,
+  arg: unknown = null,
+  options: { timeout?: number; polling?: number } = {},
+): Promise<void> {
+  await page.evaluate((source) => {
+    (window as unknown as { __simPredicate: unknown }).__simPredicate = new Function(
+      'sim',
+      'value',
+      `return (${source})(sim, value);`,
+    );
+  }, predicate);
+  await page.waitForFunction(
+    (value) => {
+      const s = window.__nozama?.store.getState();
+      const holds = (window as unknown as { __simPredicate: (sim: unknown, v: unknown) => unknown })
+        .__simPredicate;
+      return s !== undefined && holds(s.sim, value) === true;
+    },
+    arg,
+    options,
+  );
+}
+
+/**
  * Opens a campaign level by its link (`?level=<id>`) and waits until its panel shows its title and
  * the scene its scenario starts in is drawn and settled; the clock is paused with the top bar's
  * button so nothing moves under the test.

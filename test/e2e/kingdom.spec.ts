@@ -11,6 +11,7 @@ import {
   openGame,
   snapshot,
   userData,
+  waitForSim,
   waitSettled,
   watchPage,
   worldShot,
@@ -20,15 +21,7 @@ import {
 async function runClockUntil(page: Page, predicate: string, arg: unknown): Promise<void> {
   await page.getByRole('button', { name: '16x' }).click();
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(
-    ({ source, value }) => {
-      const s = window.__nozama?.store.getState();
-      if (!s) return false;
-      return new Function('sim', 'value', `return (${source})(sim, value);`)(s.sim, value) === true;
-    },
-    { source: predicate, value: arg },
-    { timeout: 20_000 },
-  );
+  await waitForSim(page, predicate, arg, { timeout: 20_000 });
   await page.getByRole('button', { name: 'Pause' }).click();
 }
 

@@ -28,10 +28,22 @@ export async function openPinned(
   await waitBridge(page);
   await page.evaluate(() => window.__nozama?.store.getState().setPaused(true));
   // The canvas above the panels at a fixed size: the pictures do not depend on the DOM's layout.
-  await page.addStyleTag({
-    content: `#world-canvas { position: fixed !important; left: 0 !important; top: 0 !important;
-      width: ${CANVAS.width}px !important; height: ${CANVAS.height}px !important; z-index: 2147483647 !important; }`,
-  });
+  // Set through the CSSOM: the page's Content-Security-Policy refuses an injected <style> (style-src 'self').
+  await page.evaluate(
+    ({ w, h }) => {
+      const canvas = document.querySelector<HTMLElement>('#world-canvas');
+      const pinned = {
+        position: 'fixed',
+        left: '0',
+        top: '0',
+        width: `${w}px`,
+        height: `${h}px`,
+        'z-index': '2147483647',
+      };
+      for (const [name, value] of Object.entries(pinned)) canvas?.style.setProperty(name, value, 'important');
+    },
+    { w: CANVAS.width, h: CANVAS.height },
+  );
   await page.waitForFunction(
     ({ w, h }) => {
       const game = window.__nozama?.game;

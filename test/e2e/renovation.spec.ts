@@ -6,7 +6,15 @@
  * never a sleep.
  */
 import { expect, type Page, test } from '@playwright/test';
-import { axeSerious, buildSection, openGame, SCREENSHOTS, setClock, watchPage } from './helpers.ts';
+import {
+  axeSerious,
+  buildSection,
+  openGame,
+  SCREENSHOTS,
+  setClock,
+  waitForSim,
+  watchPage,
+} from './helpers.ts';
 import { buildRenovationWorld, type RenovationWorld } from './renovation-world.ts';
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -23,14 +31,7 @@ async function world(page: Page, controller: 'ECS' | 'CODE_DEPLOY' = 'ECS'): Pro
 async function runUntil(page: Page, predicate: string, timeout = 90_000): Promise<void> {
   await page.getByRole('button', { name: '16x' }).click();
   await page.getByRole('button', { name: 'Play' }).click();
-  await page.waitForFunction(
-    (source) => {
-      const sim = window.__nozama?.store.getState().sim;
-      return sim !== undefined && new Function('sim', `return (${source})(sim);`)(sim) === true;
-    },
-    predicate,
-    { timeout, polling: 100 },
-  );
+  await waitForSim(page, predicate, null, { timeout, polling: 100 });
   await page.getByRole('button', { name: 'Pause' }).click();
 }
 
