@@ -70,6 +70,8 @@ test('the canary level played to its debrief, through every scene, raises 0 viol
   page,
   problems,
 }) => {
+  // About nine simulated minutes at 64x: some 20 s on a quiet machine, several times that on a loaded one.
+  test.setTimeout(180_000);
   await watchViolations(page);
   await page.goto('/?level=canary');
   await waitBridge(page);
@@ -86,7 +88,7 @@ test('the canary level played to its debrief, through every scene, raises 0 viol
   await page.getByRole('button', { name: 'Show me', exact: true }).click();
   await setClock(page, { speed: 64 });
   await page.waitForFunction(() => window.__nozama?.store.getState().level?.done === true, null, {
-    timeout: 120_000,
+    timeout: 170_000,
   });
   await expect(page.locator('dialog[data-role="debrief"]')).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/defences-policy-level-done.png` });
