@@ -6,8 +6,10 @@
  *
  * Scenes: Boot bakes the art, then the Director runs for the game's life (it drives simulated time
  * and shows the scene for store.ui.place): the Planet, a Region's portals, or the Kingdom with its
- * overlay. `?place=planet|region|kingdom|<zone name>` opens the game there (otherwise the store's
- * starting place stands).
+ * overlay. `place` opens the game there (otherwise the store's starting place stands).
+ *
+ * Keys are heard on `keyTarget` (the game's mount), never on the window: a key reaches this game only
+ * while the focus is inside it, and clicking the world gives the canvas the focus.
  */
 import Phaser from 'phaser';
 import type { GameStore, ViewPlace } from '../store/create-game-store.ts';
@@ -17,7 +19,6 @@ import { KingdomHudScene } from './KingdomHudScene.ts';
 import { KingdomScene } from './KingdomScene.ts';
 import { PlanetScene } from './PlanetScene.ts';
 import { COLORS, hex } from './palette.ts';
-import { parsePlace } from './places.ts';
 import { RegionScene } from './RegionScene.ts';
 
 export type RendererChoice = 'auto' | 'webgl' | 'canvas';
@@ -27,8 +28,10 @@ export interface CreateGameOptions {
   store: GameStore;
   renderer?: RendererChoice;
   region?: string;
-  /** Where to open; by default `?place=` of the page's address, else the store's current place. */
+  /** Where to open; by default the store's current place. */
   place?: ViewPlace;
+  /** The element whose keydown events the scenes hear (the game's root); by default the parent. */
+  keyTarget?: HTMLElement;
 }
 
 const RENDERER_TYPES: Record<RendererChoice, number> = {
@@ -37,20 +40,13 @@ const RENDERER_TYPES: Record<RendererChoice, number> = {
   canvas: Phaser.CANVAS,
 };
 
-/** `?renderer=canvas` or `?renderer=webgl` (anything else: Phaser.AUTO, which picks WebGL when it can). */
-export function parseRenderer(value: string | null): RendererChoice {
-  return value === 'canvas' || value === 'webgl' ? value : 'auto';
-}
-
 export const CANVAS_LABEL =
   'The world of Nozama. Click a place to go there; arrow keys move, Enter opens, + and − zoom, 0 shows the whole kingdom, Escape goes back.';
 
 export function createGame(options: CreateGameOptions): Phaser.Game {
   const { parent, store } = options;
   const region = options.region ?? store.getState().sim.defaultRegion;
-  const place =
-    options.place ?? (typeof window !== 'undefined' ? parsePlace(window.location.search, region) : null);
-  if (place) store.getState().goTo(place);
+  if (options.place) store.getState().goTo(options.place);
   const game = new Phaser.Game({
     type: RENDERER_TYPES[options.renderer ?? 'auto'],
     parent,
@@ -58,6 +54,7 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
     banner: false,
     audio: { noAudio: true },
     disableContextMenu: true,
+    input: { keyboard: { target: options.keyTarget ?? parent } },
     scale: {
       mode: Phaser.Scale.RESIZE,
       width: Math.max(320, parent.clientWidth),
@@ -81,6 +78,8 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
     canvas.setAttribute('aria-label', CANVAS_LABEL);
+    // Phaser prevents the pointer's default action, focus included: give the canvas the keyboard.
+    canvas.addEventListener('pointerdown', () => canvas.focus({ preventScroll: true }));
   };
   if (game.canvas) label();
   else game.events.once(Phaser.Core.Events.READY, label);

@@ -65,11 +65,10 @@ export function regionLooks(defaultRegion: string): RegionLook[] {
 }
 
 /**
- * `?place=planet|region|kingdom`, or a zone name (`?place=za-southwest-1b`) for the kingdom focused
- * on that zone. Anything else: null (the store's own starting place stands).
+ * A place's name: `planet`, `region`, `kingdom`, or a zone name (`za-southwest-1b`) for the kingdom
+ * focused on that zone (what `?place=` gives). Anything else: null (the store's own place stands).
  */
-export function parsePlace(search: string, region: string): ViewPlace | null {
-  const value = new URLSearchParams(search).get('place');
+export function parsePlace(value: string | null, region: string): ViewPlace | null {
   if (value === 'planet') return { scene: 'planet' };
   if (value === 'region') return { scene: 'region' };
   if (value === 'kingdom') return { scene: 'kingdom', zone: null };

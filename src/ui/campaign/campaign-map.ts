@@ -7,7 +7,7 @@
 import type { Chapter, Level } from '../../levels/types.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 import { type LevelStatus, levelStatus } from '../../store/progress.ts';
-import { button, h, setText, uid } from '../dom.ts';
+import { button, h, setText, svg, uid } from '../dom.ts';
 import { starRow } from './stars.ts';
 
 export interface CampaignMapOptions {
@@ -29,26 +29,19 @@ export interface CampaignMap {
 const STATUS_WORD: Record<LevelStatus, string> = { done: 'Done', open: 'Open', locked: 'Locked' };
 const STATUS_ICON: Record<Exclude<LevelStatus, 'locked'>, string> = { done: '✔', open: '▶' };
 
-const SVG = 'http://www.w3.org/2000/svg';
-
 /** A padlock drawn in SVG (the lock emoji is missing from many school machines' fonts). */
 function lockIcon(): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('class', 'icon lock-icon');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const shackle = document.createElementNS(SVG, 'path');
-  shackle.setAttribute('d', 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2');
-  shackle.setAttribute('fill', 'none');
-  shackle.setAttribute('stroke', 'currentColor');
-  shackle.setAttribute('stroke-width', '2');
-  const body = document.createElementNS(SVG, 'rect');
-  for (const [k, v] of Object.entries({ x: '2.5', y: '7', width: '11', height: '8', rx: '1.5' }))
-    body.setAttribute(k, v);
-  body.setAttribute('fill', 'currentColor');
-  svg.append(shackle, body);
-  return svg;
+  return svg(
+    'svg',
+    { viewBox: '0 0 16 16', class: 'icon lock-icon', 'aria-hidden': 'true', focusable: 'false' },
+    svg('path', {
+      d: 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2',
+      fill: 'none',
+      stroke: 'currentColor',
+      'stroke-width': '2',
+    }),
+    svg('rect', { x: '2.5', y: '7', width: '11', height: '8', rx: '1.5', fill: 'currentColor' }),
+  );
 }
 
 export function createCampaignMap(store: GameStore, options: CampaignMapOptions): CampaignMap {

@@ -8,7 +8,6 @@
  *
  * The gate section also holds the doors (doors-form.ts): swap the roads, or split a door's travelers.
  */
-import './gate.css';
 import { wordAndName } from '../../i18n/gate-names.ts';
 import { capitalize } from '../../i18n/lexicon.ts';
 import type { Call } from '../../model/index.ts';

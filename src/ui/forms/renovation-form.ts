@@ -29,7 +29,6 @@ import { doorLabel, roadLabel, roadsOf, watchtowersOf } from './gate-things.ts';
 import { CD_CONFIGS, type RenovationChoice, renovationCalls } from './renovation-calls.ts';
 import { allDoorsOfRoadGate, doorsTo, groupsFor, servingRoad } from './renovation-things.ts';
 import { activeServices, currentKingdom, planEditions, splitEdition } from './world.ts';
-import './renovation.css';
 
 export interface RenovationForm {
   root: HTMLElement;
@@ -226,7 +225,10 @@ export function createRenovationForm(store: GameStore): RenovationForm {
   const root = h('div', { class: 'renovation' }, form, swapHint, live.root);
 
   openDoors.addEventListener('click', () => {
-    const gate = document.querySelector<HTMLDetailsElement>('details[data-section="gate"]');
+    // The gate's section of this game's Build panel (never another game's on the same page).
+    const gate = openDoors
+      .closest('[data-role="build"]')
+      ?.querySelector<HTMLDetailsElement>('details[data-section="gate"]');
     if (!gate) return;
     gate.hidden = false;
     gate.open = true;

@@ -1,0 +1,197 @@
+/**
+ * The game's frame, made by code (it used to live in index.html): the top bar (breadcrumb, clock,
+ * time controls, Rosetta switch, drawer buttons), the Build panel, the world (the canvas's parent and
+ * its text summary for screen readers), the Inspector and the Chronicle. The panels bind to its parts
+ * (`data-role` attributes), never to the page, so two games on one page share nothing.
+ *
+ * Ids are needed for labels (aria-labelledby, aria-controls) and must be unique in their document or
+ * shadow root: each is the plain name (`build-panel`, `inspector-panel`, `world-canvas`) prefixed by
+ * `idPrefix`, which the mount makes empty for the first game of a page (links and tests can address
+ * `#inspector-panel`) and unique for any other.
+ */
+import { h, svg } from './dom.ts';
+
+export interface Shell {
+  /** The game's root element: the `.nozama` element every style is scoped to. */
+  root: HTMLElement;
+  /** Where Phaser puts its canvas. */
+  world: HTMLElement;
+}
+
+const SPEEDS = [1, 4, 16] as const;
+
+function timeControls(): HTMLElement {
+  const pause = h(
+    'button',
+    { type: 'button', class: 'time-button pause-button', 'data-role': 'pause' },
+    svg(
+      'svg',
+      { class: 'icon icon-pause', viewBox: '0 0 20 20', 'aria-hidden': 'true', focusable: 'false' },
+      svg('rect', { x: 4, y: 3, width: 4, height: 14, rx: 1 }),
+      svg('rect', { x: 12, y: 3, width: 4, height: 14, rx: 1 }),
+    ),
+    svg(
+      'svg',
+      { class: 'icon icon-play', viewBox: '0 0 20 20', 'aria-hidden': 'true', focusable: 'false' },
+      svg('path', { d: 'M5 3l12 7-12 7z' }),
+    ),
+    h('span', { class: 'button-label', 'data-role': 'pause-label' }, 'Pause'),
+  );
+  const step = h(
+    'button',
+    {
+      type: 'button',
+      class: 'time-button step-button',
+      'data-role': 'step',
+      'aria-label': '+5s: step the world 5 seconds forward',
+      title: 'Step: pause and move time 5 simulated seconds',
+    },
+    '+5s',
+  );
+  const speeds = SPEEDS.map((n) =>
+    h(
+      'button',
+      { type: 'button', class: 'time-button speed-button', 'data-speed': n, 'aria-pressed': n === 1 },
+      `${n}x`,
+    ),
+  );
+  return h(
+    'div',
+    { class: 'time' },
+    h(
+      'p',
+      { class: 'clock' },
+      h('span', { class: 'clock-label' }, 'clock'),
+      h(
+        'span',
+        {
+          class: 'clock-value',
+          role: 'timer',
+          'aria-label': 'Simulated time elapsed',
+          'data-role': 'clock',
+        },
+        '00:00:00',
+      ),
+    ),
+    h(
+      'fieldset',
+      { class: 'time-controls' },
+      h('legend', { class: 'visually-hidden' }, 'Time controls'),
+      pause,
+      step,
+      ...speeds,
+    ),
+  );
+}
+
+function rosetta(group: string): HTMLElement {
+  const option = (value: string, label: string) =>
+    h(
+      'label',
+      { class: 'rosetta-option' },
+      h('input', { type: 'radio', name: group, value, 'data-role': 'rosetta', checked: value === 'nozama' }),
+      h('span', {}, label),
+    );
+  return h(
+    'fieldset',
+    { class: 'rosetta' },
+    h('legend', { class: 'rosetta-legend' }, 'Rosetta'),
+    option('nozama', 'Nozama'),
+    option('aws', 'AWS'),
+    option('both', 'both'),
+  );
+}
+
+function topBar(id: (name: string) => string): HTMLElement {
+  const drawerButton = (panel: string, label: string) =>
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'time-button drawer-toggle',
+        'data-drawer': true,
+        'aria-controls': id(panel),
+        'aria-expanded': 'false',
+      },
+      label,
+    );
+  return h(
+    'header',
+    { class: 'top-bar' },
+    h('h1', { class: 'visually-hidden' }, 'Nozama: the kingdoms of za-southwest-1'),
+    h(
+      'nav',
+      { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
+      h(
+        'ol',
+        {},
+        h('li', {}, h('span', { class: 'crumb-planet', 'data-role': 'planet' }, 'Nozama')),
+        h('li', {}, h('span', { 'data-role': 'region' }, 'za-southwest-1')),
+        h('li', {}, h('span', { 'data-role': 'kingdom', 'aria-current': 'page' }, 'no kingdom yet')),
+      ),
+    ),
+    timeControls(),
+    h(
+      'div',
+      { class: 'top-tools' },
+      rosetta(id('rosetta')),
+      h(
+        'div',
+        { class: 'drawer-toggles' },
+        drawerButton('build-panel', 'Build'),
+        drawerButton('inspector-panel', 'Inspector'),
+      ),
+    ),
+  );
+}
+
+function sidePanel(id: (name: string) => string, kind: 'build' | 'inspector', title: string): HTMLElement {
+  return h(
+    'aside',
+    {
+      id: id(`${kind}-panel`),
+      class: `panel panel-${kind}`,
+      'data-role': `${kind}-panel`,
+      'aria-labelledby': id(`${kind}-title`),
+    },
+    h('h2', { id: id(`${kind}-title`), class: 'panel-title', tabindex: -1 }, title),
+    h('div', { 'data-role': kind }),
+  );
+}
+
+/** Builds the frame; nothing is bound yet (the panels' bind functions do that). */
+export function createShell(idPrefix: string): Shell {
+  const id = (name: string) => `${idPrefix}${name}`;
+  const world = h('div', { id: id('world-canvas'), class: 'world-canvas', 'data-role': 'world-canvas' });
+  const root = h(
+    'div',
+    { class: 'nozama', 'data-names': 'nozama' },
+    h(
+      'div',
+      { class: 'app' },
+      topBar(id),
+      h(
+        'div',
+        { class: 'stage' },
+        sidePanel(id, 'build', 'Build'),
+        h(
+          'main',
+          { class: 'world' },
+          world,
+          h(
+            'section',
+            { class: 'visually-hidden', 'aria-label': 'World summary' },
+            h('ul', { 'data-role': 'world-summary' }),
+          ),
+        ),
+        sidePanel(id, 'inspector', 'Inspector'),
+      ),
+      h(
+        'section',
+        { class: 'chronicle', 'aria-labelledby': id('chronicle-title'), 'data-role': 'chronicle' },
+        h('h2', { id: id('chronicle-title'), class: 'panel-title chronicle-title' }, 'Chronicle'),
+      ),
+    ),
+  );
+  return { root, world };
+}
