@@ -7,7 +7,8 @@
  */
 import type { PanelId } from '../levels/types.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
-import { applyNames, frameScheduler, h, words } from './dom.ts';
+import { lifetime } from './component.ts';
+import { applyNames, h, words } from './dom.ts';
 import { createDecreeForm } from './forms/decree-form.ts';
 import { createDevelopForm } from './forms/develop-form.ts';
 import { createDisasterForms } from './forms/disaster-forms.ts';
@@ -135,21 +136,22 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
     }
     for (const f of forms) if (!f.details.hidden) f.update(mode);
   };
-  const scheduler = frameScheduler(render);
-  const offs = [
-    store.subscribe((s) => s.sim.clusters, scheduler.schedule),
-    store.subscribe((s) => s.sim.instances, scheduler.schedule),
-    store.subscribe((s) => s.sim.containerInstances, scheduler.schedule),
-    store.subscribe((s) => s.sim.taskDefinitions, scheduler.schedule),
-    store.subscribe((s) => s.sim.services, scheduler.schedule),
-    store.subscribe((s) => s.sim.tasks, scheduler.schedule),
-    store.subscribe((s) => s.sim.impairedZones, scheduler.schedule),
-    store.subscribe((s) => s.ui.names, scheduler.schedule),
-    store.subscribe((s) => s.level?.def.allowed, scheduler.schedule),
-  ];
+  const life = lifetime(store);
+  for (const f of forms) life.own(f.destroy);
+  life.live(
+    [
+      (s) => s.sim.clusters,
+      (s) => s.sim.instances,
+      (s) => s.sim.containerInstances,
+      (s) => s.sim.taskDefinitions,
+      (s) => s.sim.services,
+      (s) => s.sim.tasks,
+      (s) => s.sim.impairedZones,
+      (s) => s.ui.names,
+      (s) => s.level?.def.allowed,
+    ],
+    render,
+  );
   render();
-  return () => {
-    scheduler.cancel();
-    for (const off of offs) off();
-  };
+  return life.destroy;
 }

@@ -7,7 +7,8 @@
  * Ids are needed for labels (aria-labelledby, aria-controls) and must be unique in their document or
  * shadow root: each is the plain name (`build-panel`, `inspector-panel`, `world-canvas`) prefixed by
  * `idPrefix`, which the mount makes empty for the first game of a page (links and tests can address
- * `#inspector-panel`) and unique for any other.
+ * `#inspector-panel`) and unique for any other. The frame has no `main` landmark (the host page owns
+ * that; the full game's page mounts into its `<main>`).
  */
 import { h, svg } from './dom.ts';
 
@@ -175,8 +176,8 @@ export function createShell(idPrefix: string): Shell {
         { class: 'stage' },
         sidePanel(id, 'build', 'Build'),
         h(
-          'main',
-          { class: 'world' },
+          'section',
+          { class: 'world', 'aria-label': 'The world' },
           world,
           h(
             'section',

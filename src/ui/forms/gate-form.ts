@@ -12,30 +12,16 @@ import { wordAndName } from '../../i18n/gate-names.ts';
 import { capitalize } from '../../i18n/lexicon.ts';
 import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import {
-  field,
-  frameScheduler,
-  h,
-  hintWords,
-  intValue,
-  numberInput,
-  pick,
-  setText,
-  uid,
-  words,
-} from '../dom.ts';
+import { type Component, lifetime } from '../component.ts';
+import { field, h, hintWords, intValue, numberInput, pick, setText, uid, words } from '../dom.ts';
 import { zoneLabel } from '../labels.ts';
 import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
 import { createDoorsForm } from './doors-form.ts';
 import { doorsOf, gatesOf, roadsOf } from './gate-things.ts';
 import { subnets } from './world.ts';
 
-export interface GateForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
-
-export function createGateForm(store: GameStore): GateForm {
+export function createGateForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const text = (name: string, value: string) =>
     h('input', { type: 'text', name, value, autocomplete: 'off', spellcheck: 'false' });
@@ -324,7 +310,7 @@ export function createGateForm(store: GameStore): GateForm {
     refresh();
   };
   update(mode);
-  return { root: form, update };
+  return { root: form, update, destroy: life.destroy };
 }
 
 function subnetVpc(store: GameStore): string | undefined {
@@ -337,9 +323,11 @@ function subnetVpc(store: GameStore): string | undefined {
  * The Build panel's gate section: build the gate, then its doors (swap, shares). It follows the load
  * balancing state itself (the panel follows the ECS collections), at most once per frame.
  */
-export function createGateSection(store: GameStore): GateForm {
+export function createGateSection(store: GameStore): Component {
+  const life = lifetime(store);
   const gate = createGateForm(store);
   const doors = createDoorsForm(store);
+  life.own(gate.destroy);
   const root = h(
     'div',
     { class: 'gate-section' },
@@ -355,7 +343,6 @@ export function createGateSection(store: GameStore): GateForm {
     gate.update(m);
     doors.update(m);
   };
-  const scheduler = frameScheduler(() => update(store.getState().ui.names));
-  store.subscribe((s) => s.sim.elb, scheduler.schedule);
-  return { root, update };
+  life.live([(s) => s.sim.elb], () => update(store.getState().ui.names));
+  return { root, update, destroy: life.destroy };
 }

@@ -9,6 +9,7 @@ import type { Call, ContainerDefinition, TaskDefinition } from '../../model/inde
 import { isFargateSize } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import {
   applyNames,
   button,
@@ -60,11 +61,6 @@ export interface BuildingValues {
   ports?: { containerPort?: number; hostPort?: number }[];
 }
 
-export interface PlanForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
-
 /** A label whose accessible name starts with the row ("Building 2 name"); the prefix is for screen readers. */
 function rowLabel(target: HTMLElement, prefix: [string, string], text: HTMLElement | string) {
   return h(
@@ -75,7 +71,8 @@ function rowLabel(target: HTMLElement, prefix: [string, string], text: HTMLEleme
   );
 }
 
-export function createPlanForm(store: GameStore): PlanForm {
+export function createPlanForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const rows: BuildingRow[] = [];
   const refreshSoon = () => form.refresh();
@@ -438,5 +435,5 @@ export function createPlanForm(store: GameStore): PlanForm {
 
   addRow({ cpu: 256, memory: 512, essential: true });
   update(mode);
-  return { root: form.form, update };
+  return { root: form.form, update, destroy: life.destroy };
 }

@@ -11,29 +11,14 @@
 import { planName } from '../../i18n/names.ts';
 import { KIND_WORDS, type RenovationKind } from '../../i18n/renovation.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import {
-  button,
-  field,
-  frameScheduler,
-  h,
-  numberInput,
-  pick,
-  setOptions,
-  setOptionsOr,
-  setText,
-  words,
-} from '../dom.ts';
+import { type Component, lifetime } from '../component.ts';
+import { button, field, h, numberInput, pick, setOptions, setOptionsOr, setText, words } from '../dom.ts';
 import { createRenovationStatus } from '../renovation-status.ts';
 import { createCallList, runSummary } from './call-list.ts';
 import { doorLabel, roadLabel, roadsOf, watchtowersOf } from './gate-things.ts';
 import { CD_CONFIGS, type RenovationChoice, renovationCalls } from './renovation-calls.ts';
 import { allDoorsOfRoadGate, doorsTo, groupsFor, servingRoad } from './renovation-things.ts';
 import { activeServices, currentKingdom, planEditions, splitEdition } from './world.ts';
-
-export interface RenovationForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
 
 const KINDS: RenovationKind[] = ['rolling', 'blueGreen', 'canary', 'linear', 'allAtOnce'];
 
@@ -47,7 +32,8 @@ function checkbox(name: string, label: HTMLElement, checked: boolean, value?: st
   return { input, root: h('label', { class: 'check' }, input, ' ', label) };
 }
 
-export function createRenovationForm(store: GameStore): RenovationForm {
+export function createRenovationForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
   const decree = field(words('Decree', 'Service'), h('select', { name: 'renovateService' }));
@@ -221,7 +207,7 @@ export function createRenovationForm(store: GameStore): RenovationForm {
     submit,
     status,
   );
-  const live = createRenovationStatus(store, () => decree.control.value);
+  const live = createRenovationStatus(store, life, () => decree.control.value);
   const root = h('div', { class: 'renovation' }, form, swapHint, live.root);
 
   openDoors.addEventListener('click', () => {
@@ -433,11 +419,15 @@ export function createRenovationForm(store: GameStore): RenovationForm {
     sync();
     live.render();
   };
-  const scheduler = frameScheduler(() => update(store.getState().ui.names));
-  store.subscribe((s) => s.sim.elb.listeners, scheduler.schedule);
-  store.subscribe((s) => s.sim.elb.targetGroups, scheduler.schedule);
-  store.subscribe((s) => s.sim.cloudwatch.alarms, scheduler.schedule);
-  store.subscribe((s) => s.sim.codedeploy, scheduler.schedule);
+  life.live(
+    [
+      (s) => s.sim.elb.listeners,
+      (s) => s.sim.elb.targetGroups,
+      (s) => s.sim.cloudwatch.alarms,
+      (s) => s.sim.codedeploy,
+    ],
+    () => update(store.getState().ui.names),
+  );
   update(mode);
-  return { root, update };
+  return { root, update, destroy: life.destroy };
 }

@@ -2,7 +2,8 @@
  * The Build panel's sections for renovations and spells (registered in build-panel.ts's SECTIONS).
  */
 import type { PanelId } from '../../levels/types.ts';
-import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { GameStore } from '../../store/create-game-store.ts';
+import type { Component } from '../component.ts';
 import { createRenovationForm } from './renovation-form.ts';
 import { createSpellsForm } from './spells-form.ts';
 
@@ -11,7 +12,7 @@ export interface BuildSection {
   id: PanelId;
   title: [string, string];
   action: string;
-  create(store: GameStore): { root: HTMLElement; update(mode: NameMode): void };
+  create(store: GameStore): Component;
 }
 
 export const RENOVATION_SECTIONS: BuildSection[] = [

@@ -11,10 +11,10 @@
 import type { Call, LambdaFunction, SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import {
   button,
   field,
-  frameScheduler,
   h,
   intValue,
   numberInput,
@@ -29,11 +29,6 @@ import { faultSliders, percentSlider, rateSlider } from './slider-field.ts';
 import { createSamForm } from './spells-sam.ts';
 import { createSpellsStatus } from './spells-status.ts';
 import { spellZip } from './spells-zip.ts';
-
-export interface SpellsForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
 
 export function spellsOf(sim: SimState): LambdaFunction[] {
   return Object.values(sim.lambda.functions)
@@ -53,7 +48,8 @@ function part(id: string, title: HTMLElement, ...children: HTMLElement[]): HTMLD
   );
 }
 
-export function createSpellsForm(store: GameStore): SpellsForm {
+export function createSpellsForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
   const fnOf = () => sim().lambda.functions[`${sim().defaultRegion}:${spell.control.value}`];
@@ -365,6 +361,7 @@ export function createSpellsForm(store: GameStore): SpellsForm {
   );
   const status = createSpellsStatus(
     store,
+    life,
     () => spell.control.value,
     () => incantation.control.value,
   );
@@ -480,10 +477,10 @@ export function createSpellsForm(store: GameStore): SpellsForm {
     sam.update(mode);
     status.render();
   };
-  const scheduler = frameScheduler(() => update(store.getState().ui.names));
-  store.subscribe((s) => s.sim.lambda.functions, scheduler.schedule);
-  store.subscribe((s) => s.sim.traffic.behaviors, scheduler.schedule);
-  store.subscribe((s) => s.sim.cloudwatch.alarms, scheduler.schedule);
+  life.live(
+    [(s) => s.sim.lambda.functions, (s) => s.sim.traffic.behaviors, (s) => s.sim.cloudwatch.alarms],
+    () => update(store.getState().ui.names),
+  );
   update(mode);
-  return { root, update };
+  return { root, update, destroy: life.destroy };
 }

@@ -11,10 +11,10 @@ import { COMPARISON_WORDS, watchedWords } from '../../i18n/gate-names.ts';
 import type { Call, MetricAlarm } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import {
   button,
   field,
-  frameScheduler,
   h,
   intValue,
   numberInput,
@@ -33,11 +33,6 @@ import {
   tgDimension,
   watchtowersOf,
 } from './gate-things.ts';
-
-export interface WatchtowerForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
 
 const ALARM_ICON_PATHS: Record<MetricAlarm['StateValue'], string> = {
   ALARM: 'M12 2c1 4 6 6 6 12a6 6 0 0 1-12 0c0-3 2-5 3-6 0 2 1 3 2 3 0-4-1-6 1-9z',
@@ -76,7 +71,8 @@ export function alarmStateWords(state: MetricAlarm['StateValue'], mode: NameMode
   return pick('no news yet', 'INSUFFICIENT_DATA', mode);
 }
 
-export function createWatchtowerForm(store: GameStore): WatchtowerForm {
+export function createWatchtowerForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
   const name = field(
@@ -308,10 +304,10 @@ export function createWatchtowerForm(store: GameStore): WatchtowerForm {
     form.refresh();
     renderList();
   };
-  const scheduler = frameScheduler(() => update(store.getState().ui.names));
-  store.subscribe((s) => s.sim.cloudwatch.alarms, scheduler.schedule);
-  store.subscribe((s) => s.sim.elb.loadBalancers, scheduler.schedule);
-  store.subscribe((s) => s.sim.elb.targetGroups, scheduler.schedule);
+  life.live(
+    [(s) => s.sim.cloudwatch.alarms, (s) => s.sim.elb.loadBalancers, (s) => s.sim.elb.targetGroups],
+    () => update(store.getState().ui.names),
+  );
   update(mode);
-  return { root, update };
+  return { root, update, destroy: life.destroy };
 }
