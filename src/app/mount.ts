@@ -12,6 +12,7 @@
  */
 import type Phaser from 'phaser';
 import { createGame } from '../game/create-game.ts';
+import { T } from '../i18n/messages.ts';
 import { CHAPTERS, LEVELS, levelById } from '../levels/index.ts';
 import { createGameStore, type GameStore } from '../store/create-game-store.ts';
 import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
@@ -86,7 +87,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   const { firstVisit, progressNotice } = store.getState();
   const greet = options.greet === true && (firstVisit || progressNotice !== null);
   if (options.level !== undefined && !requested)
-    campaign.openMap(`There is no level "${options.level}": pick one here.`);
+    campaign.openMap(T.t('campaign.noLevel', { id: options.level }));
   else if (options.campaign || (!requested && !options.sandbox && greet)) campaign.openMap();
 
   if (options.testBridge) offs.push(installTestBridge(window, { store, game, root }));

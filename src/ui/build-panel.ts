@@ -5,6 +5,7 @@
  * stays. In a level only the sections the level allows are shown (its `allowed` panel ids); free play
  * shows them all. A section's id is a PanelId of src/levels/types.ts.
  */
+import { T } from '../i18n/messages.ts';
 import type { PanelId } from '../levels/types.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { lifetime } from './component.ts';
@@ -23,56 +24,56 @@ import { createWatchtowerForm } from './forms/watchtower-form.ts';
 const SECTIONS: BuildSection[] = [
   {
     id: 'territory',
-    title: ['Erect a territory', 'Launch a container instance'],
+    title: 'build.territory',
     action: 'ec2:RunInstances',
     create: createTerritorySection,
   },
   {
     id: 'plan',
-    title: ['Draft a plan', 'Register a task definition'],
+    title: 'build.plan',
     action: 'ecs:RegisterTaskDefinition',
     create: createPlanForm,
   },
   {
     id: 'develop',
-    title: ['Raise developments', 'Run tasks'],
+    title: 'build.develop',
     action: 'ecs:RunTask',
     create: createDevelopForm,
   },
   {
     id: 'decree',
-    title: ['Proclaim a decree', 'Create or update a service'],
+    title: 'build.decree',
     action: 'ecs:CreateService',
     create: createDecreeForm,
   },
   {
     id: 'drain',
-    title: ['Repairs', 'Drain a container instance'],
+    title: 'build.drain',
     action: 'ecs:UpdateContainerInstancesState',
     create: createDrainForm,
   },
   {
     id: 'gate',
-    title: ['Build the gate', 'Load balancer, target groups, listeners'],
+    title: 'build.gate',
     action: 'elbv2:*',
     create: createGateSection,
   },
   {
     id: 'traffic',
-    title: ['Travelers and curses', 'Traffic and fault injection'],
+    title: 'build.traffic',
     action: 'sim:SetTraffic · sim:SetBehavior',
     create: createTrafficForm,
   },
   {
     id: 'watchtower',
-    title: ['Raise a watchtower', 'Create a CloudWatch alarm'],
+    title: 'build.watchtower',
     action: 'cloudwatch:PutMetricAlarm',
     create: createWatchtowerForm,
   },
   ...RENOVATION_SECTIONS,
   {
     id: 'disasters',
-    title: ['Disasters', 'Fault injection'],
+    title: 'build.disasters',
     action: 'sim:*',
     create: createDisasterForms,
   },
@@ -87,21 +88,14 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       h(
         'summary',
         {},
-        h('h3', { class: 'section-title' }, words(...s.title, store.getState().ui.names)),
+        h('h3', { class: 'section-title' }, words(...T.pair(s.title), store.getState().ui.names)),
         h('code', { class: 'section-action' }, s.action),
       ),
       form.root,
     );
     return { ...form, details, id: s.id };
   });
-  const nothing = h(
-    'p',
-    { class: 'hint build-nothing' },
-    words(
-      'Nothing to build in this level: watch, read and decide.',
-      'This level needs no API calls from here.',
-    ),
-  );
+  const nothing = h('p', { class: 'hint build-nothing' }, words(...T.pair('build.nothing')));
   nothing.hidden = true;
   container.append(...forms.map((f) => f.details), nothing);
 

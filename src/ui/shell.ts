@@ -10,7 +10,9 @@
  * `#inspector-panel`) and unique for any other. The frame has no `main` landmark (the host page owns
  * that; the full game's page mounts into its `<main>`).
  */
+import { T } from '../i18n/messages.ts';
 import { h, svg } from './dom.ts';
+import { STEP_SECONDS } from './top-bar.ts';
 
 export interface Shell {
   /** The game's root element: the `.nozama` element every style is scoped to. */
@@ -36,7 +38,7 @@ function timeControls(): HTMLElement {
       { class: 'icon icon-play', viewBox: '0 0 20 20', 'aria-hidden': 'true', focusable: 'false' },
       svg('path', { d: 'M5 3l12 7-12 7z' }),
     ),
-    h('span', { class: 'button-label', 'data-role': 'pause-label' }, 'Pause'),
+    h('span', { class: 'button-label', 'data-role': 'pause-label' }, T.t('frame.pause')),
   );
   const step = h(
     'button',
@@ -44,16 +46,16 @@ function timeControls(): HTMLElement {
       type: 'button',
       class: 'time-button step-button',
       'data-role': 'step',
-      'aria-label': '+5s: step the world 5 seconds forward',
-      title: 'Step: pause and move time 5 simulated seconds',
+      'aria-label': T.t('frame.stepLabel', { seconds: STEP_SECONDS }),
+      title: T.t('frame.stepTitle', { seconds: STEP_SECONDS }),
     },
-    '+5s',
+    T.t('frame.step', { seconds: STEP_SECONDS }),
   );
   const speeds = SPEEDS.map((n) =>
     h(
       'button',
       { type: 'button', class: 'time-button speed-button', 'data-speed': n, 'aria-pressed': n === 1 },
-      `${n}x`,
+      T.t('frame.speed', { speed: n }),
     ),
   );
   return h(
@@ -62,13 +64,13 @@ function timeControls(): HTMLElement {
     h(
       'p',
       { class: 'clock' },
-      h('span', { class: 'clock-label' }, 'clock'),
+      h('span', { class: 'clock-label' }, T.t('frame.clock')),
       h(
         'span',
         {
           class: 'clock-value',
           role: 'timer',
-          'aria-label': 'Simulated time elapsed',
+          'aria-label': T.t('frame.clockLabel'),
           'data-role': 'clock',
         },
         '00:00:00',
@@ -77,7 +79,7 @@ function timeControls(): HTMLElement {
     h(
       'fieldset',
       { class: 'time-controls' },
-      h('legend', { class: 'visually-hidden' }, 'Time controls'),
+      h('legend', { class: 'visually-hidden' }, T.t('frame.timeControls')),
       pause,
       step,
       ...speeds,
@@ -96,10 +98,10 @@ function rosetta(group: string): HTMLElement {
   return h(
     'fieldset',
     { class: 'rosetta' },
-    h('legend', { class: 'rosetta-legend' }, 'Rosetta'),
-    option('nozama', 'Nozama'),
-    option('aws', 'AWS'),
-    option('both', 'both'),
+    h('legend', { class: 'rosetta-legend' }, T.t('frame.rosetta')),
+    option('nozama', T.t('frame.rosettaNozama')),
+    option('aws', T.t('frame.rosettaAws')),
+    option('both', T.t('frame.rosettaBoth')),
   );
 }
 
@@ -119,16 +121,16 @@ function topBar(id: (name: string) => string): HTMLElement {
   return h(
     'header',
     { class: 'top-bar' },
-    h('h1', { class: 'visually-hidden' }, 'Nozama: the kingdoms of za-southwest-1'),
+    h('h1', { class: 'visually-hidden' }, T.t('frame.heading')),
     h(
       'nav',
-      { class: 'breadcrumb', 'aria-label': 'Breadcrumb' },
+      { class: 'breadcrumb', 'aria-label': T.t('frame.breadcrumb') },
       h(
         'ol',
         {},
-        h('li', {}, h('span', { class: 'crumb-planet', 'data-role': 'planet' }, 'Nozama')),
+        h('li', {}, h('span', { class: 'crumb-planet', 'data-role': 'planet' }, T.t('frame.planet'))),
         h('li', {}, h('span', { 'data-role': 'region' }, 'za-southwest-1')),
-        h('li', {}, h('span', { 'data-role': 'kingdom', 'aria-current': 'page' }, 'no kingdom yet')),
+        h('li', {}, h('span', { 'data-role': 'kingdom', 'aria-current': 'page' }, T.t('frame.noKingdom'))),
       ),
     ),
     timeControls(),
@@ -139,8 +141,8 @@ function topBar(id: (name: string) => string): HTMLElement {
       h(
         'div',
         { class: 'drawer-toggles' },
-        drawerButton('build-panel', 'Build'),
-        drawerButton('inspector-panel', 'Inspector'),
+        drawerButton('build-panel', T.t('frame.build')),
+        drawerButton('inspector-panel', T.t('frame.inspector')),
       ),
     ),
   );
@@ -174,23 +176,23 @@ export function createShell(idPrefix: string): Shell {
       h(
         'div',
         { class: 'stage' },
-        sidePanel(id, 'build', 'Build'),
+        sidePanel(id, 'build', T.t('frame.build')),
         h(
           'section',
-          { class: 'world', 'aria-label': 'The world' },
+          { class: 'world', 'aria-label': T.t('frame.world') },
           world,
           h(
             'section',
-            { class: 'visually-hidden', 'aria-label': 'World summary' },
+            { class: 'visually-hidden', 'aria-label': T.t('frame.worldSummary') },
             h('ul', { 'data-role': 'world-summary' }),
           ),
         ),
-        sidePanel(id, 'inspector', 'Inspector'),
+        sidePanel(id, 'inspector', T.t('frame.inspector')),
       ),
       h(
         'section',
         { class: 'chronicle', 'aria-labelledby': id('chronicle-title'), 'data-role': 'chronicle' },
-        h('h2', { id: id('chronicle-title'), class: 'panel-title chronicle-title' }, 'Chronicle'),
+        h('h2', { id: id('chronicle-title'), class: 'panel-title chronicle-title' }, T.t('frame.chronicle')),
       ),
     ),
   );

@@ -6,6 +6,8 @@
  * never adding one) so a reload or a shared link opens the same level; an embedded game leaves the
  * host page's address alone.
  */
+
+import { T } from '../../i18n/messages.ts';
 import type { Chapter, Level } from '../../levels/types.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 import { h } from '../dom.ts';
@@ -88,7 +90,7 @@ export function bindCampaign(root: HTMLElement, store: GameStore, options: Campa
       'data-role': 'campaign',
       'aria-haspopup': 'dialog',
     },
-    'Campaign',
+    T.t('frame.campaign'),
   );
   const onCampaign = () => map.open();
   campaignButton.addEventListener('click', onCampaign);

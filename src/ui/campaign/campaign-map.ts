@@ -4,6 +4,7 @@
  * and moving progress between machines as text (export, import). Levels are buttons: Tab and Enter
  * play the whole map; a locked level says why instead of opening.
  */
+import { type MessageId, T } from '../../i18n/messages.ts';
 import type { Chapter, Level } from '../../levels/types.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 import { type LevelStatus, levelStatus } from '../../store/progress.ts';
@@ -26,7 +27,11 @@ export interface CampaignMap {
   destroy(): void;
 }
 
-const STATUS_WORD: Record<LevelStatus, string> = { done: 'Done', open: 'Open', locked: 'Locked' };
+const STATUS_WORD: Record<LevelStatus, MessageId> = {
+  done: 'campaign.done',
+  open: 'campaign.open',
+  locked: 'campaign.locked',
+};
 const STATUS_ICON: Record<Exclude<LevelStatus, 'locked'>, string> = { done: '✔', open: '▶' };
 
 /** A padlock drawn in SVG (the lock emoji is missing from many school machines' fonts). */
@@ -46,46 +51,42 @@ function lockIcon(): SVGSVGElement {
 
 export function createCampaignMap(store: GameStore, options: CampaignMapOptions): CampaignMap {
   const titleId = uid('campaign-title');
-  const close = button('Close the map', { class: 'button button-quiet campaign-close' });
+  const close = button(T.t('campaign.close'), { class: 'button button-quiet campaign-close' });
   const notice = h('div', { class: 'campaign-notice', role: 'status' });
-  const dismiss = button('Understood', { class: 'button button-small' });
+  const dismiss = button(T.t('campaign.understood'), { class: 'button button-small' });
   dismiss.addEventListener('click', () => {
     store.getState().dismissProgressNotice();
     close.focus();
   });
   const chapters = h('div', { class: 'campaign-chapters' });
   const status = h('p', { class: 'campaign-status', role: 'status' });
-  const sandbox = button('Free play (sandbox)', { class: 'button campaign-sandbox' });
+  const sandbox = button(T.t('campaign.freePlayButton'), { class: 'button campaign-sandbox' });
 
   const exportArea = h('textarea', {
     class: 'code-input progress-text',
     readonly: true,
     rows: 3,
     id: uid('export'),
-    'aria-label': 'Your progress as text',
+    'aria-label': T.t('campaign.yourProgressLabel'),
   });
-  const copy = button('Copy', { class: 'button button-small' });
+  const copy = button(T.t('campaign.copy'), { class: 'button button-small' });
   const importArea = h('textarea', {
     class: 'code-input progress-text',
     rows: 3,
     id: uid('import'),
-    'aria-label': 'Paste progress exported on another machine',
+    'aria-label': T.t('campaign.otherProgressLabel'),
   });
-  const importButton = button('Import', { class: 'button button-small' });
+  const importButton = button(T.t('campaign.import'), { class: 'button button-small' });
   const transferStatus = h('p', { class: 'campaign-status', role: 'status' });
   const transfer = h(
     'details',
     { class: 'progress-transfer' },
-    h('summary', { class: 'transfer-summary' }, 'Move your progress to another machine'),
-    h(
-      'p',
-      { class: 'hint' },
-      'No account needed: copy this text, then paste it into Nozama on the other machine. Imported progress joins yours (the best of each level is kept).',
-    ),
-    h('label', { for: exportArea.id, class: 'transfer-label' }, 'Your progress'),
+    h('summary', { class: 'transfer-summary' }, T.t('campaign.transfer')),
+    h('p', { class: 'hint' }, T.t('campaign.transferHint')),
+    h('label', { for: exportArea.id, class: 'transfer-label' }, T.t('campaign.yourProgress')),
     exportArea,
     h('div', { class: 'row-buttons' }, copy),
-    h('label', { for: importArea.id, class: 'transfer-label' }, 'Progress from another machine'),
+    h('label', { for: importArea.id, class: 'transfer-label' }, T.t('campaign.otherProgress')),
     importArea,
     h('div', { class: 'row-buttons' }, importButton),
     transferStatus,
@@ -97,26 +98,18 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
     h(
       'div',
       { class: 'campaign-head' },
-      h('h2', { id: titleId, class: 'campaign-title' }, 'The campaign of Nozama'),
+      h('h2', { id: titleId, class: 'campaign-title' }, T.t('campaign.title')),
       close,
     ),
-    h(
-      'p',
-      { class: 'campaign-intro' },
-      'Amazon ECS (Elastic Container Service) runs your programs, packed as containers, on a group of computers rented from AWS, and keeps them running. Here it is a story: AWS is the planet Nozama, a computer is a territory, a group of them a kingdom, a running program a development, and the royal steward (the ECS scheduler) decides where each development goes. No AWS knowledge needed: each level teaches one idea, and its debrief shows the real AWS names.',
-    ),
-    h(
-      'p',
-      { class: 'campaign-intro' },
-      'Finish a level to open the next; earn a star for finishing, one for thrift (little gold spent) and one for safety (no failed travelers, no decree left short).',
-    ),
+    h('p', { class: 'campaign-intro' }, T.t('campaign.intro')),
+    h('p', { class: 'campaign-intro' }, T.t('campaign.stars')),
     notice,
     chapters,
     h(
       'section',
-      { class: 'campaign-free', 'aria-label': 'Free play' },
+      { class: 'campaign-free', 'aria-label': T.t('campaign.freePlay') },
       sandbox,
-      h('p', { class: 'hint' }, 'Every panel open, no goals: build whatever you like.'),
+      h('p', { class: 'hint' }, T.t('campaign.freePlayHint')),
     ),
     transfer,
     status,
@@ -153,7 +146,11 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
         return h(
           'section',
           { class: 'chapter', 'aria-labelledby': headingId },
-          h('h3', { id: headingId, class: 'chapter-title' }, `Chapter ${ch.number}: ${ch.title}`),
+          h(
+            'h3',
+            { id: headingId, class: 'chapter-title' },
+            T.t('campaign.chapter', { number: ch.number, title: ch.title }),
+          ),
           h('p', { class: 'chapter-blurb' }, ch.blurb),
           h(
             'ol',
@@ -176,7 +173,11 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
                 h(
                   'span',
                   { class: 'level-text' },
-                  h('span', { class: 'level-title' }, `Level ${l.number}: ${l.title}`),
+                  h(
+                    'span',
+                    { class: 'level-title' },
+                    T.t('campaign.level', { number: l.number, title: l.title }),
+                  ),
                   h('span', { class: 'level-concept' }, l.concept),
                 ),
                 h(
@@ -186,7 +187,7 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
                     'span',
                     { class: 'level-status' },
                     st === 'locked' ? lockIcon() : STATUS_ICON[st],
-                    ` ${STATUS_WORD[st]}${isCurrent ? ' · playing' : ''}`,
+                    ` ${T.t(STATUS_WORD[st])}${isCurrent ? ` · ${T.t('campaign.playing')}` : ''}`,
                   ),
                   rec?.done ? starRow(rec.stars) : null,
                 ),
@@ -194,7 +195,10 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
               card.addEventListener('click', () => {
                 if (levelStatus(sortedLevels(), store.getState().progress, l.id) === 'locked') {
                   const prev = levels[levels.indexOf(l) - 1];
-                  setText(status, `Level ${l.number} is locked: finish level ${prev?.number ?? 1} first.`);
+                  setText(
+                    status,
+                    T.t('campaign.lockedWhy', { number: l.number, previous: prev?.number ?? 1 }),
+                  );
                   return;
                 }
                 dialog.close();
@@ -213,20 +217,20 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
     exportArea.select();
     const text = exportArea.value;
     if (!navigator.clipboard) {
-      setText(transferStatus, 'Selected: press Ctrl+C (⌘C) to copy.');
+      setText(transferStatus, T.t('campaign.copyByHand'));
       return;
     }
     navigator.clipboard.writeText(text).then(
-      () => setText(transferStatus, 'Copied to the clipboard.'),
-      () => setText(transferStatus, 'Selected: press Ctrl+C (⌘C) to copy.'),
+      () => setText(transferStatus, T.t('campaign.copied')),
+      () => setText(transferStatus, T.t('campaign.copyByHand')),
     );
   };
   const onImport = () => {
     const r = store.getState().importProgress(importArea.value);
     if (r.ok) {
       importArea.value = '';
-      setText(transferStatus, 'Imported: your progress now includes the other machine’s.');
-    } else setText(transferStatus, `Not imported: ${r.message}`);
+      setText(transferStatus, T.t('campaign.imported'));
+    } else setText(transferStatus, T.t('campaign.notImported', { reason: r.message }));
   };
   const onClose = () => dialog.close();
   const onSandbox = () => {
