@@ -6,6 +6,7 @@
  * (no saved progress) or a damaged save's notice; test builds skip that greeting unless `?campaign=1`,
  * so browser tests start in the world.
  */
+import './page.css';
 import type { ProgressStorage } from '../store/progress.ts';
 import { mount } from './mount.ts';
 import { optionsFromQuery } from './mount-options.ts';

@@ -1,7 +1,7 @@
 /**
  * `mount(element, options) -> { store, game, destroy }`: the whole game inside one element of any page
- * (or of a shadow root). It makes the game's frame by code (src/ui/shell.ts), attaches the game's
- * scoped style sheet inside it, builds one store and one Phaser game, and binds the panels and the
+ * (or of a shadow root). It makes the game's frame by code (src/ui/shell.ts), adopts the game's
+ * scoped style sheet in that page or shadow root (game-styles.ts), builds one store and one Phaser game, and binds the panels and the
  * campaign to that frame only. Two mounts on one page share nothing: each has its own store, its own
  * Phaser game, its own element ids and its own keys (heard on its root, never on the window).
  * `destroy()` unbinds every panel, destroys the Phaser game (`game.destroy(true)`), takes the game off
@@ -16,12 +16,12 @@ import { T } from '../i18n/messages.ts';
 import { CHAPTERS, LEVELS, levelById } from '../levels/index.ts';
 import { createGameStore, type GameStore } from '../store/create-game-store.ts';
 import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
-import { h, uid } from '../ui/dom.ts';
+import { uid } from '../ui/dom.ts';
 import { bindPanels } from '../ui/panels.ts';
 import { createShell } from '../ui/shell.ts';
-import { GAME_CSS } from '../ui/styles.ts';
 import { bindTopBar } from '../ui/top-bar.ts';
 import { bindWorldSummary } from '../ui/world-summary.ts';
+import { attachGameStyles } from './game-styles.ts';
 import type { MountOptions } from './mount-options.ts';
 import { installTestBridge } from './test-bridge.ts';
 
@@ -57,7 +57,7 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
 export function mount(element: HTMLElement, options: MountOptions = {}): MountedGame {
   const shell = createShell(idPrefixFor(element));
   const { root } = shell;
-  root.prepend(h('style', {}, GAME_CSS));
+  const detachStyles = attachGameStyles(element);
   element.append(root);
 
   const store = createGameStore({ seed: options.seed ?? 1, progressStorage: options.progress ?? null });
@@ -103,6 +103,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
       for (const off of offs.reverse()) off();
       game.destroy(true);
       root.remove();
+      detachStyles();
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
- * The panels' style sheet as text, for the mount to attach inside the game's root (a `<style>` there
- * works in a page and in a shadow root alike). Every rule is scoped to the game: the sheets are
+ * The panels' style sheet as text, for the mount to adopt in the page or shadow root the game lives in
+ * (src/app/game-styles.ts). Every rule is scoped to the game: the sheets are
  * wrapped in `@scope (.nozama)`, and their `:scope` rules style the game's root itself, so nothing
  * leaks to the host page and nothing of the host page's own classes is restyled.
  */

@@ -1,7 +1,8 @@
 /**
  * Two games on one page share nothing (mount(), src/app/mount.ts). The test page
- * (test/pages/two-games.html, built only in test builds) mounts game A in the page and game B inside a
- * shadow root, both in free play with the same seed. A is played through its own panels (found the
+ * (test/pages/two-games.html, built only in test builds, under a strict Content-Security-Policy with
+ * `style-src 'self'`) mounts game A in the page and game B inside a shadow root, both in free play
+ * with the same seed. A is played through its own panels (found the
  * kingdom, erect a territory, switch Rosetta, keys on its canvas); B's store and B's DOM must be exactly
  * as they were. The host page's own element with the game's class names keeps its own look (the
  * styles are scoped), while B's styles work inside its shadow root. Then A is destroyed: its canvas,
