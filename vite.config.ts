@@ -5,6 +5,8 @@
  * mode: `vite build --mode test` (what `npm run test:e2e` builds) compiles it in, switched on; a normal
  * build keeps it behind the query flag `?testBridge=1`, so a player's page exposes nothing unless asked.
  * The flag is `__NOZAMA_TEST_BRIDGE__`, true exactly when the mode (import.meta.env.MODE) is 'test'.
+ * Test builds also build the pages the browser tests need besides the game's own (test/pages: two
+ * games mounted on one page, one of them in a shadow root); a normal build has index.html only.
  */
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './build/content-security-policy.ts';
@@ -23,6 +25,10 @@ export default defineConfig(({ mode }) => ({
     // tree-shake); it lives in its own long-cached chunk, so the warning limit is raised above it.
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      input:
+        mode === 'test'
+          ? { main: 'index.html', 'two-games': 'test/pages/two-games.html' }
+          : { main: 'index.html' },
       output: {
         codeSplitting: {
           groups: [{ name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ }],

@@ -1,31 +1,18 @@
 /**
- * The full game's entry: one store, one Phaser game, the DOM panels, the campaign, and (when enabled)
- * the test bridge. The page's query parameters are read strictly by query-options.ts (`?seed`,
- * `?renderer`, `?place`, `?level`, `?sandbox`, `?campaign`, `?testBridge`); a value it cannot use is
- * named on the campaign map, in the same notice as an unknown level. Without any of them the map
- * greets a first visit (no saved progress) or a notice about the saved progress; test builds skip that
- * greeting unless `?campaign=1`, so browser tests start in the world. Progress is kept in localStorage
- * only (progress-storage.ts: never written over, a refusal told). Nothing here talks to a server, sets
- * a cookie or measures anyone.
+ * The full game's page: one mount filling the page, with the options its address asks for, read
+ * strictly by query-options.ts (`?seed=`, `?place=`, `?renderer=`, `?level=`, `?sandbox=1`,
+ * `?campaign=1`; `?testBridge=1` exposes the test bridge in a normal build): a value it cannot use is
+ * named on the campaign map, in the same notice as an unknown level. Progress is kept in this
+ * browser's localStorage only (progress-storage.ts: never written over, a refusal told), the address
+ * follows the level being played, and the campaign map greets a first visit (no saved progress) or a
+ * notice about the saved progress; test builds skip that greeting unless `?campaign=1`, so browser
+ * tests start in the world. Nothing here talks to a server, sets a cookie or measures anyone.
  */
-import '../ui/styles.css';
-import { createGame } from '../game/create-game.ts';
-import { CHAPTERS, LEVELS } from '../levels/index.ts';
-import { createGameStore } from '../store/create-game-store.ts';
+import './page.css';
 import type { ProgressStorage } from '../store/progress-storage.ts';
-import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
-import { bindPanels } from '../ui/panels.ts';
-import { bindProgressBanner } from '../ui/progress-notice.ts';
-import { bindTopBar } from '../ui/top-bar.ts';
-import { bindWorldSummary } from '../ui/world-summary.ts';
+import { mount } from './mount.ts';
 import { parseQueryOptions } from './query-options.ts';
-import { installTestBridge, testBridgeEnabled } from './test-bridge.ts';
-
-function element<T extends HTMLElement>(selector: string): T {
-  const el = document.querySelector<T>(selector);
-  if (!el) throw new Error(`Nozama: the page has no ${selector}`);
-  return el;
-}
+import { testBridgeEnabled } from './test-bridge.ts';
 
 /**
  * localStorage; where the browser refuses it (reading `window.localStorage` throws in a sandboxed or
@@ -42,26 +29,20 @@ function browserStorage(): ProgressStorage {
   }
 }
 
+const element = document.getElementById('nozama');
+if (!element) throw new Error('Nozama: the page has no #nozama element to mount the game in');
 const { options, problems } = parseQueryOptions(window.location.search);
-const store = createGameStore({
+mount(element, {
   ...(options.seed === undefined ? {} : { seed: options.seed }),
-  progressStorage: browserStorage(),
+  ...(options.renderer === undefined ? {} : { renderer: options.renderer }),
+  ...(options.place === undefined ? {} : { place: options.place }),
+  ...(options.level === undefined ? {} : { level: options.level.id }),
+  sandbox: options.sandbox,
+  campaign: options.campaign,
+  problems: problems.map((p) => p.message),
+  progress: browserStorage(),
+  address: true,
+  banner: true,
+  greet: !__NOZAMA_TEST_BRIDGE__,
+  testBridge: testBridgeEnabled(options.testBridge),
 });
-if (options.level) store.getState().startLevel(options.level);
-else if (options.sandbox) store.getState().markVisited();
-const game = createGame({
-  parent: element('#world-canvas'),
-  store,
-  renderer: options.renderer ?? 'auto',
-  ...(options.place ? { place: options.place } : {}),
-});
-bindTopBar(document, store);
-bindWorldSummary(element('[data-role="world-summary"]'), store);
-bindPanels(document, store);
-bindProgressBanner(document, store);
-const campaign = bindCampaign(document, store, { levels: LEVELS, chapters: CHAPTERS });
-const greet = store.getState().firstVisit || store.getState().progressNotice !== null;
-if (problems.length > 0) campaign.openMap(problems.map((p) => p.message));
-else if (options.campaign || (!options.level && !options.sandbox && greet && !__NOZAMA_TEST_BRIDGE__))
-  campaign.openMap();
-if (testBridgeEnabled(options.testBridge)) installTestBridge(window, store, game);

@@ -6,7 +6,10 @@
  *
  * Scenes: Boot bakes the art, then the Director runs for the game's life (it drives simulated time
  * and shows the scene for store.ui.place): the Planet, a Region's portals, or the Kingdom with its
- * overlay. `options.place` opens the game there (otherwise the store's starting place stands).
+ * overlay. `place` opens the game there (otherwise the store's starting place stands).
+ *
+ * Keys are heard on `keyTarget` (the game's mount), never on the window: a key reaches this game only
+ * while the focus is inside it, and clicking the world gives the canvas the focus.
  */
 import Phaser from 'phaser';
 import type { GameStore, ViewPlace } from '../store/create-game-store.ts';
@@ -27,6 +30,8 @@ export interface CreateGameOptions {
   region?: string;
   /** Where to open (the page's `?place=`, read by src/app/query-options.ts); by default the store's place. */
   place?: ViewPlace;
+  /** The element whose keydown events the scenes hear (the game's root); by default the parent. */
+  keyTarget?: HTMLElement;
 }
 
 const RENDERER_TYPES: Record<RendererChoice, number> = {
@@ -49,6 +54,7 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
     banner: false,
     audio: { noAudio: true },
     disableContextMenu: true,
+    input: { keyboard: { target: options.keyTarget ?? parent } },
     scale: {
       mode: Phaser.Scale.RESIZE,
       width: Math.max(320, parent.clientWidth),
@@ -72,6 +78,8 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
     canvas.setAttribute('aria-label', CANVAS_LABEL);
+    // Phaser prevents the pointer's default action, focus included: give the canvas the keyboard.
+    canvas.addEventListener('pointerdown', () => canvas.focus({ preventScroll: true }));
   };
   if (game.canvas) label();
   else game.events.once(Phaser.Core.Events.READY, label);

@@ -1,15 +1,14 @@
 /**
- * Keys for the canvas. Phaser listens on the window; the DOM panels around the canvas have their own
- * keys (Space and Enter press their buttons, arrows move in lists), so a scene acts on a key only
- * while the canvas has the keyboard: the canvas itself or nothing in particular (the page body) is
- * focused. Keys are never captured globally.
+ * Keys for the canvas. Phaser listens on the game's mount (Phaser's `input.keyboard.target`, set by
+ * createGame), never on the window, so a key reaches a game only while the focus is inside it; two
+ * games on one page each hear their own keys. The DOM panels around the canvas have their own keys
+ * (Space and Enter press their buttons, arrows move in lists), so a scene acts on a key only while
+ * the canvas itself has the keyboard (clicking the world gives it the focus, see createGame).
  */
 import type Phaser from 'phaser';
 
-export function canvasHasKeyboard(): boolean {
-  if (typeof document === 'undefined') return false;
-  const active = document.activeElement;
-  return active === null || active === document.body || active instanceof HTMLCanvasElement;
+export function canvasHasKeyboard(event: KeyboardEvent): boolean {
+  return event.target instanceof HTMLCanvasElement;
 }
 
 /**
@@ -20,7 +19,7 @@ export function onCanvasKeys(scene: Phaser.Scene, handler: (event: KeyboardEvent
   const keyboard = scene.input.keyboard;
   if (!keyboard) return;
   const listener = (event: KeyboardEvent) => {
-    if (event.ctrlKey || event.metaKey || event.altKey || !canvasHasKeyboard()) return;
+    if (event.ctrlKey || event.metaKey || event.altKey || !canvasHasKeyboard(event)) return;
     if (handler(event)) event.preventDefault();
   };
   keyboard.on('keydown', listener);

@@ -5,9 +5,11 @@
  * stays. In a level only the sections the level allows are shown (its `allowed` panel ids); free play
  * shows them all. A section's id is a PanelId of src/levels/types.ts.
  */
+import { T } from '../i18n/messages.ts';
 import type { PanelId } from '../levels/types.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
-import { applyNames, frameScheduler, h, words } from './dom.ts';
+import { lifetime } from './component.ts';
+import { applyNames, h, words } from './dom.ts';
 import { createDecreeForm } from './forms/decree-form.ts';
 import { createDevelopForm } from './forms/develop-form.ts';
 import { createDisasterForms } from './forms/disaster-forms.ts';
@@ -22,56 +24,56 @@ import { createWatchtowerForm } from './forms/watchtower-form.ts';
 const SECTIONS: BuildSection[] = [
   {
     id: 'territory',
-    title: ['Erect a territory', 'Launch a container instance'],
+    title: 'build.territory',
     action: 'ec2:RunInstances',
     create: createTerritorySection,
   },
   {
     id: 'plan',
-    title: ['Draft a plan', 'Register a task definition'],
+    title: 'build.plan',
     action: 'ecs:RegisterTaskDefinition',
     create: createPlanForm,
   },
   {
     id: 'develop',
-    title: ['Raise developments', 'Run tasks'],
+    title: 'build.develop',
     action: 'ecs:RunTask',
     create: createDevelopForm,
   },
   {
     id: 'decree',
-    title: ['Proclaim a decree', 'Create or update a service'],
+    title: 'build.decree',
     action: 'ecs:CreateService',
     create: createDecreeForm,
   },
   {
     id: 'drain',
-    title: ['Repairs', 'Drain a container instance'],
+    title: 'build.drain',
     action: 'ecs:UpdateContainerInstancesState',
     create: createDrainForm,
   },
   {
     id: 'gate',
-    title: ['Build the gate', 'Load balancer, target groups, listeners'],
+    title: 'build.gate',
     action: 'elbv2:*',
     create: createGateSection,
   },
   {
     id: 'traffic',
-    title: ['Travelers and curses', 'Traffic and fault injection'],
+    title: 'build.traffic',
     action: 'sim:SetTraffic · sim:SetBehavior',
     create: createTrafficForm,
   },
   {
     id: 'watchtower',
-    title: ['Raise a watchtower', 'Create a CloudWatch alarm'],
+    title: 'build.watchtower',
     action: 'cloudwatch:PutMetricAlarm',
     create: createWatchtowerForm,
   },
   ...RENOVATION_SECTIONS,
   {
     id: 'disasters',
-    title: ['Disasters', 'Fault injection'],
+    title: 'build.disasters',
     action: 'sim:*',
     create: createDisasterForms,
   },
@@ -86,21 +88,14 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       h(
         'summary',
         {},
-        h('h3', { class: 'section-title' }, words(...s.title, store.getState().ui.names)),
+        h('h3', { class: 'section-title' }, words(...T.pair(s.title), store.getState().ui.names)),
         h('code', { class: 'section-action' }, s.action),
       ),
       form.root,
     );
     return { ...form, details, id: s.id };
   });
-  const nothing = h(
-    'p',
-    { class: 'hint build-nothing' },
-    words(
-      'Nothing to build in this level: watch, read and decide.',
-      'This level needs no API calls from here.',
-    ),
-  );
+  const nothing = h('p', { class: 'hint build-nothing' }, words(...T.pair('build.nothing')));
   nothing.hidden = true;
   container.append(...forms.map((f) => f.details), nothing);
 
@@ -135,21 +130,22 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
     }
     for (const f of forms) if (!f.details.hidden) f.update(mode);
   };
-  const scheduler = frameScheduler(render);
-  const offs = [
-    store.subscribe((s) => s.sim.clusters, scheduler.schedule),
-    store.subscribe((s) => s.sim.instances, scheduler.schedule),
-    store.subscribe((s) => s.sim.containerInstances, scheduler.schedule),
-    store.subscribe((s) => s.sim.taskDefinitions, scheduler.schedule),
-    store.subscribe((s) => s.sim.services, scheduler.schedule),
-    store.subscribe((s) => s.sim.tasks, scheduler.schedule),
-    store.subscribe((s) => s.sim.impairedZones, scheduler.schedule),
-    store.subscribe((s) => s.ui.names, scheduler.schedule),
-    store.subscribe((s) => s.level?.def.allowed, scheduler.schedule),
-  ];
+  const life = lifetime(store);
+  for (const f of forms) life.own(f.destroy);
+  life.live(
+    [
+      (s) => s.sim.clusters,
+      (s) => s.sim.instances,
+      (s) => s.sim.containerInstances,
+      (s) => s.sim.taskDefinitions,
+      (s) => s.sim.services,
+      (s) => s.sim.tasks,
+      (s) => s.sim.impairedZones,
+      (s) => s.ui.names,
+      (s) => s.level?.def.allowed,
+    ],
+    render,
+  );
   render();
-  return () => {
-    scheduler.cancel();
-    for (const off of offs) off();
-  };
+  return life.destroy;
 }

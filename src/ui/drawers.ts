@@ -1,14 +1,15 @@
 /**
- * On a narrow screen (a tablet, a phone, a split projector window) the Build and Inspector panels
- * fold into drawers over the canvas; a button in the top bar opens each (aria-expanded), Escape or
- * the button closes it and focus goes back to the button. Wide screens show both panels and hide the
- * buttons: CSS decides (the media query in styles.css), this only keeps the state.
+ * On a narrow game (a tablet, a phone, a split projector window, a small embed) the Build and
+ * Inspector panels fold into drawers over the canvas; a button in the top bar opens each
+ * (aria-expanded), Escape or the button closes it and focus goes back to the button. Wide games show
+ * both panels and hide the buttons: CSS decides (the container query in styles.css), so the drawers
+ * act only while their buttons are shown. Everything is looked up inside `root`, and Escape is heard
+ * on `root` only: two games on one page never touch each other's drawers.
  */
-const NARROW = '(max-width: 900px)';
-
-export function bindDrawers(root: ParentNode): () => void {
+export function bindDrawers(root: HTMLElement): () => void {
   const toggles = [...root.querySelectorAll<HTMLButtonElement>('button[data-drawer]')];
-  const panelOf = (b: HTMLButtonElement) => document.getElementById(b.getAttribute('aria-controls') ?? '');
+  const panelOf = (b: HTMLButtonElement) =>
+    root.querySelector<HTMLElement>(`#${CSS.escape(b.getAttribute('aria-controls') ?? '')}`);
   const setOpen = (b: HTMLButtonElement, open: boolean) => {
     const panel = panelOf(b);
     b.setAttribute('aria-expanded', String(open));
@@ -22,10 +23,16 @@ export function bindDrawers(root: ParentNode): () => void {
     if (open) panelOf(b)?.querySelector<HTMLElement>('h2, summary, button, input, select')?.focus();
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape' || !window.matchMedia(NARROW).matches) return;
+    if (e.key !== 'Escape') return;
     for (const b of toggles) {
       const panel = panelOf(b);
-      if (b.getAttribute('aria-expanded') === 'true' && panel?.contains(document.activeElement)) {
+      const shown = b.getClientRects().length > 0;
+      if (
+        shown &&
+        b.getAttribute('aria-expanded') === 'true' &&
+        e.target instanceof Node &&
+        panel?.contains(e.target)
+      ) {
         setOpen(b, false);
         b.focus();
       }
@@ -35,9 +42,9 @@ export function bindDrawers(root: ParentNode): () => void {
     setOpen(b, false);
     b.addEventListener('click', onClick);
   }
-  document.addEventListener('keydown', onKey);
+  root.addEventListener('keydown', onKey);
   return () => {
     for (const b of toggles) b.removeEventListener('click', onClick);
-    document.removeEventListener('keydown', onKey);
+    root.removeEventListener('keydown', onKey);
   };
 }

@@ -15,7 +15,7 @@ function required<T extends HTMLElement>(root: ParentNode, selector: string): T 
   return el;
 }
 
-export function bindPanels(root: ParentNode, store: GameStore): () => void {
+export function bindPanels(root: HTMLElement, store: GameStore): () => void {
   const offs = [
     bindRosettaSwitch(root, store),
     bindDrawers(root),

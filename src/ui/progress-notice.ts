@@ -55,9 +55,9 @@ export function progressNoticeView(store: GameStore, className: string): Progres
   };
 }
 
-/** The banner over the page (fixed under the top bar): the same notice, seen mid-play. */
-export function bindProgressBanner(doc: Document, store: GameStore): () => void {
+/** The banner over the game (under its top bar): the same notice, seen mid-play. */
+export function bindProgressBanner(root: HTMLElement, store: GameStore): () => void {
   const view = progressNoticeView(store, 'progress-banner');
-  doc.body.append(view.root);
+  root.append(view.root);
   return view.destroy;
 }

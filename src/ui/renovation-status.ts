@@ -12,7 +12,8 @@ import { pct } from '../i18n/renovation.ts';
 import type { Call } from '../model/index.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { errorOutcome, renderOutcome } from './call-form.ts';
-import { button, frameScheduler, h, pick, setCli, setText, tableHead, uid, words } from './dom.ts';
+import type { Lifetime } from './component.ts';
+import { button, h, pick, setCli, setText, tableHead, uid, words } from './dom.ts';
 import { alarmIcon, alarmStateWords } from './forms/watchtower-form.ts';
 import { responseSummary } from './inspector.ts';
 import { type ActualMemo, renovationView, type StatusView, type StepRow } from './renovation-view.ts';
@@ -192,6 +193,7 @@ export function statusPanel(o: {
 
 export function createRenovationStatus(
   store: GameStore,
+  life: Lifetime,
   selected: () => string,
 ): { root: HTMLElement; render(): void } {
   const memo: ActualMemo = new Map();
@@ -224,7 +226,7 @@ export function createRenovationStatus(
     cls: 'renovation-status',
     bodyCls: 'renovation-body',
     tail: controls,
-    redraw: () => scheduler.schedule(),
+    redraw: () => schedule(),
   });
 
   function update() {
@@ -251,11 +253,8 @@ export function createRenovationStatus(
     );
   }
 
-  const scheduler = frameScheduler(update);
-  store.subscribe((s) => s.sim.now, scheduler.schedule);
-  store.subscribe((s) => s.ui.names, scheduler.schedule);
-  store.subscribe((s) => s.generation, scheduler.schedule);
-  return { root: panel.root, render: () => scheduler.schedule() };
+  const schedule = life.live([(s) => s.sim.now, (s) => s.ui.names, (s) => s.generation], update);
+  return { root: panel.root, render: schedule };
 }
 
 function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {

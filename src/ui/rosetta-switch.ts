@@ -1,6 +1,7 @@
 /**
  * The Rosetta switch in the top bar: a three-way toggle (Nozama / AWS / both) made of radio buttons,
- * so arrow keys move between the modes. It sets store.ui.names; every panel follows.
+ * so arrow keys move between the modes. It sets store.ui.names; every panel follows, and the game's root
+ * carries the mode (`data-names`) for styles.
  */
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 
@@ -10,7 +11,7 @@ function isMode(v: string): v is NameMode {
   return (MODES as readonly string[]).includes(v);
 }
 
-export function bindRosettaSwitch(root: ParentNode, store: GameStore): () => void {
+export function bindRosettaSwitch(root: HTMLElement, store: GameStore): () => void {
   const radios = [...root.querySelectorAll<HTMLInputElement>('input[data-role="rosetta"]')];
   const onChange = (e: Event) => {
     const v = (e.currentTarget as HTMLInputElement).value;
@@ -20,7 +21,7 @@ export function bindRosettaSwitch(root: ParentNode, store: GameStore): () => voi
   const render = () => {
     const mode = store.getState().ui.names;
     for (const r of radios) r.checked = r.value === mode;
-    document.documentElement.dataset.names = mode;
+    root.dataset.names = mode;
   };
   const off = store.subscribe((s) => s.ui.names, render);
   render();

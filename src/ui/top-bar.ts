@@ -1,11 +1,12 @@
 /**
  * The top bar: breadcrumb (Nozama > region > kingdom, in the Rosetta mode's words), the simulated
- * clock, and the time controls (Pause/Play, step +5s, 1x, 4x, 16x). The markup is in index.html (real buttons,
- * reachable by keyboard); this binds it to a store: it reads the clock and the kingdom, and dispatches
- * setPaused / setSpeed.
+ * clock, and the time controls (Pause/Play, step +5s, 1x, 4x, 16x). The markup is made by shell.ts (real
+ * buttons, reachable by keyboard); this binds it to a store: it reads the clock and the kingdom, and
+ * dispatches setPaused / setSpeed. Its words come from the message catalog (src/i18n/messages).
  */
+
+import { T } from '../i18n/messages.ts';
 import type { GameStore, NameMode, Speed } from '../store/create-game-store.ts';
-import { pick } from './dom.ts';
 import { formatElapsed } from './format.ts';
 
 const SPEEDS: readonly Speed[] = [1, 4, 16];
@@ -21,7 +22,7 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
 }
 
 /** The kingdom shown in the breadcrumb: the first ACTIVE cluster of the region, oldest first. */
-const STEP_SECONDS = 5;
+export const STEP_SECONDS = 5;
 
 export function kingdomName(store: GameStore): string {
   const { sim } = store.getState();
@@ -34,13 +35,13 @@ export function kingdomName(store: GameStore): string {
 /** The breadcrumb's words in a name mode: planet, region and kingdom. */
 export function breadcrumbWords(kingdom: string, region: string, mode: NameMode) {
   return {
-    planet: pick('Nozama', 'AWS', mode),
+    planet: T.inMode('frame.planet', mode),
     region,
     kingdom: kingdom
       ? mode === 'both'
-        ? `kingdom ${kingdom} (cluster)`
-        : pick(`kingdom ${kingdom}`, `cluster ${kingdom}`, mode)
-      : pick('no kingdom yet', 'no cluster yet', mode),
+        ? T.t('frame.kingdomBoth', { name: kingdom })
+        : T.inMode('frame.kingdom', mode, { name: kingdom })
+      : T.inMode('frame.noKingdom', mode),
   };
 }
 
@@ -61,7 +62,7 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
   };
   const renderControls = () => {
     const { paused, speed } = store.getState().clock;
-    pauseLabel.textContent = paused ? 'Play' : 'Pause';
+    pauseLabel.textContent = T.t(paused ? 'frame.play' : 'frame.pause');
     pause.classList.toggle('is-paused', paused);
     for (const b of speedButtons) b.setAttribute('aria-pressed', String(Number(b.dataset.speed) === speed));
   };

@@ -1,9 +1,13 @@
 /**
  * Wires the campaign into the page: a "Campaign" button in the top bar, the map dialog, the level
- * panel at the top of the right column, and the debrief. Starting a level or free play also writes
- * the address (`?level=<id>` or `?sandbox=1`, replacing the entry, never adding one) so a reload or a
- * shared link opens the same level.
+ * panel at the top of the right column, and the debrief, all inside the game's root (the dialogs
+ * too, so the game's scoped styles reach them). When asked (`address`, the full game's page), starting
+ * a level or free play also writes the address (`?level=<id>` or `?sandbox=1`, replacing the entry,
+ * never adding one) so a reload or a shared link opens the same level; an embedded game leaves the
+ * host page's address alone.
  */
+
+import { T } from '../../i18n/messages.ts';
 import type { Chapter, Level } from '../../levels/types.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 import { h } from '../dom.ts';
@@ -14,6 +18,8 @@ import { bindLevelPanel } from './level-panel.ts';
 export interface CampaignOptions {
   levels: readonly Level[];
   chapters: readonly Chapter[];
+  /** Mirror the level or free play in the page's address (one game per page may). */
+  address: boolean;
 }
 
 export interface Campaign {
@@ -40,9 +46,11 @@ export function campaignUrl(href: string, place: { level: string } | { sandbox: 
   return url.toString();
 }
 
-export function bindCampaign(doc: Document, store: GameStore, options: CampaignOptions): Campaign {
+export function bindCampaign(root: HTMLElement, store: GameStore, options: CampaignOptions): Campaign {
   const levels = [...options.levels].sort((a, b) => a.number - b.number);
+  let focusFrame = 0;
   const setUrl = (place: { level: string } | { sandbox: true }) => {
+    if (!options.address) return;
     try {
       window.history.replaceState(window.history.state, '', campaignUrl(window.location.href, place));
     } catch {
@@ -50,9 +58,10 @@ export function bindCampaign(doc: Document, store: GameStore, options: CampaignO
     }
   };
   const focusPanel = () => {
-    const heading = doc.querySelector<HTMLElement>('[data-role="level-panel"] h2');
+    const heading = root.querySelector<HTMLElement>('[data-role="level-panel"] h2');
     heading?.setAttribute('tabindex', '-1');
-    requestAnimationFrame(() => heading?.focus());
+    cancelAnimationFrame(focusFrame);
+    focusFrame = requestAnimationFrame(() => heading?.focus());
   };
   const startLevel = (level: Level) => {
     store.getState().startLevel(level);
@@ -71,7 +80,7 @@ export function bindCampaign(doc: Document, store: GameStore, options: CampaignO
     onNext: startLevel,
     onMap: () => map.open(),
   });
-  doc.body.append(map.dialog, debrief.dialog);
+  root.append(map.dialog, debrief.dialog);
 
   const campaignButton = h(
     'button',
@@ -81,13 +90,13 @@ export function bindCampaign(doc: Document, store: GameStore, options: CampaignO
       'data-role': 'campaign',
       'aria-haspopup': 'dialog',
     },
-    'Campaign',
+    T.t('frame.campaign'),
   );
   const onCampaign = () => map.open();
   campaignButton.addEventListener('click', onCampaign);
-  required(doc, '.top-tools').prepend(campaignButton);
+  required(root, '.top-tools').prepend(campaignButton);
 
-  const inspector = required<HTMLElement>(doc, '#inspector-panel');
+  const inspector = required<HTMLElement>(root, '[data-role="inspector-panel"]');
   const slot = h('div', { class: 'level-slot', 'data-role': 'level' });
   inspector.prepend(slot);
   const offPanel = bindLevelPanel(slot, store, { onMap: () => map.open() });
@@ -97,6 +106,7 @@ export function bindCampaign(doc: Document, store: GameStore, options: CampaignO
     startLevel,
     startSandbox,
     destroy() {
+      cancelAnimationFrame(focusFrame);
       offPanel();
       map.destroy();
       debrief.destroy();

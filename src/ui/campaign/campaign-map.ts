@@ -4,10 +4,11 @@
  * and moving progress between machines as text (export, import). Levels are buttons: Tab and Enter
  * play the whole map; a locked level says why instead of opening.
  */
+import { type MessageId, T } from '../../i18n/messages.ts';
 import type { Chapter, Level } from '../../levels/types.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 import { type LevelStatus, levelStatus } from '../../store/progress.ts';
-import { button, h, noticeLine, setText, uid } from '../dom.ts';
+import { button, h, noticeLine, setText, svg, uid } from '../dom.ts';
 import { progressNoticeView } from '../progress-notice.ts';
 import { starRow } from './stars.ts';
 
@@ -27,34 +28,31 @@ export interface CampaignMap {
   destroy(): void;
 }
 
-const STATUS_WORD: Record<LevelStatus, string> = { done: 'Done', open: 'Open', locked: 'Locked' };
+const STATUS_WORD: Record<LevelStatus, MessageId> = {
+  done: 'campaign.done',
+  open: 'campaign.open',
+  locked: 'campaign.locked',
+};
 const STATUS_ICON: Record<Exclude<LevelStatus, 'locked'>, string> = { done: '✔', open: '▶' };
-
-const SVG = 'http://www.w3.org/2000/svg';
 
 /** A padlock drawn in SVG (the lock emoji is missing from many school machines' fonts). */
 function lockIcon(): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 16 16');
-  svg.setAttribute('class', 'icon lock-icon');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('focusable', 'false');
-  const shackle = document.createElementNS(SVG, 'path');
-  shackle.setAttribute('d', 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2');
-  shackle.setAttribute('fill', 'none');
-  shackle.setAttribute('stroke', 'currentColor');
-  shackle.setAttribute('stroke-width', '2');
-  const body = document.createElementNS(SVG, 'rect');
-  for (const [k, v] of Object.entries({ x: '2.5', y: '7', width: '11', height: '8', rx: '1.5' }))
-    body.setAttribute(k, v);
-  body.setAttribute('fill', 'currentColor');
-  svg.append(shackle, body);
-  return svg;
+  return svg(
+    'svg',
+    { viewBox: '0 0 16 16', class: 'icon lock-icon', 'aria-hidden': 'true', focusable: 'false' },
+    svg('path', {
+      d: 'M4.5 7V5a3.5 3.5 0 0 1 7 0v2',
+      fill: 'none',
+      stroke: 'currentColor',
+      'stroke-width': '2',
+    }),
+    svg('rect', { x: '2.5', y: '7', width: '11', height: '8', rx: '1.5', fill: 'currentColor' }),
+  );
 }
 
 export function createCampaignMap(store: GameStore, options: CampaignMapOptions): CampaignMap {
   const titleId = uid('campaign-title');
-  const close = button('Close the map', { class: 'button button-quiet campaign-close' });
+  const close = button(T.t('campaign.close'), { class: 'button button-quiet campaign-close' });
   const notice = progressNoticeView(store, 'campaign-notice');
   // "Understood" empties the notice: focus moves on to the map's close button rather than the body.
   notice.root.addEventListener('click', (e) => {
@@ -64,37 +62,33 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
   const address = h('div', { class: 'campaign-address', role: 'status', 'data-role': 'address-problems' });
   const chapters = h('div', { class: 'campaign-chapters' });
   const status = h('p', { class: 'campaign-status', role: 'status' });
-  const sandbox = button('Free play (sandbox)', { class: 'button campaign-sandbox' });
+  const sandbox = button(T.t('campaign.freePlayButton'), { class: 'button campaign-sandbox' });
 
   const exportArea = h('textarea', {
     class: 'code-input progress-text',
     readonly: true,
     rows: 3,
     id: uid('export'),
-    'aria-label': 'Your progress as text',
+    'aria-label': T.t('campaign.yourProgressLabel'),
   });
-  const copy = button('Copy', { class: 'button button-small' });
+  const copy = button(T.t('campaign.copy'), { class: 'button button-small' });
   const importArea = h('textarea', {
     class: 'code-input progress-text',
     rows: 3,
     id: uid('import'),
-    'aria-label': 'Paste progress exported on another machine',
+    'aria-label': T.t('campaign.otherProgressLabel'),
   });
-  const importButton = button('Import', { class: 'button button-small' });
+  const importButton = button(T.t('campaign.import'), { class: 'button button-small' });
   const transferStatus = h('p', { class: 'campaign-status', role: 'status' });
   const transfer = h(
     'details',
     { class: 'progress-transfer' },
-    h('summary', { class: 'transfer-summary' }, 'Move your progress to another machine'),
-    h(
-      'p',
-      { class: 'hint' },
-      'No account needed: copy this text, then paste it into Nozama on the other machine. Imported progress joins yours (the best of each level is kept).',
-    ),
-    h('label', { for: exportArea.id, class: 'transfer-label' }, 'Your progress'),
+    h('summary', { class: 'transfer-summary' }, T.t('campaign.transfer')),
+    h('p', { class: 'hint' }, T.t('campaign.transferHint')),
+    h('label', { for: exportArea.id, class: 'transfer-label' }, T.t('campaign.yourProgress')),
     exportArea,
     h('div', { class: 'row-buttons' }, copy),
-    h('label', { for: importArea.id, class: 'transfer-label' }, 'Progress from another machine'),
+    h('label', { for: importArea.id, class: 'transfer-label' }, T.t('campaign.otherProgress')),
     importArea,
     h('div', { class: 'row-buttons' }, importButton),
     transferStatus,
@@ -106,27 +100,19 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
     h(
       'div',
       { class: 'campaign-head' },
-      h('h2', { id: titleId, class: 'campaign-title' }, 'The campaign of Nozama'),
+      h('h2', { id: titleId, class: 'campaign-title' }, T.t('campaign.title')),
       close,
     ),
-    h(
-      'p',
-      { class: 'campaign-intro' },
-      'Amazon ECS (Elastic Container Service) runs your programs, packed as containers, on a group of computers rented from AWS, and keeps them running. Here it is a story: AWS is the planet Nozama, a computer is a territory, a group of them a kingdom, a running program a development, and the royal steward (the ECS scheduler) decides where each development goes. No AWS knowledge needed: each level teaches one idea, and its debrief shows the real AWS names.',
-    ),
-    h(
-      'p',
-      { class: 'campaign-intro' },
-      'Finish a level to open the next; earn a star for finishing, one for thrift (little gold spent) and one for safety (no failed travelers, no decree left short).',
-    ),
+    h('p', { class: 'campaign-intro' }, T.t('campaign.intro')),
+    h('p', { class: 'campaign-intro' }, T.t('campaign.stars')),
     address,
     notice.root,
     chapters,
     h(
       'section',
-      { class: 'campaign-free', 'aria-label': 'Free play' },
+      { class: 'campaign-free', 'aria-label': T.t('campaign.freePlay') },
       sandbox,
-      h('p', { class: 'hint' }, 'Every panel open, no goals: build whatever you like.'),
+      h('p', { class: 'hint' }, T.t('campaign.freePlayHint')),
     ),
     transfer,
     status,
@@ -146,7 +132,11 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
         return h(
           'section',
           { class: 'chapter', 'aria-labelledby': headingId },
-          h('h3', { id: headingId, class: 'chapter-title' }, `Chapter ${ch.number}: ${ch.title}`),
+          h(
+            'h3',
+            { id: headingId, class: 'chapter-title' },
+            T.t('campaign.chapter', { number: ch.number, title: ch.title }),
+          ),
           h('p', { class: 'chapter-blurb' }, ch.blurb),
           h(
             'ol',
@@ -169,7 +159,11 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
                 h(
                   'span',
                   { class: 'level-text' },
-                  h('span', { class: 'level-title' }, `Level ${l.number}: ${l.title}`),
+                  h(
+                    'span',
+                    { class: 'level-title' },
+                    T.t('campaign.level', { number: l.number, title: l.title }),
+                  ),
                   h('span', { class: 'level-concept' }, l.concept),
                 ),
                 h(
@@ -179,7 +173,7 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
                     'span',
                     { class: 'level-status' },
                     st === 'locked' ? lockIcon() : STATUS_ICON[st],
-                    ` ${STATUS_WORD[st]}${isCurrent ? ' · playing' : ''}`,
+                    ` ${T.t(STATUS_WORD[st])}${isCurrent ? ` · ${T.t('campaign.playing')}` : ''}`,
                   ),
                   rec?.done ? starRow(rec.stars) : null,
                 ),
@@ -187,7 +181,10 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
               card.addEventListener('click', () => {
                 if (levelStatus(sortedLevels(), store.getState().progress, l.id) === 'locked') {
                   const prev = levels[levels.indexOf(l) - 1];
-                  setText(status, `Level ${l.number} is locked: finish level ${prev?.number ?? 1} first.`);
+                  setText(
+                    status,
+                    T.t('campaign.lockedWhy', { number: l.number, previous: prev?.number ?? 1 }),
+                  );
                   return;
                 }
                 dialog.close();
@@ -206,20 +203,20 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
     exportArea.select();
     const text = exportArea.value;
     if (!navigator.clipboard) {
-      setText(transferStatus, 'Selected: press Ctrl+C (⌘C) to copy.');
+      setText(transferStatus, T.t('campaign.copyByHand'));
       return;
     }
     navigator.clipboard.writeText(text).then(
-      () => setText(transferStatus, 'Copied to the clipboard.'),
-      () => setText(transferStatus, 'Selected: press Ctrl+C (⌘C) to copy.'),
+      () => setText(transferStatus, T.t('campaign.copied')),
+      () => setText(transferStatus, T.t('campaign.copyByHand')),
     );
   };
   const onImport = () => {
     const r = store.getState().importProgress(importArea.value);
     if (r.ok) {
       importArea.value = '';
-      setText(transferStatus, 'Imported: your progress now includes the other machine’s.');
-    } else setText(transferStatus, `Not imported: ${r.message}`);
+      setText(transferStatus, T.t('campaign.imported'));
+    } else setText(transferStatus, T.t('campaign.notImported', { reason: r.message }));
   };
   const onClose = () => dialog.close();
   const onSandbox = () => {

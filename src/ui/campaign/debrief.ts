@@ -4,6 +4,8 @@
  * real CLI lines with copy buttons, then "Next level" and "Map". After "Show me" it says the level
  * was watched, not played, and offers to play it.
  */
+
+import { T } from '../../i18n/messages.ts';
 import { resolveTextAfter } from '../../levels/refs.ts';
 import type { Level } from '../../levels/types.ts';
 import type { Stars } from '../../model/index.ts';
@@ -22,7 +24,7 @@ function starLine(met: boolean, name: string, numbers: string) {
   return h(
     'li',
     { class: `star-line ${met ? 'star-line-on' : 'star-line-off'}` },
-    mark(met, 'Earned', 'Missed'),
+    mark(met, T.t('debrief.earned'), T.t('debrief.missed')),
     h('span', { class: 'star-icon', 'aria-hidden': 'true' }, met ? '★' : '☆'),
     h('strong', {}, name),
     h('span', { class: 'star-numbers' }, numbers),
@@ -30,15 +32,15 @@ function starLine(met: boolean, name: string, numbers: string) {
 }
 
 function copyButton(text: string, label: string, status: HTMLElement): HTMLButtonElement {
-  const b = button('Copy', { class: 'button button-small copy-button', 'aria-label': label });
+  const b = button(T.t('debrief.copy'), { class: 'button button-small copy-button', 'aria-label': label });
   b.addEventListener('click', () => {
     if (!navigator.clipboard) {
-      setText(status, 'Select the line and press Ctrl+C (⌘C) to copy.');
+      setText(status, T.t('debrief.copyByHand'));
       return;
     }
     navigator.clipboard.writeText(text).then(
-      () => setText(status, 'Copied to the clipboard.'),
-      () => setText(status, 'Select the line and press Ctrl+C (⌘C) to copy.'),
+      () => setText(status, T.t('debrief.copied')),
+      () => setText(status, T.t('debrief.copyByHand')),
     );
   });
   return b;
@@ -55,10 +57,10 @@ export function createDebrief(store: GameStore, options: DebriefOptions): Debrie
   const title = h('h2', { id: titleId, class: 'debrief-title' });
   const body = h('div', { class: 'debrief-body' });
   const copyStatus = h('p', { class: 'copy-status', role: 'status' });
-  const next = button('Next level', { class: 'button button-primary debrief-next' });
-  const replay = button('Play it myself', { class: 'button debrief-replay' });
-  const map = button('Map', { class: 'button' });
-  const stay = button('Stay here', { class: 'button button-quiet' });
+  const next = button(T.t('debrief.next'), { class: 'button button-primary debrief-next' });
+  const replay = button(T.t('debrief.replay'), { class: 'button debrief-replay' });
+  const map = button(T.t('debrief.map'), { class: 'button' });
+  const stay = button(T.t('debrief.stay'), { class: 'button button-quiet' });
   const dialog = h(
     'dialog',
     { class: 'debrief-dialog', 'aria-labelledby': titleId, 'data-role': 'debrief' },
@@ -74,36 +76,35 @@ export function createDebrief(store: GameStore, options: DebriefOptions): Debrie
     const def = level.def;
     const rules = def.stars;
     nextLevel = options.nextOf(def);
-    setText(title, level.assisted ? `Watched: ${def.title}` : `Level complete: ${def.title}`);
+    setText(title, T.t(level.assisted ? 'debrief.watched' : 'debrief.complete', { title: def.title }));
     const starsBlock = stars
       ? h(
           'section',
-          { class: 'debrief-stars', 'aria-label': 'Stars' },
+          { class: 'debrief-stars', 'aria-label': T.t('debrief.stars') },
           level.assisted
-            ? h(
-                'p',
-                { class: 'hint' },
-                'You watched the solution: no stars this time. Play it yourself to earn them.',
-              )
+            ? h('p', { class: 'hint' }, T.t('debrief.watchedNoStars'))
             : starRow(stars.count, 'stars-large'),
           h(
             'ul',
             { class: 'star-lines' },
-            starLine(stars.complete, 'Completion', 'every goal met'),
-            starLine(stars.thrift, 'Thrift', `${stars.gold} gold spent (at most ${rules.thriftGold})`),
+            starLine(stars.complete, T.t('debrief.completion'), T.t('debrief.completionNumbers')),
+            starLine(
+              stars.thrift,
+              T.t('debrief.thrift'),
+              T.t('debrief.thriftNumbers', { gold: stars.gold, most: rules.thriftGold }),
+            ),
             starLine(
               stars.safety,
-              'Safety',
-              `${stars.failedRequests} failed requests (at most ${rules.safetyFailedRequests}), ` +
-                `${stars.secondsBelowDesired} seconds below the desired count (at most ${rules.safetySecondsBelowDesired})`,
+              T.t('debrief.safety'),
+              T.t('debrief.safetyNumbers', {
+                failed: stars.failedRequests,
+                mostFailed: rules.safetyFailedRequests,
+                count: stars.secondsBelowDesired,
+                mostSeconds: rules.safetySecondsBelowDesired,
+              }),
             ),
           ),
-          h(
-            'p',
-            { class: 'hint star-words' },
-            'Gold is what your territories and developments cost while they stood, like an AWS bill. ' +
-              'Failed requests are travelers turned away; seconds below the desired count are moments a decree had fewer developments standing than it asked for.',
-          ),
+          h('p', { class: 'hint star-words' }, T.t('debrief.starWords')),
         )
       : null;
     // The lines name the player's own gate, roads and territories by reference: show their real ids.
@@ -119,16 +120,16 @@ export function createDebrief(store: GameStore, options: DebriefOptions): Debrie
           'li',
           { class: 'debrief-cli-line' },
           pre,
-          copyButton(line, `Copy command ${i + 1}`, copyStatus),
+          copyButton(line, T.t('debrief.copyLine', { number: i + 1 }), copyStatus),
         );
       }),
     );
     body.replaceChildren(
       ...[
         starsBlock,
-        h('h3', {}, 'What it was, in AWS'),
+        h('h3', {}, T.t('debrief.inAws')),
         ...def.debrief.text.map((p) => h('p', {}, resolveTextAfter(p, sim))),
-        lines.length ? h('h3', {}, 'The same with the AWS CLI') : null,
+        lines.length ? h('h3', {}, T.t('debrief.withCli')) : null,
         lines.length ? cli : null,
       ].filter((x): x is HTMLElement => x !== null),
     );

@@ -7,6 +7,7 @@ import { planName } from '../../i18n/names.ts';
 import type { Call, Service } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import { field, h, intValue, numberInput, pick, setOptions, words } from '../dom.ts';
 import { kingdomField, launchTypeField } from './develop-form.ts';
 import { createGateFields } from './gate-fields.ts';
@@ -15,12 +16,8 @@ import { activeServices } from './world.ts';
 
 const NEW = '';
 
-export interface DecreeForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
-
-export function createDecreeForm(store: GameStore): DecreeForm {
+export function createDecreeForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const kingdom = kingdomField(store);
   const which = field(words('Decree', 'Service'), h('select', { name: 'service' }));
@@ -70,7 +67,7 @@ export function createDecreeForm(store: GameStore): DecreeForm {
   const launch = launchTypeField(() => sync());
   const placement = createPlacementFields(() => form.refresh());
   const network = createSubnetFields();
-  const gate = createGateFields(store, plan.control, () => form.refresh());
+  const gate = createGateFields(store, life, plan.control, () => form.refresh());
 
   const serviceOf = (arn: string): Service | undefined => store.getState().sim.services[arn];
 
@@ -183,5 +180,5 @@ export function createDecreeForm(store: GameStore): DecreeForm {
     sync();
   };
   update(mode);
-  return { root: form.form, update };
+  return { root: form.form, update, destroy: life.destroy };
 }

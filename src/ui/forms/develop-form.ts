@@ -6,15 +6,11 @@ import { planName } from '../../i18n/names.ts';
 import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import { field, h, intValue, numberInput, pick, setOptions, uid, words } from '../dom.ts';
 import { developmentLabel, territoryLabel, zoneLabel } from '../labels.ts';
 import { createPlacementFields, createSubnetFields, refreshLaunchChoices } from './placement-fields.ts';
 import { activeClusters, currentKingdom } from './world.ts';
-
-export interface DevelopForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
 
 /** Launch type radios (territories / managed lands), shared by RunTask and CreateService. */
 export function launchTypeField(onChange: () => void) {
@@ -56,7 +52,8 @@ export function kingdomField(store: GameStore) {
   return { ...f, update };
 }
 
-export function createDevelopForm(store: GameStore): DevelopForm {
+export function createDevelopForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const kingdom = kingdomField(store);
   const plan = field(
@@ -156,5 +153,5 @@ export function createDevelopForm(store: GameStore): DevelopForm {
   };
   syncLaunch();
   update(mode);
-  return { root: form.form, update };
+  return { root: form.form, update, destroy: life.destroy };
 }

@@ -9,20 +9,17 @@
 import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import { field, h, hintWords, pick, setOptions, words } from '../dom.ts';
 import { developmentLabel, territoryLabel, zoneLabel } from '../labels.ts';
 import { currentKingdom, liveInstances, liveTasks, zones } from './world.ts';
-
-export interface DisasterForms {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
 
 function section(title: HTMLElement, form: CallForm): HTMLElement {
   return h('div', { class: 'disaster' }, h('h4', { class: 'disaster-title' }, title), form.form);
 }
 
-export function createDisasterForms(store: GameStore): DisasterForms {
+export function createDisasterForms(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
   const none = (nozama: string, aws: string) => [{ value: '', label: pick(nozama, aws, mode) }];
@@ -211,7 +208,7 @@ export function createDisasterForms(store: GameStore): DisasterForms {
   portal.control.addEventListener('change', () => update(mode));
   castle.control.addEventListener('change', () => update(mode));
   update(mode);
-  return { root, update };
+  return { root, update, destroy: life.destroy };
 }
 
 function capital(s: string): string {

@@ -10,14 +10,10 @@ import { territoryName } from '../../i18n/names.ts';
 import type { Call, SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import { field, h, hintWords, pick, setHint, setOptionsOr, words } from '../dom.ts';
 import { territoryLabel } from '../labels.ts';
 import { clusterArnOf, currentKingdom } from './world.ts';
-
-export interface DrainForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
 
 interface Castle {
   instanceId: string;
@@ -47,7 +43,8 @@ function castles(sim: SimState, cluster: string): Castle[] {
 
 const idOf = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
 
-export function createDrainForm(store: GameStore): DrainForm {
+export function createDrainForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
   const territory = field(
@@ -147,7 +144,7 @@ export function createDrainForm(store: GameStore): DrainForm {
   status.control.addEventListener('change', syncSubmit);
 
   const result = form.form.querySelector<HTMLElement>('.call-result');
-  store.subscribe(
+  life.subscribe(
     (s) => s.generation,
     () => result?.replaceChildren(),
   );
@@ -191,5 +188,5 @@ export function createDrainForm(store: GameStore): DrainForm {
   };
 
   update(mode);
-  return { root: form.form, update };
+  return { root: form.form, update, destroy: life.destroy };
 }

@@ -6,6 +6,7 @@
  */
 import type { SimState, TaskDefinition } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { Lifetime } from '../component.ts';
 import { field, h, intValue, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
 import { roadLabel, roadsOf } from './gate-things.ts';
 
@@ -23,7 +24,12 @@ function editionOf(sim: SimState, ref: string): TaskDefinition | undefined {
   );
 }
 
-export function createGateFields(store: GameStore, plan: HTMLSelectElement, changed: () => void): GateFields {
+export function createGateFields(
+  store: GameStore,
+  life: Lifetime,
+  plan: HTMLSelectElement,
+  changed: () => void,
+): GateFields {
   let mode: NameMode = store.getState().ui.names;
   const road = field(
     words('Road to the gate', 'Target group (loadBalancers)'),
@@ -112,7 +118,7 @@ export function createGateFields(store: GameStore, plan: HTMLSelectElement, chan
     },
   };
   // The decree form follows the ECS collections; a new road must show up here too.
-  store.subscribe(
+  life.subscribe(
     (s) => Object.keys(s.sim.elb.targetGroups).join(' '),
     () => fields.update(store.getState().ui.names),
   );

@@ -7,36 +7,20 @@
  * name, a door on that port) is not asked for again, so a refused build can be fixed and re-run.
  *
  * The gate section also holds the doors (doors-form.ts): swap the roads, or split a door's travelers.
+ * The calls are planned from the form's typed choice by gate-plan.ts.
  */
-import './gate.css';
-import { wordAndName } from '../../i18n/gate-names.ts';
-import { capitalize } from '../../i18n/lexicon.ts';
-import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import {
-  field,
-  frameScheduler,
-  h,
-  hintWords,
-  intValue,
-  numberInput,
-  pick,
-  setText,
-  uid,
-  words,
-} from '../dom.ts';
+import { type Component, lifetime } from '../component.ts';
+import { field, h, hintWords, intValue, numberInput, pick, setText, uid, words } from '../dom.ts';
 import { zoneLabel } from '../labels.ts';
-import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
+import { createCallList, runSummary } from './call-list.ts';
 import { createDoorsForm } from './doors-form.ts';
-import { doorsOf, gatesOf, roadsOf } from './gate-things.ts';
+import { type GateChoice, gatePlan } from './gate-plan.ts';
+import { group } from './parts.ts';
 import { subnets } from './world.ts';
 
-export interface GateForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
-
-export function createGateForm(store: GameStore): GateForm {
+export function createGateForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const text = (name: string, value: string) =>
     h('input', { type: 'text', name, value, autocomplete: 'off', spellcheck: 'false' });
@@ -46,14 +30,9 @@ export function createGateForm(store: GameStore): GateForm {
     'Letters, digits and hyphens, at most 32.',
   );
   const portalList = h('div', { class: 'checks' });
-  const portals = h(
-    'fieldset',
-    { class: 'subfieldset' },
-    h(
-      'legend',
-      {},
-      words('Portals the gate stands in (two or more)', 'Subnets (two Availability Zones or more)'),
-    ),
+  const portals = group(
+    '',
+    words('Portals the gate stands in (two or more)', 'Subnets (two Availability Zones or more)'),
     portalList,
   );
   const mainRoad = field(
@@ -70,10 +49,9 @@ export function createGateForm(store: GameStore): GateForm {
     numberInput({ name: 'roadPort', min: 1, max: 65535, value: 80 }),
   );
   const targetType = field(words('The road leads to', 'Target type'), h('select', { name: 'targetType' }));
-  const roads = h(
-    'fieldset',
-    { class: 'subfieldset' },
-    h('legend', {}, words('Roads', 'Target groups')),
+  const roads = group(
+    '',
+    words('Roads', 'Target groups'),
     mainRoad.root,
     testRoad.root,
     h('div', { class: 'pair' }, roadPort.root, targetType.root),
@@ -96,19 +74,17 @@ export function createGateForm(store: GameStore): GateForm {
     words('Bad visits to give up on it', 'UnhealthyThresholdCount'),
     numberInput({ name: 'unhealthy', min: 2, max: 10, value: 2 }),
   );
-  const herald = h(
-    'fieldset',
-    { class: 'subfieldset' },
-    h('legend', {}, words('The herald (health check)', 'Health check')),
+  const herald = group(
+    '',
+    words('The herald (health check)', 'Health check'),
     path.root,
     h('div', { class: 'pair' }, interval.root, timeout.root),
     h('div', { class: 'pair' }, healthy.root, unhealthy.root),
   );
   const testDoorBox = h('input', { type: 'checkbox', id: uid('door'), name: 'testDoor', checked: true });
-  const doors = h(
-    'fieldset',
-    { class: 'subfieldset' },
-    h('legend', {}, words('Doors', 'Listeners')),
+  const doors = group(
+    '',
+    words('Doors', 'Listeners'),
     hintWords(
       'The main door (80) opens on the first road.',
       'Listener HTTP:80 forwards to the first target group.',
@@ -169,128 +145,25 @@ export function createGateForm(store: GameStore): GateForm {
     );
   };
 
-  const plan = (): PlannedCall[] => {
-    const sim = store.getState().sim;
-    const name = gateName.control.value.trim();
-    // "gate web", but "the gate" for a gate named gate (never "gate gate").
-    const gateSays = wordAndName('gate', name);
-    const chosen = [...boxes].filter(([, b]) => b.checked).map(([id]) => id);
-    const vpcId = subnetVpc(store) ?? '';
-    const lb = gatesOf(sim).find((g) => g.LoadBalancerName === name);
-    const refs: Record<string, string | undefined> = { GATE_ARN: lb?.LoadBalancerArn };
-    const road = (variable: 'MAIN_ROAD_ARN' | 'TEST_ROAD_ARN', input: HTMLInputElement): PlannedCall => {
-      const tgName = input.value.trim();
-      const existing = roadsOf(sim).find((t) => t.TargetGroupName === tgName);
-      refs[variable] = existing?.TargetGroupArn;
-      const call = (): Call => {
-        const i: Record<string, unknown> = {
-          Name: tgName,
-          Protocol: 'HTTP',
-          Port: intValue(roadPort.control) ?? roadPort.control.value,
-          VpcId: vpcId,
-          TargetType: targetType.control.value,
-          HealthCheckPath: path.control.value.trim(),
-        };
-        const put = (k: string, v: HTMLInputElement) => {
-          i[k] = intValue(v) ?? v.value;
-        };
-        put('HealthCheckIntervalSeconds', interval.control);
-        put('HealthCheckTimeoutSeconds', timeout.control);
-        put('HealthyThresholdCount', healthy.control);
-        put('UnhealthyThresholdCount', unhealthy.control);
-        return { action: 'elbv2:CreateTargetGroup', input: i };
-      };
-      return {
-        title: [`Lay road ${tgName}`, `Create target group ${tgName}`],
-        preview: scriptLine(call(), { variable, query: 'TargetGroups[0].TargetGroupArn' }),
-        ...(existing
-          ? { standing: pick(`Road ${tgName} is already laid.`, `Target group ${tgName} exists.`, mode) }
-          : {}),
-        build: call,
-        capture: (o) => {
-          refs[variable] = (o.TargetGroups as { TargetGroupArn: string }[])[0]?.TargetGroupArn;
-        },
-        success: (o) => {
-          const tg = (o.TargetGroups as { TargetGroupName: string; HealthCheckIntervalSeconds: number }[])[0];
-          return pick(
-            `Road ${tg?.TargetGroupName} laid; the herald visits every ${tg?.HealthCheckIntervalSeconds} s.`,
-            `Target group ${tg?.TargetGroupName} created.`,
-            mode,
-          );
-        },
-      };
-    };
-    const door = (port: number, variable: 'MAIN_ROAD_ARN' | 'TEST_ROAD_ARN'): PlannedCall => {
-      const standing = lb ? doorsOf(sim, lb.LoadBalancerArn).find((l) => l.Port === port) : undefined;
-      // The preview names what is not known yet as a shell variable; the real call reads the answers.
-      const call = (value: (v: string) => string): Call => ({
-        action: 'elbv2:CreateListener',
-        input: {
-          LoadBalancerArn: value('GATE_ARN'),
-          Protocol: 'HTTP',
-          Port: port,
-          DefaultActions: [{ Type: 'forward', TargetGroupArn: value(variable) }],
-        },
-      });
-      const noz = port === 80 ? 'Hang the main door (80)' : 'Hang the test door (8080)';
-      return {
-        title: [noz, `Create listener HTTP:${port}`],
-        preview: scriptLine(call((v) => refs[v] ?? `$${v}`)),
-        ...(standing
-          ? {
-              standing: pick(
-                `The door ${port} already hangs on ${gateSays}.`,
-                `Listener ${port} exists on ${name}.`,
-                mode,
-              ),
-            }
-          : {}),
-        build: () => call((v) => refs[v] ?? ''),
-        success: () =>
-          pick(
-            `The ${port === 80 ? 'main' : 'test'} door (${port}) hangs: it opens on road ${variable === 'MAIN_ROAD_ARN' ? mainRoad.control.value.trim() : testRoad.control.value.trim()}.`,
-            `Listener HTTP:${port} created.`,
-            mode,
-          ),
-      };
-    };
-    const lbCall = (): Call => ({
-      action: 'elbv2:CreateLoadBalancer',
-      input: { Name: name, Subnets: chosen, Type: 'application' },
-    });
-    const steps: PlannedCall[] = [
-      {
-        title: [`Raise ${gateSays}`, `Create load balancer ${name}`],
-        preview: scriptLine(lbCall(), { variable: 'GATE_ARN', query: 'LoadBalancers[0].LoadBalancerArn' }),
-        ...(lb
-          ? {
-              standing: pick(
-                `${capitalize(gateSays)} already stands.`,
-                `Load balancer ${name} exists.`,
-                mode,
-              ),
-            }
-          : {}),
-        build: lbCall,
-        capture: (o) => {
-          refs.GATE_ARN = (o.LoadBalancers as { LoadBalancerArn: string }[])[0]?.LoadBalancerArn;
-        },
-        success: (o) => {
-          const lb = (o.LoadBalancers as { DNSName: string; State: { Code: string } }[])[0];
-          return pick(
-            `${capitalize(gateSays)} is being raised (${lb?.State.Code}); it opens in about half a minute.`,
-            `Load balancer ${name} created (${lb?.State.Code}): ${lb?.DNSName}.`,
-            mode,
-          );
-        },
-      },
-      road('MAIN_ROAD_ARN', mainRoad.control),
-    ];
-    if (testDoorBox.checked) steps.push(road('TEST_ROAD_ARN', testRoad.control));
-    steps.push(door(80, 'MAIN_ROAD_ARN'));
-    if (testDoorBox.checked) steps.push(door(8080, 'TEST_ROAD_ARN'));
-    return steps;
-  };
+  const intOrText = (input: HTMLInputElement): number | string => intValue(input) ?? input.value;
+  const choice = (): GateChoice => ({
+    name: gateName.control.value.trim(),
+    subnets: [...boxes].filter(([, b]) => b.checked).map(([id]) => id),
+    vpcId: subnetVpc(store) ?? '',
+    mainRoad: mainRoad.control.value.trim(),
+    testRoad: testRoad.control.value.trim(),
+    testDoor: testDoorBox.checked,
+    roadPort: intOrText(roadPort.control),
+    targetType: targetType.control.value,
+    healthCheckPath: path.control.value.trim(),
+    herald: {
+      HealthCheckIntervalSeconds: intOrText(interval.control),
+      HealthCheckTimeoutSeconds: intOrText(timeout.control),
+      HealthyThresholdCount: intOrText(healthy.control),
+      UnhealthyThresholdCount: intOrText(unhealthy.control),
+    },
+  });
+  const plan = () => gatePlan(store.getState().sim, choice(), mode);
 
   const refresh = () => {
     calls.plan(plan(), mode);
@@ -325,7 +198,7 @@ export function createGateForm(store: GameStore): GateForm {
     refresh();
   };
   update(mode);
-  return { root: form, update };
+  return { root: form, update, destroy: life.destroy };
 }
 
 function subnetVpc(store: GameStore): string | undefined {
@@ -338,9 +211,11 @@ function subnetVpc(store: GameStore): string | undefined {
  * The Build panel's gate section: build the gate, then its doors (swap, shares). It follows the load
  * balancing state itself (the panel follows the ECS collections), at most once per frame.
  */
-export function createGateSection(store: GameStore): GateForm {
+export function createGateSection(store: GameStore): Component {
+  const life = lifetime(store);
   const gate = createGateForm(store);
   const doors = createDoorsForm(store);
+  life.own(gate.destroy);
   const root = h(
     'div',
     { class: 'gate-section' },
@@ -356,7 +231,6 @@ export function createGateSection(store: GameStore): GateForm {
     gate.update(m);
     doors.update(m);
   };
-  const scheduler = frameScheduler(() => update(store.getState().ui.names));
-  store.subscribe((s) => s.sim.elb, scheduler.schedule);
-  return { root, update };
+  life.live([(s) => s.sim.elb], () => update(store.getState().ui.names));
+  return { root, update, destroy: life.destroy };
 }

@@ -10,15 +10,11 @@ import { territoryName } from '../../i18n/names.ts';
 import type { Call, SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import { applyNames, button, h, hintWords, pick, setText, uid, words } from '../dom.ts';
 import { territoryLabel } from '../labels.ts';
 import { createTerritoryForm } from './territory-form.ts';
 import { liveInstances } from './world.ts';
-
-export interface ReleaseForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
 
 interface Standing {
   id: string;
@@ -42,7 +38,8 @@ function standing(sim: SimState): Standing[] {
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-function releaseForm(store: GameStore): ReleaseForm {
+function releaseForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
   const boxes = new Map<string, HTMLInputElement>();
@@ -163,22 +160,23 @@ function releaseForm(store: GameStore): ReleaseForm {
   };
 
   const result = form.form.querySelector<HTMLElement>('.call-result');
-  store.subscribe(
+  life.subscribe(
     (s) => s.generation,
     () => result?.replaceChildren(),
   );
 
   update(mode);
-  return { root: form.form, update };
+  return { root: form.form, update, destroy: life.destroy };
 }
 
 /**
  * The folded part: the form is built the first time it is opened, so a territory section never
  * opened this way holds a single form (one preview, one status line).
  */
-export function createReleaseForm(store: GameStore): ReleaseForm {
+export function createReleaseForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
-  let inner: ReleaseForm | null = null;
+  let inner: Component | null = null;
   const body = h('div', { id: uid('release') });
   body.hidden = true;
   // A disclosure button rather than a nested <details>: the section keeps one summary, its own.
@@ -192,6 +190,7 @@ export function createReleaseForm(store: GameStore): ReleaseForm {
     toggle.setAttribute('aria-expanded', String(!body.hidden));
     if (body.hidden || inner) return;
     inner = releaseForm(store);
+    life.own(inner.destroy);
     body.append(inner.root);
     applyNames(inner.root, mode);
   });
@@ -207,18 +206,23 @@ export function createReleaseForm(store: GameStore): ReleaseForm {
       mode = m;
       inner?.update(m);
     },
+    destroy: life.destroy,
   };
 }
 
 /** The territory section: erect territories (RunInstances) and, folded below, release them. */
-export function createTerritorySection(store: GameStore): ReleaseForm {
+export function createTerritorySection(store: GameStore): Component {
+  const life = lifetime(store);
   const erect = createTerritoryForm(store);
   const release = createReleaseForm(store);
+  life.own(erect.destroy);
+  life.own(release.destroy);
   return {
     root: h('div', { class: 'territory-section' }, erect.root, release.root),
     update(mode) {
       erect.update(mode);
       release.update(mode);
     },
+    destroy: life.destroy,
   };
 }

@@ -11,44 +11,67 @@
 import { planName } from '../../i18n/names.ts';
 import { KIND_WORDS, type RenovationKind } from '../../i18n/renovation.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import {
-  button,
-  field,
-  frameScheduler,
-  h,
-  numberInput,
-  pick,
-  setOptions,
-  setOptionsOr,
-  setText,
-  words,
-} from '../dom.ts';
+import { type Component, lifetime } from '../component.ts';
+import { button, field, h, pick, setOptions, setOptionsOr, setText, words } from '../dom.ts';
 import { createRenovationStatus } from '../renovation-status.ts';
 import { createCallList, runSummary } from './call-list.ts';
-import { doorLabel, roadLabel, roadsOf, watchtowersOf } from './gate-things.ts';
-import { CD_CONFIGS, type RenovationChoice, renovationCalls } from './renovation-calls.ts';
-import { allDoorsOfRoadGate, doorsTo, groupsFor, servingRoad } from './renovation-things.ts';
+import { type RenovationChoice, renovationCalls } from './renovation-calls.ts';
+import { createRenovationFields } from './renovation-fields.ts';
+import { groupsFor } from './renovation-things.ts';
 import { activeServices, currentKingdom, planEditions, splitEdition } from './world.ts';
-import './renovation.css';
-
-export interface RenovationForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
 
 const KINDS: RenovationKind[] = ['rolling', 'blueGreen', 'canary', 'linear', 'allAtOnce'];
 
-const num = (el: HTMLInputElement): number | string => {
-  const v = el.value.trim();
-  return v !== '' && Number.isFinite(Number(v)) ? Number(v) : v;
-};
-
-function checkbox(name: string, label: HTMLElement, checked: boolean, value?: string) {
-  const input = h('input', { type: 'checkbox', name, checked, value });
-  return { input, root: h('label', { class: 'check' }, input, ' ', label) };
+/** The line under the kind: who renovates this decree, and what that allows. */
+function controllerWords(cd: boolean, behind: boolean, mode: NameMode): string {
+  if (cd)
+    return pick(
+      'This decree is renovated by the master builders (CodeDeploy): no rolling renovation.',
+      'deploymentController CODE_DEPLOY: CodeDeploy blue/green deployments only.',
+      mode,
+    );
+  if (behind)
+    return pick(
+      'The steward renovates this decree himself (ECS controller).',
+      'deploymentController ECS: ROLLING, BLUE_GREEN, LINEAR, CANARY.',
+      mode,
+    );
+  return pick(
+    'This decree is not behind the gate: only a rolling renovation.',
+    'No load balancer: ROLLING only.',
+    mode,
+  );
 }
 
-export function createRenovationForm(store: GameStore): RenovationForm {
+/** A button that opens the gate's doors in this game's Build panel (the hand-made road swap). */
+function swapHint(): HTMLElement {
+  const openDoors = button(words('Open the doors', 'Open listener swap'), {
+    class: 'button button-small button-quiet',
+  });
+  openDoors.addEventListener('click', () => {
+    // The gate's section of this game's Build panel (never another game's on the same page).
+    const gate = openDoors
+      .closest('[data-role="build"]')
+      ?.querySelector<HTMLDetailsElement>('details[data-section="gate"]');
+    if (!gate) return;
+    gate.hidden = false;
+    gate.open = true;
+    gate.querySelector('.doors-swap')?.scrollIntoView({ block: 'start' });
+  });
+  return h(
+    'p',
+    { class: 'hint renovation-swap' },
+    words(
+      'A road swap by hand (as in Blue and green): turn the main and test doors with two ModifyListener calls.',
+      'DIY blue/green: swap the listeners’ target groups (ModifyListener twice).',
+    ),
+    ' ',
+    openDoors,
+  );
+}
+
+export function createRenovationForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
   const decree = field(words('Decree', 'Service'), h('select', { name: 'renovateService' }));
@@ -61,151 +84,10 @@ export function createRenovationForm(store: GameStore): RenovationForm {
     h('select', { name: 'renovationKind' }),
   );
   const controllerNote = h('p', { class: 'hint renovation-controller' });
-
-  // Rolling.
-  const minP = field(
-    words('Keep at least (%)', 'minimumHealthyPercent'),
-    numberInput({ name: 'renovateMin', min: 0, max: 100, value: 100 }),
-  );
-  const maxP = field(
-    words('Raise up to (%)', 'maximumPercent'),
-    numberInput({ name: 'renovateMax', min: 100, max: 200, value: 200 }),
-  );
-  const cb = checkbox(
-    'circuitBreaker',
-    words(
-      'The steward stops a renovation whose developments keep failing',
-      'deploymentCircuitBreaker.enable',
-    ),
-    true,
-  );
-  const cbRollback = checkbox(
-    'circuitBreakerRollback',
-    words('…and goes back to the last good edition', 'deploymentCircuitBreaker.rollback'),
-    true,
-  );
-  const rolling = h(
-    'fieldset',
-    { class: 'subfieldset renovation-rolling' },
-    h('legend', {}, words('Rolling', 'ROLLING')),
-    h('div', { class: 'pair' }, minP.root, maxP.root),
-    cb.root,
-    cbRollback.root,
-  );
-
-  // Native strategies' settings.
-  const bake = field(
-    words('Bake after the full shift (min)', 'bakeTimeInMinutes'),
-    numberInput({ name: 'bakeMinutes', min: 0, max: 1440, value: 2 }),
-    'Once every traveler goes to the new edition, the old one still stands this long, ready for a rollback.',
-  );
-  const canaryP = field(
-    words('Canary share (%)', 'canaryPercent'),
-    numberInput({ name: 'canaryPercent', min: 0.1, max: 100, step: 'any', value: 10 }),
-    'Sent to the new edition first.',
-  );
-  const canaryBake = field(
-    words('Canary watch (min)', 'canaryBakeTimeInMinutes'),
-    numberInput({ name: 'canaryBakeMinutes', min: 0, max: 1440, value: 2 }),
-    'Watched this long, then all move.',
-  );
-  const stepP = field(
-    words('Each step moves (%)', 'stepPercent'),
-    numberInput({ name: 'stepPercent', min: 3, max: 100, step: 'any', value: 10 }),
-  );
-  const stepBake = field(
-    words('Wait between steps (min)', 'stepBakeTimeInMinutes'),
-    numberInput({ name: 'stepBakeMinutes', min: 0, max: 1440, value: 1 }),
-    'Each share is watched this long.',
-  );
-  const canaryBox = h('div', { class: 'pair renovation-canary' }, canaryP.root, canaryBake.root);
-  const linearBox = h('div', { class: 'pair renovation-linear' }, stepP.root, stepBake.root);
-  const native = h(
-    'fieldset',
-    { class: 'subfieldset renovation-native' },
-    h('legend', {}, words('How the travelers move', 'Strategy settings')),
-    canaryBox,
-    linearBox,
-    bake.root,
-  );
-
-  // Roads and doors (native strategies the first time, CodeDeploy's group).
-  const second = field(
-    words('Second road (for the new edition)', 'alternateTargetGroupArn'),
-    h('select', { name: 'secondRoad' }),
-  );
-  const mainDoor = field(
-    words('Main door (production)', 'productionListenerRule (default rule)'),
-    h('select', { name: 'mainDoor' }),
-  );
-  const testDoor = field(
-    words('Test door', 'testListenerRule (default rule)'),
-    h('select', { name: 'testDoor' }),
-  );
-  const routesNote = h('p', { class: 'hint' });
-  const routes = h(
-    'fieldset',
-    { class: 'subfieldset renovation-routes' },
-    h('legend', {}, words('Roads and doors', 'Load balancer wiring')),
-    routesNote,
-    second.root,
-    h('div', { class: 'pair' }, mainDoor.root, testDoor.root),
-  );
-
-  // CodeDeploy.
-  const cdConfig = field(
-    words('Pace (CodeDeploy configuration)', 'deploymentConfigName'),
-    h('select', { name: 'cdConfig' }),
-  );
-  const waitWord = checkbox(
-    'waitForWord',
-    words('Wait for my word before moving travelers', 'deploymentReadyOption STOP_DEPLOYMENT'),
-    false,
-  );
-  const termWait = field(
-    words('Keep the old edition standing (min)', 'terminationWaitTimeInMinutes'),
-    numberInput({ name: 'terminationWait', min: 0, max: 2880, value: 5 }),
-  );
-  const codedeploy = h(
-    'fieldset',
-    { class: 'subfieldset renovation-codedeploy' },
-    h('legend', {}, words('Master builders (CodeDeploy)', 'CodeDeploy')),
-    cdConfig.root,
-    waitWord.root,
-    termWait.root,
-  );
-
-  // Watchtowers.
-  const towers = h('div', { class: 'renovation-towers' });
-  const alarmRollback = checkbox(
-    'alarmRollback',
-    words('A lit beacon sounds the horn of rollback', 'alarms.rollback'),
-    true,
-  );
-  const watch = h(
-    'fieldset',
-    { class: 'subfieldset renovation-watch' },
-    h('legend', {}, words('Watchtowers that may roll it back', 'CloudWatch alarms')),
-    towers,
-    alarmRollback.root,
-  );
-
+  const settings = createRenovationFields();
   const calls = createCallList(words('The orders, as AWS reads them', 'The API calls, in order'));
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, words('Renovate', 'Deploy'));
   const status = h('p', { class: 'call-list-status', role: 'status' });
-  const swapHint = h(
-    'p',
-    { class: 'hint renovation-swap' },
-    words(
-      'A road swap by hand (as in Blue and green): turn the main and test doors with two ModifyListener calls.',
-      'DIY blue/green: swap the listeners’ target groups (ModifyListener twice).',
-    ),
-    ' ',
-  );
-  const openDoors = button(words('Open the doors', 'Open listener swap'), {
-    class: 'button button-small button-quiet',
-  });
-  swapHint.append(openDoors);
   const form = h(
     'form',
     { class: 'call-form renovation-form', novalidate: true },
@@ -213,47 +95,19 @@ export function createRenovationForm(store: GameStore): RenovationForm {
     edition.root,
     kind.root,
     controllerNote,
-    rolling,
-    native,
-    routes,
-    codedeploy,
-    watch,
+    ...settings.roots,
     calls.root,
     submit,
     status,
   );
-  const live = createRenovationStatus(store, () => decree.control.value);
-  const root = h('div', { class: 'renovation' }, form, swapHint, live.root);
-
-  openDoors.addEventListener('click', () => {
-    const gate = document.querySelector<HTMLDetailsElement>('details[data-section="gate"]');
-    if (!gate) return;
-    gate.hidden = false;
-    gate.open = true;
-    gate.querySelector('.doors-swap')?.scrollIntoView({ block: 'start' });
-  });
+  const live = createRenovationStatus(store, life, () => decree.control.value);
+  const root = h('div', { class: 'renovation' }, form, swapHint(), live.root);
 
   const choice = (): RenovationChoice => ({
     serviceArn: decree.control.value,
     edition: edition.control.value,
     kind: kind.control.value as RenovationKind,
-    minPercent: num(minP.control),
-    maxPercent: num(maxP.control),
-    circuitBreaker: cb.input.checked,
-    cbRollback: cbRollback.input.checked,
-    bakeMinutes: num(bake.control),
-    canaryPercent: num(canaryP.control),
-    canaryBakeMinutes: num(canaryBake.control),
-    stepPercent: num(stepP.control),
-    stepBakeMinutes: num(stepBake.control),
-    secondRoad: second.control.value,
-    mainDoor: mainDoor.control.value,
-    testDoor: testDoor.control.value,
-    cdConfig: cdConfig.control.value,
-    waitForWord: waitWord.input.checked,
-    terminationWaitMinutes: num(termWait.control),
-    alarms: [...towers.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value),
-    alarmRollback: alarmRollback.input.checked,
+    ...settings.settings(),
   });
 
   const sync = () => {
@@ -271,21 +125,12 @@ export function createRenovationForm(store: GameStore): RenovationForm {
       cd ? 'blueGreen' : 'rolling',
     );
     const k = kind.control.value as RenovationKind;
-    rolling.hidden = k !== 'rolling';
-    native.hidden = cd || k === 'rolling' || k === 'allAtOnce';
-    canaryBox.hidden = k !== 'canary';
-    linearBox.hidden = k !== 'linear';
-    codedeploy.hidden = !cd;
-    setOptions(
-      cdConfig.control,
-      (CD_CONFIGS[k] ?? []).map((c) => ({ value: c, label: c })),
-    );
     const wired = svc?.loadBalancers[0]?.advancedConfiguration !== undefined;
     const hasGroup = svc ? groupsFor(s, svc).length > 0 : false;
-    routes.hidden = k === 'rolling' || !behind || (cd ? hasGroup : wired);
-    setText(
-      routesNote,
-      cd
+    settings.show(k, {
+      cd,
+      routes: !(k === 'rolling' || !behind || (cd ? hasGroup : wired)),
+      note: cd
         ? pick(
             'The master builders need two roads and the doors they turn.',
             'CreateDeploymentGroup: target group pair and listeners.',
@@ -296,57 +141,22 @@ export function createRenovationForm(store: GameStore): RenovationForm {
             'UpdateService loadBalancers[].advancedConfiguration.',
             mode,
           ),
-    );
-    setText(
-      controllerNote,
-      !svc
-        ? ''
-        : cd
-          ? pick(
-              'This decree is renovated by the master builders (CodeDeploy): no rolling renovation.',
-              'deploymentController CODE_DEPLOY: CodeDeploy blue/green deployments only.',
-              mode,
-            )
-          : behind
-            ? pick(
-                'The steward renovates this decree himself (ECS controller).',
-                'deploymentController ECS: ROLLING, BLUE_GREEN, LINEAR, CANARY.',
-                mode,
-              )
-            : pick(
-                'This decree is not behind the gate: only a rolling renovation.',
-                'No load balancer: ROLLING only.',
-                mode,
-              ),
-    );
+    });
+    setText(controllerNote, svc ? controllerWords(cd, behind, mode) : '');
     submit.disabled = !svc || !edition.control.value;
     calls.plan(renovationCalls(s, choice()), mode);
   };
 
+  /** A decree was chosen: its settings, and its plan's next edition. */
   const loadDecree = () => {
     const s = sim();
     const svc = s.services[decree.control.value];
     if (!svc) return;
-    minP.control.value = String(svc.deploymentConfiguration.minimumHealthyPercent);
-    maxP.control.value = String(svc.deploymentConfiguration.maximumPercent);
     const current = svc.taskDefinition.slice(svc.taskDefinition.lastIndexOf('/') + 1);
     const [family] = splitEdition(current);
     const next = planEditions(store).find((e) => splitEdition(e)[0] === family && e !== current);
     if (next) edition.control.value = next;
-    const serving = servingRoad(svc);
-    const other = roadsOf(s).find(
-      (r) =>
-        r.TargetGroupArn !== serving &&
-        r.LoadBalancerArns.some((lb) => s.elb.targetGroups[serving ?? '']?.LoadBalancerArns.includes(lb)),
-    );
-    if (other) second.control.value = other.TargetGroupArn;
-    const main = doorsTo(s, serving)[0];
-    if (main) mainDoor.control.value = main.ListenerArn;
-    const test = allDoorsOfRoadGate(s, serving).find((l) => l.ListenerArn !== main?.ListenerArn);
-    testDoor.control.value = test?.ListenerArn ?? '';
-    const alarms = svc.deploymentConfiguration.alarms;
-    for (const box of towers.querySelectorAll<HTMLInputElement>('input'))
-      box.checked = alarms?.enable === true && alarms.alarmNames.includes(box.value);
+    settings.load(s, svc);
   };
 
   let loaded = '';
@@ -387,43 +197,12 @@ export function createRenovationForm(store: GameStore): RenovationForm {
       })),
       pick('no decree yet: proclaim one', 'no service yet', mode),
     );
-    const editions = planEditions(store);
     setOptionsOr(
       edition.control,
-      editions.map((e) => ({ value: e, label: planName(e, mode) })),
+      planEditions(store).map((e) => ({ value: e, label: planName(e, mode) })),
       pick('no plan yet', 'no task definition yet', mode),
     );
-    const roads = roadsOf(s).map((r) => ({ value: r.TargetGroupArn, label: roadLabel(r, mode) }));
-    setOptionsOr(second.control, roads, pick('no road yet', 'no target group yet', mode));
-    const doors = Object.values(s.elb.listeners)
-      .filter((l) => l.region === s.defaultRegion)
-      .sort((a, b) => a.Port - b.Port)
-      .map((l) => ({ value: l.ListenerArn, label: doorLabel(s, l, mode) }));
-    setOptionsOr(mainDoor.control, doors, pick('no door yet', 'no listener yet', mode));
-    setOptions(testDoor.control, [{ value: '', label: pick('no test door', 'none', mode) }, ...doors]);
-    const alarms = watchtowersOf(s).map((a) => a.AlarmName);
-    const key = JSON.stringify(alarms);
-    if (towers.dataset.key !== key) {
-      const was = new Set(
-        [...towers.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value),
-      );
-      towers.dataset.key = key;
-      towers.replaceChildren(
-        ...(alarms.length
-          ? alarms.map((name) => checkbox('watchtower', h('span', {}, name), was.has(name), name).root)
-          : [
-              h(
-                'p',
-                { class: 'hint' },
-                pick(
-                  'No watchtower yet: raise one to guard the renovation, then tick it here.',
-                  'No alarms yet.',
-                  mode,
-                ),
-              ),
-            ]),
-      );
-    }
+    settings.update(s, mode);
     if (decree.control.value !== loaded) {
       loaded = decree.control.value;
       loadDecree();
@@ -431,11 +210,15 @@ export function createRenovationForm(store: GameStore): RenovationForm {
     sync();
     live.render();
   };
-  const scheduler = frameScheduler(() => update(store.getState().ui.names));
-  store.subscribe((s) => s.sim.elb.listeners, scheduler.schedule);
-  store.subscribe((s) => s.sim.elb.targetGroups, scheduler.schedule);
-  store.subscribe((s) => s.sim.cloudwatch.alarms, scheduler.schedule);
-  store.subscribe((s) => s.sim.codedeploy, scheduler.schedule);
+  life.live(
+    [
+      (s) => s.sim.elb.listeners,
+      (s) => s.sim.elb.targetGroups,
+      (s) => s.sim.cloudwatch.alarms,
+      (s) => s.sim.codedeploy,
+    ],
+    () => update(store.getState().ui.names),
+  );
   update(mode);
-  return { root, update };
+  return { root, update, destroy: life.destroy };
 }

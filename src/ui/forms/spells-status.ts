@@ -12,7 +12,8 @@ import { aliasRollbackFacts } from '../../i18n/renovation-facts.ts';
 import type { Call, LambdaDeployer, LambdaFunction, SimEvent, SimState } from '../../model/index.ts';
 import { metricSum } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
-import { frameScheduler, h, pick, tableHead, uid, words } from '../dom.ts';
+import type { Lifetime } from '../component.ts';
+import { h, pick, tableHead, uid, words } from '../dom.ts';
 import { actionRow, statusPanel, stepTable, towerList } from '../renovation-status.ts';
 import {
   cdHorn,
@@ -173,7 +174,12 @@ function spellView(
   return view;
 }
 
-export function createSpellsStatus(store: GameStore, spell: () => string, incantation: () => string) {
+export function createSpellsStatus(
+  store: GameStore,
+  life: Lifetime,
+  spell: () => string,
+  incantation: () => string,
+) {
   const memo = new Map<string, number>();
   const abort = actionRow(
     store,
@@ -190,7 +196,7 @@ export function createSpellsStatus(store: GameStore, spell: () => string, incant
     cls: 'renovation-status spell-status',
     bodyCls: 'spell-body',
     tail: abort.root,
-    redraw: () => scheduler.schedule(),
+    redraw: () => schedule(),
   });
 
   function render() {
@@ -221,10 +227,8 @@ export function createSpellsStatus(store: GameStore, spell: () => string, incant
     );
   }
 
-  const scheduler = frameScheduler(render);
-  store.subscribe((s) => s.sim.now, scheduler.schedule);
-  store.subscribe((s) => s.ui.names, scheduler.schedule);
-  return { root: panel.root, render: () => scheduler.schedule() };
+  const schedule = life.live([(s) => s.sim.now, (s) => s.ui.names], render);
+  return { root: panel.root, render: schedule };
 }
 
 function nodes(v: SpellView, mode: NameMode): HTMLElement[] {

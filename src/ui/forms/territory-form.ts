@@ -12,6 +12,7 @@ import type { Call } from '../../model/index.ts';
 import { encodeBase64 } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import {
   button,
   field,
@@ -41,12 +42,8 @@ export function userDataFor(cluster: string): string {
 
 const ANY_ZONE = '';
 
-export interface TerritoryForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
-
-export function createTerritoryForm(store: GameStore): TerritoryForm {
+export function createTerritoryForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const zone = field(words('Portal', 'Availability Zone'), h('select', { name: 'zone' }));
   const size = field(words('Size of the land', 'Instance type'), h('select', { name: 'instanceType' }));
@@ -157,12 +154,12 @@ export function createTerritoryForm(store: GameStore): TerritoryForm {
   };
 
   const result = form.form.querySelector<HTMLElement>('.call-result');
-  store.subscribe(
+  life.subscribe(
     (s) => s.generation,
     () => result?.replaceChildren(),
   );
   // Clicking a portal on the map picks it in the form: the newcomer chose it once, not twice.
-  store.subscribe(
+  life.subscribe(
     (s) => (s.ui.place.scene === 'kingdom' ? s.ui.place.zone : null),
     (picked) => {
       const option = [...zone.control.options].find((o) => o.value === picked && !o.disabled);
@@ -264,7 +261,7 @@ export function createTerritoryForm(store: GameStore): TerritoryForm {
   };
 
   update(mode);
-  return { root: form.form, update };
+  return { root: form.form, update, destroy: life.destroy };
 }
 
 export function formatMiB(mib: number): string {

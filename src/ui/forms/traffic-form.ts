@@ -9,15 +9,11 @@ import { planName } from '../../i18n/names.ts';
 import type { Call, Listener, SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
-import { button, field, frameScheduler, h, pick, setOptionsOr, tableHead, words } from '../dom.ts';
+import { type Component, lifetime } from '../component.ts';
+import { button, field, h, pick, setOptionsOr, tableHead, words } from '../dom.ts';
 import { allDoors, doorLabel, forwardOf } from './gate-things.ts';
 import { faultSliders, rateSlider } from './slider-field.ts';
 import { planEditions } from './world.ts';
-
-export interface TrafficForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
 
 const fmt = (k: number) => Math.round(k).toLocaleString('en-US');
 
@@ -80,7 +76,8 @@ function doorStats(sim: SimState, l: Listener, mode: NameMode): HTMLElement {
   );
 }
 
-export function createTrafficForm(store: GameStore): TrafficForm {
+export function createTrafficForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
 
@@ -272,11 +269,15 @@ export function createTrafficForm(store: GameStore): TrafficForm {
     curse.refresh();
     renderLive();
   };
-  const scheduler = frameScheduler(() => update(store.getState().ui.names));
-  store.subscribe((s) => s.sim.elb.listeners, scheduler.schedule);
-  store.subscribe((s) => s.sim.traffic.sourceLast, scheduler.schedule);
-  store.subscribe((s) => s.sim.traffic.sources, scheduler.schedule);
-  store.subscribe((s) => s.sim.traffic.behaviors, scheduler.schedule);
+  life.live(
+    [
+      (s) => s.sim.elb.listeners,
+      (s) => s.sim.traffic.sourceLast,
+      (s) => s.sim.traffic.sources,
+      (s) => s.sim.traffic.behaviors,
+    ],
+    () => update(store.getState().ui.names),
+  );
   update(mode);
-  return { root, update };
+  return { root, update, destroy: life.destroy };
 }

@@ -11,16 +11,17 @@ import { COMPARISON_WORDS, watchedWords } from '../../i18n/gate-names.ts';
 import type { Call, MetricAlarm } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
+import { type Component, lifetime } from '../component.ts';
 import {
   button,
   field,
-  frameScheduler,
   h,
   intValue,
   numberInput,
   pick,
   setOptions,
   setOptionsOr,
+  svg,
   words,
 } from '../dom.ts';
 import {
@@ -33,39 +34,35 @@ import {
   watchtowersOf,
 } from './gate-things.ts';
 
-export interface WatchtowerForm {
-  root: HTMLElement;
-  update(mode: NameMode): void;
-}
-
-const SVG = 'http://www.w3.org/2000/svg';
+const ALARM_ICON_PATHS: Record<MetricAlarm['StateValue'], string> = {
+  ALARM: 'M12 2c1 4 6 6 6 12a6 6 0 0 1-12 0c0-3 2-5 3-6 0 2 1 3 2 3 0-4-1-6 1-9z',
+  OK: 'M4 12.5l5 5L20 6.5',
+  INSUFFICIENT_DATA: 'M8.5 9a3.5 3.5 0 1 1 5 3.2c-1 .5-1.5 1.2-1.5 2.3v.5M12 19v.5',
+};
 
 /** The state's icon: a flame (ALARM), a tick (OK), a question mark (INSUFFICIENT_DATA). */
 export function alarmIcon(state: MetricAlarm['StateValue']): SVGSVGElement {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '1.6em');
-  svg.setAttribute('height', '1.6em');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('class', `alarm-icon alarm-icon-${state.toLowerCase()}`);
-  const path = document.createElementNS(SVG, 'path');
-  const d =
+  const paint =
     state === 'ALARM'
-      ? 'M12 2c1 4 6 6 6 12a6 6 0 0 1-12 0c0-3 2-5 3-6 0 2 1 3 2 3 0-4-1-6 1-9z'
-      : state === 'OK'
-        ? 'M4 12.5l5 5L20 6.5'
-        : 'M8.5 9a3.5 3.5 0 1 1 5 3.2c-1 .5-1.5 1.2-1.5 2.3v.5M12 19v.5';
-  path.setAttribute('d', d);
-  if (state === 'ALARM') path.setAttribute('fill', 'currentColor');
-  else {
-    path.setAttribute('fill', 'none');
-    path.setAttribute('stroke', 'currentColor');
-    path.setAttribute('stroke-width', '3');
-    path.setAttribute('stroke-linecap', 'round');
-    path.setAttribute('stroke-linejoin', 'round');
-  }
-  svg.append(path);
-  return svg;
+      ? { fill: 'currentColor' }
+      : {
+          fill: 'none',
+          stroke: 'currentColor',
+          'stroke-width': '3',
+          'stroke-linecap': 'round',
+          'stroke-linejoin': 'round',
+        };
+  return svg(
+    'svg',
+    {
+      viewBox: '0 0 24 24',
+      width: '1.6em',
+      height: '1.6em',
+      'aria-hidden': 'true',
+      class: `alarm-icon alarm-icon-${state.toLowerCase()}`,
+    },
+    svg('path', { d: ALARM_ICON_PATHS[state], ...paint }),
+  );
 }
 
 export function alarmStateWords(state: MetricAlarm['StateValue'], mode: NameMode): string {
@@ -74,7 +71,8 @@ export function alarmStateWords(state: MetricAlarm['StateValue'], mode: NameMode
   return pick('no news yet', 'INSUFFICIENT_DATA', mode);
 }
 
-export function createWatchtowerForm(store: GameStore): WatchtowerForm {
+export function createWatchtowerForm(store: GameStore): Component {
+  const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
   const sim = () => store.getState().sim;
   const name = field(
@@ -306,10 +304,10 @@ export function createWatchtowerForm(store: GameStore): WatchtowerForm {
     form.refresh();
     renderList();
   };
-  const scheduler = frameScheduler(() => update(store.getState().ui.names));
-  store.subscribe((s) => s.sim.cloudwatch.alarms, scheduler.schedule);
-  store.subscribe((s) => s.sim.elb.loadBalancers, scheduler.schedule);
-  store.subscribe((s) => s.sim.elb.targetGroups, scheduler.schedule);
+  life.live(
+    [(s) => s.sim.cloudwatch.alarms, (s) => s.sim.elb.loadBalancers, (s) => s.sim.elb.targetGroups],
+    () => update(store.getState().ui.names),
+  );
   update(mode);
-  return { root, update };
+  return { root, update, destroy: life.destroy };
 }

@@ -1,0 +1,113 @@
+/**
+ * `mount(element, options) -> { store, game, destroy }`: the whole game inside one element of any page
+ * (or of a shadow root). It makes the game's frame by code (src/ui/shell.ts), adopts the game's
+ * scoped style sheet in that page or shadow root (game-styles.ts), builds one store and one Phaser game, and binds the panels and the
+ * campaign to that frame only. Two mounts on one page share nothing: each has its own store, its own
+ * Phaser game, its own element ids and its own keys (heard on its root, never on the window).
+ * `destroy()` unbinds every panel, destroys the Phaser game (`game.destroy(true)`), takes the game off
+ * the test bridge and removes what it added to the element; the host page is left as it was.
+ *
+ * Nothing here talks to a server, sets a cookie or measures anyone; progress is kept only where the
+ * caller says (`options.progress`).
+ */
+import type Phaser from 'phaser';
+import { createGame } from '../game/create-game.ts';
+import { T } from '../i18n/messages.ts';
+import { CHAPTERS, LEVELS, levelById } from '../levels/index.ts';
+import { createGameStore, type GameStore } from '../store/create-game-store.ts';
+import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
+import { uid } from '../ui/dom.ts';
+import { bindPanels } from '../ui/panels.ts';
+import { bindProgressBanner } from '../ui/progress-notice.ts';
+import { createShell } from '../ui/shell.ts';
+import { bindTopBar } from '../ui/top-bar.ts';
+import { bindWorldSummary } from '../ui/world-summary.ts';
+import { attachGameStyles } from './game-styles.ts';
+import type { MountOptions } from './mount-options.ts';
+import { installTestBridge } from './test-bridge.ts';
+
+export type { MountOptions } from './mount-options.ts';
+
+export interface MountedGame {
+  store: GameStore;
+  game: Phaser.Game;
+  /** The game's root element (`.nozama`), inside the mount's element. */
+  root: HTMLElement;
+  /** Removes the game: panels unbound, Phaser destroyed, the element as it was. Safe to call twice. */
+  destroy(): void;
+}
+
+/**
+ * Element ids must be unique in their document or shadow root: the first game there keeps the plain
+ * ids (`#inspector-panel`, `#world-canvas`), any other gets a unique prefix.
+ */
+function idPrefixFor(element: HTMLElement): string {
+  const scope = element.getRootNode();
+  const taken =
+    (scope instanceof Document || scope instanceof ShadowRoot) &&
+    scope.getElementById('build-panel') !== null;
+  return taken ? `${uid('game')}-` : '';
+}
+
+function required<T extends Element>(root: ParentNode, selector: string): T {
+  const el = root.querySelector<T>(selector);
+  if (!el) throw new Error(`Nozama: the game's frame has no ${selector}`);
+  return el;
+}
+
+export function mount(element: HTMLElement, options: MountOptions = {}): MountedGame {
+  const shell = createShell(idPrefixFor(element));
+  const { root } = shell;
+  const detachStyles = attachGameStyles(element);
+  element.append(root);
+
+  const store = createGameStore({ seed: options.seed ?? 1, progressStorage: options.progress ?? null });
+  const requested = options.level === undefined ? undefined : levelById(options.level);
+  if (requested) store.getState().startLevel(requested);
+  else if (options.sandbox) store.getState().markVisited();
+
+  const game = createGame({
+    parent: shell.world,
+    store,
+    renderer: options.renderer ?? 'auto',
+    keyTarget: root,
+    ...(options.place ? { place: options.place } : {}),
+  });
+  const offs = [
+    bindTopBar(root, store),
+    bindWorldSummary(required(root, '[data-role="world-summary"]'), store),
+    bindPanels(root, store),
+  ];
+  const campaign = bindCampaign(root, store, {
+    levels: LEVELS,
+    chapters: CHAPTERS,
+    address: options.address === true,
+  });
+  offs.push(() => campaign.destroy());
+
+  const { firstVisit, progressNotice } = store.getState();
+  const greet = options.greet === true && (firstVisit || progressNotice !== null);
+  if (options.banner) offs.push(bindProgressBanner(root, store));
+  const problems = [...(options.problems ?? [])];
+  if (options.level !== undefined && !requested)
+    problems.push(T.t('campaign.noLevel', { id: options.level }));
+  if (problems.length > 0) campaign.openMap(problems);
+  else if (options.campaign || (!requested && !options.sandbox && greet)) campaign.openMap();
+
+  if (options.testBridge) offs.push(installTestBridge(window, { store, game, root }));
+
+  let destroyed = false;
+  return {
+    store,
+    game,
+    root,
+    destroy() {
+      if (destroyed) return;
+      destroyed = true;
+      for (const off of offs.reverse()) off();
+      game.destroy(true);
+      root.remove();
+      detachStyles();
+    },
+  };
+}
