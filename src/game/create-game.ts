@@ -1,8 +1,9 @@
 /**
  * Builds the Phaser game for one store. The canvas fills its parent and follows its size (Scale
  * RESIZE): layouts are recomputed from the canvas size, so they read the same on a laptop and on a
- * projector. WebGL by default; the Canvas renderer (deprecated in Phaser 4) can be asked for, for the
- * Canvas benchmark.
+ * projector. The renderer is chosen by renderer-choice.ts: WebGL on a real GPU, Canvas where WebGL is
+ * drawn in software or missing, or what `?renderer=` asks for; the canvas element says which and why
+ * (`data-renderer`, `data-renderer-reason`).
  *
  * Scenes: Boot bakes the art, then the Director runs for the game's life (it drives simulated time
  * and shows the scene for store.ui.place): the Planet, a Region's portals, or the Kingdom with its
@@ -19,8 +20,9 @@ import { PlanetScene } from './PlanetScene.ts';
 import { COLORS, hex } from './palette.ts';
 import { parsePlace } from './places.ts';
 import { RegionScene } from './RegionScene.ts';
+import { chooseRenderer, probeWebGL, type RendererChoice, type RendererDecision } from './renderer-choice.ts';
 
-export type RendererChoice = 'auto' | 'webgl' | 'canvas';
+export { parseRenderer, type RendererChoice } from './renderer-choice.ts';
 
 export interface CreateGameOptions {
   parent: HTMLElement;
@@ -31,16 +33,10 @@ export interface CreateGameOptions {
   place?: ViewPlace;
 }
 
-const RENDERER_TYPES: Record<RendererChoice, number> = {
-  auto: Phaser.AUTO,
+const RENDERER_TYPES: Record<RendererDecision['renderer'], number> = {
   webgl: Phaser.WEBGL,
   canvas: Phaser.CANVAS,
 };
-
-/** `?renderer=canvas` or `?renderer=webgl` (anything else: Phaser.AUTO, which picks WebGL when it can). */
-export function parseRenderer(value: string | null): RendererChoice {
-  return value === 'canvas' || value === 'webgl' ? value : 'auto';
-}
 
 export const CANVAS_LABEL =
   'The world of Nozama. Click a place to go there; arrow keys move, Enter opens, + and − zoom, 0 shows the whole kingdom, Escape goes back.';
@@ -51,8 +47,9 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
   const place =
     options.place ?? (typeof window !== 'undefined' ? parsePlace(window.location.search, region) : null);
   if (place) store.getState().goTo(place);
+  const choice = chooseRenderer(options.renderer ?? 'auto', () => probeWebGL(parent.ownerDocument));
   const game = new Phaser.Game({
-    type: RENDERER_TYPES[options.renderer ?? 'auto'],
+    type: RENDERER_TYPES[choice.renderer],
     parent,
     backgroundColor: hex(COLORS.sky),
     banner: false,
@@ -81,6 +78,8 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
     canvas.tabIndex = 0;
     canvas.setAttribute('role', 'application');
     canvas.setAttribute('aria-label', CANVAS_LABEL);
+    canvas.dataset.renderer = choice.renderer;
+    canvas.dataset.rendererReason = choice.reason;
   };
   if (game.canvas) label();
   else game.events.once(Phaser.Core.Events.READY, label);
