@@ -82,16 +82,33 @@ export async function buildAndServe(root: string, extra: string[]): Promise<Serv
     rmSync(outDir, { recursive: true, force: true });
   };
   try {
-    const build = spawnSync(process.execPath, [vite, 'build', ...extra, '--outDir', outDir, '--emptyOutDir'], {
-      cwd: root,
-      encoding: 'utf8',
-    });
+    const build = spawnSync(
+      process.execPath,
+      [vite, 'build', ...extra, '--outDir', outDir, '--emptyOutDir'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+      },
+    );
     if (build.status !== 0) throw new Error(`vite build failed:\n${build.stdout}\n${build.stderr}`);
     const port = await freePort();
-    const config = extra.includes('--config') ? ['--config', extra[extra.indexOf('--config') + 1] as string] : [];
+    const config = extra.includes('--config')
+      ? ['--config', extra[extra.indexOf('--config') + 1] as string]
+      : [];
     server = spawn(
       process.execPath,
-      [vite, 'preview', ...config, '--outDir', outDir, '--strictPort', '--host', '127.0.0.1', '--port', String(port)],
+      [
+        vite,
+        'preview',
+        ...config,
+        '--outDir',
+        outDir,
+        '--strictPort',
+        '--host',
+        '127.0.0.1',
+        '--port',
+        String(port),
+      ],
       { cwd: root, stdio: 'ignore' },
     );
     const base = `http://127.0.0.1:${port}`;
@@ -106,6 +123,8 @@ export async function buildAndServe(root: string, extra: string[]): Promise<Serv
 export function launchChromium(): Promise<Browser> {
   const chromiumPath = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
   if (!existsSync(chromiumPath))
-    throw new Error(`Chromium not found at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`);
+    throw new Error(
+      `Chromium not found at ${chromiumPath} (apt-get install -y chromium, or set CHROMIUM_PATH)`,
+    );
   return chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
 }

@@ -80,9 +80,13 @@ async function loadOnce(browser: Browser, url: string): Promise<LoadSample & { r
   });
   const start = Date.now();
   await page.goto(url);
-  await page.waitForFunction(() => (window as unknown as { __readyAt?: number }).__readyAt !== undefined, null, {
-    timeout: 60_000,
-  });
+  await page.waitForFunction(
+    () => (window as unknown as { __readyAt?: number }).__readyAt !== undefined,
+    null,
+    {
+      timeout: 60_000,
+    },
+  );
   const readyAt = start + 0;
   const { readyMs, renderer } = await page.evaluate(() => {
     const w = window as unknown as {
