@@ -9,20 +9,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium } from 'playwright-core';
+import { CHROMIUM_ARGS as TEST_CHROMIUM_ARGS } from '../chromium-flags.ts';
 
-export const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--enable-unsafe-swiftshader',
-  // performance.memory without its coarse buckets, for the heap figures.
-  '--enable-precise-memory-info',
-];
+/** The browser tests' flags, and performance.memory without its coarse buckets. */
+export const CHROMIUM_ARGS = [...TEST_CHROMIUM_ARGS, '--enable-precise-memory-info'];
 
 export const round = (x: number, digits: number): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
