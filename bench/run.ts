@@ -24,8 +24,8 @@ import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/
 import { advance, createSim, step } from '../src/model/index.ts';
 import type { Call, PlacementStrategy, SimState } from '../src/model/sim/types.ts';
 import { buildCanaryWorld, checkCanaryHour } from './canary-hour.ts';
-import { type FirstLoadFigures, firstLoadBench, firstLoadLines } from './first-load.ts';
-import { type FrameFigures, frameBench, frameLines } from './frame.ts';
+import { firstLoadBench, firstLoadLines } from './first-load.ts';
+import { frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';
 
 const SAMPLES = 5;
@@ -528,6 +528,23 @@ function canaryHour() {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Runs a browser part of the bench and prints its lines, or records the error it met (the run is invalid). */
+async function browserPart<T>(
+  name: string,
+  run: () => Promise<T>,
+  lines: (figures: T) => string[],
+): Promise<T | { error: string }> {
+  try {
+    const figures = await run();
+    for (const line of lines(figures)) console.log(line);
+    return figures;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    fail(`${name}: ${message}`);
+    return { error: message };
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(
@@ -613,24 +630,8 @@ async function main(): Promise<void> {
   console.log('Goals:');
   for (const [name, g] of Object.entries(goals)) console.log(`  ${g.pass ? 'PASS' : 'FAIL'} ${name}`);
 
-  let frame: FrameFigures | { error: string };
-  try {
-    frame = await frameBench();
-    for (const line of frameLines(frame)) console.log(line);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    frame = { error: message };
-    fail(`frame benchmark: ${message}`);
-  }
-  let firstLoad: FirstLoadFigures | { error: string };
-  try {
-    firstLoad = await firstLoadBench();
-    for (const line of firstLoadLines(firstLoad)) console.log(line);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    firstLoad = { error: message };
-    fail(`first-paint benchmark: ${message}`);
-  }
+  const frame = await browserPart('frame benchmark', frameBench, frameLines);
+  const firstLoad = await browserPart('first-paint benchmark', firstLoadBench, firstLoadLines);
   const totalSeconds = round((performance.now() - started) / 1000, 1);
   console.log(
     `Results ${invalid ? `INVALID (${failures.size} distinct violations)` : 'valid: every run of both implementations checked'}; bench ran ${totalSeconds} s`,
