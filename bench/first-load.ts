@@ -66,19 +66,15 @@ async function loadOnce(browser: Browser, url: string): Promise<LoadSample & { r
   const context = await browser.newContext({ viewport: VIEWPORT });
   const page: Page = await context.newPage();
   await page.addInitScript(READY_PROBE);
-  const fetched: { at: number; gz: number }[] = [];
-  const pending: Promise<void>[] = [];
+  const gzByUrl = new Map<string, Promise<number>>();
   page.on('response', (r) => {
     const type = r.request().resourceType();
     if (type !== 'script' && type !== 'stylesheet') return;
-    const at = Date.now();
-    pending.push(
-      r.body().then((body) => {
-        fetched.push({ at, gz: gzipSync(body, { level: 9 }).length });
-      }),
+    gzByUrl.set(
+      r.url(),
+      r.body().then((body) => gzipSync(body, { level: 9 }).length),
     );
   });
-  const start = Date.now();
   await page.goto(url);
   await page.waitForFunction(
     () => (window as unknown as { __readyAt?: number }).__readyAt !== undefined,
@@ -87,28 +83,32 @@ async function loadOnce(browser: Browser, url: string): Promise<LoadSample & { r
       timeout: 60_000,
     },
   );
-  const readyAt = start + 0;
-  const { readyMs, renderer } = await page.evaluate(() => {
+  // The page's own clock: which scripts and sheets had arrived when it was ready.
+  const seen = await page.evaluate(() => {
     const w = window as unknown as {
       __readyAt: number;
       __nozama?: { game: { renderer: { type: number } } };
       __game?: { renderer: { type: number } };
     };
     const g = w.__nozama?.game ?? w.__game;
-    return { readyMs: w.__readyAt, renderer: g?.renderer.type === 1 ? 'canvas' : 'webgl' };
+    const files = performance
+      .getEntriesByType('resource')
+      .map((e) => ({ url: e.name, end: (e as PerformanceResourceTiming).responseEnd }));
+    return { readyMs: w.__readyAt, renderer: g?.renderer.type === 1 ? 'canvas' : 'webgl', files };
   });
-  await Promise.all(pending);
-  const readyWall = readyAt + readyMs;
-  const before = fetched.filter((f) => f.at <= readyWall);
-  const after = fetched.filter((f) => f.at > readyWall);
+  let firstLoadGzBytes = 0;
+  let laterGzBytes = 0;
+  let files = 0;
+  for (const f of seen.files) {
+    const gz = gzByUrl.get(f.url);
+    if (!gz) continue;
+    if (f.end <= seen.readyMs) {
+      firstLoadGzBytes += await gz;
+      files++;
+    } else laterGzBytes += await gz;
+  }
   await context.close();
-  return {
-    readyMs,
-    firstLoadGzBytes: before.reduce((a, f) => a + f.gz, 0),
-    laterGzBytes: after.reduce((a, f) => a + f.gz, 0),
-    files: before.length,
-    renderer,
-  };
+  return { readyMs: seen.readyMs, firstLoadGzBytes, laterGzBytes, files, renderer: seen.renderer };
 }
 
 function median(xs: number[]): number {
