@@ -8,8 +8,12 @@
  *    workload measured in the same run.
  * 2b. One simulated hour of an ECS CANARY deployment under 100 requests/s on 20 instances
  *    (bench/canary-hour.ts), timed the same way against the same reference.
- * 3. Frame times of the real game in headless Chromium with 100 territories and 1,000 developments,
- *    against the same page with an empty world (bench/frame.ts); its figures are under "frame".
+ * 3. Frame times of the real game in headless Chromium, Canvas and WebGL (software, SwiftShader): an
+ *    empty world, 100 territories and 1,000 developments, and the busiest level (canary) at 16x, the
+ *    renderer the game picks by itself, and the heap over the busiest level (bench/frame.ts); its
+ *    figures are under "frame".
+ * 4. First paint: the game's production build against a Phaser-only page, ready time and first-load
+ *    gzip bytes, both ratios from one run (bench/first-load.ts); its figures are under "firstLoad".
  *
  * Prints human-readable lines, then ONE line of JSON with every figure. Exits non-zero only when a
  * result is invalid (a task not placed, an over-committed instance, a broken constraint, an unstable
@@ -20,7 +24,8 @@ import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/
 import { advance, createSim, step } from '../src/model/index.ts';
 import type { Call, PlacementStrategy, SimState } from '../src/model/sim/types.ts';
 import { buildCanaryWorld, checkCanaryHour } from './canary-hour.ts';
-import { type FrameFigures, frameBench, frameLines } from './frame.ts';
+import { firstLoadBench, firstLoadLines } from './first-load.ts';
+import { frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';
 
 const SAMPLES = 5;
@@ -523,6 +528,23 @@ function canaryHour() {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Runs a browser part of the bench and prints its lines, or records the error it met (the run is invalid). */
+async function browserPart<T>(
+  name: string,
+  run: () => Promise<T>,
+  lines: (figures: T) => string[],
+): Promise<T | { error: string }> {
+  try {
+    const figures = await run();
+    for (const line of lines(figures)) console.log(line);
+    return figures;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    fail(`${name}: ${message}`);
+    return { error: message };
+  }
+}
+
 async function main(): Promise<void> {
   const started = performance.now();
   console.log(
@@ -608,15 +630,8 @@ async function main(): Promise<void> {
   console.log('Goals:');
   for (const [name, g] of Object.entries(goals)) console.log(`  ${g.pass ? 'PASS' : 'FAIL'} ${name}`);
 
-  let frame: FrameFigures | { error: string };
-  try {
-    frame = await frameBench();
-    for (const line of frameLines(frame)) console.log(line);
-  } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
-    frame = { error: message };
-    fail(`frame benchmark: ${message}`);
-  }
+  const frame = await browserPart('frame benchmark', frameBench, frameLines);
+  const firstLoad = await browserPart('first-paint benchmark', firstLoadBench, firstLoadLines);
   const totalSeconds = round((performance.now() - started) / 1000, 1);
   console.log(
     `Results ${invalid ? `INVALID (${failures.size} distinct violations)` : 'valid: every run of both implementations checked'}; bench ran ${totalSeconds} s`,
@@ -628,6 +643,7 @@ async function main(): Promise<void> {
       canaryHour: canary,
       goals,
       frame,
+      firstLoad,
       valid: !invalid,
       benchSeconds: totalSeconds,
     }),

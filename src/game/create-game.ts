@@ -1,8 +1,9 @@
 /**
  * Builds the Phaser game for one store. The canvas fills its parent and follows its size (Scale
  * RESIZE): layouts are recomputed from the canvas size, so they read the same on a laptop and on a
- * projector. WebGL by default; the Canvas renderer (deprecated in Phaser 4) can be asked for, for the
- * Canvas benchmark.
+ * projector. The renderer is chosen by renderer-choice.ts: WebGL on a real GPU, Canvas where WebGL is
+ * drawn in software or missing, or what `?renderer=` asks for; the canvas element says which and why
+ * (`data-renderer`, `data-renderer-reason`).
  *
  * Scenes: Boot bakes the art, then the Director runs for the game's life (it drives simulated time
  * and shows the scene for store.ui.place): the Planet, a Region's portals, or the Kingdom with its
@@ -20,8 +21,9 @@ import { KingdomScene } from './KingdomScene.ts';
 import { PlanetScene } from './PlanetScene.ts';
 import { COLORS, hex } from './palette.ts';
 import { RegionScene } from './RegionScene.ts';
+import { chooseRenderer, probeWebGL, type RendererChoice, type RendererDecision } from './renderer-choice.ts';
 
-export type RendererChoice = 'auto' | 'webgl' | 'canvas';
+export { parseRenderer, type RendererChoice } from './renderer-choice.ts';
 
 export interface CreateGameOptions {
   parent: HTMLElement;
@@ -34,8 +36,7 @@ export interface CreateGameOptions {
   keyTarget?: HTMLElement;
 }
 
-const RENDERER_TYPES: Record<RendererChoice, number> = {
-  auto: Phaser.AUTO,
+const RENDERER_TYPES: Record<RendererDecision['renderer'], number> = {
   webgl: Phaser.WEBGL,
   canvas: Phaser.CANVAS,
 };
@@ -47,8 +48,9 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
   const { parent, store } = options;
   const region = options.region ?? store.getState().sim.defaultRegion;
   if (options.place) store.getState().goTo(options.place);
+  const choice = chooseRenderer(options.renderer ?? 'auto', () => probeWebGL(parent.ownerDocument));
   const game = new Phaser.Game({
-    type: RENDERER_TYPES[options.renderer ?? 'auto'],
+    type: RENDERER_TYPES[choice.renderer],
     parent,
     backgroundColor: hex(COLORS.sky),
     banner: false,
@@ -80,6 +82,8 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
     canvas.setAttribute('aria-label', CANVAS_LABEL);
     // Phaser prevents the pointer's default action, focus included: give the canvas the keyboard.
     canvas.addEventListener('pointerdown', () => canvas.focus({ preventScroll: true }));
+    canvas.dataset.renderer = choice.renderer;
+    canvas.dataset.rendererReason = choice.reason;
   };
   if (game.canvas) label();
   else game.events.once(Phaser.Core.Events.READY, label);

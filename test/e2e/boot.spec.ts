@@ -1,9 +1,29 @@
-/** The game boots on WebGL, draws the three portals of za-southwest-1, and the page stays clean. */
-import { expect, test } from '@playwright/test';
+/**
+ * The game boots on the renderer fast on this machine (Canvas: headless Chromium draws WebGL in software,
+ * SwiftShader), draws the three portals of za-southwest-1, and the page stays clean; `?renderer=webgl`
+ * still gets WebGL.
+ */
+import { expect, type Page, test } from '@playwright/test';
 import type { KingdomScene } from '../../src/game/KingdomScene.ts';
 import { axeSerious, canvasBox, openGame, snapshot, watchPage, worldShot } from './helpers.ts';
 
-test('the game boots on WebGL, draws the zones, with no console errors and no third-party requests', async ({
+/** The renderer Phaser runs (from its type) and what the canvas says was chosen and why. */
+function rendererOf(page: Page) {
+  return page.evaluate(() => {
+    const b = window.__nozama;
+    if (!b) throw new Error('no test bridge');
+    const canvas = b.game.canvas as HTMLCanvasElement;
+    const type = b.game.renderer.type;
+    return {
+      phaser: type === b.phaser.CANVAS ? 'canvas' : type === b.phaser.WEBGL ? 'webgl' : `type ${type}`,
+      version: b.phaser.VERSION,
+      renderer: canvas.dataset.renderer,
+      rendererReason: canvas.dataset.rendererReason,
+    };
+  });
+}
+
+test('the game boots on Canvas where WebGL is software, draws the zones, with no console errors and no third-party requests', async ({
   page,
   baseURL,
 }) => {
@@ -11,12 +31,12 @@ test('the game boots on WebGL, draws the zones, with no console errors and no th
   await openGame(page);
 
   await expect(page).toHaveTitle('Nozama — learn Amazon ECS by building kingdoms');
-  const renderer = await page.evaluate(() => {
-    const b = window.__nozama;
-    if (!b) throw new Error('no test bridge');
-    return { type: b.game.renderer.type, webgl: b.phaser.WEBGL, version: b.phaser.VERSION };
-  });
-  expect(renderer.type, `Phaser ${renderer.version} picked WebGL`).toBe(renderer.webgl);
+  const renderer = await rendererOf(page);
+  expect(renderer.phaser, `Phaser ${renderer.version} uses Canvas`).toBe('canvas');
+  expect(renderer.renderer).toBe('canvas');
+  expect(renderer.rendererReason).toMatch(
+    /^WebGL is drawn in software \(.*SwiftShader.*\): Canvas is faster here$/,
+  );
 
   const canvas = page.locator('#world-canvas canvas');
   await expect(canvas).toBeVisible();
@@ -39,6 +59,21 @@ test('the game boots on WebGL, draws the zones, with no console errors and no th
   await expect(page.getByRole('timer')).toHaveText(/^\d\d:\d\d:\d\d$/);
 
   await worldShot(page, 'boot');
+  expect(problems).toEqual([]);
+});
+
+test('?renderer=webgl forces WebGL (through SwiftShader here), and the kingdom draws on it', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watchPage(page, baseURL as string);
+  await openGame(page, '?renderer=webgl');
+  const renderer = await rendererOf(page);
+  expect(renderer.phaser).toBe('webgl');
+  expect(renderer).toMatchObject({ renderer: 'webgl', rendererReason: 'asked for (?renderer=webgl)' });
+  const snap = await snapshot(page);
+  expect(snap.zones.map((z) => z.name)).toEqual(['za-southwest-1a', 'za-southwest-1b', 'za-southwest-1c']);
+  await worldShot(page, 'boot-webgl');
   expect(problems).toEqual([]);
 });
 

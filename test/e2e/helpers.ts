@@ -96,6 +96,15 @@ export async function frames(page: Page, n: number): Promise<void> {
   );
 }
 
+/**
+ * Presses a key for the canvas and waits two frames: Phaser queues DOM key events and handles them in
+ * its next step, so a state read straight after the press can come before it.
+ */
+export async function pressForCanvas(page: Page, key: string): Promise<void> {
+  await page.keyboard.press(key);
+  await frames(page, 2);
+}
+
 export async function snapshot(page: Page): Promise<KingdomSnapshot> {
   return page.evaluate(() => {
     const bridge = window.__nozama;

@@ -22,6 +22,7 @@ import {
   frames,
   kingdomPoint,
   ok,
+  pressForCanvas,
   SCREENSHOTS,
   selection,
   snapshot,
@@ -173,27 +174,27 @@ test('the keyboard: arrows move between places, Enter goes in, Escape comes back
   await waitScene(page, 'planet');
   await page.locator('#world-canvas canvas').focus();
   expect((await planet(page)).focused).toBe('za-southwest-1');
-  await page.keyboard.press('ArrowRight');
+  await pressForCanvas(page, 'ArrowRight');
   const moved = (await planet(page)).focused;
   expect(moved).not.toBe('za-southwest-1');
-  await page.keyboard.press('Enter');
+  await pressForCanvas(page, 'Enter');
   await frames(page, 2);
   expect(await placeOf(page)).toEqual({ scene: 'planet' });
   // Back round to SW Nozama, and in.
   for (let i = 0; i < 3 && (await planet(page)).focused !== 'za-southwest-1'; i++)
-    await page.keyboard.press('ArrowRight');
-  await page.keyboard.press('Enter');
+    await pressForCanvas(page, 'ArrowRight');
+  await pressForCanvas(page, 'Enter');
   await waitScene(page, 'region');
   expect(await placeOf(page)).toEqual({ scene: 'region' });
-  await page.keyboard.press('ArrowRight');
+  await pressForCanvas(page, 'ArrowRight');
   expect((await region(page)).focused).toBe('za-southwest-1b');
-  await page.keyboard.press('Enter');
+  await pressForCanvas(page, 'Enter');
   await waitScene(page, 'kingdom');
   expect(await placeOf(page)).toEqual({ scene: 'kingdom', zone: 'za-southwest-1b' });
-  await page.keyboard.press('Escape');
+  await pressForCanvas(page, 'Escape');
   await waitScene(page, 'region');
   expect(await placeOf(page)).toEqual({ scene: 'region' });
-  await page.keyboard.press('Escape');
+  await pressForCanvas(page, 'Escape');
   await waitScene(page, 'planet');
   expect(await placeOf(page)).toEqual({ scene: 'planet' });
   // The DOM breadcrumb (or anything else) moves the view through the store the same way.
@@ -245,10 +246,10 @@ test('zoom with the wheel, + and - and fit; drag to pan; the camera stays on the
   // Keys act when the canvas has the keyboard (a click gives it).
   await page.locator('#world-canvas canvas').focus();
   const beforeKeys = await zoom(page);
-  await page.keyboard.press('+');
+  await pressForCanvas(page, '+');
   expect(await zoom(page)).toBeCloseTo(beforeKeys * 1.25, 5);
-  await page.keyboard.press('+');
-  await page.keyboard.press('-');
+  await pressForCanvas(page, '+');
+  await pressForCanvas(page, '-');
   expect(await zoom(page)).toBeCloseTo(beforeKeys * 1.25, 5);
 
   // Drag pans the view (the world moves with the pointer).
@@ -263,8 +264,8 @@ test('zoom with the wheel, + and - and fit; drag to pan; the camera stays on the
   expect(await selection(page)).toBeNull();
 
   // Bounded: no amount of panning leaves the world.
-  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowLeft');
-  for (let i = 0; i < 30; i++) await page.keyboard.press('ArrowUp');
+  for (let i = 0; i < 30; i++) await pressForCanvas(page, 'ArrowLeft');
+  for (let i = 0; i < 30; i++) await pressForCanvas(page, 'ArrowUp');
   const corner = (await snapshot(page)).camera;
   expect(corner.scrollX).toBeGreaterThan(-CANVAS.width);
   const topLeft = await page.evaluate(() =>
@@ -273,14 +274,14 @@ test('zoom with the wheel, + and - and fit; drag to pan; the camera stays on the
   expect(topLeft.x).toBeLessThanOrEqual(80);
   expect(topLeft.y).toBeLessThanOrEqual(80);
   // Zoom is bounded too.
-  for (let i = 0; i < 20; i++) await page.keyboard.press('+');
+  for (let i = 0; i < 20; i++) await pressForCanvas(page, '+');
   expect(await zoom(page)).toBe(4);
   // Fit: the whole world in view (a small world is never blown up).
-  await page.keyboard.press('0');
+  await pressForCanvas(page, '0');
   const fit = (await snapshot(page)).camera;
   expect(fit.zoom).toBe(fit.minZoom);
   expect(fit.zoom).toBe(1);
-  await page.keyboard.press('-');
+  await pressForCanvas(page, '-');
   expect(await zoom(page)).toBe(1);
 });
 
@@ -499,7 +500,7 @@ test('100 territories and 1,000 developments render, readable when zoomed in, wi
 
   // Fit: the whole kingdom on the screen.
   await page.locator('#world-canvas canvas').focus();
-  await page.keyboard.press('0');
+  await pressForCanvas(page, '0');
   const fit = (await snapshot(page)).camera;
   expect(fit.zoom).toBeLessThan(1);
   expect(k.width * fit.zoom).toBeLessThanOrEqual(CANVAS.width + 1);
@@ -514,8 +515,8 @@ test('100 territories and 1,000 developments render, readable when zoomed in, wi
   await waitScene(page, 'kingdom');
   await matchesReference(page, 'kingdom-100-1b');
   // Closer still with the keys: a territory a quarter of the view, its names at full size.
-  await page.keyboard.press('+');
-  await page.keyboard.press('+');
+  await pressForCanvas(page, '+');
+  await pressForCanvas(page, '+');
   await waitScene(page, 'kingdom');
   const closer = (await snapshot(page)).camera;
   expect(closer.zoom * unit).toBeGreaterThan(150);
