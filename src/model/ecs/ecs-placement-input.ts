@@ -7,6 +7,7 @@
 import { instanceTypeInfo } from '../ec2/catalog.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { invalidParameter } from '../sim/errors.ts';
+import { containerInstancesOf, tasksOnInstance } from '../sim/indexes.ts';
 import type { Cluster, PlacementConstraint, PlacementStrategy, TaskDefinition } from '../sim/types.ts';
 import { taskRequirements } from './ecs-task-definitions.ts';
 import type { Candidate, PlacementRequest } from './placement.ts';
@@ -97,11 +98,11 @@ export function placementRequest(
 
 /** Every registered (not INACTIVE) container instance of the cluster, as the steward sees it. */
 export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
-  const byArn = new Map<string, Candidate>();
-  for (const ci of Object.values(ctx.s.containerInstances)) {
-    if (ci.clusterArn !== cluster.clusterArn || ci.status === 'INACTIVE') continue;
+  const out: Candidate[] = [];
+  for (const ci of containerInstancesOf(ctx.s, cluster.clusterArn)) {
+    if (ci.status === 'INACTIVE') continue;
     const inst = ctx.s.instances[ci.ec2InstanceId];
-    byArn.set(ci.containerInstanceArn, {
+    const c: Candidate = {
       containerInstanceArn: ci.containerInstanceArn,
       ec2InstanceId: ci.ec2InstanceId,
       availabilityZone: ci.attributes['ecs.availability-zone'] ?? '',
@@ -119,18 +120,16 @@ export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
       maxEnis: instanceTypeInfo(inst?.instanceType ?? '')?.maxEnis ?? 2,
       runningTasksCount: 0,
       groups: {},
-    });
+    };
+    for (const t of tasksOnInstance(ctx.s, ci.containerInstanceArn)) {
+      if (t.clusterArn !== cluster.clusterArn) continue;
+      if (t.desiredStatus === 'RUNNING') c.runningTasksCount += 1;
+      // Ports Docker bound dynamically are busy too: a static mapping cannot take them.
+      for (const k of t.containers)
+        for (const b of k.networkBindings) if (!t.hostPorts.includes(b.hostPort)) c.usedPorts.push(b.hostPort);
+      if (t.desiredStatus !== 'STOPPED') c.groups[t.group] = (c.groups[t.group] ?? 0) + 1;
+    }
+    out.push(c);
   }
-  for (const t of Object.values(ctx.s.tasks)) {
-    if (t.clusterArn !== cluster.clusterArn || t.containerInstanceArn === null || t.lastStatus === 'STOPPED')
-      continue;
-    const c = byArn.get(t.containerInstanceArn);
-    if (!c) continue;
-    if (t.desiredStatus === 'RUNNING') c.runningTasksCount += 1;
-    // Ports Docker bound dynamically are busy too: a static mapping cannot take them.
-    for (const k of t.containers)
-      for (const b of k.networkBindings) if (!t.hostPorts.includes(b.hostPort)) c.usedPorts.push(b.hostPort);
-    if (t.desiredStatus !== 'STOPPED') c.groups[t.group] = (c.groups[t.group] ?? 0) + 1;
-  }
-  return [...byArn.values()];
+  return out;
 }
