@@ -16,8 +16,11 @@ export const SPREAD_ZONE_BINPACK_MEMORY = [
   { type: 'binpack', field: 'memory' },
 ];
 
-// biome-ignore lint/suspicious/noExplicitAny: bench reads response shapes it knows
-export function call(s: SimState, action: string, input: Record<string, unknown>): { state: SimState; output: any } {
+export function call(
+  s: SimState,
+  action: string,
+  input: Record<string, unknown>,
+): { state: SimState; output: any } {
   const r = step(s, { action, input });
   if ('error' in r.response)
     throw new Error(`${action} failed: ${r.response.error.name}: ${r.response.error.message}`);
@@ -64,7 +67,8 @@ export function buildWorld(instances: number, serviceTasks = 1): SimState {
     made += n;
   }
   for (let i = 0; i < 300 && activeInstances(s) < instances; i++) s = advance(s, 1).state;
-  if (activeInstances(s) !== instances) throw new Error(`only ${activeInstances(s)} of ${instances} registered`);
+  if (activeInstances(s) !== instances)
+    throw new Error(`only ${activeInstances(s)} of ${instances} registered`);
   s = call(s, 'ecs:RegisterTaskDefinition', {
     family: FAMILY,
     containerDefinitions: [

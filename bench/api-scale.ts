@@ -131,7 +131,14 @@ export function apiScaleBench(): ApiScaleFigures {
     const sizeRatio = b.instances / a.instances;
     for (const [cost, of] of COSTS) {
       const costRatio = round(of(b) / of(a), 2);
-      steps.push({ cost, from: a.instances, to: b.instances, sizeRatio, costRatio, pass: costRatio <= sizeRatio * LINEAR_SLACK });
+      steps.push({
+        cost,
+        from: a.instances,
+        to: b.instances,
+        sizeRatio,
+        costRatio,
+        pass: costRatio <= sizeRatio * LINEAR_SLACK,
+      });
     }
   }
   const big = sizes[sizes.length - 1] as SizeFigures;

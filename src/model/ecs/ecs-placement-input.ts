@@ -126,7 +126,8 @@ export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
       if (t.desiredStatus === 'RUNNING') c.runningTasksCount += 1;
       // Ports Docker bound dynamically are busy too: a static mapping cannot take them.
       for (const k of t.containers)
-        for (const b of k.networkBindings) if (!t.hostPorts.includes(b.hostPort)) c.usedPorts.push(b.hostPort);
+        for (const b of k.networkBindings)
+          if (!t.hostPorts.includes(b.hostPort)) c.usedPorts.push(b.hostPort);
       if (t.desiredStatus !== 'STOPPED') c.groups[t.group] = (c.groups[t.group] ?? 0) + 1;
     }
     out.push(c);

@@ -23,7 +23,8 @@ export function serviceKey(clusterArn: string, serviceName: string): string {
 }
 
 const TASK_GROUPS: Record<string, GroupOf<Task>> = {
-  byInstance: (t) => (t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== null ? t.containerInstanceArn : null),
+  byInstance: (t) =>
+    t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== null ? t.containerInstanceArn : null,
   byService: (t) =>
     t.serviceName === null ||
     t.desiredStatus === 'STOPPED' ||
@@ -111,7 +112,10 @@ export function instancesWithTimers(s: SimState): Ec2Instance[] {
 
 /** Container instances of a cluster (every status). */
 export function containerInstancesOf(s: SimState, clusterArn: string): ContainerInstance[] {
-  return entities(s.containerInstances, indexOf('containerInstances', s.containerInstances, 'byCluster').keysOf(clusterArn));
+  return entities(
+    s.containerInstances,
+    indexOf('containerInstances', s.containerInstances, 'byCluster').keysOf(clusterArn),
+  );
 }
 
 /** Every index of the state rebuilt from scratch, as group -> keys (for the property test). */
@@ -120,7 +124,9 @@ export function indexSnapshot(s: SimState, fresh: boolean): Record<string, Recor
   for (const coll of Object.keys(DEFS) as IndexedCollection[]) {
     const record = s[coll] as Record<string, unknown>;
     for (const name of Object.keys(DEFS[coll])) {
-      const idx = fresh ? RecordIndex.build(record, DEFS[coll][name] as GroupOf<unknown>) : indexOf(coll, record, name);
+      const idx = fresh
+        ? RecordIndex.build(record, DEFS[coll][name] as GroupOf<unknown>)
+        : indexOf(coll, record, name);
       const groups: Record<string, string[]> = {};
       for (const g of idx.groupNames().sort()) groups[g] = [...idx.keysOf(g)];
       out[`${coll}.${name}`] = groups;

@@ -54,7 +54,6 @@ export interface Observation {
   alarms: Record<string, 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'>;
 }
 
-
 export function observe(s: SimState): Observation {
   const ctx = new Ctx(s, s.defaultRegion);
   const services: Record<string, ServiceObservation> = {};

@@ -44,7 +44,13 @@ export class RecordIndex<E> {
 
   /** A copy for a new record; groups are shared until written (copy on write). */
   clone(): RecordIndex<E> {
-    return new RecordIndex(this.groupOf, new Map(this.ordinals), this.nextOrdinal, new Map(this.groups), new Set());
+    return new RecordIndex(
+      this.groupOf,
+      new Map(this.ordinals),
+      this.nextOrdinal,
+      new Map(this.groups),
+      new Set(),
+    );
   }
 
   /** Follows one write of the record: `before` and `after` are the entity before and after (undefined: absent). */
@@ -89,7 +95,9 @@ export class RecordIndex<E> {
   private writable(group: string): Group {
     const g = this.groups.get(group);
     if (g && this.owned.has(g)) return g;
-    const mine: Group = g ? { keys: new Set(g.keys), last: g.last, sorted: g.sorted } : { keys: new Set(), last: -1, sorted: true };
+    const mine: Group = g
+      ? { keys: new Set(g.keys), last: g.last, sorted: g.sorted }
+      : { keys: new Set(), last: -1, sorted: true };
     this.groups.set(group, mine);
     this.owned.add(mine);
     return mine;
