@@ -8,6 +8,9 @@
  *    workload measured in the same run.
  * 2b. One simulated hour of an ECS CANARY deployment under 100 requests/s on 20 instances
  *    (bench/canary-hour.ts), timed the same way against the same reference.
+ * 2c. Cost through the public API at 100, 1,000 and 5,000 instances: calls per second, the tick per
+ *    simulated second (steady and during a burst), the ratio of each size to the next, and issue 11's
+ *    goals (bench/api-scale.ts); its figures are under "apiScale".
  * 3. Frame times of the real game in headless Chromium with 100 territories and 1,000 developments,
  *    against the same page with an empty world (bench/frame.ts); its figures are under "frame".
  *
@@ -19,6 +22,7 @@ import { instanceTypeInfo, registeredCpu, registeredMemory } from '../src/model/
 import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/ecs/placement.ts';
 import { advance, createSim, step } from '../src/model/index.ts';
 import type { Call, PlacementStrategy, SimState } from '../src/model/sim/types.ts';
+import { apiScaleBench, apiScaleLines } from './api-scale.ts';
 import { buildCanaryWorld, checkCanaryHour } from './canary-hour.ts';
 import { type FrameFigures, frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';
@@ -608,6 +612,9 @@ async function main(): Promise<void> {
   console.log('Goals:');
   for (const [name, g] of Object.entries(goals)) console.log(`  ${g.pass ? 'PASS' : 'FAIL'} ${name}`);
 
+  const apiScale = apiScaleBench();
+  for (const line of apiScaleLines(apiScale)) console.log(line);
+
   let frame: FrameFigures | { error: string };
   try {
     frame = await frameBench();
@@ -627,6 +634,7 @@ async function main(): Promise<void> {
       simHour: hour,
       canaryHour: canary,
       goals,
+      apiScale,
       frame,
       valid: !invalid,
       benchSeconds: totalSeconds,

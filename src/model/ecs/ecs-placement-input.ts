@@ -8,7 +8,13 @@ import { instanceTypeInfo } from '../ec2/catalog.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { invalidParameter } from '../sim/errors.ts';
 import { containerInstancesOf, tasksOnInstance } from '../sim/indexes.ts';
-import type { Cluster, PlacementConstraint, PlacementStrategy, TaskDefinition } from '../sim/types.ts';
+import type {
+  Cluster,
+  ContainerInstance,
+  PlacementConstraint,
+  PlacementStrategy,
+  TaskDefinition,
+} from '../sim/types.ts';
 import { taskRequirements } from './ecs-task-definitions.ts';
 import type { Candidate, PlacementRequest } from './placement.ts';
 import { parseQuery } from './query-language.ts';
@@ -96,12 +102,32 @@ export function placementRequest(
   };
 }
 
-/** Every registered (not INACTIVE) container instance of the cluster, as the steward sees it. */
+/**
+ * Ports a container instance holds before counting dynamic bindings: the agent's reserved ports
+ * count as used (ecs-rules.md 2.2: they are in remainingResources PORTS). Cached per container
+ * instance object (entities are replaced, never edited); the steward never writes into it (it
+ * concatenates), and candidatesOf copies it before adding a dynamic port.
+ */
+const heldPorts = new WeakMap<ContainerInstance, number[]>();
+function heldPortsOf(ci: ContainerInstance): number[] {
+  let ports = heldPorts.get(ci);
+  if (!ports) {
+    ports = [...ci.reservedPorts, ...ci.usedPorts];
+    heldPorts.set(ci, ports);
+  }
+  return ports;
+}
+
+/**
+ * Every registered (not INACTIVE) container instance of the cluster, as the steward sees it. Visits
+ * the cluster's instances and the tasks on each (sim/indexes.ts), never the whole world.
+ */
 export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
   const out: Candidate[] = [];
   for (const ci of containerInstancesOf(ctx.s, cluster.clusterArn)) {
     if (ci.status === 'INACTIVE') continue;
     const inst = ctx.s.instances[ci.ec2InstanceId];
+    const held = heldPortsOf(ci);
     const c: Candidate = {
       containerInstanceArn: ci.containerInstanceArn,
       ec2InstanceId: ci.ec2InstanceId,
@@ -113,8 +139,7 @@ export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
       attributes: ci.attributes,
       remainingCpu: ci.remainingCpu,
       remainingMemory: ci.remainingMemory,
-      // The agent's reserved ports count as used (ecs-rules.md 2.2: they are in remainingResources PORTS).
-      usedPorts: [...ci.reservedPorts, ...ci.usedPorts],
+      usedPorts: held,
       usedPortsUdp: ci.usedPortsUdp,
       usedEnis: ci.usedEnis,
       maxEnis: instanceTypeInfo(inst?.instanceType ?? '')?.maxEnis ?? 2,
@@ -126,8 +151,11 @@ export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
       if (t.desiredStatus === 'RUNNING') c.runningTasksCount += 1;
       // Ports Docker bound dynamically are busy too: a static mapping cannot take them.
       for (const k of t.containers)
-        for (const b of k.networkBindings)
-          if (!t.hostPorts.includes(b.hostPort)) c.usedPorts.push(b.hostPort);
+        for (const b of k.networkBindings) {
+          if (t.hostPorts.includes(b.hostPort)) continue;
+          if (c.usedPorts === held) c.usedPorts = held.slice();
+          c.usedPorts.push(b.hostPort);
+        }
       if (t.desiredStatus !== 'STOPPED') c.groups[t.group] = (c.groups[t.group] ?? 0) + 1;
     }
     out.push(c);

@@ -4,7 +4,8 @@
  *
  * - tasks by container instance: the tasks not STOPPED on an instance (bound host ports, what a
  *   placement candidate holds), so a task's start costs the same whatever the world's size;
- * - tasks by service: the live tasks of each service (the scheduler's one list per service);
+ * - tasks by service: the live tasks of each service (the scheduler's one list per service), and
+ *   those whose desiredStatus is RUNNING (DescribeServices' counts);
  * - tasks and instances with a timer: what the per-second lifecycles must look at (nothing, in a
  *   steady world);
  * - container instances by cluster: the placement candidates.
@@ -31,6 +32,9 @@ const TASK_GROUPS: Record<string, GroupOf<Task>> = {
     (t.launchType === 'EC2' && t.containerInstanceArn === null)
       ? null
       : serviceKey(t.clusterArn, t.serviceName),
+  // DescribeServices counts a service's tasks whose desiredStatus is RUNNING (orphans included).
+  desiredRunningByService: (t) =>
+    t.serviceName !== null && t.desiredStatus === 'RUNNING' ? serviceKey(t.clusterArn, t.serviceName) : null,
   // tickTasks acts on a task when its next transition is due, and removes a STOPPED one after an hour.
   timer: (t) => (t.lastStatus === 'STOPPED' || t.nextTransitionAt !== null ? TIMER : null),
 };
@@ -42,46 +46,47 @@ const CONTAINER_INSTANCE_GROUPS: Record<string, GroupOf<ContainerInstance>> = {
   byCluster: (ci) => ci.clusterArn,
 };
 
-const DEFS: Record<IndexedCollection, Record<string, GroupOf<never>>> = {
+const GROUPINGS: Record<IndexedCollection, Readonly<Record<string, GroupOf<never>>>> = {
   tasks: TASK_GROUPS,
   instances: INSTANCE_GROUPS,
   containerInstances: CONTAINER_INSTANCE_GROUPS,
 };
 
-type Indexes = Map<string, RecordIndex<unknown>>;
-const cache = new WeakMap<object, Indexes>();
+const cache = new WeakMap<object, RecordIndex<unknown>>();
 
-function indexOf<E>(coll: IndexedCollection, record: Record<string, E>, name: string): RecordIndex<E> {
-  let all = cache.get(record);
-  if (!all) {
-    all = new Map();
-    cache.set(record, all);
-  }
-  let idx = all.get(name) as RecordIndex<E> | undefined;
+/** The index of one of the state's indexed records, built on first use. */
+function indexOf<E>(coll: IndexedCollection, record: Record<string, E>): RecordIndex<E> {
+  let idx = cache.get(record) as RecordIndex<E> | undefined;
   if (!idx) {
-    idx = RecordIndex.build(record, DEFS[coll][name] as GroupOf<E>);
-    all.set(name, idx as RecordIndex<unknown>);
+    idx = RecordIndex.build(record, GROUPINGS[coll] as Record<string, GroupOf<E>>);
+    cache.set(record, idx as RecordIndex<unknown>);
   }
   return idx;
 }
 
-/** Ctx copied `from` into `to` before writing it: `to` starts with clones of `from`'s indexes. */
-export function indexesCopied(from: object, to: object): void {
-  const all = cache.get(from);
-  if (!all) return;
-  const mine: Indexes = new Map();
-  for (const [name, idx] of all) mine.set(name, idx.clone());
-  cache.set(to, mine);
+/**
+ * Ctx is about to write one of the state's records: a copy of it (same keys, same order) that
+ * carries a clone of its index. The copy walks the index's key list: enumerating a record of
+ * thousands of keys (which V8 keeps as a hash table) costs several times more than the copy itself.
+ */
+export function copyForWrite<E>(coll: string, record: Record<string, E>): Record<string, E> {
+  const out: Record<string, E> = {};
+  if (!(coll in GROUPINGS)) {
+    for (const key in record) out[key] = record[key] as E;
+    return out;
+  }
+  const idx = indexOf(coll as IndexedCollection, record);
+  for (const key of idx.keys()) out[key] = record[key] as E;
+  cache.set(out, idx.clone() as RecordIndex<unknown>);
+  return out;
 }
 
 /** Ctx wrote `key` of `record` (already holding `after`; undefined: removed). */
 export function indexesWritten(record: object, key: string, before: unknown, after: unknown): void {
-  const all = cache.get(record);
-  if (!all) return;
-  for (const idx of all.values()) idx.update(key, before, after);
+  cache.get(record)?.update(key, before, after);
 }
 
-function entities<E>(record: Record<string, E>, keys: ReadonlySet<string>): E[] {
+function entities<E>(record: Record<string, E>, keys: Iterable<string>): E[] {
   const out: E[] = [];
   for (const k of keys) {
     const e = record[k];
@@ -92,43 +97,52 @@ function entities<E>(record: Record<string, E>, keys: ReadonlySet<string>): E[] 
 
 /** Tasks not STOPPED on a container instance. */
 export function tasksOnInstance(s: SimState, containerInstanceArn: string): Task[] {
-  return entities(s.tasks, indexOf('tasks', s.tasks, 'byInstance').keysOf(containerInstanceArn));
+  return entities(s.tasks, indexOf('tasks', s.tasks).keysOf('byInstance', containerInstanceArn));
 }
 
 /** Live tasks of a service (desiredStatus not STOPPED, not orphaned). */
 export function liveTasksOfServiceKey(s: SimState, key: string): Task[] {
-  return entities(s.tasks, indexOf('tasks', s.tasks, 'byService').keysOf(key));
+  return entities(s.tasks, indexOf('tasks', s.tasks).keysOf('byService', key));
+}
+
+/** Tasks of a service whose desiredStatus is RUNNING (whatever their host). */
+export function desiredRunningTasksOfServiceKey(s: SimState, key: string): Task[] {
+  return entities(s.tasks, indexOf('tasks', s.tasks).keysOf('desiredRunningByService', key));
 }
 
 /** Tasks whose lifecycle has a timer (nextTransitionAt set, or STOPPED and waiting to be forgotten). */
 export function tasksWithTimers(s: SimState): Task[] {
-  return entities(s.tasks, indexOf('tasks', s.tasks, TIMER).keysOf(TIMER));
+  return entities(s.tasks, indexOf('tasks', s.tasks).keysOf(TIMER, TIMER));
 }
 
 /** Instances whose state timer or agent registration is set. */
 export function instancesWithTimers(s: SimState): Ec2Instance[] {
-  return entities(s.instances, indexOf('instances', s.instances, TIMER).keysOf(TIMER));
+  return entities(s.instances, indexOf('instances', s.instances).keysOf(TIMER, TIMER));
 }
 
 /** Container instances of a cluster (every status). */
 export function containerInstancesOf(s: SimState, clusterArn: string): ContainerInstance[] {
   return entities(
     s.containerInstances,
-    indexOf('containerInstances', s.containerInstances, 'byCluster').keysOf(clusterArn),
+    indexOf('containerInstances', s.containerInstances).keysOf('byCluster', clusterArn),
   );
 }
 
-/** Every index of the state rebuilt from scratch, as group -> keys (for the property test). */
-export function indexSnapshot(s: SimState, fresh: boolean): Record<string, Record<string, string[]>> {
-  const out: Record<string, Record<string, string[]>> = {};
-  for (const coll of Object.keys(DEFS) as IndexedCollection[]) {
+/**
+ * Every index of the state as grouping -> group -> keys, plus each record's key order: the carried
+ * indexes, or (fresh) indexes built from scratch. For the property test.
+ */
+export function indexSnapshot(s: SimState, fresh: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const coll of Object.keys(GROUPINGS) as IndexedCollection[]) {
     const record = s[coll] as Record<string, unknown>;
-    for (const name of Object.keys(DEFS[coll])) {
-      const idx = fresh
-        ? RecordIndex.build(record, DEFS[coll][name] as GroupOf<unknown>)
-        : indexOf(coll, record, name);
+    const idx = fresh
+      ? RecordIndex.build(record, GROUPINGS[coll] as Record<string, GroupOf<unknown>>)
+      : indexOf(coll, record);
+    out[`${coll}.keys`] = [...idx.keys()];
+    for (const name of Object.keys(GROUPINGS[coll])) {
       const groups: Record<string, string[]> = {};
-      for (const g of idx.groupNames().sort()) groups[g] = [...idx.keysOf(g)];
+      for (const g of idx.groupNames(name).sort()) groups[g] = [...idx.keysOf(name, g)];
       out[`${coll}.${name}`] = groups;
     }
   }

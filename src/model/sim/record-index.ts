@@ -26,79 +26,87 @@ interface Group {
   sorted: boolean;
 }
 
+/** One record's index: its keys in order, and for each named grouping its groups. */
 export class RecordIndex<E> {
   private constructor(
-    private readonly groupOf: GroupOf<E>,
+    private readonly groupings: Readonly<Record<string, GroupOf<E>>>,
+    /** Every key of the record with its ordinal; a Map iterates in insertion order, as the record does. */
     private readonly ordinals: Map<string, number>,
     private nextOrdinal: number,
-    private readonly groups: Map<string, Group>,
+    private readonly groups: Map<string, Map<string, Group>>,
     /** Groups this index owns (the others are shared with the index it was cloned from). */
     private readonly owned: Set<Group>,
   ) {}
 
-  static build<E>(record: Record<string, E>, groupOf: GroupOf<E>): RecordIndex<E> {
-    const idx = new RecordIndex(groupOf, new Map(), 0, new Map(), new Set());
+  static build<E>(
+    record: Record<string, E>,
+    groupings: Readonly<Record<string, GroupOf<E>>>,
+  ): RecordIndex<E> {
+    const groups = new Map(Object.keys(groupings).map((name) => [name, new Map<string, Group>()]));
+    const idx = new RecordIndex(groupings, new Map(), 0, groups, new Set());
     for (const key in record) idx.update(key, undefined, record[key]);
     return idx;
   }
 
-  /** A copy for a new record; groups are shared until written (copy on write). */
+  /** A copy for a copy of the record; groups are shared until written (copy on write). */
   clone(): RecordIndex<E> {
-    return new RecordIndex(
-      this.groupOf,
-      new Map(this.ordinals),
-      this.nextOrdinal,
-      new Map(this.groups),
-      new Set(),
-    );
+    const groups = new Map<string, Map<string, Group>>();
+    for (const [name, g] of this.groups) groups.set(name, new Map(g));
+    return new RecordIndex(this.groupings, new Map(this.ordinals), this.nextOrdinal, groups, new Set());
+  }
+
+  /** The record's keys in the record's order, without enumerating the record (slow for big records). */
+  keys(): IterableIterator<string> {
+    return this.ordinals.keys();
   }
 
   /** Follows one write of the record: `before` and `after` are the entity before and after (undefined: absent). */
   update(key: string, before: E | undefined, after: E | undefined): void {
     if (after === undefined) this.ordinals.delete(key);
     else if (before === undefined) this.ordinals.set(key, this.nextOrdinal++);
-    const from = before === undefined ? null : this.groupOf(before);
-    const to = after === undefined ? null : this.groupOf(after);
-    if (from === to) return;
-    if (from !== null) this.writable(from).keys.delete(key);
-    if (to !== null) {
-      const g = this.writable(to);
-      const ord = this.ordinals.get(key) ?? 0;
-      if (ord < g.last) g.sorted = false;
-      else g.last = ord;
-      g.keys.add(key);
+    for (const name in this.groupings) {
+      const groupOf = this.groupings[name] as GroupOf<E>;
+      const from = before === undefined ? null : groupOf(before);
+      const to = after === undefined ? null : groupOf(after);
+      if (from === to) continue;
+      if (from !== null) this.writable(name, from).keys.delete(key);
+      if (to !== null) {
+        const g = this.writable(name, to);
+        const ord = this.ordinals.get(key) ?? 0;
+        if (ord < g.last) g.sorted = false;
+        else g.last = ord;
+        g.keys.add(key);
+      }
     }
   }
 
   /** The keys of a group, in the record's order. */
-  keysOf(group: string): ReadonlySet<string> {
-    const g = this.groups.get(group);
+  keysOf(name: string, group: string): ReadonlySet<string> {
+    const g = this.groups.get(name)?.get(group);
     if (!g) return EMPTY;
-    if (!g.sorted) {
-      const w = this.writable(group);
-      const ord = (k: string): number => this.ordinals.get(k) ?? 0;
-      const keys = [...w.keys].sort((a, b) => ord(a) - ord(b));
-      w.keys = new Set(keys);
-      w.sorted = true;
-      return w.keys;
-    }
-    return g.keys;
+    if (g.sorted) return g.keys;
+    const w = this.writable(name, group);
+    const ord = (k: string): number => this.ordinals.get(k) ?? 0;
+    w.keys = new Set([...w.keys].sort((a, b) => ord(a) - ord(b)));
+    w.sorted = true;
+    return w.keys;
   }
 
-  /** Every non-empty group's name. */
-  groupNames(): string[] {
+  /** The names of a grouping's non-empty groups. */
+  groupNames(name: string): string[] {
     const out: string[] = [];
-    for (const [name, g] of this.groups) if (g.keys.size) out.push(name);
+    for (const [group, g] of this.groups.get(name) ?? []) if (g.keys.size) out.push(group);
     return out;
   }
 
-  private writable(group: string): Group {
-    const g = this.groups.get(group);
+  private writable(name: string, group: string): Group {
+    const byGroup = this.groups.get(name) as Map<string, Group>;
+    const g = byGroup.get(group);
     if (g && this.owned.has(g)) return g;
     const mine: Group = g
       ? { keys: new Set(g.keys), last: g.last, sorted: g.sorted }
       : { keys: new Set(), last: -1, sorted: true };
-    this.groups.set(group, mine);
+    byGroup.set(group, mine);
     this.owned.add(mine);
     return mine;
   }
