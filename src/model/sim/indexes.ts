@@ -86,7 +86,8 @@ export function indexesWritten(record: object, key: string, before: unknown, aft
   cache.get(record)?.update(key, before, after);
 }
 
-function entities<E>(record: Record<string, E>, keys: Iterable<string>): E[] {
+function entities<E>(record: Record<string, E>, keys: ReadonlySet<string>): E[] {
+  if (keys.size === 0) return [];
   const out: E[] = [];
   for (const k of keys) {
     const e = record[k];
