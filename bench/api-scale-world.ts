@@ -27,6 +27,7 @@ export function call(
   return { state: r.state, output: r.response.output };
 }
 
+/** Tasks whose desiredStatus is not STOPPED (live), and how many of them are RUNNING. */
 export function countTasks(s: SimState): { running: number; live: number } {
   let running = 0;
   let live = 0;

@@ -23,6 +23,7 @@ import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/
 import { advance, createSim, step } from '../src/model/index.ts';
 import type { Call, PlacementStrategy, SimState } from '../src/model/sim/types.ts';
 import { apiScaleBench, apiScaleLines } from './api-scale.ts';
+import { countTasks as liveCount } from './api-scale-world.ts';
 import { buildCanaryWorld, checkCanaryHour } from './canary-hour.ts';
 import { type FrameFigures, frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';
@@ -353,17 +354,6 @@ const SERVICES: { name: string; strategy: PlacementStrategy[] }[] = [
 ];
 const TASKS_PER_SERVICE = 40;
 const SIM_INSTANCES = 20;
-
-function liveCount(s: SimState): { running: number; live: number } {
-  let running = 0;
-  let live = 0;
-  for (const t of Object.values(s.tasks)) {
-    if (t.desiredStatus === 'STOPPED') continue;
-    live++;
-    if (t.lastStatus === 'RUNNING') running++;
-  }
-  return { running, live };
-}
 
 function stable(s: SimState): boolean {
   const { running, live } = liveCount(s);
