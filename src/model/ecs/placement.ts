@@ -248,6 +248,8 @@ export function placeTasks(
   options: { trace: boolean } = { trace: false },
 ): PlacementOutcome {
   const cands = input.slice();
+  /** 1 where cands[i] is this batch's own copy (made when first chosen). */
+  const own = new Uint8Array(input.length);
   const n = cands.length;
   const compiled = compileConstraints(req.constraints);
   const strategies = req.strategies;
@@ -286,8 +288,12 @@ export function placeTasks(
   const traces: PlacementTrace[] = [];
   /** Applies a placement: the chosen instance's resources and groups change, so do the spread counts of its values. */
   const commit = (pick: number): void => {
-    const chosen = { ...(cands[pick] as Candidate) };
-    cands[pick] = chosen;
+    let chosen = cands[pick] as Candidate;
+    if (!own[pick]) {
+      chosen = { ...chosen };
+      cands[pick] = chosen;
+      own[pick] = 1;
+    }
     for (let k = 0; k < strategies.length; k++) {
       const field = spreadFields[k];
       if (field === null || field === undefined) continue;
