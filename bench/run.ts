@@ -8,6 +8,9 @@
  *    workload measured in the same run.
  * 2b. One simulated hour of an ECS CANARY deployment under 100 requests/s on 20 instances
  *    (bench/canary-hour.ts), timed the same way against the same reference.
+ * 2c. Cost through the public API at 100, 1,000 and 5,000 instances: calls per second, the tick per
+ *    simulated second (steady and during a burst), the ratio of each size to the next, and issue 11's
+ *    goals (bench/api-scale.ts); its figures are under "apiScale".
  * 3. Frame times of the real game in headless Chromium, Canvas and WebGL (software, SwiftShader): an
  *    empty world, 100 territories and 1,000 developments, and the busiest level (canary) at 16x, the
  *    renderer the game picks by itself, and the heap over the busiest level (bench/frame.ts); its
@@ -23,6 +26,8 @@ import { instanceTypeInfo, registeredCpu, registeredMemory } from '../src/model/
 import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/ecs/placement.ts';
 import { advance, createSim, step } from '../src/model/index.ts';
 import type { Call, PlacementStrategy, SimState } from '../src/model/sim/types.ts';
+import { apiScaleBench, apiScaleLines } from './api-scale.ts';
+import { countTasks as liveCount } from './api-scale-world.ts';
 import { buildCanaryWorld, checkCanaryHour } from './canary-hour.ts';
 import { firstLoadBench, firstLoadLines } from './first-load.ts';
 import { frameBench, frameLines } from './frame.ts';
@@ -355,17 +360,6 @@ const SERVICES: { name: string; strategy: PlacementStrategy[] }[] = [
 const TASKS_PER_SERVICE = 40;
 const SIM_INSTANCES = 20;
 
-function liveCount(s: SimState): { running: number; live: number } {
-  let running = 0;
-  let live = 0;
-  for (const t of Object.values(s.tasks)) {
-    if (t.desiredStatus === 'STOPPED') continue;
-    live++;
-    if (t.lastStatus === 'RUNNING') running++;
-  }
-  return { running, live };
-}
-
 function stable(s: SimState): boolean {
   const { running, live } = liveCount(s);
   if (running !== SERVICES.length * TASKS_PER_SERVICE || live !== running) return false;
@@ -630,6 +624,9 @@ async function main(): Promise<void> {
   console.log('Goals:');
   for (const [name, g] of Object.entries(goals)) console.log(`  ${g.pass ? 'PASS' : 'FAIL'} ${name}`);
 
+  const apiScale = apiScaleBench();
+  for (const line of apiScaleLines(apiScale)) console.log(line);
+
   const frame = await browserPart('frame benchmark', frameBench, frameLines);
   const firstLoad = await browserPart('first-paint benchmark', firstLoadBench, firstLoadLines);
   const totalSeconds = round((performance.now() - started) / 1000, 1);
@@ -642,6 +639,7 @@ async function main(): Promise<void> {
       simHour: hour,
       canaryHour: canary,
       goals,
+      apiScale,
       frame,
       firstLoad,
       valid: !invalid,

@@ -7,12 +7,14 @@
 
 import { registerAgent } from '../ecs/ecs-container-instances.ts';
 import type { Ctx } from '../sim/ctx.ts';
+import { instancesWithTimers } from '../sim/indexes.ts';
 import { TIMING } from '../sim/timing.ts';
 
 const AGENT_RETRY = 30;
 
 export function tickInstances(ctx: Ctx): void {
-  for (const inst of Object.values(ctx.s.instances)) {
+  // Only instances with a timer can change this second (sim/indexes.ts).
+  for (const inst of instancesWithTimers(ctx.s)) {
     if (inst.stateUntil !== null && inst.stateUntil <= ctx.now) {
       if (inst.state === 'pending') {
         const running = ctx.patch('instances', inst.instanceId, {

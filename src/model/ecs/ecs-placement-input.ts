@@ -7,7 +7,15 @@
 import { instanceTypeInfo } from '../ec2/catalog.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { invalidParameter } from '../sim/errors.ts';
-import type { Cluster, PlacementConstraint, PlacementStrategy, TaskDefinition } from '../sim/types.ts';
+import { containerInstancesOf, tasksOnInstance } from '../sim/indexes.ts';
+import type {
+  Cluster,
+  ContainerInstance,
+  PlacementConstraint,
+  PlacementStrategy,
+  Task,
+  TaskDefinition,
+} from '../sim/types.ts';
 import { taskRequirements } from './ecs-task-definitions.ts';
 import type { Candidate, PlacementRequest } from './placement.ts';
 import { parseQuery } from './query-language.ts';
@@ -95,42 +103,65 @@ export function placementRequest(
   };
 }
 
-/** Every registered (not INACTIVE) container instance of the cluster, as the steward sees it. */
-export function candidatesOf(ctx: Ctx, cluster: Cluster): Candidate[] {
-  const byArn = new Map<string, Candidate>();
-  for (const ci of Object.values(ctx.s.containerInstances)) {
-    if (ci.clusterArn !== cluster.clusterArn || ci.status === 'INACTIVE') continue;
-    const inst = ctx.s.instances[ci.ec2InstanceId];
-    byArn.set(ci.containerInstanceArn, {
-      containerInstanceArn: ci.containerInstanceArn,
-      ec2InstanceId: ci.ec2InstanceId,
-      availabilityZone: ci.attributes['ecs.availability-zone'] ?? '',
-      status: ci.status,
-      agentConnected: ci.agentConnected,
-      agentVersion: ci.agentVersion,
-      registeredAt: ci.registeredAt,
-      attributes: ci.attributes,
-      remainingCpu: ci.remainingCpu,
-      remainingMemory: ci.remainingMemory,
-      // The agent's reserved ports count as used (ecs-rules.md 2.2: they are in remainingResources PORTS).
-      usedPorts: [...ci.reservedPorts, ...ci.usedPorts],
-      usedPortsUdp: ci.usedPortsUdp,
-      usedEnis: ci.usedEnis,
-      maxEnis: instanceTypeInfo(inst?.instanceType ?? '')?.maxEnis ?? 2,
-      runningTasksCount: 0,
-      groups: {},
-    });
-  }
-  for (const t of Object.values(ctx.s.tasks)) {
-    if (t.clusterArn !== cluster.clusterArn || t.containerInstanceArn === null || t.lastStatus === 'STOPPED')
-      continue;
-    const c = byArn.get(t.containerInstanceArn);
-    if (!c) continue;
+/**
+ * A container instance as the steward sees it, cached per container instance object together with
+ * the task objects it was built from: entities are replaced, never edited, so the same objects mean
+ * the same candidate. The steward copies candidates before reserving (placement.ts) and every other
+ * caller only reads them, so one call's candidates can be the next call's. Most instances do not
+ * change between two calls; rebuilding all of them was most of a RunTask's cost at 5,000 instances.
+ */
+const candidates = new WeakMap<ContainerInstance, { tasks: Task[]; candidate: Candidate }>();
+
+function sameTasks(a: Task[], b: Task[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function candidateOf(ctx: Ctx, ci: ContainerInstance): Candidate {
+  const on = tasksOnInstance(ctx.s, ci.containerInstanceArn);
+  const tasks = on.length ? on.filter((t) => t.clusterArn === ci.clusterArn) : on;
+  const cached = candidates.get(ci);
+  if (cached && sameTasks(cached.tasks, tasks)) return cached.candidate;
+  const inst = ctx.s.instances[ci.ec2InstanceId];
+  const c: Candidate = {
+    containerInstanceArn: ci.containerInstanceArn,
+    ec2InstanceId: ci.ec2InstanceId,
+    availabilityZone: ci.attributes['ecs.availability-zone'] ?? '',
+    status: ci.status,
+    agentConnected: ci.agentConnected,
+    agentVersion: ci.agentVersion,
+    registeredAt: ci.registeredAt,
+    attributes: ci.attributes,
+    remainingCpu: ci.remainingCpu,
+    remainingMemory: ci.remainingMemory,
+    // The agent's reserved ports count as used (ecs-rules.md 2.2: they are in remainingResources PORTS).
+    usedPorts: [...ci.reservedPorts, ...ci.usedPorts],
+    usedPortsUdp: ci.usedPortsUdp,
+    usedEnis: ci.usedEnis,
+    maxEnis: instanceTypeInfo(inst?.instanceType ?? '')?.maxEnis ?? 2,
+    runningTasksCount: 0,
+    groups: {},
+  };
+  for (const t of tasks) {
     if (t.desiredStatus === 'RUNNING') c.runningTasksCount += 1;
     // Ports Docker bound dynamically are busy too: a static mapping cannot take them.
     for (const k of t.containers)
       for (const b of k.networkBindings) if (!t.hostPorts.includes(b.hostPort)) c.usedPorts.push(b.hostPort);
     if (t.desiredStatus !== 'STOPPED') c.groups[t.group] = (c.groups[t.group] ?? 0) + 1;
   }
-  return [...byArn.values()];
+  candidates.set(ci, { tasks, candidate: c });
+  return c;
+}
+
+/**
+ * Every registered (not INACTIVE) container instance of the cluster, as the steward sees it. Visits
+ * the cluster's instances and the tasks on each (sim/indexes.ts), never the whole world. Read only:
+ * the candidates are shared between calls.
+ */
+export function candidatesOf(ctx: Ctx, cluster: Cluster): readonly Candidate[] {
+  const out: Candidate[] = [];
+  for (const ci of containerInstancesOf(ctx.s, cluster.clusterArn))
+    if (ci.status !== 'INACTIVE') out.push(candidateOf(ctx, ci));
+  return out;
 }

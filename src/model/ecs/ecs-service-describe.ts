@@ -6,6 +6,7 @@
  * 8.1 (task sets), ECS-API:ServiceCurrentRevisionSummary.
  */
 import type { Ctx } from '../sim/ctx.ts';
+import { desiredRunningTasksOfServiceKey, serviceKey } from '../sim/indexes.ts';
 import type { Service } from '../sim/types.ts';
 import { openRecord } from './ecs-service-deployments.ts';
 import { describeTaskSet } from './task-sets.ts';
@@ -18,10 +19,8 @@ export function serviceCounts(
 ): { running: number; pending: number } {
   let running = 0;
   let pending = 0;
-  for (const t of Object.values(ctx.s.tasks)) {
-    if (t.clusterArn !== svc.clusterArn || t.serviceName !== svc.serviceName) continue;
+  for (const t of desiredRunningTasksOfServiceKey(ctx.s, serviceKey(svc.clusterArn, svc.serviceName))) {
     if (deploymentId !== undefined && t.deploymentId !== deploymentId) continue;
-    if (t.desiredStatus !== 'RUNNING') continue;
     if (t.lastStatus === 'RUNNING') running++;
     else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING' || t.lastStatus === 'ACTIVATING')
       pending++;

@@ -12,6 +12,7 @@ import { zoneOfSubnet } from '../ec2/catalog.ts';
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError, invalidParameter } from '../sim/errors.ts';
+import { containerInstancesOf } from '../sim/indexes.ts';
 import { TIMING } from '../sim/timing.ts';
 import type {
   AwsVpcConfiguration,
@@ -313,9 +314,7 @@ function runTask(ctx: Ctx, input: Input) {
     }));
     return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
   }
-  const registered = Object.values(ctx.s.containerInstances).some(
-    (ci) => ci.clusterArn === cluster.clusterArn && ci.status !== 'INACTIVE',
-  );
+  const registered = containerInstancesOf(ctx.s, cluster.clusterArn).some((ci) => ci.status !== 'INACTIVE');
   if (!registered) throw invalidParameter('No Container Instances were found in your cluster.');
   // RunTask with no strategy places randomly (ecs-rules.md 5.3).
   const { tasks, failure } = placeOnInstances(

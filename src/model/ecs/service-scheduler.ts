@@ -48,7 +48,6 @@ import {
   inGracePeriod,
   launch,
   launchParams,
-  liveTasksByService,
   liveTasksOf,
   onDrainingInstance,
   placementFailureMessage,
@@ -442,16 +441,13 @@ export function noteTaskOutcome(ctx: Ctx, t: Task, outcome: 'failedToStart' | 'r
 export function tickServices(ctx: Ctx): void {
   const services = Object.values(ctx.s.services);
   if (services.length === 0) return;
-  // One pass over the tasks per tick. A service only changes its own tasks, so the lists of the
-  // services not yet visited stay true while earlier ones act.
-  const index = liveTasksByService(ctx);
   for (const svc of services) {
     if (svc.status === 'INACTIVE') continue;
     const cluster = ctx.s.clusters[svc.clusterArn];
     if (!cluster) continue;
     const prev = ctx.region;
     ctx.region = svc.region;
-    const live = index.get(`${svc.clusterArn}|${svc.serviceName}`) ?? [];
+    const live = liveTasksOf(ctx, svc);
     if (svc.deploymentController.type === 'CODE_DEPLOY') reconcileTaskSets(ctx, svc, cluster, live);
     else if (svc.schedulingStrategy === 'DAEMON') reconcileDaemon(ctx, svc, cluster, live);
     else reconcileReplica(ctx, svc, cluster, live);

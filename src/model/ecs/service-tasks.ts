@@ -5,6 +5,7 @@
  * Source: ecs-rules.md 6.1-6.4 (service scheduler), 6.6 (service event texts).
  */
 import type { Ctx } from '../sim/ctx.ts';
+import { liveTasksOfServiceKey, serviceKey } from '../sim/indexes.ts';
 import type {
   Cluster,
   PlacementStrategy,
@@ -50,23 +51,12 @@ export function placementFailureMessage(name: string, failure: PlacementFailure 
   }
 }
 
-/** Live tasks of every service, in one pass over the tasks (keyed by cluster ARN and service name). */
-export function liveTasksByService(ctx: Ctx): Map<string, Task[]> {
-  const out = new Map<string, Task[]>();
-  for (const t of Object.values(ctx.s.tasks)) {
-    if (t.serviceName === null || t.desiredStatus === 'STOPPED') continue;
-    // Orphans of a forced deregistration no longer count: the service starts another copy.
-    if (t.launchType === 'EC2' && t.containerInstanceArn === null) continue;
-    const key = `${t.clusterArn}|${t.serviceName}`;
-    const list = out.get(key);
-    if (list) list.push(t);
-    else out.set(key, [t]);
-  }
-  return out;
-}
-
+/**
+ * Live tasks of a service: desiredStatus not STOPPED; orphans of a forced deregistration no longer
+ * count (the service starts another copy). From the tasks-by-service index (sim/indexes.ts).
+ */
 export function liveTasksOf(ctx: Ctx, svc: Service): Task[] {
-  return liveTasksByService(ctx).get(`${svc.clusterArn}|${svc.serviceName}`) ?? [];
+  return liveTasksOfServiceKey(ctx.s, serviceKey(svc.clusterArn, svc.serviceName));
 }
 
 export function onDrainingInstance(ctx: Ctx, t: Task): boolean {

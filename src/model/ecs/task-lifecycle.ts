@@ -11,6 +11,7 @@
  * until the last deregistration delay is over (ecs-rules.md 4); a lost host skips the wait.
  */
 import type { Ctx } from '../sim/ctx.ts';
+import { tasksOnInstance, tasksWithTimers } from '../sim/indexes.ts';
 import { TIMING } from '../sim/timing.ts';
 import type { ImageBehavior, Task, TaskContainer } from '../sim/types.ts';
 import { drainingUntil } from './elb-task-targets.ts';
@@ -26,13 +27,8 @@ export function boundPorts(ctx: Ctx, t: Pick<Task, 'containerInstanceArn' | 'tas
   const ci = t.containerInstanceArn ? ctx.s.containerInstances[t.containerInstanceArn] : undefined;
   const taken = new Set<number>([...(ci?.reservedPorts ?? []), ...(ci?.usedPorts ?? [])]);
   if (!ci) return taken;
-  for (const other of Object.values(ctx.s.tasks)) {
-    if (
-      other.containerInstanceArn !== ci.containerInstanceArn ||
-      other.lastStatus === 'STOPPED' ||
-      other.taskArn === t.taskArn
-    )
-      continue;
+  for (const other of tasksOnInstance(ctx.s, ci.containerInstanceArn)) {
+    if (other.taskArn === t.taskArn) continue;
     for (const c of other.containers) for (const b of c.networkBindings) taken.add(b.hostPort);
   }
   return taken;
@@ -272,7 +268,8 @@ export function crashContainer(ctx: Ctx, t: Task, containerName: string, exitCod
 }
 
 export function tickTasks(ctx: Ctx): void {
-  for (const t of Object.values(ctx.s.tasks)) {
+  // Only tasks with a timer can change this second (sim/indexes.ts): a steady world costs nothing here.
+  for (const t of tasksWithTimers(ctx.s)) {
     if (t.lastStatus === 'STOPPED') {
       if (ctx.now - (t.stoppedAt ?? ctx.now) >= TIMING.stoppedTaskRetention) ctx.remove('tasks', t.taskArn);
       continue;

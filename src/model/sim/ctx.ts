@@ -3,6 +3,7 @@
  * a shallow copy whose collections are copied on first write, and entities are replaced, not edited.
  * Old states therefore stay valid (undo, replay and the view's change detection rely on it).
  */
+import { copyForWrite, indexesWritten } from './indexes.ts';
 import { nextRng } from './prng.ts';
 import type { SimEvent, SimEventData, SimEventType, SimState, Slice } from './types.ts';
 
@@ -30,7 +31,10 @@ export class Ctx {
 
   put<C extends Collection>(coll: C, key: string, entity: EntityOf<C>): EntityOf<C> {
     this.dirty = true;
-    this.writable(coll)[key] = entity;
+    const record = this.writable(coll);
+    const before = record[key];
+    record[key] = entity;
+    indexesWritten(record, key, before, entity);
     return entity;
   }
 
@@ -43,7 +47,10 @@ export class Ctx {
 
   remove(coll: Collection, key: string): void {
     this.dirty = true;
-    delete this.writable(coll)[key];
+    const record = this.writable(coll);
+    const before = record[key];
+    delete record[key];
+    indexesWritten(record, key, before, undefined);
   }
 
   setMap<K extends 'impairedZones' | 'imageBehaviors' | 'zoneLaunches'>(
@@ -123,7 +130,10 @@ export class Ctx {
 
   private writable<C extends Collection>(coll: C): Record<string, EntityOf<C>> {
     if (!this.copied.has(coll)) {
-      (this.s as unknown as Record<string, unknown>)[coll] = { ...this.s[coll] };
+      (this.s as unknown as Record<string, unknown>)[coll] = copyForWrite(
+        coll,
+        this.s[coll] as Record<string, EntityOf<C>>,
+      );
       this.copied.add(coll);
     }
     return this.s[coll] as Record<string, EntityOf<C>>;

@@ -19,6 +19,7 @@
 import { isTaskHealthyForService } from '../ecs/elb-ecs.ts';
 import { listenerShares } from '../elbv2/elb-routing.ts';
 import { Ctx } from './ctx.ts';
+import { serviceKey } from './indexes.ts';
 import type { SimState } from './types.ts';
 
 export interface RevisionCounts {
@@ -52,8 +53,6 @@ export interface Observation {
   totals: Record<string, { requests: number; errors: number }>;
   alarms: Record<string, 'OK' | 'ALARM' | 'INSUFFICIENT_DATA'>;
 }
-
-export const serviceKey = (clusterArn: string, serviceName: string): string => `${clusterArn}|${serviceName}`;
 
 export function observe(s: SimState): Observation {
   const ctx = new Ctx(s, s.defaultRegion);
@@ -102,3 +101,5 @@ export function observe(s: SimState): Observation {
   for (const [name, a] of Object.entries(s.cloudwatch.alarms)) alarms[name] = a.StateValue;
   return { now: s.now, services, listeners, totals: s.traffic.totals, alarms };
 }
+
+export { serviceKey };

@@ -1,0 +1,151 @@
+/**
+ * The model's derived indexes (see record-index.ts for how they are kept and why they are not in
+ * state), and the questions the hot paths ask them. Each answer lists entities in the record's order.
+ *
+ * - tasks by container instance: the tasks not STOPPED on an instance (bound host ports, what a
+ *   placement candidate holds), so a task's start costs the same whatever the world's size;
+ * - tasks by service: the live tasks of each service (the scheduler's one list per service), and
+ *   those whose desiredStatus is RUNNING (DescribeServices' counts);
+ * - tasks and instances with a timer: what the per-second lifecycles must look at (nothing, in a
+ *   steady world);
+ * - container instances by cluster: the placement candidates.
+ */
+import { type GroupOf, RecordIndex } from './record-index.ts';
+import type { ContainerInstance, Ec2Instance, SimState, Task } from './types.ts';
+
+/** The collections that carry indexes (Ctx tells them about every write). */
+export type IndexedCollection = 'tasks' | 'instances' | 'containerInstances';
+
+const TIMER = 'timer';
+
+/** Live tasks by service, as the service scheduler counts them (orphans of a forced deregistration do not count). */
+export function serviceKey(clusterArn: string, serviceName: string): string {
+  return `${clusterArn}|${serviceName}`;
+}
+
+const TASK_GROUPS: Record<string, GroupOf<Task>> = {
+  byInstance: (t) =>
+    t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== null ? t.containerInstanceArn : null,
+  byService: (t) =>
+    t.serviceName === null ||
+    t.desiredStatus === 'STOPPED' ||
+    (t.launchType === 'EC2' && t.containerInstanceArn === null)
+      ? null
+      : serviceKey(t.clusterArn, t.serviceName),
+  // DescribeServices counts a service's tasks whose desiredStatus is RUNNING (orphans included).
+  desiredRunningByService: (t) =>
+    t.serviceName !== null && t.desiredStatus === 'RUNNING' ? serviceKey(t.clusterArn, t.serviceName) : null,
+  // tickTasks acts on a task when its next transition is due, and removes a STOPPED one after an hour.
+  timer: (t) => (t.lastStatus === 'STOPPED' || t.nextTransitionAt !== null ? TIMER : null),
+};
+const INSTANCE_GROUPS: Record<string, GroupOf<Ec2Instance>> = {
+  // tickInstances acts on an instance when its state timer or its agent's registration is due.
+  timer: (i) => (i.stateUntil !== null || i.agentRegisterAt !== null ? TIMER : null),
+};
+const CONTAINER_INSTANCE_GROUPS: Record<string, GroupOf<ContainerInstance>> = {
+  byCluster: (ci) => ci.clusterArn,
+};
+
+const GROUPINGS: Record<IndexedCollection, Readonly<Record<string, GroupOf<never>>>> = {
+  tasks: TASK_GROUPS,
+  instances: INSTANCE_GROUPS,
+  containerInstances: CONTAINER_INSTANCE_GROUPS,
+};
+
+const cache = new WeakMap<object, RecordIndex<unknown>>();
+
+/** The index of one of the state's indexed records, built on first use. */
+function indexOf<E>(coll: IndexedCollection, record: Record<string, E>): RecordIndex<E> {
+  let idx = cache.get(record) as RecordIndex<E> | undefined;
+  if (!idx) {
+    idx = RecordIndex.build(record, GROUPINGS[coll] as Record<string, GroupOf<E>>);
+    cache.set(record, idx as RecordIndex<unknown>);
+  }
+  return idx;
+}
+
+/**
+ * Ctx is about to write one of the state's records: a copy of it (same keys, same order) that
+ * carries a clone of its index. The copy walks the index's key list: enumerating a record of
+ * thousands of keys (which V8 keeps as a hash table) costs several times more than the copy itself.
+ */
+export function copyForWrite<E>(coll: string, record: Record<string, E>): Record<string, E> {
+  const out: Record<string, E> = {};
+  if (!(coll in GROUPINGS)) {
+    for (const key in record) out[key] = record[key] as E;
+    return out;
+  }
+  const idx = indexOf(coll as IndexedCollection, record);
+  for (const key of idx.keys()) out[key] = record[key] as E;
+  cache.set(out, idx.clone() as RecordIndex<unknown>);
+  return out;
+}
+
+/** Ctx wrote `key` of `record` (already holding `after`; undefined: removed). */
+export function indexesWritten(record: object, key: string, before: unknown, after: unknown): void {
+  cache.get(record)?.update(key, before, after);
+}
+
+function entities<E>(record: Record<string, E>, keys: ReadonlySet<string>): E[] {
+  if (keys.size === 0) return [];
+  const out: E[] = [];
+  for (const k of keys) {
+    const e = record[k];
+    if (e !== undefined) out.push(e);
+  }
+  return out;
+}
+
+/** Tasks not STOPPED on a container instance. */
+export function tasksOnInstance(s: SimState, containerInstanceArn: string): Task[] {
+  return entities(s.tasks, indexOf('tasks', s.tasks).keysOf('byInstance', containerInstanceArn));
+}
+
+/** Live tasks of a service (desiredStatus not STOPPED, not orphaned). */
+export function liveTasksOfServiceKey(s: SimState, key: string): Task[] {
+  return entities(s.tasks, indexOf('tasks', s.tasks).keysOf('byService', key));
+}
+
+/** Tasks of a service whose desiredStatus is RUNNING (whatever their host). */
+export function desiredRunningTasksOfServiceKey(s: SimState, key: string): Task[] {
+  return entities(s.tasks, indexOf('tasks', s.tasks).keysOf('desiredRunningByService', key));
+}
+
+/** Tasks whose lifecycle has a timer (nextTransitionAt set, or STOPPED and waiting to be forgotten). */
+export function tasksWithTimers(s: SimState): Task[] {
+  return entities(s.tasks, indexOf('tasks', s.tasks).keysOf(TIMER, TIMER));
+}
+
+/** Instances whose state timer or agent registration is set. */
+export function instancesWithTimers(s: SimState): Ec2Instance[] {
+  return entities(s.instances, indexOf('instances', s.instances).keysOf(TIMER, TIMER));
+}
+
+/** Container instances of a cluster (every status). */
+export function containerInstancesOf(s: SimState, clusterArn: string): ContainerInstance[] {
+  return entities(
+    s.containerInstances,
+    indexOf('containerInstances', s.containerInstances).keysOf('byCluster', clusterArn),
+  );
+}
+
+/**
+ * Every index of the state as grouping -> group -> keys, plus each record's key order: the carried
+ * indexes, or (fresh) indexes built from scratch. For the property test.
+ */
+export function indexSnapshot(s: SimState, fresh: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const coll of Object.keys(GROUPINGS) as IndexedCollection[]) {
+    const record = s[coll] as Record<string, unknown>;
+    const idx = fresh
+      ? RecordIndex.build(record, GROUPINGS[coll] as Record<string, GroupOf<unknown>>)
+      : indexOf(coll, record);
+    out[`${coll}.keys`] = [...idx.keys()];
+    for (const name of Object.keys(GROUPINGS[coll])) {
+      const groups: Record<string, string[]> = {};
+      for (const g of idx.groupNames(name).sort()) groups[g] = [...idx.keysOf(name, g)];
+      out[`${coll}.${name}`] = groups;
+    }
+  }
+  return out;
+}
