@@ -14,6 +14,7 @@ import { createGameStore } from '../store/create-game-store.ts';
 import type { ProgressStorage } from '../store/progress.ts';
 import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
 import { bindPanels } from '../ui/panels.ts';
+import { bindShareLink } from '../ui/share-link.ts';
 import { bindTopBar } from '../ui/top-bar.ts';
 import { bindWorldSummary } from '../ui/world-summary.ts';
 import { installTestBridge, testBridgeEnabled } from './test-bridge.ts';
@@ -56,8 +57,14 @@ bindTopBar(document, store);
 bindWorldSummary(element('[data-role="world-summary"]'), store);
 bindPanels(document, store);
 const campaign = bindCampaign(document, store, { levels: LEVELS, chapters: CHAPTERS });
+// A share link (`#world=...`) opens its world over whatever the query asked for.
+const fromLink = bindShareLink(document, store).open(window.location.hash);
+if (fromLink) store.getState().markVisited();
 const greet = store.getState().firstVisit || store.getState().progressNotice !== null;
 if (levelParam !== null && !requested) campaign.openMap(`There is no level "${levelParam}": pick one here.`);
-else if (params.get('campaign') === '1' || (!requested && !sandbox && greet && !__NOZAMA_TEST_BRIDGE__))
+else if (
+  params.get('campaign') === '1' ||
+  (!requested && !sandbox && !fromLink && greet && !__NOZAMA_TEST_BRIDGE__)
+)
   campaign.openMap();
 if (testBridgeEnabled(window.location.search)) installTestBridge(window, store, game);
