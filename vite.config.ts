@@ -20,7 +20,15 @@ export default defineConfig(({ mode }) => ({
     // tree-shake); it lives in its own long-cached chunk, so the warning limit is raised above it.
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // The game, the gallery, the iframe page and embed.js (a fixed name at the root, for blog posts).
+      input: {
+        index: 'index.html',
+        gallery: 'gallery.html',
+        'embed-page': 'embed.html',
+        embed: 'src/embed/embed.ts',
+      },
       output: {
+        entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
           groups: [{ name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ }],
         },
