@@ -68,7 +68,7 @@ export function mountPlayer(
   const pauseButton = button('Pause', 'Pause the demo');
   const restartButton = button('Restart', 'Restart the demo');
   const speedButtons = SPEEDS.map((s) => {
-    const b = button(`${s}x`, `Speed ${s} times`);
+    const b = button(`${s}x`, `${s}x speed`);
     b.addEventListener('click', () => store.getState().setSpeed(s));
     return b;
   });

@@ -75,9 +75,12 @@ export interface Poster {
 export function createPoster(source: DemoSource, words: NameMode): Poster {
   const { title, caption } = titleOf(source, words);
   const root = el('div', 'poster');
-  const play = el('button', 'play', '▶ Play the demo');
+  const play = el('button', 'play');
   play.type = 'button';
-  play.setAttribute('aria-label', `Play: ${title}`);
+  const icon = el('span', '', '▶ ');
+  icon.setAttribute('aria-hidden', 'true');
+  play.append(icon, 'Play the demo');
+  play.setAttribute('aria-label', `Play the demo: ${title}`);
   const captionLine = el('p', 'caption', caption);
   root.append(art(), el('p', 'title', title), captionLine, play);
   return {
