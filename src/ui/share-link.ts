@@ -3,11 +3,13 @@
  * sandbox, seed, calls and their simulated times) into the page's URL fragment and on the clipboard;
  * where the browser refuses the clipboard the link is shown selected, to copy by hand. Opening a page
  * with `#world=...` (or changing the fragment) replays it; a refused link leaves the world as it was
- * and says why in a notice the player can dismiss.
+ * and says why in a notice the player can dismiss. In free play, "Embed this world" gives the code that
+ * puts the world on screen into a blog post (a script tag and an iframe).
  */
 import type { GameStore } from '../store/create-game-store.ts';
+import { embedSnippets } from '../store/embed-code.ts';
 import { openLink } from '../store/open-link.ts';
-import { linkPayload, linkUrl, linkWorldOf } from '../store/share-link.ts';
+import { encodeLink, linkPayload, linkUrl, linkWorldOf } from '../store/share-link.ts';
 import { button, h, pick, setText, words } from './dom.ts';
 
 export interface ShareLinkUi {
@@ -31,7 +33,12 @@ export function bindShareLink(root: Document, store: GameStore): ShareLinkUi {
     'data-role': 'copy-link',
     title: 'Copy a link to this world: whoever opens it sees the same world',
   });
-  tools.prepend(copy);
+  const embed = button(words('Embed this world', 'Embed this world'), {
+    class: 'time-button share-button',
+    'data-role': 'embed-world',
+    title: 'The code that shows this world in a blog post',
+  });
+  tools.prepend(copy, embed);
 
   const message = h('p', { class: 'link-notice-text', 'data-role': 'link-message' });
   const field = h('input', {
@@ -42,22 +49,33 @@ export function bindShareLink(root: Document, store: GameStore): ShareLinkUi {
     'data-role': 'link-field',
   });
   field.hidden = true;
+  const code = h('textarea', {
+    class: 'link-notice-field',
+    readonly: true,
+    rows: 5,
+    'aria-label': 'Code to embed this world',
+    'data-role': 'embed-code',
+  });
+  code.hidden = true;
   const dismiss = button('Dismiss', { class: 'button', 'data-role': 'link-dismiss' });
   const notice = h(
     'div',
     { class: 'link-notice', role: 'status', 'data-role': 'link-notice' },
     message,
     field,
+    code,
     dismiss,
   );
   notice.hidden = true;
   header.append(notice);
 
-  const show = (text: string, tone: 'good' | 'bad', link?: string) => {
+  const show = (text: string, tone: 'good' | 'bad', link?: string, snippet?: string) => {
     setText(message, text);
     notice.dataset.tone = tone;
     field.hidden = link === undefined;
     if (link !== undefined) field.value = link;
+    code.hidden = snippet === undefined;
+    if (snippet !== undefined) code.value = snippet;
     notice.hidden = false;
   };
   const onDismiss = () => {
@@ -79,7 +97,30 @@ export function bindShareLink(root: Document, store: GameStore): ShareLinkUi {
       field.select();
     }
   };
+  const onEmbed = () => {
+    if (!view) return;
+    const world = linkWorldOf(store.getState().save(), store.getState().level?.id ?? null);
+    const snippets = embedSnippets(new URL('./', view.location.href).toString(), {
+      world: encodeLink(world),
+      controls: 'play',
+    });
+    const mode = store.getState().ui.names;
+    show(
+      pick('Paste this into your page to show this world:', 'Embed code for this world:', mode),
+      'good',
+      undefined,
+      `${snippets.script}\n\n${snippets.iframe}`,
+    );
+    code.focus();
+    code.select();
+  };
+  const renderEmbed = () => {
+    embed.hidden = store.getState().level !== null;
+  };
+  const offLevel = store.subscribe((s) => s.level?.id ?? null, renderEmbed);
+  renderEmbed();
   copy.addEventListener('click', onCopy);
+  embed.addEventListener('click', onEmbed);
   dismiss.addEventListener('click', onDismiss);
 
   const open = (fragment: string): boolean => {
@@ -100,7 +141,10 @@ export function bindShareLink(root: Document, store: GameStore): ShareLinkUi {
   return {
     open,
     destroy() {
+      offLevel();
       copy.removeEventListener('click', onCopy);
+      embed.removeEventListener('click', onEmbed);
+      embed.remove();
       dismiss.removeEventListener('click', onDismiss);
       view?.removeEventListener('hashchange', onHashChange);
       copy.remove();

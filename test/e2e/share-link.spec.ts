@@ -85,3 +85,21 @@ test('a damaged link says what is wrong and leaves the world on screen untouched
   expect(await logOf(page)).toBe(log);
   expect(problems).toEqual([]);
 });
+
+test('Embed this world gives the code for the world on screen (free play, phone width)', async ({
+  page,
+  problems,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openGame(page, '?sandbox=1');
+  await buildWorld(page);
+  await page.getByRole('button', { name: 'Embed this world' }).click();
+  const code = page.getByRole('textbox', { name: 'Code to embed this world' });
+  await expect(code).toBeVisible();
+  const text = await code.inputValue();
+  expect(text).toMatch(/<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>/);
+  expect(text).toMatch(/<nozama-demo world="world=1\.[^"]+" controls="play"><\/nozama-demo>/);
+  expect(text).toMatch(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?world=world%3D1\./);
+  await page.screenshot({ path: `${SCREENSHOTS}/share-embed-code-390.png` });
+  expect(problems).toEqual([]);
+});
