@@ -10,6 +10,8 @@
  *    (bench/canary-hour.ts), timed the same way against the same reference.
  * 3. Frame times of the real game in headless Chromium with 100 territories and 1,000 developments,
  *    against the same page with an empty world (bench/frame.ts); its figures are under "frame".
+ * 4. Embeds (bench/embed-bytes.ts): bytes before a demo's poster against the full game's bytes to its
+ *    first frame, and three demos below the fold loading no Phaser until scrolled; under "embed".
  *
  * Prints human-readable lines, then ONE line of JSON with every figure. Exits non-zero only when a
  * result is invalid (a task not placed, an over-committed instance, a broken constraint, an unstable
@@ -20,6 +22,7 @@ import { type Candidate, type PlacementRequest, placeTasks } from '../src/model/
 import { advance, createSim, step } from '../src/model/index.ts';
 import type { Call, PlacementStrategy, SimState } from '../src/model/sim/types.ts';
 import { buildCanaryWorld, checkCanaryHour } from './canary-hour.ts';
+import { type EmbedFigures, embedBench, embedLines } from './embed-bytes.ts';
 import { type FrameFigures, frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';
 
@@ -617,6 +620,15 @@ async function main(): Promise<void> {
     frame = { error: message };
     fail(`frame benchmark: ${message}`);
   }
+  let embed: EmbedFigures | { error: string };
+  try {
+    embed = await embedBench();
+    for (const line of embedLines(embed)) console.log(line);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    embed = { error: message };
+    fail(`embed benchmark: ${message}`);
+  }
   const totalSeconds = round((performance.now() - started) / 1000, 1);
   console.log(
     `Results ${invalid ? `INVALID (${failures.size} distinct violations)` : 'valid: every run of both implementations checked'}; bench ran ${totalSeconds} s`,
@@ -628,6 +640,7 @@ async function main(): Promise<void> {
       canaryHour: canary,
       goals,
       frame,
+      embed,
       valid: !invalid,
       benchSeconds: totalSeconds,
     }),
