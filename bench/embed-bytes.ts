@@ -120,11 +120,10 @@ export async function embedBench(root = process.cwd()): Promise<EmbedFigures> {
     const gamePage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const gameUrls = record(gamePage);
     await gamePage.goto(`${origin}/?testBridge=1&sandbox=1`);
-    await gamePage.waitForFunction(
-      () =>
-        (window as unknown as { __nozama?: { game: { loop: { frame: number } } } }).__nozama?.game.loop
-          .frame ?? 0 > 0,
-    );
+    await gamePage.waitForFunction(() => {
+      const w = window as unknown as { __nozama?: { game: { loop: { frame: number } } } };
+      return (w.__nozama?.game.loop.frame ?? 0) > 0;
+    });
     const gameBytes = sizes(gameUrls, origin, outDir);
     await gamePage.close();
 
