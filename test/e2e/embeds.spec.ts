@@ -212,3 +212,29 @@ test('the gallery shows every demo with its caption, a preview and its embed cod
   expect(await axeSerious(page)).toEqual([]);
   expect(problems).toEqual([]);
 });
+
+test('with reduced motion an autoplay demo waits for Play; the keyboard reaches and starts it', async ({
+  page,
+}) => {
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`${BLOG}/post.html`);
+  // In view with autoplay: it loads, but nothing moves.
+  await waitDemo(page, 'first', 'd.loaded');
+  const start = await demo(page, 'first');
+  expect(start.paused).toBe(true);
+  // Tab from the top of the page: the demo's canvas (the world), then its Play button; Space plays.
+  const focused = async () =>
+    page.evaluate(() => {
+      const host = document.activeElement;
+      const inner = host?.shadowRoot?.activeElement;
+      return `${host?.id} ${inner?.tagName} ${inner?.textContent ?? ''}`;
+    });
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('first CANVAS ');
+  await page.keyboard.press('Tab');
+  expect(await focused()).toBe('first BUTTON Play');
+  // The scene has drawn meanwhile, and the world has not moved.
+  expect(await demo(page, 'first')).toEqual(start);
+  await page.keyboard.press('Space');
+  await waitDemo(page, 'first', `!d.paused && d.elapsed > ${start.elapsed + 1}`);
+});
