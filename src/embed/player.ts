@@ -60,10 +60,6 @@ export function mountPlayer(
   state.setSpeed(options.speed);
   state.setPaused(!startPlaying);
 
-  const box = document.createElement('div');
-  box.className = 'canvas-box';
-  stage.append(box);
-  const game = createGame({ parent: box, store, place: store.getState().ui.place });
 
   const pauseButton = button('Pause', 'Pause the demo');
   const restartButton = button('Restart', 'Restart the demo');
@@ -114,6 +110,12 @@ export function mountPlayer(
   }
   bar.append(caption);
   bar.hidden = false;
+
+  // The bar is laid out first: the canvas takes the room left above it.
+  const box = document.createElement('div');
+  box.className = 'canvas-box';
+  stage.append(box);
+  const game = createGame({ parent: box, store, place: store.getState().ui.place });
 
   let goalSent = false;
   let eventCursor = store.getState().events.seq;
