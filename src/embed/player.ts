@@ -60,7 +60,6 @@ export function mountPlayer(
   state.setSpeed(options.speed);
   state.setPaused(!startPlaying);
 
-
   const pauseButton = button('Pause', 'Pause the demo');
   const restartButton = button('Restart', 'Restart the demo');
   const speedButtons = SPEEDS.map((s) => {
