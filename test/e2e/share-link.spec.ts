@@ -4,29 +4,15 @@
  * link opened over a world says what is wrong and leaves that world as it was.
  */
 import { expect, type Page } from '@playwright/test';
-import { ECS_AMI_PARAMETER, ok, openGame, SCREENSHOTS, test, userData } from './helpers.ts';
+import { AMI_PARAMETER, PLAN_CALL, territoryCall } from '../support/link-world.ts';
+import { ok, openGame, SCREENSHOTS, test } from './helpers.ts';
 
 async function buildWorld(page: Page): Promise<void> {
   await ok(page, { action: 'ecs:CreateCluster', input: { clusterName: 'Royaume' } });
-  const ssm = await ok(page, { action: 'ssm:GetParameter', input: { Name: ECS_AMI_PARAMETER } });
+  const ssm = await ok(page, { action: 'ssm:GetParameter', input: { Name: AMI_PARAMETER } });
   const ami = (ssm as { Parameter: { Value: string } }).Parameter.Value;
-  for (const zone of ['a', 'b']) {
-    await ok(page, {
-      action: 'ec2:RunInstances',
-      input: {
-        ImageId: ami,
-        InstanceType: 't3.medium',
-        MinCount: 1,
-        MaxCount: 1,
-        Placement: { AvailabilityZone: `za-southwest-1${zone}` },
-        UserData: userData('Royaume'),
-      },
-    });
-  }
-  await ok(page, {
-    action: 'ecs:RegisterTaskDefinition',
-    input: { family: 'web', containerDefinitions: [{ name: 'web', image: 'nginx', memory: 256 }] },
-  });
+  for (const zone of ['a', 'b']) await ok(page, territoryCall(ami, zone));
+  await ok(page, PLAN_CALL);
 }
 
 const logOf = (page: Page) =>
