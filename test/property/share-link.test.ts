@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { isReadOnlyAction } from '../../src/model/index.ts';
+import { actionAccess } from '../../src/model/index.ts';
 import { createGameStore, type LoggedCall } from '../../src/store/create-game-store.ts';
 import { openLink } from '../../src/store/open-link.ts';
 import { encodeLink, type LinkWorld, linkWorldOf } from '../../src/store/share-link.ts';
@@ -23,7 +23,7 @@ describe('share links (properties)', () => {
         const d = new Driver(sc.seed, {
           after: (tr) => {
             if (tr.kind !== 'step' || 'error' in tr.result.response) return;
-            if (isReadOnlyAction(tr.call.action)) return;
+            if (actionAccess(tr.call.action) !== 'write') return;
             calls.push({ t: tr.prev.now - tr.prev.startedAt, call: tr.call });
           },
         });
