@@ -17,6 +17,8 @@ if (!existsSync(chromium)) {
 
 const port = Number(process.env.PORT || 4873);
 const baseURL = `http://127.0.0.1:${port}`;
+/** The demo blog of the embed tests: a second origin (test/e2e/blog/server.mjs). */
+export const blogPort = Number(process.env.BLOG_PORT || port + 1000);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -38,12 +40,22 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  webServer: {
-    command: `node node_modules/vite/bin/vite.js preview --strictPort --host 127.0.0.1 --port ${port}`,
-    url: baseURL,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+  webServer: [
+    {
+      command: `node node_modules/vite/bin/vite.js preview --strictPort --host 127.0.0.1 --port ${port}`,
+      url: baseURL,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      command: `node test/e2e/blog/server.mjs ${blogPort} ${baseURL}`,
+      url: `http://127.0.0.1:${blogPort}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

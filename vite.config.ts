@@ -27,11 +27,17 @@ export default defineConfig(({ mode }) => ({
     // warning limit is raised above it.
     chunkSizeWarningLimit: 1000,
     rolldownOptions: {
-      input:
-        mode === 'test'
-          ? { main: 'index.html', 'two-games': 'test/pages/two-games.html' }
-          : { main: 'index.html' },
+      // The game, the gallery, the iframe page and embed.js (a fixed name at the root, for blog posts);
+      // test builds add the pages only the browser tests use (test/pages).
+      input: {
+        index: 'index.html',
+        gallery: 'gallery.html',
+        'embed-page': 'embed.html',
+        embed: 'src/embed/embed.ts',
+        ...(mode === 'test' ? { 'two-games': 'test/pages/two-games.html' } : {}),
+      },
       output: {
+        entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
           groups: [
             { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]|[\\/]build[\\/]phaser-custom/ },

@@ -17,6 +17,8 @@
  *    figures are under "frame".
  * 4. First paint: the game's production build against a Phaser-only page, ready time and first-load
  *    gzip bytes, both ratios from one run (bench/first-load.ts); its figures are under "firstLoad".
+ * 5. Embeds (bench/embed-bytes.ts): bytes before a demo's poster against the full game's bytes to its
+ *    first frame, and three demos below the fold loading no Phaser until scrolled; under "embed".
  *
  * Prints human-readable lines, then ONE line of JSON with every figure. Exits non-zero only when a
  * result is invalid (a task not placed, an over-committed instance, a broken constraint, an unstable
@@ -29,6 +31,7 @@ import type { Call, PlacementStrategy, SimState } from '../src/model/sim/types.t
 import { apiScaleBench, apiScaleLines } from './api-scale.ts';
 import { countTasks as liveCount } from './api-scale-world.ts';
 import { buildCanaryWorld, checkCanaryHour } from './canary-hour.ts';
+import { embedBench, embedLines } from './embed-bytes.ts';
 import { firstLoadBench, firstLoadLines } from './first-load.ts';
 import { frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';
@@ -629,6 +632,7 @@ async function main(): Promise<void> {
 
   const frame = await browserPart('frame benchmark', frameBench, frameLines);
   const firstLoad = await browserPart('first-paint benchmark', firstLoadBench, firstLoadLines);
+  const embed = await browserPart('embed benchmark', embedBench, embedLines);
   const totalSeconds = round((performance.now() - started) / 1000, 1);
   console.log(
     `Results ${invalid ? `INVALID (${failures.size} distinct violations)` : 'valid: every run of both implementations checked'}; bench ran ${totalSeconds} s`,
@@ -642,6 +646,7 @@ async function main(): Promise<void> {
       apiScale,
       frame,
       firstLoad,
+      embed,
       valid: !invalid,
       benchSeconds: totalSeconds,
     }),

@@ -43,6 +43,7 @@ mount(element, {
   progress: browserStorage(),
   address: true,
   banner: true,
+  links: true,
   greet: !__NOZAMA_TEST_BRIDGE__,
   testBridge: testBridgeEnabled(options.testBridge),
 });

@@ -30,6 +30,8 @@ export interface MountOptions {
   problems?: readonly string[];
   /** Show progress notices (a damaged or refused save) in a banner over the game as well as on the map. */
   banner?: boolean;
+  /** Share links: "Copy link" and "Embed this world" in the top bar, and the page's `#world=` opened. */
+  links?: boolean;
   /** Expose this game on the test bridge (`window.__nozama`, `window.__nozamaGames`). */
   testBridge?: boolean;
 }

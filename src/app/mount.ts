@@ -19,6 +19,7 @@ import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
 import { uid } from '../ui/dom.ts';
 import { bindPanels } from '../ui/panels.ts';
 import { bindProgressBanner } from '../ui/progress-notice.ts';
+import { bindShareLink } from '../ui/share-link.ts';
 import { createShell } from '../ui/shell.ts';
 import { bindTopBar } from '../ui/top-bar.ts';
 import { bindWorldSummary } from '../ui/world-summary.ts';
@@ -85,8 +86,17 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   });
   offs.push(() => campaign.destroy());
 
+  // A share link (`#world=...`) opens its world over whatever the options asked for.
+  let fromLink = false;
+  if (options.links) {
+    const share = bindShareLink(root, store);
+    offs.push(() => share.destroy());
+    fromLink = share.open(element.ownerDocument.defaultView?.location.hash ?? '');
+    if (fromLink) store.getState().markVisited();
+  }
+
   const { firstVisit, progressNotice } = store.getState();
-  const greet = options.greet === true && (firstVisit || progressNotice !== null);
+  const greet = options.greet === true && !fromLink && (firstVisit || progressNotice !== null);
   if (options.banner) offs.push(bindProgressBanner(root, store));
   const problems = [...(options.problems ?? [])];
   if (options.level !== undefined && !requested)

@@ -49,6 +49,11 @@ import {
 export type { LevelState, LoggedCall, SavedWorld } from '../session/index.ts';
 export { validateSavedWorld } from '../session/index.ts';
 
+export interface WorldOrigin {
+  elapsed: number;
+  calls: number;
+}
+
 export interface ApiRecord {
   seq: number;
   t: number;
@@ -94,6 +99,11 @@ export interface GameStoreState {
   ui: UiState;
   /** Bumped when the world is replaced rather than moved forward (undo, reset, load): views resync. */
   generation: number;
+  /**
+   * Where a loaded world (a save, a share link) began on this screen: the simulated second and how many
+   * calls were replayed to reach it. Null for a world built here. The Chronicle marks it.
+   */
+  origin: WorldOrigin | null;
   dispatch(call: Call): CallResponse;
   advance(seconds: number): void;
   setSpeed(speed: Speed): void;
@@ -120,8 +130,11 @@ export interface GameStoreState {
   firstVisit: boolean;
   /** Builds the level's starting world from its scenario and starts its session (a new world). */
   startLevel(level: Level): void;
-  /** Free play: a new empty world (the given seed, else the store's first), every panel, no goals. */
-  startSandbox(seed?: number): void;
+  /**
+   * Free play: a new empty world (the given seed, else the store's first; the given region, else the
+   * store's), every panel, no goals.
+   */
+  startSandbox(seed?: number, region?: string): void;
   /** Reveals the next hint of the level; false when there is none left. */
   showHint(): boolean;
   /** Restarts the level and plays its reference solution through the clock; stoppable. */
@@ -233,6 +246,7 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
           events: numbered([], s.events.seq, o.events),
           ...recorded(o.calls, []),
           generation: s.generation + 1,
+          origin: null,
           ...extra,
         });
       };
@@ -246,6 +260,7 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
         // A new player lands on the planet, as the game's story begins.
         ui: { place: { scene: 'planet' }, selection: null, names: 'nozama', cluster: 'Royaume' },
         generation: 0,
+        origin: null,
         progress: loaded.progress,
         progressNotice: loaded.notice,
         firstVisit: loaded.firstVisit,
@@ -317,6 +332,7 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
             api: [],
             generation: s.generation + 1,
             progress: progressAfter(s.level, r.session.level),
+            origin: { elapsed: r.session.sim.now - r.session.sim.startedAt, calls: r.session.log.length },
           });
           return { ok: true };
         },
@@ -330,8 +346,8 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
           });
         },
 
-        startSandbox(seed) {
-          replace(createSession({ seed: seed ?? firstSeed, region: options.region }), {
+        startSandbox(seed, region) {
+          replace(createSession({ seed: seed ?? firstSeed, region: region ?? options.region }), {
             firstVisit: false,
             ui: { ...get().ui, selection: null },
           });

@@ -6,7 +6,7 @@
  */
 import { type ChronicleLine, chronicleLine, type Tone } from '../i18n/chronicle.ts';
 import type { SimEvent } from '../model/index.ts';
-import type { GameStore, NameMode } from '../store/create-game-store.ts';
+import type { GameStore, NameMode, WorldOrigin } from '../store/create-game-store.ts';
 import { applyNames, button, frameScheduler, h, pick, setText, words } from './dom.ts';
 import { formatElapsed } from './format.ts';
 
@@ -55,6 +55,24 @@ function sayIn(span: HTMLElement, [nozama, aws]: Pair, mode: NameMode): void {
   span.dataset.aws = aws;
   const text = pick(nozama, aws, mode);
   if (span.textContent !== text) span.textContent = text;
+}
+
+/** The oldest line of a loaded world (a share link, a save): where its story began on this screen. */
+function originLine(origin: WorldOrigin, mode: NameMode): HTMLLIElement {
+  const text = pick(
+    `The world from the link began here: ${origin.calls} orders replayed.`,
+    `World loaded from a link here: ${origin.calls} calls replayed.`,
+    mode,
+  );
+  return h(
+    'li',
+    { class: 'chronicle-line tone-info chronicle-origin', 'data-role': 'chronicle-origin' },
+    h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, '⚑'),
+    h('span', { class: 'visually-hidden' }, `${TONE_WORD.info}: `),
+    h('time', { class: 'line-time' }, formatElapsed(origin.elapsed)),
+    ' ',
+    h('span', { class: 'line-text' }, text),
+  );
 }
 
 interface Entry {
@@ -193,15 +211,18 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
       }
       if (line) entries.push({ seq: event.seq, event, line });
     }
-    const key = `${mode}|${generation}|${entries.map((e) => e.seq).join(',')}`;
+    const origin = store.getState().origin;
+    const mark = origin && log.length >= origin.calls && entries.length < MAX_LINES ? origin : null;
+    const key = `${mode}|${generation}|${entries.map((e) => e.seq).join(',')}|${mark ? 'origin' : ''}`;
     if (key !== listKey) {
       listKey = key;
       list.replaceChildren(...entries.map((e) => itemFor(e, sim.startedAt)));
+      if (mark) list.append(originLine(mark, mode));
       const keep = new Set(entries.map((e) => e.seq));
       for (const seq of [...items.keys()]) if (!keep.has(seq)) items.delete(seq);
     }
-    empty.hidden = entries.length > 0;
-    list.hidden = entries.length === 0;
+    empty.hidden = entries.length > 0 || mark !== null;
+    list.hidden = entries.length === 0 && mark === null;
 
     // Announce the important new lines only (warnings, alarms), at most three at a time.
     const fresh = entries.filter(
@@ -223,6 +244,7 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
     store.subscribe((s) => s.log, scheduler.schedule),
     store.subscribe((s) => s.redoStack, scheduler.schedule),
     store.subscribe((s) => s.generation, scheduler.schedule),
+    store.subscribe((s) => s.origin, scheduler.schedule),
     store.subscribe((s) => s.level?.id ?? null, scheduler.schedule),
   ];
   render();

@@ -250,6 +250,10 @@ describe('encodings', () => {
       expect(decodeBase64(encodeBase64(s))).toBe(s);
     },
   );
+  it('reads bytes that are not UTF-8 as U+FFFD instead of throwing (a tampered share link)', () => {
+    // 0xF7 0xBF 0xBF 0xBF would be code point 0x1FFFFF, beyond Unicode.
+    expect(decodeBase64('97+/vw==')).toBe('\uFFFD');
+  });
   it('matches the standard encoding', () => {
     expect(encodeBase64('ECS_CLUSTER=Royaume')).toBe('RUNTX0NMVVNURVI9Um95YXVtZQ==');
   });

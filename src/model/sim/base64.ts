@@ -63,7 +63,8 @@ function utf8Decode(bytes: number[]): string {
         ((bytes[i + 3] ?? 0) & 63);
       i += 4;
     }
-    out += String.fromCodePoint(cp);
+    // Bytes that are not UTF-8 read as U+FFFD, as a UTF-8 decoder reads them (never a thrown RangeError).
+    out += String.fromCodePoint(cp > 0x10ffff ? 0xfffd : cp);
   }
   return out;
 }

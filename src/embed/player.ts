@@ -1,0 +1,190 @@
+/**
+ * The embed's player, loaded only when a demo comes into view (or is clicked): a store of its own, the
+ * Phaser game in the embed's shadow root, and a small bar of controls. Nothing is saved, no storage or
+ * cookie is read, nothing leaves the page. It pauses its game loop while out of view or while the tab
+ * is hidden, and reports what happens (ready, goal reached, rollback, error) to `onEvent`.
+ */
+import type Phaser from 'phaser';
+import { createGame } from '../game/create-game.ts';
+import { createGameStore, type GameStore, type Speed } from '../store/create-game-store.ts';
+import { startDemo } from '../store/demo-session.ts';
+import { encodeLink, linkWorldOf } from '../store/share-link.ts';
+import type { EmbedOptions } from './embed-options.ts';
+import { titleOf } from './poster.ts';
+
+export type EmbedEvent =
+  | { event: 'ready' }
+  | { event: 'goal'; level: string }
+  | { event: 'rollback'; type: string }
+  | { event: 'error'; message: string }
+  | { event: 'state'; paused: boolean; speed: Speed; elapsed: number };
+
+export interface Player {
+  store: GameStore;
+  game: Phaser.Game;
+  play(): void;
+  pause(): void;
+  restart(): void;
+  setSpeed(speed: Speed): void;
+  step(seconds: number): void;
+  /** In view and the tab shown: the game loop runs; otherwise it sleeps. */
+  setVisible(visible: boolean): void;
+  destroy(): void;
+}
+
+const ROLLBACKS = new Set(['deployment/rolledBack', 'codedeploy/rolledBack', 'alias/deploymentRolledBack']);
+const SPEEDS: readonly Speed[] = [1, 4, 16];
+
+function button(text: string, label: string): HTMLButtonElement {
+  const b = document.createElement('button');
+  b.type = 'button';
+  b.textContent = text;
+  b.setAttribute('aria-label', label);
+  return b;
+}
+
+export function mountPlayer(
+  stage: HTMLElement,
+  bar: HTMLElement,
+  options: EmbedOptions,
+  base: URL,
+  /** False when the demo came into view with reduced motion asked for: nothing moves until Play. */
+  startPlaying: boolean,
+  onEvent: (e: EmbedEvent) => void,
+): Player {
+  const store = createGameStore({ seed: options.source.kind === 'sandbox' ? options.source.seed : 1 });
+  const started = startDemo(store, options.source);
+  if (!started.ok) onEvent({ event: 'error', message: started.message });
+  const state = store.getState();
+  state.setNames(options.words);
+  state.setSpeed(options.speed);
+  state.setPaused(!startPlaying);
+
+  const pauseButton = button('Pause', 'Pause the demo');
+  const restartButton = button('Restart', 'Restart the demo');
+  const speedButtons = SPEEDS.map((s) => {
+    const b = button(`${s}x`, `${s}x speed`);
+    b.addEventListener('click', () => store.getState().setSpeed(s));
+    return b;
+  });
+  const caption = document.createElement('p');
+  caption.className = 'caption';
+  caption.textContent = titleOf(options.source, options.words).caption;
+  const report = () => {
+    const { clock, sim } = store.getState();
+    onEvent({ event: 'state', paused: clock.paused, speed: clock.speed, elapsed: sim.now - sim.startedAt });
+  };
+  const renderControls = () => {
+    const { clock } = store.getState();
+    pauseButton.textContent = clock.paused ? 'Play' : 'Pause';
+    pauseButton.setAttribute('aria-label', clock.paused ? 'Play the demo' : 'Pause the demo');
+    speedButtons.forEach((b, i) => {
+      b.setAttribute('aria-pressed', String(SPEEDS[i] === clock.speed));
+    });
+  };
+  pauseButton.addEventListener('click', () => store.getState().setPaused(!store.getState().clock.paused));
+  const restart = () => {
+    startDemo(store, options.source);
+    store.getState().setNames(options.words);
+  };
+  restartButton.addEventListener('click', restart);
+  if (options.controls !== 'none') {
+    bar.append(pauseButton, restartButton, ...speedButtons);
+    if (options.controls === 'full') {
+      const open = document.createElement('a');
+      open.className = 'open';
+      open.textContent = 'Open in Nozama';
+      open.target = '_blank';
+      open.rel = 'noopener';
+      const refresh = () => {
+        const { level } = store.getState();
+        const world = linkWorldOf(store.getState().save(), level?.id ?? null);
+        open.href = new URL(`index.html#${encodeLink(world)}`, base).toString();
+      };
+      open.addEventListener('focus', refresh);
+      open.addEventListener('pointerenter', refresh);
+      refresh();
+      bar.append(open);
+    }
+  }
+  bar.append(caption);
+  bar.hidden = false;
+
+  // The bar is laid out first: the canvas takes the room left above it.
+  const box = document.createElement('div');
+  box.className = 'canvas-box';
+  stage.append(box);
+  const game = createGame({ parent: box, store, place: store.getState().ui.place });
+
+  let goalSent = false;
+  let eventCursor = store.getState().events.seq;
+  const offs = [
+    store.subscribe(
+      (s) => s.clock,
+      () => {
+        renderControls();
+        report();
+      },
+    ),
+    store.subscribe(
+      (s) => s.level?.done ?? false,
+      (done) => {
+        const level = store.getState().level;
+        if (done && level && !goalSent) {
+          goalSent = true;
+          onEvent({ event: 'goal', level: level.id });
+        }
+      },
+    ),
+    store.subscribe(
+      (s) => s.generation,
+      () => {
+        goalSent = false;
+      },
+    ),
+    store.subscribe(
+      (s) => s.events,
+      (events) => {
+        for (const e of events.recent) {
+          if (e.seq > eventCursor && ROLLBACKS.has(e.type)) onEvent({ event: 'rollback', type: e.type });
+        }
+        eventCursor = events.seq;
+      },
+    ),
+  ];
+  renderControls();
+
+  let visible = true;
+  const applyVisibility = () => {
+    const on = visible && document.visibilityState !== 'hidden';
+    if (on) game.loop.wake();
+    else game.loop.sleep();
+  };
+  document.addEventListener('visibilitychange', applyVisibility);
+  game.events.once('ready', () => onEvent({ event: 'ready' }));
+
+  return {
+    store,
+    game,
+    play: () => store.getState().setPaused(false),
+    pause: () => store.getState().setPaused(true),
+    restart,
+    setSpeed: (s) => store.getState().setSpeed(s),
+    step(seconds) {
+      store.getState().setPaused(true);
+      store.getState().advance(Math.max(1, Math.min(600, Math.floor(seconds))));
+      report();
+    },
+    setVisible(v) {
+      visible = v;
+      applyVisibility();
+    },
+    destroy() {
+      for (const off of offs) off();
+      document.removeEventListener('visibilitychange', applyVisibility);
+      game.destroy(true);
+      box.remove();
+      bar.replaceChildren();
+    },
+  };
+}
