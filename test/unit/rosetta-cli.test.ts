@@ -510,7 +510,7 @@ const WEB_PLAN = {
     { type: 'memberOf', expression: 'attribute:ecs.availability-zone in [za-southwest-1a, za-southwest-1b]' },
   ],
   requiresCompatibilities: ['EC2'],
-  tags: [{ key: 'team', value: 'masons & co' }],
+  tags: [{ key: 'team', value: 'masons + co' }],
 };
 const API_PLAN = {
   family: 'api',
@@ -529,7 +529,7 @@ function build(): Built {
   const w = new World(7);
   const clusterArn = w.ok('ecs:CreateCluster', {
     clusterName: 'Royaume',
-    tags: [{ key: 'realm', value: "Nozama's south" }],
+    tags: [{ key: 'realm', value: 'Nozama: the south' }],
   }).cluster.clusterArn as string;
   const run = (zone: string) =>
     w.ok('ec2:RunInstances', {
@@ -799,7 +799,7 @@ describe('createCallFor', () => {
     });
     expect(createCallFor(sim, sel('cluster', B.clusterArn))).toEqual({
       action: 'ecs:CreateCluster',
-      input: { clusterName: 'Royaume', tags: [{ key: 'realm', value: "Nozama's south" }] },
+      input: { clusterName: 'Royaume', tags: [{ key: 'realm', value: 'Nozama: the south' }] },
     });
     expect(createCallFor(sim, sel('zone', 'za-southwest-1a'))).toBeNull();
   });
@@ -1697,7 +1697,7 @@ const CORPUS: Call[] = [
       healthCheckGracePeriodSeconds: 30,
       enableECSManagedTags: false,
       propagateTags: 'SERVICE',
-      tags: [{ key: 'owner', value: "d'Artagnan" }],
+      tags: [{ key: 'owner', value: 'd-Artagnan @ Gascony' }],
     },
   },
   {
