@@ -1,7 +1,7 @@
 /**
  * Walks a request against its shape the way AWS's front ends do before any handler runs, and builds
  * the copy the handler gets: only the members the shape knows, fresh objects (the caller's are never
- * kept), maps as null-prototype records so a name such as `__proto__` or `constructor` stays data.
+ * kept), map keys written as own data (records.ts) so a name such as `__proto__` stays a key.
  *
  * Order follows the services: a value of the wrong type stops the request first (the JSON protocols
  * fail while deserialising: SerializationException); then every missing required member and every
@@ -16,6 +16,7 @@
  * https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html,
  * https://smithy.io/2.0/spec/constraint-traits.html (length, range, pattern, enum).
  */
+import { setOwn } from '../sim/records.ts';
 import type { Protocol, ServiceShapes, Shape } from './shape-types.ts';
 
 /** One step of a member's path: a member name, or a 1-based list position. */
@@ -149,7 +150,7 @@ class Walker {
 
   private map(shape: Extract<Shape, { type: 'map' }>, v: unknown, path: PathStep[]): unknown {
     if (!isPlainObject(v)) return this.wrongType(shape, v, path);
-    const out: Record<string, unknown> = Object.create(null);
+    const out: Record<string, unknown> = {};
     for (const key of Object.keys(v)) {
       const k = this.walk(shape.key, key, [...path, key]);
       const item = v[key];
@@ -158,7 +159,7 @@ class Walker {
           ? this.wrongType(this.service.shapes[shape.value] ?? shape, item, [...path, key])
           : this.walk(shape.value, item, [...path, key]);
       if (this.typeError) return undefined;
-      out[String(k)] = copy;
+      setOwn(out, String(k), copy);
     }
     return this.length(shape, out, Object.keys(out).length, path);
   }

@@ -4,6 +4,7 @@
  * Old states therefore stay valid (undo, replay and the view's change detection rely on it).
  */
 import { nextRng } from './prng.ts';
+import { setOwn } from './records.ts';
 import type { SimEvent, SimEventData, SimEventType, SimState, Slice } from './types.ts';
 
 type Collection = 'instances' | 'clusters' | 'containerInstances' | 'taskDefinitions' | 'tasks' | 'services';
@@ -30,7 +31,7 @@ export class Ctx {
 
   put<C extends Collection>(coll: C, key: string, entity: EntityOf<C>): EntityOf<C> {
     this.dirty = true;
-    this.writable(coll)[key] = entity;
+    setOwn(this.writable(coll), key, entity);
     return entity;
   }
 
@@ -58,7 +59,7 @@ export class Ctx {
     }
     const m = this.s[coll] as Record<string, unknown>;
     if (value === null) delete m[key];
-    else m[key] = value;
+    else setOwn(m, key, value);
   }
 
   /**
@@ -71,7 +72,7 @@ export class Ctx {
     key: string,
     entity: SimState[S][K] extends Record<string, infer E> ? E : never,
   ): typeof entity {
-    this.writableIn(slice, coll)[key] = entity;
+    setOwn(this.writableIn(slice, coll), key, entity);
     return entity;
   }
 
@@ -87,7 +88,7 @@ export class Ctx {
     const next = { ...(cur as object), ...changes } as SimState[S][K] extends Record<string, infer E>
       ? E
       : never;
-    this.writableIn(slice, coll)[key] = next;
+    setOwn(this.writableIn(slice, coll), key, next);
     return next;
   }
 
