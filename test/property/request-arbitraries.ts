@@ -141,7 +141,7 @@ type Path = (string | number)[];
 
 function pathsOf(v: unknown, path: Path = [], out: Path[] = []): Path[] {
   if (path.length > 0) out.push(path);
-  if (Array.isArray(v)) v.forEach((x, i) => pathsOf(x, [...path, i], out));
+  if (Array.isArray(v)) for (let i = 0; i < v.length; i++) pathsOf(v[i], [...path, i], out);
   else if (v && typeof v === 'object')
     for (const k of Object.keys(v)) pathsOf((v as never)[k], [...path, k], out);
   return out;

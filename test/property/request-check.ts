@@ -51,12 +51,12 @@ function poison(v: unknown, depth = 0): void {
   }
 }
 
-const describe = (call: Call): string => `${call.action} ${JSON.stringify(call.input)?.slice(0, 600)}`;
+const callText = (call: Call): string => `${call.action} ${JSON.stringify(call.input)?.slice(0, 600)}`;
 
 /** Runs one call with every check; returns the state to go on from. */
 export function checkedStep(state: SimState, call: Call, tally: Tally, advanceSeconds = 61): SimState {
   tally.calls++;
-  const text = describe(call);
+  const text = callText(call);
   let r: ReturnType<typeof step>;
   try {
     r = step(state, call);
