@@ -137,9 +137,10 @@ export const HOSTILE: fc.Arbitrary<unknown> = fc.oneof(
   fc.anything({ maxDepth: 3 }),
 );
 
-type Path = (string | number)[];
+export type Path = (string | number)[];
 
-function pathsOf(v: unknown, path: Path = [], out: Path[] = []): Path[] {
+/** Every path to a value inside `v` (object members and list positions). */
+export function pathsOf(v: unknown, path: Path = [], out: Path[] = []): Path[] {
   if (path.length > 0) out.push(path);
   if (Array.isArray(v)) for (let i = 0; i < v.length; i++) pathsOf(v[i], [...path, i], out);
   else if (v && typeof v === 'object')
@@ -147,7 +148,8 @@ function pathsOf(v: unknown, path: Path = [], out: Path[] = []): Path[] {
   return out;
 }
 
-function setAt(root: unknown, path: Path, value: unknown, remove: boolean): unknown {
+/** A copy of `root` with the value at `path` replaced by `value` (or removed). */
+export function setAt(root: unknown, path: Path, value: unknown, remove: boolean): unknown {
   const copy = structuredClone(root) as Record<string | number, unknown>;
   let at: Record<string | number, unknown> = copy;
   for (const step of path.slice(0, -1)) at = at[step] as Record<string | number, unknown>;

@@ -16,7 +16,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { requestShape, supportedActions } from '../../src/model/index.ts';
 import { walkRequest } from '../../src/model/requests/validate.ts';
-import { namePool, shapeArb } from '../property/request-arbitraries.ts';
+import { namePool, pathsOf, setAt, shapeArb } from '../property/request-arbitraries.ts';
 import { richWorld } from '../property/request-world.ts';
 import { CLI_ENV, PYTHON, startDriver, stopDrivers } from '../support/aws-cli.ts';
 
@@ -36,25 +36,11 @@ const BROKEN: unknown[] = [{ toString: 1 }, [[]], 'many', -1];
 const BROKEN_AS_TEXT: unknown[] = [{ toString: 1 }, [[]], 'many'];
 
 function brokenVersion(valid: unknown, pick: number, textual: boolean): unknown {
-  const paths: (string | number)[][] = [];
-  const visit = (v: unknown, path: (string | number)[]) => {
-    if (path.length > 0) paths.push(path);
-    if (Array.isArray(v)) v.forEach((x, i) => visit(x, [...path, i]));
-    else if (v && typeof v === 'object') for (const k of Object.keys(v)) visit((v as never)[k], [...path, k]);
-  };
-  visit(valid, []);
+  const paths = pathsOf(valid);
   const path = paths[pick % Math.max(1, paths.length)];
   if (!path) return valid;
-  const copy = structuredClone(valid) as Record<string | number, unknown>;
-  let at = copy;
-  for (const step of path.slice(0, -1)) at = at[step] as Record<string | number, unknown>;
-  const last = path.at(-1) as string | number;
-  if (pick % 5 === 0 && !Array.isArray(at)) delete at[last];
-  else {
-    const broken = textual ? BROKEN_AS_TEXT : BROKEN;
-    at[last] = broken[pick % broken.length];
-  }
-  return copy;
+  const broken = textual ? BROKEN_AS_TEXT : BROKEN;
+  return setAt(valid, path, broken[pick % broken.length], pick % 5 === 0);
 }
 
 interface Sample {
