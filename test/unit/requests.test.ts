@@ -233,18 +233,10 @@ describe('names are data', () => {
       expect(w.call('lambda:GetFunction', { FunctionName: n })).toMatchObject({
         error: { name: 'ResourceNotFoundException' },
       });
-      w.ok('lambda:CreateFunction', {
-        FunctionName: n,
-        Runtime: 'nodejs20.x',
-        Role: ROLE,
-        Handler: 'i.h',
-        Code: { ZipFile: zip('x') },
-      });
-      w.ok('lambda:PublishVersion', { FunctionName: n });
-      expect(w.call('lambda:GetAlias', { FunctionName: n, Name: n })).toMatchObject({
+      spell(w, 1, n, n);
+      expect(w.call('lambda:GetAlias', { FunctionName: n, Name: 'other' })).toMatchObject({
         error: { name: 'ResourceNotFoundException' },
       });
-      w.ok('lambda:CreateAlias', { FunctionName: n, Name: n, FunctionVersion: '1' });
       expect(w.ok('lambda:GetAlias', { FunctionName: n, Name: n }).Name).toBe(n);
       expect(w.ok('cloudwatch:DescribeAlarms', { AlarmNames: [n] }).MetricAlarms).toEqual([]);
       w.ok('cloudwatch:PutMetricAlarm', {
