@@ -3,7 +3,7 @@
  * requests (default 100,000) against the rich world, then FUZZ_SEQUENCES seeded sequences (default
  * 10,000) of calls, faults and time run with the checks after every step. Prints its counts; on a
  * failure prints the seed and the counterexample to keep as a regression test
- * (test/property/requests-regressions.test.ts) and exits 1.
+ * (a case in test/unit/requests.test.ts, or a fixed seed in the CI properties) and exits 1.
  */
 import fc from 'fast-check';
 import { supportedActions } from '../../src/model/index.ts';

@@ -276,6 +276,23 @@ describe('names are data', () => {
   });
 });
 
+describe('step answers any call, however malformed', () => {
+  it.each([
+    [null, 'MissingAction'],
+    [{ action: 5 }, 'MissingAction'],
+    [{ action: 'ecs:Fly' }, 'UnknownOperationException'],
+    [{ action: 'toString' }, 'UnknownOperationException'],
+    [{ action: 'ecs:ListClusters', region: 5 }, 'UnrecognizedClientException'],
+    [{ action: 'ecs:ListClusters', input: 'all' }, 'SerializationException'],
+    [{ action: 'ecs:ListClusters', input: [1] }, 'SerializationException'],
+  ])('%j -> %s', (call, name) => {
+    const w = new World();
+    const r = step(w.state, call as never);
+    expect(r.state).toBe(w.state);
+    expect(r.response).toMatchObject({ error: { name } });
+  });
+});
+
 describe('the shape table', () => {
   it('has a shape for every action the model answers (regenerate with npm run shapes)', () => {
     expect(supportedActions().filter((a) => requestShape(a) === undefined)).toEqual([]);
