@@ -11,7 +11,7 @@ import { checkedStep, jsonProblem, type Tally } from './request-check.ts';
 
 export type SeqOp = { k: 'call'; action: string; input: unknown } | { k: 'advance'; seconds: number };
 
-export function sequenceArb(world: SimState, maxLength = 12): fc.Arbitrary<SeqOp[]> {
+export function sequenceArb(world: SimState, maxLength = 10): fc.Arbitrary<SeqOp[]> {
   const pool = namePool(world);
   const actions = supportedActions();
   const faults = actions.filter((a) => a.startsWith('sim:'));
@@ -26,7 +26,7 @@ export function sequenceArb(world: SimState, maxLength = 12): fc.Arbitrary<SeqOp
     { weight: 2, arbitrary: callOf(faults) },
     {
       weight: 3,
-      arbitrary: fc.integer({ min: 1, max: 400 }).map((seconds) => ({ k: 'advance' as const, seconds })),
+      arbitrary: fc.integer({ min: 1, max: 180 }).map((seconds) => ({ k: 'advance' as const, seconds })),
     },
   );
   return fc.array(op, { minLength: 1, maxLength });

@@ -165,6 +165,10 @@ describe('the model and Debian AWS CLI agree on which requests are malformed', (
     expect(disagreements(samples, verdicts)).toEqual([]);
     // The sample is a real one: most requests compared, both verdicts seen.
     const compared = samples.filter((_, i) => verdicts[i] !== 'not in the CLI model');
+    const refusedBoth = compared.filter((s) => s.modelRefuses).length;
+    console.log(
+      `differential: ${samples.length} requests, ${compared.length} compared (${refusedBoth} refused by both, ${compared.length - refusedBoth} accepted by both), ${samples.length - compared.length} left out (the CLI's 2.9.19 models lack the operation or a member)`,
+    );
     expect(compared.length).toBeGreaterThan(250);
     expect(compared.filter((s) => s.modelRefuses).length).toBeGreaterThan(40);
     expect(compared.filter((s) => !s.modelRefuses).length).toBeGreaterThan(150);
