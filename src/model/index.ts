@@ -112,8 +112,9 @@ export function step(state: SimState, call: Call): StepResult {
     return { state: ctx.dirty ? ctx.s : state, events: ctx.events, response: { output } };
   } catch (e) {
     if (e instanceof ApiError) return refuse({ name: e.code, message: e.message });
-    // The model's own bug: answer as the service does on its side and keep the world as it was.
-    return refuse(internalFailure(serviceOf(action)));
+    // A request the service would have refused for its shape never reaches its logic; anything else is
+    // the model's own bug: answer as the service does on its side and keep the world as it was.
+    return refuse(checked.deferred ?? internalFailure(serviceOf(action)));
   }
 }
 
