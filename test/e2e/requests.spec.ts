@@ -4,7 +4,7 @@
  * was; a hostile call through the store gets its service's answer and the game keeps running.
  */
 import { expect, type Page } from '@playwright/test';
-import { buildSection, call, openGame, SCREENSHOTS, setClock, test, watchPage } from './helpers.ts';
+import { buildSection, call, openGame, SCREENSHOTS, setClock, test } from './helpers.ts';
 
 async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${SCREENSHOTS}/requests-${name}.png` });
@@ -12,9 +12,8 @@ async function shot(page: Page, name: string): Promise<void> {
 
 test('a spell name AWS refuses is answered with its ValidationException and changes nothing', async ({
   page,
-  baseURL,
+  problems,
 }) => {
-  const problems = watchPage(page, baseURL as string);
   await openGame(page);
   await setClock(page, { paused: true });
   const spells = await buildSection(page, 'spells');
@@ -44,9 +43,8 @@ test('a spell name AWS refuses is answered with its ValidationException and chan
 
 test('hostile calls through the store get their services’ answers and the world keeps moving', async ({
   page,
-  baseURL,
+  problems,
 }) => {
-  const problems = watchPage(page, baseURL as string);
   await openGame(page);
   await setClock(page, { paused: true });
   const r = await call(page, { action: 'cloudwatch:PutMetricAlarm', input: { AlarmName: { toString: 1 } } });
