@@ -34,10 +34,10 @@ export { forwardTuples, listenerShares, matchedActions, routableTargets } from '
 export { TARGET_TEXT } from './elbv2/elbv2-common.ts';
 export type { GoalMissing, GoalProgress, GoalUnit, Stars, Tracker } from './goals/goals.ts';
 export { createTracker, evaluateGoals, observeTick, starsFor } from './goals/goals.ts';
-export { ACTIONS, type ActionAccess, type ActionName, actionAccess, isActionName } from './sim/actions.ts';
 export { requestShape } from './requests/check-request.ts';
 export type * from './requests/shape-types.ts';
 export { isInternalFailure } from './requests/validate-errors.ts';
+export { ACTIONS, type ActionAccess, type ActionName, actionAccess, isActionName } from './sim/actions.ts';
 export { decodeBase64, encodeBase64 } from './sim/base64.ts';
 export { SIM_EVENT_TYPES } from './sim/events.ts';
 export { observe, serviceKey } from './sim/observe.ts';
