@@ -11,12 +11,14 @@ import { emptyCodeDeployState } from './codedeploy/codedeploy-types.ts';
 import { DEFAULT_REGION, regionInfo } from './ec2/catalog.ts';
 import { emptyElbState } from './elbv2/elbv2-types.ts';
 import { emptyLambdaState } from './lambda/lambda-types.ts';
+import { checkRequest, serviceOf } from './requests/check-request.ts';
+import { internalFailure } from './requests/validate-errors.ts';
 import { Ctx } from './sim/ctx.ts';
 import { ApiError } from './sim/errors.ts';
 import { HANDLERS } from './sim/handlers.ts';
 import { seedRng } from './sim/prng.ts';
 import { tick } from './sim/tick.ts';
-import type { AdvanceResult, Call, CreateSimOptions, SimState, StepResult } from './sim/types.ts';
+import type { AdvanceResult, AwsError, Call, CreateSimOptions, SimState, StepResult } from './sim/types.ts';
 
 // What the layers above use: the model has one door (DESIGN.md section 2).
 export { metricSum } from './cloudwatch/metrics.ts';
@@ -32,6 +34,9 @@ export { forwardTuples, listenerShares, matchedActions, routableTargets } from '
 export { TARGET_TEXT } from './elbv2/elbv2-common.ts';
 export type { GoalMissing, GoalProgress, GoalUnit, Stars, Tracker } from './goals/goals.ts';
 export { createTracker, evaluateGoals, observeTick, starsFor } from './goals/goals.ts';
+export { requestShape } from './requests/check-request.ts';
+export type * from './requests/shape-types.ts';
+export { isInternalFailure } from './requests/validate-errors.ts';
 export { ACTIONS, type ActionAccess, type ActionName, actionAccess, isActionName } from './sim/actions.ts';
 export { decodeBase64, encodeBase64 } from './sim/base64.ts';
 export { SIM_EVENT_TYPES } from './sim/events.ts';
@@ -80,54 +85,36 @@ export function supportedActions(): string[] {
 }
 
 export function step(state: SimState, call: Call): StepResult {
+  const refuse = (error: AwsError): StepResult => ({ state, events: [], response: { error } });
+  const action: unknown = call?.action;
+  if (typeof action !== 'string') return refuse({ name: 'MissingAction', message: 'The action is missing.' });
   const region = call.region ?? state.defaultRegion;
-  const handler = HANDLERS[call.action];
+  const handler = Object.hasOwn(HANDLERS, action) ? HANDLERS[action] : undefined;
   if (!handler) {
-    const service = call.action.split(':')[0] ?? '';
-    return {
-      state,
-      events: [],
-      response: {
-        error: {
-          name: 'UnknownOperationException',
-          message: `The action ${call.action} is not valid for this web service${service ? ` (${service})` : ''}.`,
-        },
-      },
-    };
+    const service = serviceOf(action);
+    return refuse({
+      name: 'UnknownOperationException',
+      message: `The action ${action} is not valid for this web service${service ? ` (${service})` : ''}.`,
+    });
   }
-  if (!regionInfo(region)) {
-    return {
-      state,
-      events: [],
-      response: {
-        error: {
-          name: 'UnrecognizedClientException',
-          message: `Could not connect to the endpoint URL: "https://${call.action.split(':')[0]}.${region}.amazonaws.com/"`,
-        },
-      },
-    };
+  if (typeof region !== 'string' || !regionInfo(region)) {
+    return refuse({
+      name: 'UnrecognizedClientException',
+      message: `Could not connect to the endpoint URL: "https://${serviceOf(action)}.${String(region)}.amazonaws.com/"`,
+    });
   }
-  const input = call.input ?? {};
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    return {
-      state,
-      events: [],
-      response: {
-        error: {
-          name: 'SerializationException',
-          message: 'Start of structure or map found where not expected.',
-        },
-      },
-    };
-  }
+  const checked = checkRequest(action, call.input ?? {});
+  if ('error' in checked) return refuse(checked.error);
   const ctx = new Ctx(state, region);
   try {
-    const output = handler(ctx, input);
+    const output = handler(ctx, checked.input);
+    if (checked.deferred) return refuse(checked.deferred);
     return { state: ctx.dirty ? ctx.s : state, events: ctx.events, response: { output } };
   } catch (e) {
-    if (e instanceof ApiError)
-      return { state, events: [], response: { error: { name: e.code, message: e.message } } };
-    throw e;
+    if (e instanceof ApiError) return refuse({ name: e.code, message: e.message });
+    // A request the service would have refused for its shape never reaches its logic; anything else is
+    // the model's own bug: answer as the service does on its side and keep the world as it was.
+    return refuse(checked.deferred ?? internalFailure(serviceOf(action)));
   }
 }
 

@@ -37,7 +37,20 @@ const RULES: readonly [RegExp, string][] = [
   [/desiredCount/, 'A decree keeps between 0 and 5000 developments standing.'],
   [/minimumHealthyPercent|maximumPercent/, 'The renovation limits are out of range.'],
   [/memory/i, 'Every building needs a memory allowance the land can give.'],
+  // The front door's checks against AWS's published shapes (src/model/requests).
+  [
+    /Member must satisfy regular expression pattern/,
+    'A name uses signs the royal scribes do not accept: keep to the letters AWS allows.',
+  ],
+  [/Member must satisfy enum value set/, 'That is not one of the allowed choices: pick one from the list.'],
+  [/Member must have length less than or equal/, 'Too long for the royal registers.'],
+  [/Member must have length greater than or equal/, 'Too short: the royal registers need more.'],
+  [/Member must have value (less|greater) than or equal/, 'A number is outside the range AWS allows.'],
+  [/Member must not be null|can not be blank/, 'A part the order needs is missing.'],
 ];
+
+/** A service's own failure: the model's bug, never the player's (the world is left as it was). */
+const BROKE = 'Something broke on the planet’s side. Nothing was changed.';
 
 const BY_NAME: Record<string, string> = {
   ClusterNotFoundException: 'No kingdom by that name: found it first.',
@@ -50,6 +63,14 @@ const BY_NAME: Record<string, string> = {
   InvalidInstanceType: 'No land of that size.',
   MissingParameter: 'The request is missing a part AWS needs.',
   UnknownOperationException: 'The planet does not know that order.',
+  SerializationException:
+    'The planet could not read the order: a value of the wrong kind (a list where a word belongs, words where a number belongs).',
+  ServerException: BROKE,
+  ServiceException: BROKE,
+  InternalError: BROKE,
+  InternalFailure: BROKE,
+  InternalServiceFault: BROKE,
+  InternalServerError: BROKE,
 };
 
 export function explainError(error: AwsError, _call?: Call): string {

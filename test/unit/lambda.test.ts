@@ -33,7 +33,7 @@ describe('Lambda functions', () => {
     expect(other.CodeSha256).not.toBe(ca.CodeSha256);
     const s3 = new World(1).ok('lambda:CreateFunction', {
       ...input,
-      Code: { S3Bucket: 'b', S3Key: 'k.zip' },
+      Code: { S3Bucket: 'code-bucket', S3Key: 'k.zip' },
     });
     expect(s3.CodeSha256).toHaveLength(44);
   });

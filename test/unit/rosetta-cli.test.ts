@@ -10,11 +10,10 @@
  * instead, which proves the check can fail; so must the lines for members newer than 2.9.19 (January
  * 2023), whose exact text is pinned in a table instead.
  */
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CliFile,
@@ -32,10 +31,9 @@ import { subnetIdFor, supportedActions } from '../../src/model/index.ts';
 import { encodeBase64 } from '../../src/model/sim/base64.ts';
 import type { Call, LoadBalancer, SimState, TargetGroup } from '../../src/model/sim/types.ts';
 import type { Selection } from '../../src/store/create-game-store.ts';
+import { AWS, CLI_ENV, type Outcome, startDriver, stopDrivers } from '../support/aws-cli.ts';
 import { ECS_AMI_PARAM, World } from '../support/world.ts';
 
-const AWS = '/usr/bin/aws';
-const PYTHON = '/usr/bin/python3';
 const ENDPOINT = ['--endpoint-url', 'http://127.0.0.1:9', '--debug'];
 const CONNECT_FAILURE = 'Could not connect to the endpoint URL';
 const MISSING_CLI = `${AWS} is missing: the real CLI check needs Debian's AWS CLI v2: apt-get install -y awscli`;
@@ -510,7 +508,7 @@ const WEB_PLAN = {
     { type: 'memberOf', expression: 'attribute:ecs.availability-zone in [za-southwest-1a, za-southwest-1b]' },
   ],
   requiresCompatibilities: ['EC2'],
-  tags: [{ key: 'team', value: 'masons & co' }],
+  tags: [{ key: 'team', value: 'masons + co' }],
 };
 const API_PLAN = {
   family: 'api',
@@ -529,7 +527,7 @@ function build(): Built {
   const w = new World(7);
   const clusterArn = w.ok('ecs:CreateCluster', {
     clusterName: 'Royaume',
-    tags: [{ key: 'realm', value: "Nozama's south" }],
+    tags: [{ key: 'realm', value: 'Nozama: the south' }],
   }).cluster.clusterArn as string;
   const run = (zone: string) =>
     w.ok('ec2:RunInstances', {
@@ -799,7 +797,7 @@ describe('createCallFor', () => {
     });
     expect(createCallFor(sim, sel('cluster', B.clusterArn))).toEqual({
       action: 'ecs:CreateCluster',
-      input: { clusterName: 'Royaume', tags: [{ key: 'realm', value: "Nozama's south" }] },
+      input: { clusterName: 'Royaume', tags: [{ key: 'realm', value: 'Nozama: the south' }] },
     });
     expect(createCallFor(sim, sel('zone', 'za-southwest-1a'))).toBeNull();
   });
@@ -1697,7 +1695,7 @@ const CORPUS: Call[] = [
       healthCheckGracePeriodSeconds: 30,
       enableECSManagedTags: false,
       propagateTags: 'SERVICE',
-      tags: [{ key: 'owner', value: "d'Artagnan" }],
+      tags: [{ key: 'owner', value: 'd-Artagnan @ Gascony' }],
     },
   },
   {
@@ -2581,26 +2579,6 @@ const INVALID: Run[] = [
 const PARAMETER_ERROR =
   /Unknown options|invalid literal for int|Parameter validation failed|the following arguments are required|expected one argument|Invalid choice/;
 
-const CLI_ENV: NodeJS.ProcessEnv = {
-  PATH: '/usr/bin:/bin',
-  HOME: tmpdir(),
-  LC_ALL: 'C.UTF-8',
-  AWS_CONFIG_FILE: '/dev/null',
-  AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-  AWS_ACCESS_KEY_ID: 'a',
-  AWS_SECRET_ACCESS_KEY: 'b',
-  AWS_DEFAULT_REGION: 'za-southwest-1',
-  AWS_EC2_METADATA_DISABLED: 'true',
-  AWS_PAGER: '',
-  AWS_RETRY_MODE: 'standard',
-  AWS_MAX_ATTEMPTS: '1',
-};
-
-interface Outcome {
-  code: number;
-  stderr: string;
-}
-
 /** Where the lines run: each line that reads files (a Lambda zip) gets its own directory with them. */
 let workDir = '';
 let runs = 0;
@@ -2623,51 +2601,6 @@ function argvOf(line: string): Promise<string[]> {
     });
   });
 }
-
-/**
- * /usr/bin/aws's own entry point (awscli.clidriver.AWSCLIEntryPoint under /usr/bin/python3), kept
- * running to read one job per line: the awscli import is paid once per process instead of per line.
- * Each job gets a fresh driver and session, its own directory, and its stderr (the --debug log).
- */
-const DRIVER = `
-import io, json, logging, os, sys
-import awscli.clidriver
-out = sys.stdout
-for raw in sys.stdin:
-    job = json.loads(raw)
-    os.chdir(job['cwd'])
-    err = io.StringIO()
-    sys.stderr, sys.stdout = err, io.StringIO()
-    try:
-        code = awscli.clidriver.AWSCLIEntryPoint().main(job['argv'])
-    except SystemExit as e:
-        code = e.code if isinstance(e.code, int) else 1
-    except BaseException as e:
-        err.write(repr(e))
-        code = 255
-    finally:
-        sys.stderr, sys.stdout = sys.__stderr__, out
-        for name in ('', 'botocore', 'awscli', 's3transfer', 'urllib3'):
-            logging.getLogger(name).handlers.clear()
-    out.write(json.dumps({'code': code, 'stderr': err.getvalue()}) + '\\n')
-    out.flush()
-`;
-
-/** A running driver: jobs go in one at a time. */
-function startDriver(): (argv: string[], cwd: string) => Promise<Outcome> {
-  const py = spawn(PYTHON, ['-c', DRIVER], { env: CLI_ENV, stdio: ['pipe', 'pipe', 'inherit'] });
-  drivers.push(py);
-  const lines = createInterface({ input: py.stdout });
-  const waiting: ((o: Outcome) => void)[] = [];
-  lines.on('line', (l) => waiting.shift()?.(JSON.parse(l) as Outcome));
-  return (argv, cwd) =>
-    new Promise((resolve) => {
-      waiting.push(resolve);
-      py.stdin.write(`${JSON.stringify({ argv, cwd })}\n`);
-    });
-}
-
-const drivers: ChildProcess[] = [];
 
 async function pool<T, R>(items: T[], size: number, work: (item: T) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -2931,7 +2864,7 @@ describe('the real AWS CLI accepts every line', () => {
   }, 300_000);
 
   afterAll(() => {
-    for (const d of drivers) d.stdin?.end();
+    stopDrivers();
     if (workDir) rmSync(workDir, { recursive: true, force: true });
   });
 

@@ -8,6 +8,7 @@
 import type { Handler, Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';
+import { own } from '../sim/records.ts';
 import { iso } from '../sim/time.ts';
 import type { MetricAlarm } from '../sim/types.ts';
 import { setAlarmState } from './alarms.ts';
@@ -25,7 +26,7 @@ const STATES = ['OK', 'ALARM', 'INSUFFICIENT_DATA'] as const;
 
 /** An alarm of the call's region, or CloudWatch's ResourceNotFound. */
 export function existing(ctx: Ctx, name: unknown): MetricAlarm {
-  const a = typeof name === 'string' ? ctx.s.cloudwatch.alarms[name] : undefined;
+  const a = typeof name === 'string' ? own(ctx.s.cloudwatch.alarms, name) : undefined;
   if (!a || a.region !== ctx.region)
     throw new ApiError('ResourceNotFound', `Alarm ${String(name)} does not exist.`);
   return a;
@@ -101,7 +102,7 @@ function setActions(enabled: boolean): Handler {
   return (ctx, input) => {
     required(input, 'AlarmNames');
     for (const n of stringList(input, 'AlarmNames')) {
-      const a = ctx.s.cloudwatch.alarms[n];
+      const a = own(ctx.s.cloudwatch.alarms, n);
       if (a && a.region === ctx.region && a.ActionsEnabled !== enabled) {
         ctx.putIn('cloudwatch', 'alarms', n, { ...a, ActionsEnabled: enabled });
       }

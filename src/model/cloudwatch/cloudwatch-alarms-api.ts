@@ -11,6 +11,7 @@
 import type { Handler } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';
+import { own } from '../sim/records.ts';
 import { iso } from '../sim/time.ts';
 import type { MetricAlarm, MetricDataQuery } from '../sim/types.ts';
 import { addHistory, alarmPeriod, nextBoundary } from './alarms.ts';
@@ -126,7 +127,7 @@ const putMetricAlarm: Handler = (ctx, input) => {
       'The evaluation period (Period x EvaluationPeriods) must not exceed 86400 seconds (one day).',
     );
   }
-  const old = ctx.s.cloudwatch.alarms[name];
+  const old = own(ctx.s.cloudwatch.alarms, name);
   if (old && old.region !== ctx.region) {
     throw invalidValue(
       `An alarm named ${name} already exists in ${old.region}; alarm names are unique in Nozama.`,
@@ -226,7 +227,7 @@ const deleteAlarms: Handler = (ctx, input) => {
   const names = stringList(input, 'AlarmNames');
   if (names.length > 100) throw validation('The AlarmNames list must have at most 100 members.');
   const missingNames = names.filter((n) => {
-    const a = ctx.s.cloudwatch.alarms[n];
+    const a = own(ctx.s.cloudwatch.alarms, n);
     return !a || a.region !== ctx.region;
   });
   if (missingNames.length) {

@@ -13,6 +13,7 @@ import { functionKey } from '../lambda/lambda-common.ts';
 import type { Handler, Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';
+import { own } from '../sim/records.ts';
 import type { CdDeployment, CdDeploymentGroup, CdEcsTarget, CdLambdaTarget, Service } from '../sim/types.ts';
 import {
   activeDeploymentOf,
@@ -127,7 +128,7 @@ function lambdaTarget(ctx: Ctx, res: Record<string, unknown>): CdLambdaTarget {
   ].map((v) => String(v ?? ''));
   const fn = ctx.s.lambda.functions[functionKey(ctx.region, functionName as string)];
   if (!fn) throw badRevision(`The Lambda function ${functionName} could not be found.`);
-  const a = fn.aliases[alias as string];
+  const a = own(fn.aliases, alias as string);
   if (!a) throw badRevision(`The alias ${alias} of ${functionName} could not be found.`);
   for (const v of [currentVersion, targetVersion] as string[])
     if (!fn.versions[v]) throw badRevision(`Version ${v} of ${functionName} could not be found.`);

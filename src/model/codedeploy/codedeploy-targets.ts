@@ -15,6 +15,7 @@ import { newTaskSet, patchTaskSet } from '../ecs/task-sets.ts';
 import { forwardTuples } from '../elbv2/elb-routing.ts';
 import { functionKey, setAliasRouting } from '../lambda/lambda-common.ts';
 import type { Ctx } from '../sim/ctx.ts';
+import { own } from '../sim/records.ts';
 import type { Action, CdDeployment, CdDeploymentGroup, CdEcsTarget, Service, TaskSet } from '../sim/types.ts';
 
 const tgArnByName = (ctx: Ctx, region: string, name: string): string | undefined =>
@@ -187,7 +188,7 @@ export function routeAlias(
 ): boolean {
   const l = d.lambda;
   const fn = l ? ctx.s.lambda.functions[functionKey(d.region, l.functionName)] : undefined;
-  const alias = l && fn?.aliases[l.alias];
+  const alias = l && fn ? own(fn.aliases, l.alias) : undefined;
   if (!l || !fn || !alias) return false;
   if (percent >= 100) setAliasRouting(ctx, fn, alias, l.targetVersion, {}, why);
   else if (percent <= 0) setAliasRouting(ctx, fn, alias, l.currentVersion, {}, why);

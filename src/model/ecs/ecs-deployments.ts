@@ -21,6 +21,7 @@
  * or it failed ELB/container health checks; scale-in, user stops and host loss are not failures.
  */
 import type { Ctx } from '../sim/ctx.ts';
+import { own } from '../sim/records.ts';
 import type {
   NativeDeploymentState,
   Service,
@@ -76,7 +77,7 @@ export function newDeployment(
 }
 
 function alarmsInAlarm(ctx: Ctx, names: string[]): string[] {
-  return names.filter((n) => ctx.s.cloudwatch.alarms[n]?.StateValue === 'ALARM');
+  return names.filter((n) => own(ctx.s.cloudwatch.alarms, n)?.StateValue === 'ALARM');
 }
 
 /**
@@ -196,7 +197,7 @@ export function rollingBakeSeconds(ctx: Ctx, svc: Service): number {
   if (!a?.enable) return 0;
   let bake = 0;
   for (const name of a.alarmNames) {
-    const al = ctx.s.cloudwatch.alarms[name];
+    const al = own(ctx.s.cloudwatch.alarms, name);
     if (al) bake = Math.max(bake, (al.Period ?? 60) * al.EvaluationPeriods);
   }
   return bake;

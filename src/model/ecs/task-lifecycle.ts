@@ -12,6 +12,7 @@
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { tasksOnInstance, tasksWithTimers } from '../sim/indexes.ts';
+import { own } from '../sim/records.ts';
 import { TIMING } from '../sim/timing.ts';
 import type { ImageBehavior, Task, TaskContainer } from '../sim/types.ts';
 import { drainingUntil } from './elb-task-targets.ts';
@@ -19,7 +20,7 @@ import { drainingUntil } from './elb-task-targets.ts';
 const DYNAMIC_PORT_BASE = 49153;
 
 function behaviorOf(ctx: Ctx, image: string): ImageBehavior | undefined {
-  return ctx.s.imageBehaviors[image];
+  return own(ctx.s.imageBehaviors, image);
 }
 
 /** Host ports in use on a task's instance: the agent's, the static ones held, and those bound by live tasks. */

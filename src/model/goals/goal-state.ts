@@ -7,6 +7,7 @@ import { findAmi, instanceTypeInfo, registeredCpu, registeredMemory } from '../e
 import { isTaskHealthyForService } from '../ecs/elb-ecs.ts';
 import { evaluateQuery, parseQuery } from '../ecs/query-language.ts';
 import { Ctx } from '../sim/ctx.ts';
+import { own } from '../sim/records.ts';
 import type { Service, SimState, Task } from '../sim/types.ts';
 import type { GoalMissing } from './goal-missing.ts';
 import { deploymentStatus, forwardShare } from './goal-renovations.ts';
@@ -276,7 +277,7 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
     }
     case 'aliasRouting': {
       const fn = Object.values(s.lambda.functions).find((f) => f.FunctionName === c.functionName);
-      const alias = fn?.aliases[c.alias];
+      const alias = fn ? own(fn.aliases, c.alias) : undefined;
       if (!alias) return { done: false, have: 0, need: 1, missing: { kind: 'noAlias', alias: c.alias } };
       const extra = Object.keys(alias.RoutingConfig?.AdditionalVersionWeights ?? {}).length;
       const done = alias.FunctionVersion === c.version && extra === 0;

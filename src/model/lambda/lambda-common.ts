@@ -7,6 +7,7 @@
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';
+import { own } from '../sim/records.ts';
 import { iso } from '../sim/time.ts';
 import type { LambdaAlias, LambdaConfig, LambdaFunction, LambdaVersion, SimState } from '../sim/types.ts';
 
@@ -80,7 +81,7 @@ export function requireVersion(fn: LambdaFunction, version: string): LambdaConfi
 }
 
 export function requireAlias(fn: LambdaFunction, name: string): LambdaAlias {
-  const a = fn.aliases[name];
+  const a = own(fn.aliases, name);
   if (!a) throw new ApiError('ResourceNotFoundException', `Cannot find alias arn: ${fn.FunctionArn}:${name}`);
   return a;
 }

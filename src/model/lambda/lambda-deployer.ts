@@ -16,6 +16,7 @@ import { metricSum } from '../cloudwatch/metrics.ts';
 import type { Handler, Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';
+import { own } from '../sim/records.ts';
 import type { LambdaDeployer, LambdaFunction } from '../sim/types.ts';
 import {
   functionKey,
@@ -122,7 +123,7 @@ function startAliasDeployment(ctx: Ctx, input: Input) {
 
 /** UpdateAlias with the k-th weight; the health check runs `interval` seconds later. */
 function applyStep(ctx: Ctx, fn: LambdaFunction, d: LambdaDeployer, k: number): LambdaDeployer {
-  const alias = fn.aliases[d.aliasName];
+  const alias = own(fn.aliases, d.aliasName);
   const w = d.weights[k - 1] as number;
   if (alias)
     setAliasRouting(
@@ -154,7 +155,7 @@ function finish(ctx: Ctx, d: LambdaDeployer, ok: boolean, reason: string | null)
 
 function advanceDeployer(ctx: Ctx, d: LambdaDeployer): void {
   const fn = ctx.s.lambda.functions[functionKey(d.region, d.functionName)];
-  const alias = fn?.aliases[d.aliasName];
+  const alias = fn ? own(fn.aliases, d.aliasName) : undefined;
   if (!fn || !alias || !fn.versions[d.newVersion]) {
     finish(
       ctx,

@@ -15,6 +15,7 @@ import type { Handler, Input } from '../sim/api-types.ts';
 import { behaviorForLambdaVersion } from '../sim/behavior.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';
+import { own } from '../sim/records.ts';
 import type { LambdaAlias, LambdaFunction, LambdaVersion } from '../sim/types.ts';
 import {
   codeSha256,
@@ -254,8 +255,8 @@ function publishVersion(ctx: Ctx, input: Input) {
 function getFunction(ctx: Ctx, input: Input) {
   const fn = requireFunction(ctx, input.FunctionName);
   const q = str(input.Qualifier) ?? parseFunctionRef(str(input.FunctionName) ?? '').qualifier;
-  const version = q && fn.aliases[q] ? (fn.aliases[q] as LambdaAlias).FunctionVersion : q;
-  if (q && !fn.aliases[q] && !/^([0-9]+|\$LATEST)$/.test(q))
+  const version = (q && own(fn.aliases, q)?.FunctionVersion) || q;
+  if (q && !own(fn.aliases, q) && !/^([0-9]+|\$LATEST)$/.test(q))
     throw new ApiError('ResourceNotFoundException', `Function not found: ${fn.FunctionArn}:${q}`);
   if (version && version !== LATEST) requireVersion(fn, version);
   const config =
@@ -350,7 +351,7 @@ function createAlias(ctx: Ctx, input: Input) {
   if (!version)
     throw validation("Value null at 'functionVersion' failed to satisfy constraint: Member must not be null");
   requireVersion(fn, version);
-  if (fn.aliases[name])
+  if (own(fn.aliases, name))
     throw new ApiError('ResourceConflictException', `Alias already exists: ${fn.FunctionArn}:${name}`);
   const weights = readRouting(fn, version, input.RoutingConfig);
   const alias: LambdaAlias = {
@@ -431,7 +432,7 @@ function deleteAlias(ctx: Ctx, input: Input) {
 function invoke(ctx: Ctx, input: Input) {
   const fn = requireFunction(ctx, input.FunctionName);
   const q = str(input.Qualifier) ?? parseFunctionRef(str(input.FunctionName) ?? '').qualifier;
-  const alias = q !== undefined ? fn.aliases[q] : undefined;
+  const alias = q !== undefined ? own(fn.aliases, q) : undefined;
   if (q !== undefined && !alias && !/^([0-9]+|\$LATEST)$/.test(q))
     throw new ApiError('ResourceNotFoundException', `Function not found: ${fn.FunctionArn}:${q}`);
   const executed = alias ? pickAliasVersion(alias, ctx.random()) : (q ?? LATEST);

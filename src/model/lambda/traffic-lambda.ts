@@ -11,6 +11,7 @@
 import { putSample } from '../cloudwatch/metrics.ts';
 import { behaviorForLambdaVersion } from '../sim/behavior.ts';
 import type { Ctx } from '../sim/ctx.ts';
+import { own } from '../sim/records.ts';
 import { addRev, errCarryOf, sourceAcc, type TickAcc } from '../sim/traffic-acc.ts';
 import {
   clean,
@@ -35,7 +36,7 @@ export function findFunction(s: SimState, region: string, ref: string): LambdaFu
 
 /** The versions a qualifier executes and their shares (summing to 1). */
 export function qualifierShares(fn: LambdaFunction, qualifier: string): { version: string; share: number }[] {
-  const alias = fn.aliases[qualifier];
+  const alias = own(fn.aliases, qualifier);
   if (!alias) return [{ version: qualifier, share: 1 }];
   const extra = Object.entries(alias.RoutingConfig?.AdditionalVersionWeights ?? {});
   const rest = clean(1 - extra.reduce((a, [, w]) => a + w, 0));
@@ -98,7 +99,7 @@ export function tickLambdaSource(
     split[v.version] = carries[i] as number;
   });
   acc.flows.set(src, { rate, split, rr: {} });
-  const isAlias = fn.aliases[qualifier] !== undefined;
+  const isAlias = own(fn.aliases, qualifier) !== undefined;
   const resource = `${fn.FunctionName}:${qualifier}`;
   const w = sourceAcc(acc, src);
   const all: Part[] = [];

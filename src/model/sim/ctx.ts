@@ -5,6 +5,7 @@
  */
 import { copyForWrite, indexesWritten } from './indexes.ts';
 import { nextRng } from './prng.ts';
+import { own, setOwn } from './records.ts';
 import type { SimEvent, SimEventData, SimEventType, SimState, Slice } from './types.ts';
 
 type Collection = 'instances' | 'clusters' | 'containerInstances' | 'taskDefinitions' | 'tasks' | 'services';
@@ -32,8 +33,8 @@ export class Ctx {
   put<C extends Collection>(coll: C, key: string, entity: EntityOf<C>): EntityOf<C> {
     this.dirty = true;
     const record = this.writable(coll);
-    const before = record[key];
-    record[key] = entity;
+    const before = own(record, key);
+    setOwn(record, key, entity);
     indexesWritten(record, key, before, entity);
     return entity;
   }
@@ -65,7 +66,7 @@ export class Ctx {
     }
     const m = this.s[coll] as Record<string, unknown>;
     if (value === null) delete m[key];
-    else m[key] = value;
+    else setOwn(m, key, value);
   }
 
   /**
@@ -78,7 +79,7 @@ export class Ctx {
     key: string,
     entity: SimState[S][K] extends Record<string, infer E> ? E : never,
   ): typeof entity {
-    this.writableIn(slice, coll)[key] = entity;
+    setOwn(this.writableIn(slice, coll), key, entity);
     return entity;
   }
 
@@ -94,7 +95,7 @@ export class Ctx {
     const next = { ...(cur as object), ...changes } as SimState[S][K] extends Record<string, infer E>
       ? E
       : never;
-    this.writableIn(slice, coll)[key] = next;
+    setOwn(this.writableIn(slice, coll), key, next);
     return next;
   }
 

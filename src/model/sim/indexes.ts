@@ -10,7 +10,9 @@
  *   steady world);
  * - container instances by cluster: the placement candidates.
  */
+
 import { type GroupOf, RecordIndex } from './record-index.ts';
+import { own, setOwn } from './records.ts';
 import type { ContainerInstance, Ec2Instance, SimState, Task } from './types.ts';
 
 /** The collections that carry indexes (Ctx tells them about every write). */
@@ -72,11 +74,11 @@ function indexOf<E>(coll: IndexedCollection, record: Record<string, E>): RecordI
 export function copyForWrite<E>(coll: string, record: Record<string, E>): Record<string, E> {
   const out: Record<string, E> = {};
   if (!(coll in GROUPINGS)) {
-    for (const key in record) out[key] = record[key] as E;
+    for (const key in record) setOwn(out, key, record[key] as E);
     return out;
   }
   const idx = indexOf(coll as IndexedCollection, record);
-  for (const key of idx.keys()) out[key] = record[key] as E;
+  for (const key of idx.keys()) setOwn(out, key, own(record, key) as E);
   cache.set(out, idx.clone() as RecordIndex<unknown>);
   return out;
 }
@@ -90,7 +92,7 @@ function entities<E>(record: Record<string, E>, keys: ReadonlySet<string>): E[] 
   if (keys.size === 0) return [];
   const out: E[] = [];
   for (const k of keys) {
-    const e = record[k];
+    const e = own(record, k);
     if (e !== undefined) out.push(e);
   }
   return out;

@@ -20,6 +20,7 @@ import { isTaskHealthyForService } from '../ecs/elb-ecs.ts';
 import { listenerShares } from '../elbv2/elb-routing.ts';
 import { Ctx } from './ctx.ts';
 import { serviceKey } from './indexes.ts';
+import { setOwn } from './records.ts';
 import type { SimState } from './types.ts';
 
 export interface RevisionCounts {
@@ -98,7 +99,7 @@ export function observe(s: SimState): Observation {
     };
   }
   const alarms: Observation['alarms'] = {};
-  for (const [name, a] of Object.entries(s.cloudwatch.alarms)) alarms[name] = a.StateValue;
+  for (const [name, a] of Object.entries(s.cloudwatch.alarms)) setOwn(alarms, name, a.StateValue);
   return { now: s.now, services, listeners, totals: s.traffic.totals, alarms };
 }
 

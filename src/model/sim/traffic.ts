@@ -21,6 +21,7 @@ import type { Handler, Input } from './api-types.ts';
 import { HEALTHY_BEHAVIOR } from './behavior.ts';
 import type { Ctx } from './ctx.ts';
 import { ApiError, invalidParameter } from './errors.ts';
+import { own } from './records.ts';
 import { closeWindows, flushAcc, newAcc } from './traffic-acc.ts';
 import { publishHostCounts, tickListenerSource } from './traffic-listener.ts';
 import type { Behavior, TrafficSource } from './types.ts';
@@ -45,7 +46,8 @@ function lambdaRef(ctx: Ctx, input: Input, member: 'Qualifier' | 'Version') {
   if (!fn) throw invalidParameter(`Function not found: ${String(input.FunctionName)} in ${ctx.region}.`);
   const q = input[member] ?? '$LATEST';
   if (!isStr(q)) throw invalidParameter(`${member} must be a string.`);
-  const known = q === '$LATEST' || fn.versions[q] !== undefined || (member === 'Qualifier' && fn.aliases[q]);
+  const known =
+    q === '$LATEST' || own(fn.versions, q) !== undefined || (member === 'Qualifier' && own(fn.aliases, q));
   if (!known) {
     throw invalidParameter(
       `${member} '${q}' is not ${member === 'Qualifier' ? 'an alias or a published version' : 'a published version'} of ${fn.FunctionName}.`,
@@ -81,7 +83,7 @@ const setTraffic: Handler = (ctx, input) => {
     out = { FunctionName: fn.FunctionName, Qualifier: q };
   }
   if (rps === 0) {
-    if (ctx.s.traffic.sources[key]) ctx.removeIn('traffic', 'sources', key);
+    if (own(ctx.s.traffic.sources, key)) ctx.removeIn('traffic', 'sources', key);
   } else ctx.putIn('traffic', 'sources', key, source);
   ctx.emit('traffic/changed', { source: key, requestsPerSecond: rps });
   return { Source: { Key: key, ...out, RequestsPerSecond: rps } };
@@ -127,7 +129,7 @@ const setBehavior: Handler = (ctx, input) => {
   const healthy =
     behavior.errorRate === HEALTHY_BEHAVIOR.errorRate && behavior.latencyMs === HEALTHY_BEHAVIOR.latencyMs;
   if (healthy) {
-    if (ctx.s.traffic.behaviors[key]) ctx.removeIn('traffic', 'behaviors', key);
+    if (own(ctx.s.traffic.behaviors, key)) ctx.removeIn('traffic', 'behaviors', key);
   } else ctx.putIn('traffic', 'behaviors', key, behavior);
   ctx.emit('behavior/changed', { key, ...behavior, cleared: healthy });
   return { Behavior: { Key: key, ...target, ErrorRate: behavior.errorRate, LatencyMs: behavior.latencyMs } };
