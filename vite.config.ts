@@ -6,14 +6,50 @@
  * build keeps it behind the query flag `?testBridge=1`, so a player's page exposes nothing unless asked.
  * The flag is `__NOZAMA_TEST_BRIDGE__`, true exactly when the mode (import.meta.env.MODE) is 'test'.
  */
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './build/content-security-policy.ts';
+
+/**
+ * Offline and installable (classrooms with bad Wi-Fi): Workbox, through vite-plugin-pwa, precaches
+ * every file of the build, so after one visit the game, the Class page and the class board all load
+ * with no network. The worker is registered from an external file (registerSW.js, no inline script, so
+ * a Content-Security-Policy with worker-src 'self' allows it). A new version waits until every tab of
+ * the old one is closed (registerType 'prompt' with no prompt shown): a page is never reloaded under a
+ * player, and progress lives in localStorage, which the worker never touches. Query strings (?class=,
+ * ?level=) are read by the page's script, so they are ignored when matching the precache.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: 'script-defer',
+  includeAssets: ['icons/nozama.svg'],
+  manifest: {
+    name: 'Nozama: learn Amazon ECS by building kingdoms',
+    short_name: 'Nozama',
+    description:
+      'A browser game that teaches Amazon ECS. Every action is a real AWS API call on a simulation.',
+    start_url: './index.html',
+    scope: './',
+    display: 'standalone',
+    background_color: '#14213d',
+    theme_color: '#14213d',
+    icons: [{ src: 'icons/nozama.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+    // Phaser's chunk is about 1.4 MB: above Workbox's 2 MiB default it would silently stay online-only.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    ignoreURLParametersMatching: [/.*/],
+    cleanupOutdatedCaches: true,
+  },
+});
 
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the build works from any path (a school's intranet folder, a blog's subpath).
   base: './',
-  // The same Content-Security-Policy in every page the build emits (build/content-security-policy.ts).
-  plugins: [contentSecurityPolicy()],
+  // The same Content-Security-Policy in every page the build emits (build/content-security-policy.ts),
+  // and the offline service worker.
+  plugins: [contentSecurityPolicy(), offline],
   define: {
     __NOZAMA_TEST_BRIDGE__: JSON.stringify(mode === 'test'),
   },
@@ -23,6 +59,13 @@ export default defineConfig(({ mode }) => ({
     // tree-shake); it lives in its own long-cached chunk, so the warning limit is raised above it.
     chunkSizeWarningLimit: 1600,
     rolldownOptions: {
+      // The game, the Class page, the class board and the printables: pages in the same static dist/.
+      input: {
+        main: 'index.html',
+        class: 'class.html',
+        board: 'board.html',
+        printables: 'printables.html',
+      },
       output: {
         codeSplitting: {
           groups: [{ name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]/ }],

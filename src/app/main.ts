@@ -6,18 +6,27 @@
  * greets a first visit (no saved progress) or a notice about the saved progress; test builds skip that
  * greeting unless `?campaign=1`, so browser tests start in the world. Progress is kept in localStorage
  * only (progress-storage.ts: never written over, a refusal told). Nothing here talks to a server, sets
- * a cookie or measures anyone.
+ * a cookie or measures anyone. Classrooms: `?class=<code>` joins a class (its levels carry the class's
+ * seed and storms; see class-session.ts) and `?present=1` starts in presenter mode
+ * (src/ui/classroom/presenter.ts); both are read here, beside the strict options.
  */
 import '../ui/styles.css';
+import '../ui/classroom/classroom.css';
+import '../ui/classroom/presenter.css';
 import { createGame } from '../game/create-game.ts';
+import type { KingdomScene } from '../game/KingdomScene.ts';
 import { CHAPTERS, LEVELS } from '../levels/index.ts';
 import { createGameStore } from '../store/create-game-store.ts';
 import type { ProgressStorage } from '../store/progress-storage.ts';
 import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
+import { createJoinClass } from '../ui/classroom/join-class.ts';
+import { bindPresenter } from '../ui/classroom/presenter.ts';
+import { createProgressCodeBox } from '../ui/classroom/progress-code-box.ts';
 import { bindPanels } from '../ui/panels.ts';
 import { bindProgressBanner } from '../ui/progress-notice.ts';
 import { bindTopBar } from '../ui/top-bar.ts';
 import { bindWorldSummary } from '../ui/world-summary.ts';
+import { classSession, classUrl } from './class-session.ts';
 import { parseQueryOptions } from './query-options.ts';
 import { installTestBridge, testBridgeEnabled } from './test-bridge.ts';
 
@@ -47,7 +56,13 @@ const store = createGameStore({
   ...(options.seed === undefined ? {} : { seed: options.seed }),
   progressStorage: browserStorage(),
 });
-if (options.level) store.getState().startLevel(options.level);
+const params = new URLSearchParams(window.location.search);
+const classroom = classSession(params.get('class'), LEVELS);
+// A level the address names is played as the class plays it (with its storms) when it is the class's.
+const requested = options.level && classroom.levels.find((l) => l.id === options.level?.id);
+if (requested) store.getState().startLevel(requested);
+else if (classroom.first) store.getState().startLevel(classroom.first);
+else if (classroom.plan?.world.kind === 'sandbox') store.getState().startSandbox(classroom.plan.seed);
 else if (options.sandbox) store.getState().markVisited();
 const game = createGame({
   parent: element('#world-canvas'),
@@ -59,9 +74,34 @@ bindTopBar(document, store);
 bindWorldSummary(element('[data-role="world-summary"]'), store);
 bindPanels(document, store);
 bindProgressBanner(document, store);
-const campaign = bindCampaign(document, store, { levels: LEVELS, chapters: CHAPTERS });
+const joinClass = createJoinClass({
+  current: classroom.code ? { code: classroom.code, what: classroom.what } : null,
+  onJoin: (code) => window.location.assign(classUrl(window.location.href, code)),
+});
+const mapCode = createProgressCodeBox(store, browserStorage());
+const debriefCode = createProgressCodeBox(store, browserStorage());
+const campaign = bindCampaign(document, store, {
+  levels: classroom.levels,
+  chapters: CHAPTERS,
+  mapSections: [joinClass, mapCode.root],
+  debriefSection: debriefCode.root,
+});
+// The canvas grows with the text: switching presenter mode on zooms the kingdom in by the ratio of
+// presenter type to normal type (a kingdom that first shows in presenter mode starts at its own fit).
+const PRESENTER_ZOOM = 1.5;
+bindPresenter(document, store, {
+  initial: params.get('present') === '1',
+  onChange: (on) => {
+    const kingdom = game.scene.getScene('kingdom') as KingdomScene | null;
+    if (kingdom?.sys.isActive()) kingdom.zoomBy(on ? PRESENTER_ZOOM : 1 / PRESENTER_ZOOM);
+  },
+});
 const greet = store.getState().firstVisit || store.getState().progressNotice !== null;
-if (problems.length > 0) campaign.openMap(problems.map((p) => p.message));
-else if (options.campaign || (!options.level && !options.sandbox && greet && !__NOZAMA_TEST_BRIDGE__))
+const notices = [...(classroom.refusal ? [classroom.refusal] : []), ...problems.map((p) => p.message)];
+if (notices.length > 0) campaign.openMap(notices);
+else if (
+  options.campaign ||
+  (!options.level && !options.sandbox && !classroom.plan && greet && !__NOZAMA_TEST_BRIDGE__)
+)
   campaign.openMap();
 if (testBridgeEnabled(options.testBridge)) installTestBridge(window, store, game);

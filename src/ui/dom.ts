@@ -192,3 +192,26 @@ export function noticeLine(tone: 'warn' | 'info', text: string): HTMLParagraphEl
     h('span', {}, text),
   );
 }
+
+/**
+ * A Copy button: copies `text` (or what it returns at the click) and says so in `status`, or says how
+ * to copy by hand where the browser gives no clipboard.
+ */
+export function copyButton(
+  text: string | (() => string),
+  label: string,
+  status: HTMLElement,
+): HTMLButtonElement {
+  const b = button('Copy', { class: 'button button-small copy-button', 'aria-label': label });
+  b.addEventListener('click', () => {
+    if (!navigator.clipboard) {
+      setText(status, 'Select the line and press Ctrl+C (⌘C) to copy.');
+      return;
+    }
+    navigator.clipboard.writeText(typeof text === 'string' ? text : text()).then(
+      () => setText(status, 'Copied to the clipboard.'),
+      () => setText(status, 'Select the line and press Ctrl+C (⌘C) to copy.'),
+    );
+  });
+  return b;
+}

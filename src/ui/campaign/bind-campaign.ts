@@ -14,6 +14,10 @@ import { bindLevelPanel } from './level-panel.ts';
 export interface CampaignOptions {
   levels: readonly Level[];
   chapters: readonly Chapter[];
+  /** Sections added to the map (joining a class, the progress code). */
+  mapSections?: readonly HTMLElement[];
+  /** A section added to the debrief (the progress code). */
+  debriefSection?: HTMLElement;
 }
 
 export interface Campaign {
@@ -65,11 +69,18 @@ export function bindCampaign(doc: Document, store: GameStore, options: CampaignO
     focusPanel();
   };
 
-  const map = createCampaignMap(store, { ...options, onLevel: startLevel, onSandbox: startSandbox });
+  const map = createCampaignMap(store, {
+    levels: options.levels,
+    chapters: options.chapters,
+    onLevel: startLevel,
+    onSandbox: startSandbox,
+    ...(options.mapSections ? { sections: options.mapSections } : {}),
+  });
   const debrief = createDebrief(store, {
     nextOf: (l) => levels[levels.findIndex((x) => x.id === l.id) + 1] ?? null,
     onNext: startLevel,
     onMap: () => map.open(),
+    ...(options.debriefSection ? { section: options.debriefSection } : {}),
   });
   doc.body.append(map.dialog, debrief.dialog);
 

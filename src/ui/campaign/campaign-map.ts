@@ -17,6 +17,8 @@ export interface CampaignMapOptions {
   /** The player picked a level (the map closes itself first). */
   onLevel(level: Level): void;
   onSandbox(): void;
+  /** More sections shown above the progress transfer (joining a class, the progress code). */
+  sections?: readonly HTMLElement[];
 }
 
 export interface CampaignMap {
@@ -128,6 +130,7 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
       sandbox,
       h('p', { class: 'hint' }, 'Every panel open, no goals: build whatever you like.'),
     ),
+    ...(options.sections ?? []),
     transfer,
     status,
   );
