@@ -72,11 +72,7 @@ export function bindPresenter(doc: Document, store: GameStore, options: Presente
   doc.querySelector('.top-tools')?.prepend(toggle, help);
   body.append(card);
 
-  /** Phaser's canvas re-reads its parent's size on a window resize: say one happened once the panels moved. */
-  const fold = (folded: boolean) => {
-    body.classList.toggle('panels-folded', folded);
-    requestAnimationFrame(() => window.dispatchEvent(new Event('resize')));
-  };
+  const fold = (folded: boolean) => body.classList.toggle('panels-folded', folded);
   const press = (selector: string) => doc.querySelector<HTMLButtonElement>(selector)?.click();
   const region = () => store.getState().sim.defaultRegion;
   const disaster = () => {
