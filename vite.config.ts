@@ -8,16 +8,52 @@
  * Test builds also build the pages the browser tests need besides the game's own (test/pages: two
  * games mounted on one page, one of them in a shadow root); a normal build has index.html only.
  */
+import { VitePWA } from 'vite-plugin-pwa';
 import { defineConfig } from 'vitest/config';
 import { contentSecurityPolicy } from './build/content-security-policy.ts';
 import { phaserFromSource } from './build/phaser-build.ts';
+
+/**
+ * Offline and installable (classrooms with bad Wi-Fi): Workbox, through vite-plugin-pwa, precaches
+ * every file of the build, so after one visit the game, the Class page and the class board all load
+ * with no network. The worker is registered from an external file (registerSW.js, no inline script, so
+ * a Content-Security-Policy with worker-src 'self' allows it). A new version waits until every tab of
+ * the old one is closed (registerType 'prompt' with no prompt shown): a page is never reloaded under a
+ * player, and progress lives in localStorage, which the worker never touches. Query strings (?class=,
+ * ?level=) are read by the page's script, so they are ignored when matching the precache.
+ */
+const offline = VitePWA({
+  registerType: 'prompt',
+  injectRegister: 'script-defer',
+  includeAssets: ['icons/nozama.svg'],
+  manifest: {
+    name: 'Nozama: learn Amazon ECS by building kingdoms',
+    short_name: 'Nozama',
+    description:
+      'A browser game that teaches Amazon ECS. Every action is a real AWS API call on a simulation.',
+    start_url: './index.html',
+    scope: './',
+    display: 'standalone',
+    background_color: '#14213d',
+    theme_color: '#14213d',
+    icons: [{ src: 'icons/nozama.svg', sizes: 'any', type: 'image/svg+xml', purpose: 'any' }],
+  },
+  workbox: {
+    globPatterns: ['**/*.{js,css,html,svg,webmanifest}'],
+    // Phaser's chunk is about 1.4 MB: above Workbox's 2 MiB default it would silently stay online-only.
+    maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
+    ignoreURLParametersMatching: [/.*/],
+    cleanupOutdatedCaches: true,
+  },
+});
 
 export default defineConfig(({ mode }) => ({
   // Relative asset URLs: the build works from any path (a school's intranet folder, a blog's subpath).
   base: './',
   // The same Content-Security-Policy in every page the build emits (build/content-security-policy.ts);
-  // Phaser built from its sources with only what the game uses (build/phaser-build.ts).
-  plugins: [contentSecurityPolicy(), phaserFromSource()],
+  // Phaser built from its sources with only what the game uses (build/phaser-build.ts); the offline
+  // service worker.
+  plugins: [contentSecurityPolicy(), phaserFromSource(), offline],
   define: {
     __NOZAMA_TEST_BRIDGE__: JSON.stringify(mode === 'test'),
   },
@@ -27,13 +63,17 @@ export default defineConfig(({ mode }) => ({
     // warning limit is raised above it.
     chunkSizeWarningLimit: 1000,
     rolldownOptions: {
-      // The game, the gallery, the iframe page and embed.js (a fixed name at the root, for blog posts);
-      // test builds add the pages only the browser tests use (test/pages).
+      // The game, the gallery, the iframe page and embed.js (a fixed name at the root, for blog posts),
+      // the Class page, the class board and the printables: pages in the same static dist/; test builds
+      // add the pages only the browser tests use (test/pages).
       input: {
         index: 'index.html',
         gallery: 'gallery.html',
         'embed-page': 'embed.html',
         embed: 'src/embed/embed.ts',
+        class: 'class.html',
+        board: 'board.html',
+        printables: 'printables.html',
         ...(mode === 'test' ? { 'two-games': 'test/pages/two-games.html' } : {}),
       },
       output: {

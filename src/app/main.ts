@@ -6,9 +6,13 @@
  * browser's localStorage only (progress-storage.ts: never written over, a refusal told), the address
  * follows the level being played, and the campaign map greets a first visit (no saved progress) or a
  * notice about the saved progress; test builds skip that greeting unless `?campaign=1`, so browser
- * tests start in the world. Nothing here talks to a server, sets a cookie or measures anyone.
+ * tests start in the world. Classrooms: `?class=<code>` joins a class (its levels carry the class's
+ * seed and storms; see class-session.ts) and `?present=1` starts in presenter mode
+ * (src/ui/classroom/presenter.ts). Nothing here talks to a server, sets a cookie or measures anyone.
  */
 import './page.css';
+import '../ui/classroom/classroom.css';
+import '../ui/classroom/presenter.css';
 import type { ProgressStorage } from '../store/progress-storage.ts';
 import { mount } from './mount.ts';
 import { parseQueryOptions } from './query-options.ts';
@@ -32,6 +36,8 @@ function browserStorage(): ProgressStorage {
 const element = document.getElementById('nozama');
 if (!element) throw new Error('Nozama: the page has no #nozama element to mount the game in');
 const { options, problems } = parseQueryOptions(window.location.search);
+// Read beside the strict options: a class code explains its own refusal (class-session.ts).
+const classParams = new URLSearchParams(window.location.search);
 mount(element, {
   ...(options.seed === undefined ? {} : { seed: options.seed }),
   ...(options.renderer === undefined ? {} : { renderer: options.renderer }),
@@ -44,6 +50,7 @@ mount(element, {
   address: true,
   banner: true,
   links: true,
+  classroom: { code: classParams.get('class'), present: classParams.get('present') === '1' },
   greet: !__NOZAMA_TEST_BRIDGE__,
   testBridge: testBridgeEnabled(options.testBridge),
 });

@@ -32,6 +32,12 @@ export interface MountOptions {
   banner?: boolean;
   /** Share links: "Copy link" and "Embed this world" in the top bar, and the page's `#world=` opened. */
   links?: boolean;
+  /**
+   * Classroom features: joining a class (`code`, the address's `?class=`; its levels carry the class's
+   * seed and storms), progress codes at the debrief and on the map, and the presenter switch
+   * (`present`: start in presenter mode).
+   */
+  classroom?: { code: string | null; present: boolean };
   /** Expose this game on the test bridge (`window.__nozama`, `window.__nozamaGames`). */
   testBridge?: boolean;
 }

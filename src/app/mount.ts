@@ -13,7 +13,7 @@
 import type Phaser from 'phaser';
 import { createGame } from '../game/create-game.ts';
 import { T } from '../i18n/messages.ts';
-import { CHAPTERS, LEVELS, levelById } from '../levels/index.ts';
+import { CHAPTERS, LEVELS } from '../levels/index.ts';
 import { createGameStore, type GameStore } from '../store/create-game-store.ts';
 import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
 import { uid } from '../ui/dom.ts';
@@ -23,7 +23,9 @@ import { bindShareLink } from '../ui/share-link.ts';
 import { createShell } from '../ui/shell.ts';
 import { bindTopBar } from '../ui/top-bar.ts';
 import { bindWorldSummary } from '../ui/world-summary.ts';
+import { classSession } from './class-session.ts';
 import { attachGameStyles } from './game-styles.ts';
+import { bindClassroom } from './mount-classroom.ts';
 import type { MountOptions } from './mount-options.ts';
 import { installTestBridge } from './test-bridge.ts';
 
@@ -63,8 +65,13 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   element.append(root);
 
   const store = createGameStore({ seed: options.seed ?? 1, progressStorage: options.progress ?? null });
-  const requested = options.level === undefined ? undefined : levelById(options.level);
+  const classroom = options.classroom ? classSession(options.classroom.code, LEVELS) : null;
+  const levels = classroom?.levels ?? LEVELS;
+  // A level the options name is played as the class plays it (with its storms) when it is the class's.
+  const requested = options.level === undefined ? undefined : levels.find((l) => l.id === options.level);
   if (requested) store.getState().startLevel(requested);
+  else if (classroom?.first) store.getState().startLevel(classroom.first);
+  else if (classroom?.plan?.world.kind === 'sandbox') store.getState().startSandbox(classroom.plan.seed);
   else if (options.sandbox) store.getState().markVisited();
 
   const game = createGame({
@@ -79,12 +86,17 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
     bindWorldSummary(required(root, '[data-role="world-summary"]'), store),
     bindPanels(root, store),
   ];
+  const classroomParts = classroom ? bindClassroom(root, store, game, classroom, options) : null;
   const campaign = bindCampaign(root, store, {
-    levels: LEVELS,
+    levels,
     chapters: CHAPTERS,
     address: options.address === true,
+    ...(classroomParts
+      ? { mapSections: classroomParts.mapSections, debriefSection: classroomParts.debriefSection }
+      : {}),
   });
   offs.push(() => campaign.destroy());
+  if (classroomParts) offs.push(classroomParts.destroy);
 
   // A share link (`#world=...`) opens its world over whatever the options asked for.
   let fromLink = false;
@@ -96,9 +108,10 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   }
 
   const { firstVisit, progressNotice } = store.getState();
-  const greet = options.greet === true && !fromLink && (firstVisit || progressNotice !== null);
+  const greet =
+    options.greet === true && !fromLink && !classroom?.plan && (firstVisit || progressNotice !== null);
   if (options.banner) offs.push(bindProgressBanner(root, store));
-  const problems = [...(options.problems ?? [])];
+  const problems = [...(classroom?.refusal ? [classroom.refusal] : []), ...(options.problems ?? [])];
   if (options.level !== undefined && !requested)
     problems.push(T.t('campaign.noLevel', { id: options.level }));
   if (problems.length > 0) campaign.openMap(problems);

@@ -2,7 +2,9 @@
  * Small DOM helpers for the panels: build elements, label controls, keep select options in step with
  * the world without losing what the player chose, and words that follow the Rosetta switch.
  */
+
 import { byMode } from '../i18n/lexicon.ts';
+import { T } from '../i18n/messages.ts';
 import type { NameMode } from '../store/create-game-store.ts';
 
 type Child = Node | string | number | null | undefined | false;
@@ -205,4 +207,27 @@ export function noticeLine(tone: 'warn' | 'info', text: string): HTMLParagraphEl
     h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, tone === 'warn' ? '⚠' : 'ℹ'),
     h('span', {}, text),
   );
+}
+
+/**
+ * A Copy button: copies `text` (or what it returns at the click) and says so in `status`, or says how
+ * to copy by hand where the browser gives no clipboard.
+ */
+export function copyButton(
+  text: string | (() => string),
+  label: string,
+  status: HTMLElement,
+): HTMLButtonElement {
+  const b = button(T.t('debrief.copy'), { class: 'button button-small copy-button', 'aria-label': label });
+  b.addEventListener('click', () => {
+    if (!navigator.clipboard) {
+      setText(status, T.t('debrief.copyByHand'));
+      return;
+    }
+    navigator.clipboard.writeText(typeof text === 'string' ? text : text()).then(
+      () => setText(status, T.t('debrief.copied')),
+      () => setText(status, T.t('debrief.copyByHand')),
+    );
+  });
+  return b;
 }

@@ -20,6 +20,10 @@ export interface CampaignOptions {
   chapters: readonly Chapter[];
   /** Mirror the level or free play in the page's address (one game per page may). */
   address: boolean;
+  /** Sections added to the map (joining a class, the progress code). */
+  mapSections?: readonly HTMLElement[];
+  /** A section added to the debrief (the progress code). */
+  debriefSection?: HTMLElement;
 }
 
 export interface Campaign {
@@ -74,11 +78,18 @@ export function bindCampaign(root: HTMLElement, store: GameStore, options: Campa
     focusPanel();
   };
 
-  const map = createCampaignMap(store, { ...options, onLevel: startLevel, onSandbox: startSandbox });
+  const map = createCampaignMap(store, {
+    levels: options.levels,
+    chapters: options.chapters,
+    onLevel: startLevel,
+    onSandbox: startSandbox,
+    ...(options.mapSections ? { sections: options.mapSections } : {}),
+  });
   const debrief = createDebrief(store, {
     nextOf: (l) => levels[levels.findIndex((x) => x.id === l.id) + 1] ?? null,
     onNext: startLevel,
     onMap: () => map.open(),
+    ...(options.debriefSection ? { section: options.debriefSection } : {}),
   });
   root.append(map.dialog, debrief.dialog);
 

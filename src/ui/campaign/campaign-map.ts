@@ -18,6 +18,8 @@ export interface CampaignMapOptions {
   /** The player picked a level (the map closes itself first). */
   onLevel(level: Level): void;
   onSandbox(): void;
+  /** More sections shown above the progress transfer (joining a class, the progress code). */
+  sections?: readonly HTMLElement[];
 }
 
 export interface CampaignMap {
@@ -114,6 +116,7 @@ export function createCampaignMap(store: GameStore, options: CampaignMapOptions)
       sandbox,
       h('p', { class: 'hint' }, T.t('campaign.freePlayHint')),
     ),
+    ...(options.sections ?? []),
     transfer,
     status,
   );

@@ -10,7 +10,7 @@ import { resolveTextAfter } from '../../levels/refs.ts';
 import type { Level } from '../../levels/types.ts';
 import type { Stars } from '../../model/index.ts';
 import type { GameStore, LevelState } from '../../store/create-game-store.ts';
-import { button, h, setCli, setText, uid } from '../dom.ts';
+import { button, copyButton, h, setCli, setText, uid } from '../dom.ts';
 import { mark, starRow } from './stars.ts';
 
 export interface DebriefOptions {
@@ -18,6 +18,8 @@ export interface DebriefOptions {
   nextOf(level: Level): Level | null;
   onNext(level: Level): void;
   onMap(): void;
+  /** A section shown under the CLI lines (the progress code for the teacher). */
+  section?: HTMLElement;
 }
 
 function starLine(met: boolean, name: string, numbers: string) {
@@ -29,21 +31,6 @@ function starLine(met: boolean, name: string, numbers: string) {
     h('strong', {}, name),
     h('span', { class: 'star-numbers' }, numbers),
   );
-}
-
-function copyButton(text: string, label: string, status: HTMLElement): HTMLButtonElement {
-  const b = button(T.t('debrief.copy'), { class: 'button button-small copy-button', 'aria-label': label });
-  b.addEventListener('click', () => {
-    if (!navigator.clipboard) {
-      setText(status, T.t('debrief.copyByHand'));
-      return;
-    }
-    navigator.clipboard.writeText(text).then(
-      () => setText(status, T.t('debrief.copied')),
-      () => setText(status, T.t('debrief.copyByHand')),
-    );
-  });
-  return b;
 }
 
 export interface Debrief {
@@ -131,6 +118,7 @@ export function createDebrief(store: GameStore, options: DebriefOptions): Debrie
         ...def.debrief.text.map((p) => h('p', {}, resolveTextAfter(p, sim))),
         lines.length ? h('h3', {}, T.t('debrief.withCli')) : null,
         lines.length ? cli : null,
+        options.section ?? null,
       ].filter((x): x is HTMLElement => x !== null),
     );
     setText(copyStatus, '');
