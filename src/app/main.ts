@@ -12,7 +12,6 @@
  */
 import './page.css';
 import '../ui/classroom/classroom.css';
-import '../ui/classroom/presenter.css';
 import type { ProgressStorage } from '../store/progress-storage.ts';
 import { mount } from './mount.ts';
 import { parseQueryOptions } from './query-options.ts';

@@ -4,8 +4,9 @@
  * wrapped in `@scope (.nozama)`, and their `:scope` rules style the game's root itself, so nothing
  * leaks to the host page and nothing of the host page's own classes is restyled.
  */
+import presenter from './classroom/presenter.css?inline';
 import gate from './forms/gate.css?inline';
 import renovation from './forms/renovation.css?inline';
 import panels from './styles.css?inline';
 
-export const GAME_CSS = `@scope (.nozama) {\n${panels}\n${gate}\n${renovation}\n}\n`;
+export const GAME_CSS = `@scope (.nozama) {\n${panels}\n${gate}\n${renovation}\n${presenter}\n}\n`;

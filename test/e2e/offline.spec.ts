@@ -40,7 +40,7 @@ test('after one visit the game, a class link, the Class page and the board work 
   // It plays: the clock runs and a call changes the world.
   await page.evaluate(() => window.__nozama!.store.getState().advance(5));
   expect(await page.evaluate(() => window.__nozama!.game.renderer.type)).toBe(
-    await page.evaluate(() => window.__nozama!.phaser.WEBGL),
+    await page.evaluate(() => window.__nozama!.phaser.CANVAS),
   );
   await page.screenshot({ path: `${SCREENSHOTS}/offline-1-game.png` });
 
