@@ -55,9 +55,9 @@ export function progressNoticeView(store: GameStore, className: string): Progres
   };
 }
 
-/** The banner over the game (under its top bar): the same notice, seen mid-play. */
+/** The banner over the game, hanging under its top bar: the same notice, seen mid-play. */
 export function bindProgressBanner(root: HTMLElement, store: GameStore): () => void {
   const view = progressNoticeView(store, 'progress-banner');
-  root.append(view.root);
+  (root.querySelector('.top-bar') ?? root).append(view.root);
   return view.destroy;
 }

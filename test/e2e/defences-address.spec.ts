@@ -36,7 +36,11 @@ test('every bad parameter is named in the map’s address notice, with the unkno
   // No guess: ?renderer=gpu leaves Phaser's own choice (WebGL here), ?place=mars the starting place.
   const { renderer, place } = await page.evaluate(() => {
     const b = window.__nozama;
-    return { renderer: b?.game.renderer.type === b?.phaser.WEBGL, place: b?.store.getState().ui.place.scene };
+    // The automatic choice stands: Canvas, since this Chromium draws WebGL in software.
+    return {
+      renderer: b?.game.renderer.type === b?.phaser.CANVAS,
+      place: b?.store.getState().ui.place.scene,
+    };
   });
   expect(renderer).toBe(true);
   expect(place).toBe('planet');
