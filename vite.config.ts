@@ -16,15 +16,17 @@ import { phaserFromSource } from './build/phaser-build.ts';
 /**
  * Offline and installable (classrooms with bad Wi-Fi): Workbox, through vite-plugin-pwa, precaches
  * every file of the build, so after one visit the game, the Class page and the class board all load
- * with no network. The worker is registered from an external file (registerSW.js, no inline script, so
- * a Content-Security-Policy with worker-src 'self' allows it). A new version waits until every tab of
+ * with no network. The worker is registered by the game, the Class page, the board and the printables
+ * (src/app/offline.ts: a module, no inline script, so the page's Content-Security-Policy allows it). A new version waits until every tab of
  * the old one is closed (registerType 'prompt' with no prompt shown): a page is never reloaded under a
  * player, and progress lives in localStorage, which the worker never touches. Query strings (?class=,
  * ?level=) are read by the page's script, so they are ignored when matching the precache.
  */
 const offline = VitePWA({
   registerType: 'prompt',
-  injectRegister: 'script-defer',
+  // Registered by the pages that work offline (src/app/offline.ts), not injected into every page: the
+  // embed's iframe page, the gallery and the test-only pages register no worker.
+  injectRegister: false,
   includeAssets: ['icons/nozama.svg'],
   manifest: {
     name: 'Nozama: learn Amazon ECS by building kingdoms',

@@ -6,6 +6,7 @@ import '../ui/styles.css';
 import '../ui/classroom/classroom.css';
 import { CHAPTERS, LEVELS } from '../levels/index.ts';
 import { bindClassForm } from '../ui/classroom/class-form.ts';
+import { registerOffline } from './offline.ts';
 
 const root = document.querySelector<HTMLElement>('[data-role="class-page"]');
 if (!root) throw new Error('Nozama: the page has no [data-role="class-page"]');
@@ -16,3 +17,5 @@ bindClassForm(root, {
   // Any seed will do for a sandbox; a random one keeps two classes' worlds apart.
   initialSeed: 1 + Math.floor(Math.random() * 9999),
 });
+
+registerOffline();

@@ -14,6 +14,7 @@ import './page.css';
 import '../ui/classroom/classroom.css';
 import type { ProgressStorage } from '../store/progress-storage.ts';
 import { mount } from './mount.ts';
+import { registerOffline } from './offline.ts';
 import { parseQueryOptions } from './query-options.ts';
 import { testBridgeEnabled } from './test-bridge.ts';
 
@@ -53,3 +54,5 @@ mount(element, {
   greet: !__NOZAMA_TEST_BRIDGE__,
   testBridge: testBridgeEnabled(options.testBridge),
 });
+
+registerOffline();

@@ -4,6 +4,7 @@ import '../ui/classroom/classroom.css';
 import '../ui/classroom/printables.css';
 import { LEVELS } from '../levels/index.ts';
 import { bindPrintables } from '../ui/classroom/printables.ts';
+import { registerOffline } from './offline.ts';
 
 const root = document.querySelector<HTMLElement>('[data-role="printables"]');
 if (!root) throw new Error('Nozama: the page has no [data-role="printables"]');
@@ -17,3 +18,5 @@ bindPrintables(root, {
     window.history.replaceState(null, '', url);
   },
 });
+
+registerOffline();
