@@ -25,7 +25,11 @@ export const KIND_WORDS: Record<RenovationKind, [nozama: string, aws: string]> =
   allAtOnce: ['all at once', 'all at once'],
 };
 
-/** ECS's lifecycle stages (ecs-rules.md 8.2) in story words. */
+/**
+ * ECS's lifecycle stages
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html) in story
+ * words.
+ */
 const STAGE_STORY: Record<string, string> = {
   RECONCILE_SERVICE: 'settling older editions first',
   PRE_SCALE_UP: 'about to raise the new edition',
@@ -40,7 +44,11 @@ const STAGE_STORY: Record<string, string> = {
   CLEAN_UP: 'tearing down the old edition',
 };
 
-/** CodeDeploy's lifecycle events (ecs-rules.md 8.1) and its waits, in story words. */
+/**
+ * CodeDeploy's lifecycle events
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html) and
+ * its waits, in story words.
+ */
 const EVENT_STORY: Record<string, string> = {
   BeforeInstall: 'before raising the replacement',
   Install: 'raising the replacement edition on the second road',

@@ -1,7 +1,10 @@
 /**
- * Chapter 7, Renovations: a blue/green swap of the gate's doors by hand (two services, two target
- * groups, two listeners: the pattern of ecs-rules.md 8.3), an ECS-native canary (8.2), and a linear
- * shift that a CloudWatch alarm rolls back (6.4, 8.2).
+ * Chapter 7, Renovations: a blue/green swap of the gate's doors by hand (two services, two target groups, two
+ * listeners: the pattern of https://github.com/awslabs/ecs-blue-green-deployment), an ECS-native canary
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html), and a linear
+ * shift that a CloudWatch alarm rolls back
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html).
  */
 
 import type { Call } from '../model/index.ts';

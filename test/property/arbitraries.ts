@@ -100,7 +100,10 @@ export const TD_PEBBLE = 0;
 export const TD_BOULDER = 4;
 export const TD_MOUNTAIN = 5;
 
-/** A task definition whose host port is one the agent reserves (ecs-rules.md 2.2). */
+/**
+ * A task definition whose host port is one the agent reserves
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html).
+ */
 export const RESERVED_PORT_TASK_DEFS: Record<string, unknown>[] = [
   {
     family: 'warden',

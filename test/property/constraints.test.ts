@@ -1,10 +1,11 @@
 /**
- * Property 2 (DESIGN.md 7): placement constraints always hold (ecs-rules.md 5.1, 5.4). For every task
- * placed by RunTask or by a service scheduler during random call-and-fault sequences: the instance was
- * ACTIVE, agent-connected and running; every memberOf expression in force (task definition's and
- * request's or service's: zone `in [...]`, `instance-type ==`, a custom attribute set by PutAttributes)
- * holds for it; and with distinctInstance no other live task of its group was on that instance at the
- * moment of placement.
+ * Property 2 (DESIGN.md 7): placement constraints always hold
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html). For every
+ * task placed by RunTask or by a service scheduler during random call-and-fault sequences: the instance was
+ * ACTIVE, agent-connected and running; every memberOf expression in force (task definition's and request's or
+ * service's: zone `in [...]`, `instance-type ==`, a custom attribute set by PutAttributes) holds for it; and
+ * with distinctInstance no other live task of its group was on that instance at the moment of placement.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,8 @@
 /**
- * Property 5 (DESIGN.md 7; ecs-rules.md 6.1, 5.5, 6.2): services converge once the faults stop.
+ * Property 5 (DESIGN.md 7; https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-throttle-logic.html): services converge
+ * once the faults stop.
  *
  * A few services of known shapes go through random faults (zones failing, instances lost, agents
  * disconnected, containers crashing, images failing to start or crashing, instances drained), scaling

@@ -1,5 +1,8 @@
 /**
- * Properties of ECS deployments (ecs-rules.md 6.3, 6.4, 8.2):
+ * Properties of ECS deployments
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html):
  * - native BLUE_GREEN / LINEAR / CANARY with an alarm at a random second: an alarm before CLEAN_UP
  *   always ends with 0% of production on the new revision, ROLLBACK_SUCCESSFUL, and only the previous
  *   revision running; a later alarm changes nothing; production weights always sum to 100% over blue

@@ -28,9 +28,10 @@ function holdersByInstance(s: SimState): Map<string, Task[]> {
 }
 
 /**
- * Property 1: every container instance's registered - remaining equals what its non-STOPPED tasks
- * hold (cpu, memory, static host ports per protocol), nothing is overdrawn, and no host port is held
- * twice. `reservedToo` also asks that no task holds a port the agent reserves (ecs-rules.md 2.2).
+ * Property 1: every container instance's registered - remaining equals what its non-STOPPED tasks hold (cpu,
+ * memory, static host ports per protocol), nothing is overdrawn, and no host port is held twice.
+ * `reservedToo` also asks that no task holds a port the agent reserves
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html).
  */
 export function checkResources(s: SimState, options: { reservedToo: boolean }): void {
   const holders = holdersByInstance(s);

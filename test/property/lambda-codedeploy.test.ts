@@ -1,8 +1,10 @@
 /**
- * Properties of Lambda aliases and the deployments that shift them (ecs-rules.md 9, 8.1):
- * alias weights always lie in [0, 1] with at most one additional version (never the primary);
- * any alarm during a CodeDeploy shift (with rollback on alarm) ends with 100% on the original version;
- * the same seed and calls replay to identical states and events.
+ * Properties of Lambda aliases and the deployments that shift them
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html,
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html): alias weights
+ * always lie in [0, 1] with at most one additional version (never the primary); any alarm during a CodeDeploy
+ * shift (with rollback on alarm) ends with 100% on the original version; the same seed and calls replay to
+ * identical states and events.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -1,9 +1,10 @@
 /**
  * Property 1 (DESIGN.md 7): no container instance ever holds more CPU, memory or host ports than it
  * registered. After every step and every advance of random call-and-fault sequences, each instance's
- * registered - remaining equals what its non-STOPPED tasks hold, nothing is overdrawn, no host port is
- * held twice (as reserved by placement, and as bound in networkBindings), and (ecs-rules.md 2.2) no
- * task is given a port the agent reserves. Advances are checked second by second.
+ * registered - remaining equals what its non-STOPPED tasks hold, nothing is overdrawn, no host port is held
+ * twice (as reserved by placement, and as bound in networkBindings), and
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html) no task is given a
+ * port the agent reserves. Advances are checked second by second.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -57,7 +58,9 @@ describe('resources', () => {
     );
   });
 
-  // The first counterexample the property above found (fast-check shrank it to these calls).
+  // The first counterexample the property above found (fast-check shrank it to these calls). Source:
+  // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html,
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html
   describe('regressions: ports the agent reserves (ecs-rules.md 2.2, 5.5)', () => {
     const world = () => {
       const d = new Driver(1, { after: (tr) => checkResources(tr.result.state, { reservedToo: true }) });

@@ -1,5 +1,6 @@
 /**
- * Property 6 (ecs-rules.md 6.3): a rolling update stays within its deployment configuration.
+ * Property 6 (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html): a
+ * rolling update stays within its deployment configuration.
  *
  * A service of 1-8 tasks with random minimumHealthyPercent (0-100) and maximumPercent (100-200)
  * reaches steady state on ample capacity; then UpdateService moves it to a new task definition
@@ -122,7 +123,8 @@ describe('rolling update bounds', () => {
           );
         } else {
           deadlocked++;
-          // ecs-rules.md 6.3: neither bound lets the deployment move; ECS says so in an event.
+          // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html: neither
+          // bound lets the deployment move; ECS says so in an event.
           must(
             svc.events.some((e: any) =>
               (e.message as string).startsWith(
@@ -139,6 +141,7 @@ describe('rolling update bounds', () => {
     expect(deadlocked).toBeGreaterThan(0);
   });
 
+  // Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-draining.html
   it('draining instances replaces their tasks within the same bounds (ecs-rules.md 2.4)', () => {
     let moved = 0;
     fc.assert(
@@ -191,6 +194,7 @@ describe('rolling update bounds', () => {
     expect(moved).toBeGreaterThan(20);
   });
 
+  // Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html
   it('a failing revision under the circuit breaker stays within the bounds and ends as configured (ecs-rules.md 6.4)', () => {
     const outcomes = { rolledBack: 0, failed: 0, retrying: 0 };
     fc.assert(
@@ -226,7 +230,8 @@ describe('rolling update bounds', () => {
             must(h >= minHealthy, () => `t=${t}: ${h} healthy tasks below ${minHealthy} (${breaker})`);
           }
           const svc = d.ok('ecs:DescribeServices', { cluster: CLUSTER, services: ['mill'] }).services[0];
-          // Deadlocked bounds never launch a new task, so nothing can fail (ecs-rules.md 6.3).
+          // Deadlocked bounds never launch a new task, so nothing can fail
+          // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html).
           if (!(maxTasks > desired || minHealthy < desired)) return;
           if (breaker === 'rollback') {
             outcomes.rolledBack++;

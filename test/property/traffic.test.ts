@@ -1,7 +1,8 @@
 /**
- * Properties of traffic routing (ecs-rules.md 7): over any weights, the shares sum to 100% of the
- * requests, no request is lost or duplicated across target groups and targets, each group's count
- * stays within one request of its weighted share, and a replay is identical.
+ * Properties of traffic routing
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html): over
+ * any weights, the shares sum to 100% of the requests, no request is lost or duplicated across target groups
+ * and targets, each group's count stays within one request of its weighted share, and a replay is identical.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

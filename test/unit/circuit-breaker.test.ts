@@ -1,7 +1,8 @@
 /**
- * The deployment circuit breaker (ecs-rules.md 6.4): threshold, stage 1 (tasks that never reach
- * RUNNING), stage 2 (tasks that ran and then failed), FAILED with ECS's texts, rollback to the last
- * completed deployment, and a FAILED deployment that launches nothing more.
+ * The deployment circuit breaker
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html): threshold,
+ * stage 1 (tasks that never reach RUNNING), stage 2 (tasks that ran and then failed), FAILED with ECS's
+ * texts, rollback to the last completed deployment, and a FAILED deployment that launches nothing more.
  */
 import { describe, expect, it } from 'vitest';
 import { messages, records, revision } from '../support/deployments.ts';

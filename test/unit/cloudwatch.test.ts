@@ -1,4 +1,8 @@
-/** CloudWatch API: alarms, their evaluation (M of N, missing data, history), metric reads (ecs-rules.md 6.4, 9). */
+/**
+ * CloudWatch API: alarms, their evaluation (M of N, missing data, history), metric reads
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html,
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html).
+ */
 import { describe, expect, it } from 'vitest';
 import { addFunction } from '../support/traffic-world.ts';
 import { World } from '../support/world.ts';

@@ -1,8 +1,11 @@
 /**
- * ECS-native BLUE_GREEN, LINEAR and CANARY deployments (ecs-rules.md 8.2): lifecycle stages in order,
- * production weights per step and bake times, blue kept until CLEAN_UP, target groups alternating,
- * rollback on an alarm or StopServiceDeployment (traffic back to blue at once), and the state the view
- * reads (plan, step, steps, nextStepAt, bakeEndsAt).
+ * ECS-native BLUE_GREEN, LINEAR and CANARY deployments
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html): lifecycle
+ * stages in order, production weights per step and bake times, blue kept until CLEAN_UP, target groups
+ * alternating, rollback on an alarm or StopServiceDeployment (traffic back to blue at once), and the state
+ * the view reads (plan, step, steps, nextStepAt, bakeEndsAt).
  */
 import { describe, expect, it } from 'vitest';
 import { nativePlan } from '../../src/model/ecs/ecs-deployment-strategies.ts';
@@ -50,6 +53,8 @@ function run(n: NativeWorld, limit = 3000) {
   return log;
 }
 
+// Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html,
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html
 describe('nativePlan (ecs-rules.md 8.2)', () => {
   const dc = (o: Partial<DeploymentConfiguration>): DeploymentConfiguration => ({
     minimumHealthyPercent: 100,

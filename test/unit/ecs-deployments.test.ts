@@ -1,6 +1,8 @@
 /**
- * Rolling deployments of the ECS controller: load balancers (ecs-rules.md 6.3, 7), CloudWatch alarms
- * with bake time (6.4), the service-deployment history API (ListServiceDeployments,
+ * Rolling deployments of the ECS controller: load balancers
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html),
+ * CloudWatch alarms with bake time (6.4), the service-deployment history API (ListServiceDeployments,
  * DescribeServiceDeployments, StopServiceDeployment, DescribeServiceRevisions), and the validation of
  * deploymentConfiguration (8.2 bounds and defaults).
  */
@@ -31,6 +33,7 @@ const ALARMS = (names: string[], rollback = true) => ({
   alarms: { alarmNames: names, enable: true, rollback },
 });
 
+// Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
 describe('CloudWatch alarms (ecs-rules.md 6.4)', () => {
   it('an alarm going to ALARM during the deployment fails it and rolls back', () => {
     const w = kingdom();
@@ -296,6 +299,8 @@ describe('service deployments API', () => {
   });
 });
 
+// Source: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html,
+// https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html
 describe('deploymentConfiguration validation (ecs-rules.md 8.2)', () => {
   it.each([
     [

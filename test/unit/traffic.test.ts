@@ -1,4 +1,9 @@
-/** Travelers: sim:SetTraffic / sim:SetBehavior, routing splits, failures, metrics and windows (ecs-rules.md 7, 9). */
+/**
+ * Travelers: sim:SetTraffic / sim:SetBehavior, routing splits, failures, metrics and windows
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
+ */
 import { describe, expect, it } from 'vitest';
 import { advance } from '../../src/model/index.ts';
 import { failures, splitByShares, spreadEven, takeWhole } from '../../src/model/sim/traffic-split.ts';

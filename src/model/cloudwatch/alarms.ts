@@ -1,13 +1,17 @@
 /**
- * CloudWatch alarm evaluation (ecs-rules.md 6.4, 8.1, 9: deployments roll back on alarms). Each
- * alarm is evaluated at its period boundaries on the last EvaluationPeriods complete periods: ALARM
- * when at least DatapointsToAlarm of them breach the threshold; OK when enough do not that ALARM is
- * impossible; missing periods follow TreatMissingData (breaching / notBreaching count as such;
- * missing and ignore drop them: nothing at all gives INSUFFICIENT_DATA for missing and keeps the state
- * for ignore). StateReason texts follow CloudWatch's ("Threshold Crossed: 2 out of the last 2
- * datapoints [...] were greater than the threshold (1.0) (minimum 2 datapoints for OK -> ALARM
- * transition)."). Every transition writes a history item and the event 'alarm/stateChanged'.
- * Deployments read state.cloudwatch.alarms[name].StateValue after tickAlarms in the same tick.
+ * CloudWatch alarm evaluation
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html,
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-missing-data.html; deployments
+ * roll back on alarms:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html). Each alarm is
+ * evaluated at its period boundaries on the last EvaluationPeriods complete periods: ALARM when at least
+ * DatapointsToAlarm of them breach the threshold; OK when enough do not that ALARM is impossible; missing
+ * periods follow TreatMissingData (breaching / notBreaching count as such; missing and ignore drop them:
+ * nothing at all gives INSUFFICIENT_DATA for missing and keeps the state for ignore). StateReason texts
+ * follow CloudWatch's ("Threshold Crossed: 2 out of the last 2 datapoints [...] were greater than the
+ * threshold (1.0) (minimum 2 datapoints for OK -> ALARM transition)."). Every transition writes a history
+ * item and the event 'alarm/stateChanged'. Deployments read state.cloudwatch.alarms[name].StateValue after
+ * tickAlarms in the same tick.
  *
  * Simplification: CloudWatch looks back a little further than N periods when data is missing; here
  * the range is exactly N periods, and an undecided range keeps the current state.

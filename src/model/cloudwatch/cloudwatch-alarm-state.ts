@@ -1,8 +1,11 @@
 /**
- * CloudWatch alarm state and history calls (query protocol): SetAlarmState (the state holds until the
- * next evaluation), DescribeAlarmHistory (newest first by default; ISO timestamps), and
- * EnableAlarmActions / DisableAlarmActions (unknown names are ignored, as CloudWatch does).
- * Source: ecs-rules.md 6.4, 8.1 (alarms stop deployments). Simplification: actions never execute.
+ * CloudWatch alarm state and history calls (query protocol): SetAlarmState (the state holds until the next
+ * evaluation), DescribeAlarmHistory (newest first by default; ISO timestamps), and EnableAlarmActions /
+ * DisableAlarmActions (unknown names are ignored, as CloudWatch does). Sources:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html; alarms stop
+ * deployments: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html,
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-ecs.html. Simplification: actions
+ * never execute.
  */
 
 import type { Handler, Input } from '../sim/api-types.ts';

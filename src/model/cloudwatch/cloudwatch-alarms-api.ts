@@ -1,11 +1,13 @@
 /**
- * CloudWatch alarm API (query protocol): PutMetricAlarm (one metric with Statistic or
- * ExtendedStatistic, or Metrics: MetricStat queries and one returned expression), DescribeAlarms,
- * DeleteAlarms, SetAlarmState, DescribeAlarmHistory, EnableAlarmActions, DisableAlarmActions.
- * Source: ecs-rules.md 6.4, 8.1, 9 (alarms that stop deployments). A new alarm starts in
- * INSUFFICIENT_DATA ("Unchecked: Initial alarm creation"); an update keeps its state. Responses carry
- * ISO 8601 timestamps. Simplifications: alarm names are unique across regions; actions are recorded,
- * never executed; composite and anomaly-detection alarms are not modelled.
+ * CloudWatch alarm API (query protocol): PutMetricAlarm (one metric with Statistic or ExtendedStatistic, or
+ * Metrics: MetricStat queries and one returned expression), DescribeAlarms, DeleteAlarms, SetAlarmState,
+ * DescribeAlarmHistory, EnableAlarmActions, DisableAlarmActions. Sources:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html,
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-ecs.html,
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html (alarms that stop
+ * deployments). A new alarm starts in INSUFFICIENT_DATA ("Unchecked: Initial alarm creation"); an update
+ * keeps its state. Responses carry ISO 8601 timestamps. Simplifications: alarm names are unique across
+ * regions; actions are recorded, never executed; composite and anomaly-detection alarms are not modelled.
  */
 
 import type { Handler } from '../sim/api-types.ts';

@@ -1,7 +1,11 @@
 /**
- * Traffic (travelers), metrics and CloudWatch alarms. Source: ecs-rules.md sections 6.4, 7, 8, 9.
- * Traffic and injected faults are sim: actions (what happens outside the API); metrics are kept in
- * one-minute windows like CloudWatch's standard resolution, and alarms are evaluated on them.
+ * Traffic (travelers), metrics and CloudWatch alarms. Sources:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html,
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html. Traffic and
+ * injected faults are sim: actions (what happens outside the API); metrics are kept in one-minute windows
+ * like CloudWatch's standard resolution, and alarms are evaluated on them.
  */
 
 /** A fault injected into a revision (task definition ARN), an image, or a Lambda version. */

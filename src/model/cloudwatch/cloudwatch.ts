@@ -1,9 +1,11 @@
 /**
  * CloudWatch API (query protocol, PascalCase, ISO 8601 timestamps in responses): the metric reads
- * GetMetricStatistics, GetMetricData and ListMetrics here; the alarm actions in
- * cloudwatch-alarms-api.ts. Source: ecs-rules.md 6.4, 7, 9 (the metrics and alarms deployments
- * watch). Metrics are one-minute windows (metrics.ts); a Period shorter than 60 s returns the minute
- * windows that start inside it. Simplifications: Unit filters are accepted and ignored; ListMetrics
+ * GetMetricStatistics, GetMetricData and ListMetrics here; the alarm actions in cloudwatch-alarms-api.ts.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html (the metrics and alarms
+ * deployments watch). Metrics are one-minute windows (metrics.ts); a Period shorter than 60 s returns the
+ * minute windows that start inside it. Simplifications: Unit filters are accepted and ignored; ListMetrics
  * lists every series still retained (three hours), whatever RecentlyActive says.
  */
 import type { Handler, Input } from '../sim/api-types.ts';

@@ -1,8 +1,10 @@
 /**
- * Metric math for alarms and GetMetricData: MetricStat queries and expressions over them with
- * + - * /, parentheses, unary minus, numbers, query ids, and FILL(series, value). Arithmetic on two
- * series keeps the timestamps both have; a division by zero drops the point (CloudWatch returns no
- * value there). Source: CloudWatch's metric math syntax; ecs-rules.md 6.4 (alarms drive rollbacks).
+ * Metric math for alarms and GetMetricData: MetricStat queries and expressions over them with + - * /,
+ * parentheses, unary minus, numbers, query ids, and FILL(series, value). Arithmetic on two series keeps the
+ * timestamps both have; a division by zero drops the point (CloudWatch returns no value there). Source:
+ * CloudWatch's metric math syntax,
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/using-metric-math.html; alarms drive
+ * rollbacks: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html.
  * Simplification: no other functions (METRICS(), SUM(), IF(), ...).
  */
 

@@ -1,8 +1,10 @@
 /**
- * CloudWatch metrics in one-minute windows (standard resolution). Writers add samples; readers ask for
- * a statistic over a time range, the way GetMetricStatistics and alarms do. Series are keyed by
- * namespace, metric name and dimensions sorted by name. Windows older than RETENTION are dropped.
- * Source: ecs-rules.md sections 7 and 9 (the metrics the load balancer and Lambda publish).
+ * CloudWatch metrics in one-minute windows (standard resolution). Writers add samples; readers ask for a
+ * statistic over a time range, the way GetMetricStatistics and alarms do. Series are keyed by namespace,
+ * metric name and dimensions sorted by name. Windows older than RETENTION are dropped. Sources (the metrics
+ * the load balancer and Lambda publish):
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html.
  *
  * Simplifications: percentiles are not computed from raw samples; each window keeps the worst p50 and
  * p99 it was given, and a statistic over several windows takes the worst too. Metrics are not

@@ -1,7 +1,8 @@
 /**
  * What CodeDeploy's handlers and engine share: keys, lookups with CodeDeploy's error codes, and the
- * deployment-group summaries (lastAttemptedDeployment / lastSuccessfulDeployment). Source: ecs-rules.md
- * 8.1; error code names from the CodeDeploy API reference (CD-API).
+ * deployment-group summaries (lastAttemptedDeployment / lastSuccessfulDeployment). Source:
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-ecs.html; error code names from
+ * the CodeDeploy API reference (CD-API).
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';

@@ -1,11 +1,12 @@
 /**
- * CodeDeploy deployment configurations: the predefined ones (ecs-rules.md 8.1 for ECS, note the plural
- * "Minutes" in ECSLinear10PercentEvery1Minutes; 9 for Lambda, note the singular "Minute" in
+ * CodeDeploy deployment configurations: the predefined ones
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html for ECS, note the
+ * plural "Minutes" in ECSLinear10PercentEvery1Minutes; 9 for Lambda, note the singular "Minute" in
  * LambdaLinear10PercentEvery1Minute), SAM's DeploymentPreference types, and the traffic timeline a
- * TrafficRoutingConfig makes.
- * Timing model [inference, ecs-rules.md 8.1]: linear step k (1-based) shifts at
- * (k - LINEAR_STEP_OFFSET) x interval, so 10% every minute reaches 100% at 9 minutes; set the offset to
- * 0 for SAM's reading ("completes in 100 minutes" for 10% every 10 minutes).
+ * TrafficRoutingConfig makes. Timing model [inference from
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html]: linear step k
+ * (1-based) shifts at (k - LINEAR_STEP_OFFSET) x interval, so 10% every minute reaches 100% at 9 minutes; set
+ * the offset to 0 for SAM's reading ("completes in 100 minutes" for 10% every 10 minutes).
  */
 import type { CdDeploymentConfig, ComputePlatform, SimState, TrafficRoutingConfig } from '../sim/types.ts';
 
@@ -76,7 +77,7 @@ export const PREDEFINED_CONFIGS: Record<string, Omit<CdDeploymentConfig, 'region
 
 /**
  * SAM's DeploymentPreference.Type -> the CodeDeploy config it names (CodeDeployDefault.Lambda<Type>);
- * ecs-rules.md 9.
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html.
  */
 export const SAM_DEPLOYMENT_PREFERENCE_TYPES: Record<string, string> = Object.fromEntries(
   [

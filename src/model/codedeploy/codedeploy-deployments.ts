@@ -1,10 +1,12 @@
 /**
  * CodeDeploy's deployment calls: CreateDeployment (AppSpec content for ECS and Lambda), GetDeployment,
  * BatchGetDeployments, ListDeployments, StopDeployment, ContinueDeployment,
- * PutLifecycleEventHookExecutionStatus, GetDeploymentTarget, ListDeploymentTargets (ecs-rules.md 8.1,
- * 9). The engine (codedeploy-engine.ts) runs what these start.
- * Simplifications: AppSpec content is read as JSON (YAML must be given as its JSON equivalent); the
- * AppSpec is checked when the deployment is created rather than when it starts.
+ * PutLifecycleEventHookExecutionStatus, GetDeploymentTarget, ListDeploymentTargets
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-ecs.html,
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html). The
+ * engine (codedeploy-engine.ts) runs what these start. Simplifications: AppSpec content is read as JSON (YAML
+ * must be given as its JSON equivalent); the AppSpec is checked when the deployment is created rather than
+ * when it starts.
  */
 
 import { clusterArnFor } from '../ecs/ecs-common.ts';

@@ -1,15 +1,17 @@
 /**
  * The CodeDeploy engine: each tick, every running deployment takes its next lifecycle step
- * (ecs-rules.md 8.1 and 9). ECS: BeforeInstall, Install (replacement task set, waits until it runs
- * healthy), AfterInstall, AllowTestTraffic, AfterAllowTestTraffic, [Ready wait when the group's
- * deploymentReadyOption says STOP_DEPLOYMENT], BeforeAllowTraffic, AllowTraffic (production shifted per
- * the config), AfterAllowTraffic, the termination wait, then Succeeded with the original task set
- * deleted. Lambda: BeforeAllowTraffic, AllowTraffic (alias weights), AfterAllowTraffic, Succeeded.
- * A hook named in the AppSpec waits for PutLifecycleEventHookExecutionStatus, failing after one hour;
- * without one the event is Skipped. An alarm of the group in ALARM stops the deployment; failures,
- * alarm stops and StopDeployment roll back when the rollback configuration says so; the rollback is a
- * deployment of its own (creator codeDeployRollback). Rollback is impossible at BeforeInstall.
- * Simplification: the rollback deployment completes at once (traffic back in one step).
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-ecs.html,
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html). ECS:
+ * BeforeInstall, Install (replacement task set, waits until it runs healthy), AfterInstall, AllowTestTraffic,
+ * AfterAllowTestTraffic, [Ready wait when the group's deploymentReadyOption says STOP_DEPLOYMENT],
+ * BeforeAllowTraffic, AllowTraffic (production shifted per the config), AfterAllowTraffic, the termination
+ * wait, then Succeeded with the original task set deleted. Lambda: BeforeAllowTraffic, AllowTraffic (alias
+ * weights), AfterAllowTraffic, Succeeded. A hook named in the AppSpec waits for
+ * PutLifecycleEventHookExecutionStatus, failing after one hour; without one the event is Skipped. An alarm of
+ * the group in ALARM stops the deployment; failures, alarm stops and StopDeployment roll back when the
+ * rollback configuration says so; the rollback is a deployment of its own (creator codeDeployRollback).
+ * Rollback is impossible at BeforeInstall. Simplification: the rollback deployment completes at once (traffic
+ * back in one step).
  */
 
 import type { Ctx } from '../sim/ctx.ts';

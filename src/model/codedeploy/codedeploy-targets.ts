@@ -1,13 +1,14 @@
 /**
- * What a CodeDeploy deployment does to its target (ecs-rules.md 8.1 and 9). ECS: a replacement task set
- * with the new task definition on the other target group of the pair; the test listener and then the
- * production listener forward to it (weighted forward actions, 0-100); on success the replacement
- * becomes PRIMARY and the original is deleted after the termination wait (DRAINING, then gone); a
- * rollback sends all traffic back to the original at once and deletes the replacement. Lambda: the
- * alias's AdditionalVersionWeights carry the shift; the end sets FunctionVersion to the target with
- * weights {}; a rollback sets the weights to {}.
- * Simplification: the listener's default action and the rules that forward to either group of the
- * pair are rewritten; other actions (redirects, fixed responses) are left alone.
+ * What a CodeDeploy deployment does to its target
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-ecs.html,
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html). ECS: a replacement
+ * task set with the new task definition on the other target group of the pair; the test listener and then the
+ * production listener forward to it (weighted forward actions, 0-100); on success the replacement becomes
+ * PRIMARY and the original is deleted after the termination wait (DRAINING, then gone); a rollback sends all
+ * traffic back to the original at once and deletes the replacement. Lambda: the alias's
+ * AdditionalVersionWeights carry the shift; the end sets FunctionVersion to the target with weights {}; a
+ * rollback sets the weights to {}. Simplification: the listener's default action and the rules that forward
+ * to either group of the pair are rewritten; other actions (redirects, fixed responses) are left alone.
  */
 
 import { isTaskHealthyForService } from '../ecs/elb-ecs.ts';

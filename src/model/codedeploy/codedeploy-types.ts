@@ -1,7 +1,10 @@
 /**
- * AWS CodeDeploy for ECS blue/green and Lambda traffic shifting. Source: ecs-rules.md 8.1 and 9.
- * CodeDeploy speaks JSON 1.1: timestamps are epoch seconds, member names camelCase as the API's.
- * Internal bookkeeping for the engine and the views sits beside the API members.
+ * AWS CodeDeploy for ECS blue/green and Lambda traffic shifting. Sources:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html,
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-ecs.html,
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html. CodeDeploy speaks
+ * JSON 1.1: timestamps are epoch seconds, member names camelCase as the API's. Internal bookkeeping for the
+ * engine and the views sits beside the API members.
  */
 
 export type ComputePlatform = 'Server' | 'Lambda' | 'ECS';

@@ -1,10 +1,11 @@
 /**
- * CodeDeploy's API: applications, deployment configurations and deployment groups (ecs-rules.md 8.1
- * and 9); the deployment calls live in codedeploy-deployments.ts and the engine in
- * codedeploy-engine.ts. Error codes are CodeDeploy's exception names.
- * Simplifications: only BLUE_GREEN with WITH_TRAFFIC_CONTROL groups for ECS and Lambda (EC2/on-premises
- * Server deployments are not modelled); one ECS service and one target group pair per group, as AWS
- * allows; the service role is checked for shape, not for permissions.
+ * CodeDeploy's API: applications, deployment configurations and deployment groups
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html,
+ * https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-groups-create-ecs.html); the deployment
+ * calls live in codedeploy-deployments.ts and the engine in codedeploy-engine.ts. Error codes are
+ * CodeDeploy's exception names. Simplifications: only BLUE_GREEN with WITH_TRAFFIC_CONTROL groups for ECS and
+ * Lambda (EC2/on-premises Server deployments are not modelled); one ECS service and one target group pair per
+ * group, as AWS allows; the service role is checked for shape, not for permissions.
  */
 
 import { clusterArnFor } from '../ecs/ecs-common.ts';

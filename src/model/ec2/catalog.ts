@@ -2,13 +2,13 @@
  * The world of Nozama as AWS would describe it: regions, their Availability Zones, a default VPC
  * with one subnet per zone, instance types and AMIs.
  *
- * Source: ecs-rules.md section 1 (a region has at least three zones, a zone code is the region code
- * plus a letter, zone IDs like use1-az1) and section 2.2 (the agent registers CPU = vCPUs x 1024 and
- * MEMORY = the host's MemTotal in MiB, less than the marketed size: an m4.large's 8 GiB registers as
- * 7985 MiB).
- * Simplification: the registered memory of each type is derived from its marketed size with the ratio
- * of that documented m4.large example (7985 / 8192); real hosts vary by a few MiB. Prices are AWS's
- * Linux on-demand prices in us-east-1, used only in proportion (gold).
+ * Source: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html (a
+ * region has at least three zones, a zone code is the region code plus a letter, zone IDs like use1-az1) and
+ * section 2.2 (the agent registers CPU = vCPUs x 1024 and MEMORY = the host's MemTotal in MiB, less than the
+ * marketed size: an m4.large's 8 GiB registers as 7985 MiB). Simplification: the registered memory of each
+ * type is derived from its marketed size with the ratio of that documented m4.large example (7985 / 8192);
+ * real hosts vary by a few MiB. Prices are AWS's Linux on-demand prices in us-east-1, used only in proportion
+ * (gold).
  */
 
 export interface RegionInfo {

@@ -2,11 +2,13 @@
  * EC2 as ECS needs it: the catalog read calls, RunInstances / TerminateInstances / DescribeInstances,
  * and the instance lifecycle (pending -> running -> the agent registers).
  *
- * Sources: ecs-rules.md 1 (zones), 2.1 (the agent joins ECS_CLUSTER, default "default", creating it
- * when missing), 2.5 (terminating an instance deregisters its container instance).
- * EC2 speaks the query/XML protocol: timestamps are ISO 8601 strings, errors are EC2's codes
- * (InvalidAMIID.NotFound, InvalidParameterValue, ...).
- * Simplification: one default VPC per region, no security groups, key pairs or EBS details.
+ * Sources: https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-availability-zones.html
+ * (zones), https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html (the agent joins
+ * ECS_CLUSTER, default "default", creating it when missing),
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html (terminating
+ * an instance deregisters its container instance). EC2 speaks the query/XML protocol: timestamps are ISO 8601
+ * strings, errors are EC2's codes (InvalidAMIID.NotFound, InvalidParameterValue, ...). Simplification: one
+ * default VPC per region, no security groups, key pairs or EBS details.
  */
 import type { Input } from '../sim/api-types.ts';
 import { decodeBase64 } from '../sim/base64.ts';

@@ -1,7 +1,8 @@
 /**
- * What happens to ECS when its host goes away. Source: ecs-rules.md 2.5: tasks on a stopped or
- * terminated host stop with "Host EC2 (instance <id>) stopped/terminated" and services replace them;
- * terminating an instance deregisters its container instance, a stopped one stays registered with its
+ * What happens to ECS when its host goes away. Source:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html: tasks on a
+ * stopped or terminated host stop with "Host EC2 (instance <id>) stopped/terminated" and services replace
+ * them; terminating an instance deregisters its container instance, a stopped one stays registered with its
  * agent disconnected.
  */
 

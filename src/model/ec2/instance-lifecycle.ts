@@ -1,8 +1,9 @@
 /**
- * EC2 instances over time: pending -> running, then the agent (if the AMI has one) registers the
- * container instance; shutting-down -> terminated; stopping -> stopped. Terminated instances linger
- * in DescribeInstances for about an hour, as in EC2.
- * Source: ecs-rules.md 2.1 (the agent joins ECS_CLUSTER, retrying while the cluster is missing).
+ * EC2 instances over time: pending -> running, then the agent (if the AMI has one) registers the container
+ * instance; shutting-down -> terminated; stopping -> stopped. Terminated instances linger in
+ * DescribeInstances for about an hour, as in EC2. Source:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html (the agent joins
+ * ECS_CLUSTER, retrying while the cluster is missing).
  */
 
 import { registerAgent } from '../ecs/ecs-container-instances.ts';

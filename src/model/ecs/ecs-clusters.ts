@@ -1,8 +1,9 @@
 /**
- * ECS clusters: CreateCluster, DeleteCluster, ListClusters, DescribeClusters.
- * Source: ecs-rules.md 2.1 (CreateCluster without a name makes `default`; status values; the counts
- * registeredContainerInstancesCount (ACTIVE and DRAINING), running/pending tasks, active services).
- * CreateCluster is idempotent for an ACTIVE cluster of the same name, as in ECS.
+ * ECS clusters: CreateCluster, DeleteCluster, ListClusters, DescribeClusters. Source:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_CreateCluster.html (CreateCluster without a
+ * name makes `default`; status values; the counts registeredContainerInstancesCount (ACTIVE and DRAINING),
+ * running/pending tasks, active services). CreateCluster is idempotent for an ACTIVE cluster of the same
+ * name, as in ECS.
  */
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';

@@ -1,7 +1,8 @@
 /**
- * Shared ECS lookups: clusters by name or ARN (the `default` cluster when none is named), the
- * identifiers ECS mints, and small input readers.
- * Source: ecs-rules.md 2.1 (every API that takes `cluster` defaults to `default`).
+ * Shared ECS lookups: clusters by name or ARN (the `default` cluster when none is named), the identifiers ECS
+ * mints, and small input readers. Source:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RunTask.html (every API that takes `cluster`
+ * defaults to `default`).
  */
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';

@@ -2,13 +2,18 @@
  * Container instances: the agent's registration, Describe/List/Deregister, draining through
  * UpdateContainerInstancesState, and custom attributes (PutAttributes, DeleteAttributes, ListAttributes).
  *
- * Sources: ecs-rules.md 2.2 (registered resources: CPU = vCPUs x 1024, MEMORY below the marketed
- * size, PORTS reserved by the agent 22, 2375, 2376, 51678, 51679; built-in attributes; custom
- * attributes from ECS_INSTANCE_ATTRIBUTES at first registration only), 2.3 (statuses, agentConnected),
- * 2.4 (draining: PENDING service tasks stop at once, RUNNING ones are replaced by the service scheduler
- * within its min/max bounds, standalone tasks are left alone), 2.5 (deregistration, --force orphans).
- * Conflict 2.5: forced deregistration is modelled per the API reference (tasks keep running, orphaned;
- * services start replacements), not the newer page that says it stops them.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/memory-management.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html (registered resources:
+ * CPU = vCPUs x 1024, MEMORY below the marketed size, PORTS reserved by the agent 22, 2375, 2376, 51678,
+ * 51679; built-in attributes; custom attributes from ECS_INSTANCE_ATTRIBUTES at first registration only),
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html (statuses,
+ * agentConnected),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-draining.html (draining:
+ * PENDING service tasks stop at once, RUNNING ones are replaced by the service scheduler within its min/max
+ * bounds, standalone tasks are left alone),
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html
+ * (deregistration, --force orphans). Conflict 2.5: forced deregistration is modelled per the API reference
+ * (tasks keep running, orphaned; services start replacements), not the newer page that says it stops them.
  */
 
 import { ECS_AGENT_VERSION, instanceTypeInfo, registeredCpu, registeredMemory } from '../ec2/catalog.ts';
@@ -198,7 +203,10 @@ function listContainerInstances(ctx: Ctx, input: Input) {
   return nextToken ? { containerInstanceArns: page, nextToken } : { containerInstanceArns: page };
 }
 
-/** Removes a container instance from its cluster. Its running tasks are orphaned (ecs-rules.md 2.5). */
+/**
+ * Removes a container instance from its cluster. Its running tasks are orphaned
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeregisterContainerInstance.html).
+ */
 export function deregister(ctx: Ctx, ci: ContainerInstance, reason: string): ContainerInstance {
   const gone = ctx.patch('containerInstances', ci.containerInstanceArn, {
     status: 'INACTIVE',

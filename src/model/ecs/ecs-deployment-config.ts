@@ -3,12 +3,16 @@
  * ECS does: minimum/maximum percent, the deployment circuit breaker, CloudWatch alarms, the
  * deployment strategy (ROLLING, BLUE_GREEN, LINEAR, CANARY) with its bake times, and lifecycle hooks.
  *
- * Sources: ecs-rules.md 6.3 (defaults and bounds), 6.4 (circuit breaker, alarms), 8.2 (strategies:
- * linearConfiguration stepPercent 3.0-100.0 default 10, stepBakeTimeInMinutes 0-1440 default 6;
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html
+ * (defaults and bounds),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html and
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html (circuit breaker,
+ * alarms), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html
+ * (strategies: linearConfiguration stepPercent 3.0-100.0 default 10, stepBakeTimeInMinutes 0-1440 default 6;
  * canaryConfiguration canaryPercent 0.1-100.0 default 5, canaryBakeTimeInMinutes 0-1440 default 10;
- * bakeTimeInMinutes 0-1440, required for BLUE_GREEN), ECS-API:DeploymentConfiguration.
- * Simplification: lifecycle hooks are validated and echoed but never invoked (no Lambda is called).
- * An update merges into the existing configuration member by member, as UpdateService does.
+ * bakeTimeInMinutes 0-1440, required for BLUE_GREEN), ECS-API:DeploymentConfiguration. Simplification:
+ * lifecycle hooks are validated and echoed but never invoked (no Lambda is called). An update merges into the
+ * existing configuration member by member, as UpdateService does.
  */
 import { invalidParameter } from '../sim/errors.ts';
 import type {
@@ -181,8 +185,10 @@ export function strategyOf(dc: DeploymentConfiguration): 'ROLLING' | 'BLUE_GREEN
 }
 
 /**
- * The circuit breaker's threshold (ecs-rules.md 6.4): ceil(0.5 x desired) clamped to [3, 200]
- * by default. The 2023 guide used a minimum of 10; this model follows the current API's 3.
+ * The circuit breaker's threshold
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html): ceil(0.5 x
+ * desired) clamped to [3, 200] by default. The 2023 guide used a minimum of 10; this model follows the
+ * current API's 3.
  */
 export function circuitBreakerThreshold(dc: DeploymentConfiguration, desired: number): number {
   const t = dc.deploymentCircuitBreaker?.thresholdConfiguration;
@@ -193,5 +199,8 @@ export function circuitBreakerThreshold(dc: DeploymentConfiguration, desired: nu
   return Math.min(200, Math.max(CIRCUIT_BREAKER_MIN, raw));
 }
 
-/** [conflict] ecs-rules.md 6.4: 10 in the 2023 guide, 3 in the current API. The model uses 3. */
+/**
+ * [conflict] https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html: 10
+ * in the 2023 guide, 3 in the current API. The model uses 3.
+ */
 export const CIRCUIT_BREAKER_MIN = 3;

@@ -10,16 +10,22 @@
  * (bakeTimeInMinutes, both revisions running) -> CLEAN_UP (blue scaled to 0) -> SUCCESSFUL.
  * The next deployment swaps the roles of the two target groups.
  *
- * A rollback (alarm, circuit breaker, or StopServiceDeployment ROLLBACK) puts production and test
- * traffic back on blue at once (blue is still running, ecs-rules.md 8.2), scales green to 0, and the
- * service deployment goes ROLLBACK_REQUESTED -> ROLLBACK_IN_PROGRESS -> ROLLBACK_SUCCESSFUL once
+ * A rollback (alarm, circuit breaker, or StopServiceDeployment ROLLBACK) puts production and test traffic
+ * back on blue at once (blue is still running,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html), scales green to
+ * 0, and the service deployment goes ROLLBACK_REQUESTED -> ROLLBACK_IN_PROGRESS -> ROLLBACK_SUCCESSFUL once
  * green's tasks are gone.
  *
- * Sources: ecs-rules.md 8.2 (stages, linear/canary settings, "not applied after reaching 100
- * percent", rollback is an instant shift back), 7 (weighted forward), 6.4 (alarms, circuit breaker).
- * Simplifications: lifecycle hooks are echoed, never invoked (no Lambda runs, no PAUSE); the optional
- * PRE_PRODUCTION_TRAFFIC_SHIFT hook stage is not entered; maximumPercent does not limit green's scale
- * up; a failed native deployment always shifts back to blue, even when the failing method's rollback
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_LinearConfiguration.html (stages,
+ * linear/canary settings, "not applied after reaching 100 percent", rollback is an instant shift back),
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html (weighted
+ * forward), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html and
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html (alarms,
+ * circuit breaker). Simplifications: lifecycle hooks are echoed, never invoked (no Lambda runs, no PAUSE);
+ * the optional PRE_PRODUCTION_TRAFFIC_SHIFT hook stage is not entered; maximumPercent does not limit green's
+ * scale up; a failed native deployment always shifts back to blue, even when the failing method's rollback
  * flag is false (blue is still running and serving; leaving traffic on a failed green is not modelled).
  */
 import type { Ctx } from '../sim/ctx.ts';

@@ -4,21 +4,25 @@
  * deployment that completed, and, every tick, the ECS-native strategies' state machines
  * (ecs-deployment-strategies.ts). Runs after alarms are evaluated and before the scheduler.
  *
- * Sources: ecs-rules.md 6.3 (Deployment fields, rolloutState, "A FAILED deployment launches no new
- * tasks"), 6.4 (circuit breaker: threshold ceil(0.5 x desired) in [3, 200]; stage 1 counts tasks that
- * fail to reach RUNNING, stage 2 counts health-check failures once one task is RUNNING; failedTasks
- * resets to zero on the first RUNNING task and, with resetOnHealthyTask (default true), whenever a
- * task of the deployment becomes healthy; rollback to "the last deployment that completed
- * successfully"; alarms: FAILED when an alarm goes to ALARM, one already in ALARM at the start is
- * ignored for that deployment, COMPLETED only after steady state and the bake time), 6.6 (events).
- * Event texts as ECS writes them: "(service S) (deployment D) deployment failed: tasks failed to
- * start.", "... deployment failed: alarm detected.", "(service S) rolling back to deployment D.";
- * rolloutStateReason "ECS deployment circuit breaker: tasks failed to start.".
- * [conflict] circuit-breaker minimum: 3 (current API), not 10 (2023 guide).
- * [inference] the alarms' rolloutStateReason wording; the rolling bake time, which ECS computes from
- * the alarms' configuration, is taken as the longest Period x EvaluationPeriods among them.
- * Stage 2 counts a task that reached RUNNING and then stopped because an essential container exited
- * or it failed ELB/container health checks; scale-in, user stops and host loss are not failures.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html (Deployment fields,
+ * rolloutState, "A FAILED deployment launches no new tasks"),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html (circuit
+ * breaker: threshold ceil(0.5 x desired) in [3, 200]; stage 1 counts tasks that fail to reach RUNNING, stage
+ * 2 counts health-check failures once one task is RUNNING; failedTasks resets to zero on the first RUNNING
+ * task and, with resetOnHealthyTask (default true), whenever a task of the deployment becomes healthy;
+ * rollback to "the last deployment that completed successfully"; alarms,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html: FAILED when an
+ * alarm goes to ALARM, one already in ALARM at the start is ignored for that deployment, COMPLETED only after
+ * steady state and the bake time),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html (events). Event
+ * texts as ECS writes them: "(service S) (deployment D) deployment failed: tasks failed to start.", "...
+ * deployment failed: alarm detected.", "(service S) rolling back to deployment D."; rolloutStateReason "ECS
+ * deployment circuit breaker: tasks failed to start.". [conflict] circuit-breaker minimum: 3 (current API),
+ * not 10 (2023 guide). [inference] the alarms' rolloutStateReason wording; the rolling bake time, which ECS
+ * computes from the alarms' configuration, is taken as the longest Period x EvaluationPeriods among them.
+ * Stage 2 counts a task that reached RUNNING and then stopped because an essential container exited or it
+ * failed ELB/container health checks; scale-in, user stops and host loss are not failures.
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { own } from '../sim/records.ts';

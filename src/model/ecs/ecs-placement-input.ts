@@ -1,8 +1,10 @@
 /**
- * Reading placement strategies and constraints from a request, and building the steward's candidates
- * from the state. Source: ecs-rules.md 5.2 (at most 5 strategies; binpack fields cpu|memory; spread
- * on instanceId, host or an attribute; random without field), 5.4 (distinctInstance takes no
- * expression; memberOf needs one; at most 10 constraints counting the task definition's).
+ * Reading placement strategies and constraints from a request, and building the steward's candidates from the
+ * state. Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html
+ * (at most 5 strategies; binpack fields cpu|memory; spread on instanceId, host or an attribute; random
+ * without field), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html
+ * (distinctInstance takes no expression; memberOf needs one; at most 10 constraints counting the task
+ * definition's).
  */
 import { instanceTypeInfo } from '../ec2/catalog.ts';
 import type { Ctx } from '../sim/ctx.ts';
@@ -135,7 +137,9 @@ function candidateOf(ctx: Ctx, ci: ContainerInstance): Candidate {
     attributes: ci.attributes,
     remainingCpu: ci.remainingCpu,
     remainingMemory: ci.remainingMemory,
-    // The agent's reserved ports count as used (ecs-rules.md 2.2: they are in remainingResources PORTS).
+    // The agent's reserved ports count as used
+    // (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html: they are in
+    // remainingResources PORTS).
     usedPorts: [...ci.reservedPorts, ...ci.usedPorts],
     usedPortsUdp: ci.usedPortsUdp,
     usedEnis: ci.usedEnis,

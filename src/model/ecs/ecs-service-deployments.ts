@@ -4,14 +4,17 @@
  * rest of the model keeps on each service (one ServiceDeployment per deployment, one ServiceRevision
  * per deployed configuration).
  *
- * Sources: ecs-rules.md 6.3 (ServiceDeploymentStatus values), 6.4 (rollback to the last deployment
- * that completed), 8.2 (lifecycleStage); ECS-API:ServiceDeployment, ServiceDeploymentBrief,
- * ServiceRevisionSummary, Rollback, ServiceDeploymentCircuitBreaker, ServiceDeploymentAlarms,
- * StopServiceDeployment (PENDING/IN_PROGRESS -> ROLLBACK_REQUESTED; already rolling back: no change).
- * Simplifications: a service keeps its newest 25 records; the rollback itself is carried out by the
- * next tick (ecs-deployments.ts), so StopServiceDeployment only requests it; stopType ABORT is refused
- * (the API reference lists ROLLBACK as the valid value). A failed deployment that does not roll back
- * ends STOPPED (the status enum has no FAILED).
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html
+ * (ServiceDeploymentStatus values),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html (rollback to
+ * the last deployment that completed),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html
+ * (lifecycleStage); ECS-API:ServiceDeployment, ServiceDeploymentBrief, ServiceRevisionSummary, Rollback,
+ * ServiceDeploymentCircuitBreaker, ServiceDeploymentAlarms, StopServiceDeployment (PENDING/IN_PROGRESS ->
+ * ROLLBACK_REQUESTED; already rolling back: no change). Simplifications: a service keeps its newest 25
+ * records; the rollback itself is carried out by the next tick (ecs-deployments.ts), so StopServiceDeployment
+ * only requests it; stopType ABORT is refused (the API reference lists ROLLBACK as the valid value). A failed
+ * deployment that does not roll back ends STOPPED (the status enum has no FAILED).
  */
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
@@ -92,8 +95,9 @@ export function revisionOf(svc: Service, arn: string): ServiceRevisionRecord | u
 }
 
 /**
- * The last deployment that completed successfully (ecs-rules.md 6.4): its revision and the
- * Service.deployments id that ran it (the event names that id).
+ * The last deployment that completed successfully
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html): its revision
+ * and the Service.deployments id that ran it (the event names that id).
  */
 export function lastCompleted(
   svc: Service,

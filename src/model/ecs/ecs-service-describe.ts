@@ -1,9 +1,11 @@
 /**
- * The DescribeServices shape of a service (ECS-API:Service): counts per deployment, the deployments
- * list (ECS controller) or task sets (CODE_DEPLOY), and the 2024+ members currentServiceDeployment
- * and currentServiceRevisions.
- * Sources: ecs-rules.md 6.3 (deployments with runningCount/pendingCount/failedTasks/rolloutState),
- * 8.1 (task sets), ECS-API:ServiceCurrentRevisionSummary.
+ * The DescribeServices shape of a service (ECS-API:Service): counts per deployment, the deployments list (ECS
+ * controller) or task sets (CODE_DEPLOY), and the 2024+ members currentServiceDeployment and
+ * currentServiceRevisions. Sources:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Deployment.html (deployments with
+ * runningCount/pendingCount/failedTasks/rolloutState),
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html (task sets),
+ * ECS-API:ServiceCurrentRevisionSummary.
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { desiredRunningTasksOfServiceKey, serviceKey } from '../sim/indexes.ts';

@@ -2,15 +2,19 @@
  * Services: CreateService, UpdateService, DeleteService, DescribeServices, ListServices.
  * The scheduler that keeps them at their desired count lives in service-scheduler.ts.
  *
- * Sources: ecs-rules.md 6.1 (desiredCount changes do not start a deployment; a new task definition,
- * forceNewDeployment, network or placement changes do; DRAINING then INACTIVE on delete), 6.3
- * (deployment configuration defaults 100/200, deployments PRIMARY/ACTIVE with rolloutState), 5.3 (the
- * default placement for services spreads across zones), 6.5 (availabilityZoneRebalancing defaults).
- * Deployments themselves (circuit breaker, alarms, native strategies) live in ecs-deployments.ts;
- * the describe shape in ecs-service-describe.ts; the deployment configuration in
- * ecs-deployment-config.ts. UpdateService accepts loadBalancers changes (a new deployment).
- * Simplification: service discovery, capacity providers and the EXTERNAL controller are not
- * modelled (a clear error says so); CODE_DEPLOY services get their task sets from task-sets.ts.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html (desiredCount
+ * changes do not start a deployment; a new task definition, forceNewDeployment, network or placement changes
+ * do; DRAINING then INACTIVE on delete),
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html (deployment
+ * configuration defaults 100/200, deployments PRIMARY/ACTIVE with rolloutState),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html (the default placement for
+ * services spreads across zones),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/track-service-rebalancing.html
+ * (availabilityZoneRebalancing defaults). Deployments themselves (circuit breaker, alarms, native strategies)
+ * live in ecs-deployments.ts; the describe shape in ecs-service-describe.ts; the deployment configuration in
+ * ecs-deployment-config.ts. UpdateService accepts loadBalancers changes (a new deployment). Simplification:
+ * service discovery, capacity providers and the EXTERNAL controller are not modelled (a clear error says so);
+ * CODE_DEPLOY services get their task sets from task-sets.ts.
  */
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
@@ -285,7 +289,8 @@ function updateService(ctx: Ctx, input: Input) {
       ...(svc.deploymentController.type === 'ECS'
         ? startDeployment(ctx, updated)
         : { ...updated, deployments: [newDeployment(ctx, updated), ...old] }),
-      // A new task definition ends the start-failure backoff at once (ecs-rules.md 6.2).
+      // A new task definition ends the start-failure backoff at once
+      // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-throttle-logic.html).
       sched: {
         ...svc.sched,
         consecutiveStartFailures: 0,

@@ -3,9 +3,10 @@
  * ListTaskDefinitions, ListTaskDefinitionFamilies; resolving a reference for RunTask/CreateService;
  * and what placement needs from a definition.
  *
- * Source: ecs-rules.md 3 (3.1 identity and status, 3.2 validation, 3.3 cpu/memory, 3.4 ports).
- * Validation and normalisation live in task-definition-validate.ts (its header lists the [conflict]
- * choices). Behaviour modelled:
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-definition-state.html (identity
+ * and status), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
+ * (validation, cpu/memory, ports). Validation and normalisation live in task-definition-validate.ts (its
+ * header lists the [conflict] choices). Behaviour modelled:
  * - revision = highest revision ever registered in the family (INACTIVE ones count) + 1, per region;
  * - a bare family resolves to its latest ACTIVE revision; INACTIVE revisions stay describable;
  * - ListTaskDefinitions' `familyPrefix` is the full family name (AWS: "The full family name to
@@ -84,9 +85,11 @@ export function resolveTaskDefinition(
 }
 
 /**
- * What placement needs (ecs-rules.md 3.3): task-level cpu/memory when set, else the sums of container
- * cpu and of memoryReservation-or-memory; static host ports per protocol (bridge: a non-zero hostPort;
- * host: hostPort = containerPort). awsvpc tasks get their own ENI: no host ports, usesEni.
+ * What placement needs
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html): task-level
+ * cpu/memory when set, else the sums of container cpu and of memoryReservation-or-memory; static host ports
+ * per protocol (bridge: a non-zero hostPort; host: hostPort = containerPort). awsvpc tasks get their own ENI:
+ * no host ports, usesEni.
  */
 export function taskRequirements(td: TaskDefinition): {
   cpu: number;

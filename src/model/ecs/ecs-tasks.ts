@@ -2,10 +2,15 @@
  * Tasks: RunTask, StartTask, StopTask, DescribeTasks, ListTasks, and launching a task on a chosen
  * instance (or on Fargate) with its resources reserved.
  *
- * Sources: ecs-rules.md 4 (lifecycle states, desiredStatus, stopCode, stoppedReason, groups,
- * startedBy), 5.3 (RunTask with no strategy places randomly), 5.5 (failures[] with RESOURCE:*,
- * AGENT, ...; RunTask count at most 10), 3.3 (what a task reserves).
- * Simplification: no capacity providers, overrides are echoed but not applied, no ECS Exec.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html (lifecycle states, desiredStatus,
+ * stopCode, stoppedReason, groups, startedBy),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html (RunTask with no
+ * strategy places randomly),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/api_failures_messages.html (failures[] with
+ * RESOURCE:*, AGENT, ...; RunTask count at most 10),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html (what a task
+ * reserves). Simplification: no capacity providers, overrides are echoed but not applied, no ECS Exec.
  */
 
 import { zoneOfSubnet } from '../ec2/catalog.ts';
@@ -316,7 +321,8 @@ function runTask(ctx: Ctx, input: Input) {
   }
   const registered = containerInstancesOf(ctx.s, cluster.clusterArn).some((ci) => ci.status !== 'INACTIVE');
   if (!registered) throw invalidParameter('No Container Instances were found in your cluster.');
-  // RunTask with no strategy places randomly (ecs-rules.md 5.3).
+  // RunTask with no strategy places randomly
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html).
   const { tasks, failure } = placeOnInstances(
     ctx,
     params,
@@ -371,9 +377,9 @@ function startTask(ctx: Ctx, input: Input) {
 }
 
 /**
- * Asks a task to stop: desiredStatus STOPPED now, the lifecycle tick walks it down. A RUNNING task
- * behind a load balancer first has its targets deregistered and stays RUNNING until they are unused
- * (ecs-rules.md 4).
+ * Asks a task to stop: desiredStatus STOPPED now, the lifecycle tick walks it down. A RUNNING task behind a
+ * load balancer first has its targets deregistered and stays RUNNING until they are unused
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html).
  */
 export function requestStop(ctx: Ctx, task: Task, stopCode: TaskStopCode, reason: string): Task {
   if (task.desiredStatus === 'STOPPED') return task;

@@ -1,7 +1,9 @@
 /**
- * How ECS-native blue/green, linear and canary deployments move traffic: by rewriting the forward
- * action of the service's production (and test) listener rules into weighted target groups, blue and
- * green (ecs-rules.md 8.2: "Traffic is shifted with ELB weighted target groups"; section 7: weights
+ * How ECS-native blue/green, linear and canary deployments move traffic: by rewriting the forward action of
+ * the service's production (and test) listener rules into weighted target groups, blue and green
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html: "Traffic is
+ * shifted with ELB weighted target groups";
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html: weights
  * 0-999, split in proportion).
  *
  * Every rule, a listener's default rule included, is in state.elb.rules; elbv2.ts's setRuleActions

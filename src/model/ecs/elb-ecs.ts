@@ -6,12 +6,19 @@
  * are unused), stops a task whose target turns unhealthy once its grace period is over, and says
  * whether a task counts as healthy for the deployment bounds.
  *
- * Sources: ecs-rules.md 4 (drain before stop; "Task failed ELB health checks in (target-group arn)"),
- * 6.1 (unhealthy tasks are replaced; healthCheckGracePeriodSeconds), 6.3 (with a load balancer a task
- * is healthy when the target group says so, plus its container health check), 6.6 and
- * ECS-DG:service-unhealthy-event-messages (event texts), 6.7 (at most 5 target groups), 7.
- * Simplifications: container health checks are not run by the model, so only an UNHEALTHY status
- * counts against a task; Classic Load Balancers are not modelled.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html
+ * (drain before stop; "Task failed ELB health checks in (target-group arn)"),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html (unhealthy tasks are
+ * replaced; healthCheckGracePeriodSeconds),
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html (with a load
+ * balancer a task is healthy when the target group says so, plus its container health check),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html and
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-unhealthy-event-messages.html (event
+ * texts), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html (at most 5 target
+ * groups),
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html.
+ * Simplifications: container health checks are not run by the model, so only an UNHEALTHY status counts
+ * against a task; Classic Load Balancers are not modelled.
  */
 
 import { drainTarget, registerTarget, targetKey } from '../elbv2/elbv2-targets.ts';
@@ -177,7 +184,10 @@ export function tickEcsTargets(ctx: Ctx): void {
   }
 }
 
-/** ECS stops a service task whose target is unhealthy once the grace period is over (ecs-rules.md 6.1). */
+/**
+ * ECS stops a service task whose target is unhealthy once the grace period is over
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html).
+ */
 export function stopIfFailedElbChecks(ctx: Ctx, tg: TargetGroup, target: Target, stop: StopFn): void {
   const task = target.taskArn ? ctx.s.tasks[target.taskArn] : undefined;
   if (task?.desiredStatus !== 'RUNNING' || task.lastStatus !== 'RUNNING' || !task.loadBalancers) return;
@@ -209,9 +219,10 @@ export function stopIfFailedElbChecks(ctx: Ctx, tg: TargetGroup, target: Target,
 export type StopFn = (ctx: Ctx, task: Task, stopCode: 'ServiceSchedulerInitiated', reason: string) => unknown;
 
 /**
- * Whether a service task counts as healthy (ecs-rules.md 6.3): with load balancers, when every target
- * group it belongs to reports its target healthy (and no container health check failed); without,
- * the no-LB rule (40 s after RUNNING, or the container health check).
+ * Whether a service task counts as healthy
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html): with load
+ * balancers, when every target group it belongs to reports its target healthy (and no container health check
+ * failed); without, the no-LB rule (40 s after RUNNING, or the container health check).
  */
 export function isTaskHealthyForService(ctx: Ctx, task: Task): boolean {
   if (!task.loadBalancers?.length) return isHealthy(task, ctx.now);

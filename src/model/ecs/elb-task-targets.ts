@@ -1,8 +1,8 @@
 /**
- * Which load-balancer targets stand for an ECS task, read from state alone (no writes, no imports
- * beyond types) so the task lifecycle can ask "is this task still draining?" without a cycle.
- * Source: ecs-rules.md section 4 (a task behind a load balancer stops only once its targets are
- * unused: the deregistration delay has run out).
+ * Which load-balancer targets stand for an ECS task, read from state alone (no writes, no imports beyond
+ * types) so the task lifecycle can ask "is this task still draining?" without a cycle. Source:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html (a task
+ * behind a load balancer stops only once its targets are unused: the deregistration delay has run out).
  */
 import type { SimState, Target } from '../sim/types.ts';
 

@@ -1,10 +1,15 @@
 /**
  * The royal steward: task placement for the EC2 launch type, as a pipeline that explains itself.
  *
- * Source: ecs-rules.md 5.1 (order: resources -> constraints -> strategies -> select; only ACTIVE,
- * agent-connected instances), 5.2 (binpack: least remaining of the field that still fits; spread:
- * evenly across the field's values, counted per task group; random; strategies are chained, each
- * breaking the ties the previous one left), 5.4 (distinctInstance, memberOf), 5.5 (failure reasons).
+ * Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html (order: resources
+ * -> constraints -> strategies -> select; only ACTIVE,
+ * agent-connected instances),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html (binpack: least
+ * remaining of the field that still fits; spread: evenly across the field's values, counted per task group;
+ * random; strategies are chained, each breaking the ties the previous one left),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-constraints.html
+ * (distinctInstance, memberOf),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html (failure reasons).
  * After the strategies, a seeded tie-break picks uniformly among the candidates still tied.
  *
  * Speed: feasibility is computed once per batch and then re-checked only for the instance that just

@@ -1,7 +1,8 @@
 /**
  * The ECS cluster query language used by `memberOf` placement constraints: `subject operator [argument]`
- * conditions joined with and/or/not and parentheses (source: ecs-rules.md §5.4, ECS-DG:cluster-query-language).
- * Choices where AWS's page is silent, and simplifications:
+ * conditions joined with and/or/not and parentheses (source:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html). Choices where
+ * AWS's page is silent, and simplifications:
  * - Precedence: `not`/`!` binds tightest, then `and`/`&&`, then `or`/`||`. The keywords and the word
  *   operators (equals, not_in…) are case-insensitive; subjects and values are case-sensitive.
  * - Each subject only takes the operators AWS lists for it; `task:group` takes the ones `ec2InstanceId`

@@ -1,7 +1,8 @@
 /**
- * Service events (ECS-API:ServiceEvent): the newest 100 are kept on the service, newest first, and
- * each is also emitted as a model event. Source: ecs-rules.md 6.6 (the console shows the 100 most
- * recent scheduler events).
+ * Service events (ECS-API:ServiceEvent): the newest 100 are kept on the service, newest first, and each is
+ * also emitted as a model event. Source:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html (the console shows
+ * the 100 most recent scheduler events).
  */
 import type { Ctx } from '../sim/ctx.ts';
 import type { Service } from '../sim/types.ts';

@@ -1,10 +1,14 @@
 /**
- * The scheduler for a service in an ECS-native BLUE_GREEN, LINEAR or CANARY deployment: instead of
- * rolling old tasks into new ones, it keeps every revision at its own desiredCount, which the
- * deployment's state machine sets (blue at 100% until CLEAN_UP, green at 0 until SCALE_UP, then
- * 100%). A task that dies is replaced with a task of its own revision (ecs-rules.md 6.1: since Nov
- * 2025 replacements keep their revision; 8.2: blue keeps running until CLEAN_UP). Tasks on DRAINING
- * instances are replaced first and stopped once their revision has its count elsewhere.
+ * The scheduler for a service in an ECS-native BLUE_GREEN, LINEAR or CANARY deployment: instead of rolling
+ * old tasks into new ones, it keeps every revision at its own desiredCount, which the deployment's state
+ * machine sets (blue at 100% until CLEAN_UP, green at 0 until SCALE_UP, then 100%). A task that dies is
+ * replaced with a task of its own revision
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html: since Nov 2025 replacements
+ * keep their revision,
+ * https://aws.amazon.com/about-aws/whats-new/2025/11/amazon-ecs-service-availability-rolling-deployments;
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html: blue keeps
+ * running until CLEAN_UP). Tasks on DRAINING instances are replaced first and stopped once their revision has
+ * its count elsewhere.
  *
  * Simplifications: maximumPercent and minimumHealthyPercent do not bound a held revision (green is
  * scaled to 100% alongside blue, which is how ECS's native blue/green runs); a FAILED revision

@@ -4,13 +4,19 @@
  * instances within minimumHealthyPercent / maximumPercent, backs off when tasks fail to start, and
  * writes ECS's own event texts.
  *
- * Sources: ecs-rules.md 6.1 (replacement), 6.2 (throttling up to 15 minutes; reset by a new task
- * definition), 6.3 (maxTasks = floor(desired x max%), minHealthy = ceil(desired x min%); a new task
- * counts as healthy 40 s after RUNNING without health checks; the deadlock event), 5.3 (default
- * placement: spread across zones, then across instances; scale-in takes from the zone and instance
- * with the most tasks), 5.5 and 6.6 (event texts), 2.4 (draining).
- * The rolling algorithm is the one ecs-rules.md 6.3 marks as an inference: start what the maximum
- * allows, stop stale tasks while the healthy count stays at or above the minimum.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html (replacement),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-throttle-logic.html (throttling up to
+ * 15 minutes; reset by a new task definition),
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html (maxTasks =
+ * floor(desired x max%), minHealthy = ceil(desired x min%); a new task counts as healthy 40 s after RUNNING
+ * without health checks; the deadlock event),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html (default placement: spread
+ * across zones, then across instances; scale-in takes from the zone and instance with the most tasks),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html (event texts),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-draining.html (draining).
+ * The rolling algorithm is an inference from
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html: start what the
+ * maximum allows, stop stale tasks while the healthy count stays at or above the minimum.
  *
  * Healthy means isTaskHealthyForService (elb-ecs.ts): the target group's verdict for tasks behind a
  * load balancer, else 40 s after RUNNING. Tasks carry their deployment's target groups from launch.
@@ -57,8 +63,10 @@ import {
 import { reconcileTaskSets } from './task-sets.ts';
 
 /**
- * Circuit breaker, resetOnHealthyTask (default true): a task of the deploying revision that becomes
- * healthy resets its failedTasks (ecs-rules.md 6.4). The count of healthy tasks is kept to see the rise.
+ * Circuit breaker, resetOnHealthyTask (default true): a task of the deploying revision that becomes healthy
+ * resets its failedTasks
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html). The count of
+ * healthy tasks is kept to see the rise.
  */
 function noteHealthyTasks(ctx: Ctx, svc: Service, d: ServiceDeployment, live: Task[]): Service {
   const cb = svc.deploymentConfiguration.deploymentCircuitBreaker;
@@ -217,9 +225,11 @@ function reconcileReplica(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[
 }
 
 /**
- * AZ rebalancing (ecs-rules.md 6.5): when a steady service's tasks differ by two or more between the
- * zones it can use, start one task in the emptiest zone; once it is healthy, scale-in stops one from
- * the fullest. Only with availabilityZoneRebalancing ENABLED, on EC2, within maximumPercent.
+ * AZ rebalancing
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/track-service-rebalancing.html): when a steady
+ * service's tasks differ by two or more between the zones it can use, start one task in the emptiest zone;
+ * once it is healthy, scale-in stops one from the fullest. Only with availabilityZoneRebalancing ENABLED, on
+ * EC2, within maximumPercent.
  */
 function rebalance(
   ctx: Ctx,
@@ -296,7 +306,8 @@ function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: bool
   const bake =
     stable && primary.rolloutState === 'IN_PROGRESS' && !primary.held ? rollingBakeSeconds(ctx, svc) : 0;
   if (bake > 0 && primary.bakeEndsAt === undefined) {
-    // Alarms: steady state starts the bake time; COMPLETED waits for its end (ecs-rules.md 6.4).
+    // Alarms: steady state starts the bake time; COMPLETED waits for its end
+    // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html).
     deployments = [{ ...primary, steadyAt: ctx.now, bakeEndsAt: ctx.now + bake }, ...deployments.slice(1)];
     svc = ctx.patch('services', svc.serviceArn, { deployments });
   } else if (

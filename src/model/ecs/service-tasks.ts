@@ -1,8 +1,12 @@
 /**
- * What every ECS service scheduler shares (replica, held revisions, task sets): launching a
- * revision's tasks with its load balancers, choosing which tasks to stop (draining instances first,
- * then the fullest zone), stopping them, grace periods, and ECS's unable-to-place event text.
- * Source: ecs-rules.md 6.1-6.4 (service scheduler), 6.6 (service event texts).
+ * What every ECS service scheduler shares (replica, held revisions, task sets): launching a revision's tasks
+ * with its load balancers, choosing which tasks to stop (draining instances first, then the fullest zone),
+ * stopping them, grace periods, and ECS's unable-to-place event text. Sources:
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html (service
+ * scheduler), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html
+ * (service event texts).
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { liveTasksOfServiceKey, serviceKey } from '../sim/indexes.ts';

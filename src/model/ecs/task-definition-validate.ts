@@ -2,9 +2,12 @@
  * RegisterTaskDefinition's validation and normalisation: turns the request JSON (the real AWS shape)
  * into the stored fields of a TaskDefinition, or throws the error ECS answers.
  *
- * Source: ecs-rules.md 3.1-3.6. Error texts are AWS's own where one was found (the source follows
- * each message); the others are written in AWS's style and marked "[no AWS text found]".
- * Choices on the [conflict]s of ecs-rules.md 3.2:
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html. Error texts are
+ * AWS's own where one was found (the source follows each message); the others are written in AWS's style and
+ * marked "[no AWS text found]". Choices where AWS pages disagree
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html vs the API
+ * reference):
  * - memory vs memoryReservation: the API docs' side, `memory` must be strictly greater (the doc PR
  *   awsdocs/amazon-ecs-developer-guide#242 claiming "or equal" was never merged).
  * - EC2 task-level cpu: the current API range 128-196608 units (192 vCPU), not the 2023 10240 cap.
@@ -48,7 +51,10 @@ const TASK_EXTRA = (
   'ephemeralStorage runtimePlatform enableFaultInjection'
 ).split(' ');
 
-/** ContainerDefinition members kept as given (ecs-rules.md 3.6). */
+/**
+ * ContainerDefinition members kept as given
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_RegisterTaskDefinition.html).
+ */
 const CONTAINER_EXTRA = (
   'repositoryCredentials links restartPolicy entryPoint command environmentFiles linuxParameters ' +
   'secrets dependsOn startTimeout stopTimeout versionConsistency hostname user workingDirectory ' +
@@ -57,7 +63,11 @@ const CONTAINER_EXTRA = (
   'healthCheck systemControls resourceRequirements firelensConfiguration credentialSpecs'
 ).split(' ');
 
-/** Fargate's task cpu -> allowed memory (MiB). ecs-rules.md 3.2; ECS-DG task-cpu-memory-error. */
+/**
+ * Fargate's task cpu -> allowed memory (MiB).
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html;
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-cpu-memory-error.html.
+ */
 const FARGATE: Record<number, number[]> = {
   256: [512, 1024, 2048],
   512: range(1024, 4096, 1024),
@@ -337,7 +347,9 @@ function readMemory(
   const v = o[key];
   if (!given(v)) return undefined;
   if (!isInt(v) || v <= 0) throw ce(`Invalid '${key}' setting for container '${name}'.`);
-  // Docker >= 20.10 refuses less than 6 MiB (ecs-rules.md 3.3) [no AWS text found]
+  // Docker >= 20.10 refuses less than 6 MiB
+  // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html) [no AWS
+  // text found]
   if (v < 6) throw ce(`Invalid '${key}' setting for container '${name}'. The minimum is 6 MiB.`);
   return v;
 }
@@ -409,7 +421,9 @@ function checkTask(
     if (names.has(c.name)) throw ce('Container names must be unique within a Task Definition.');
     names.add(c.name);
   }
-  // "Task definition doesn't have any essential container." -- ecs-rules.md 3.2 (eagletmt/hako#68)
+  // "Task definition doesn't have any essential container." --
+  // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
+  // (eagletmt/hako#68)
   if (!containers.some((c) => c.essential)) throw ce("Task definition doesn't have any essential container.");
   const essential = new Set(containers.filter((c) => c.essential).map((c) => c.name));
   for (const c of containers) {
@@ -419,7 +433,8 @@ function checkTask(
         (d.condition === 'COMPLETE' || d.condition === 'SUCCESS') &&
         essential.has(String(d.containerName))
       ) {
-        // ecs-rules.md 3.2 (boto/boto3#2436)
+        // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
+        // (boto/boto3#2436)
         throw ce(
           'A dependency container with SUCCESS or COMPLETE condition cannot be an essential container',
         );

@@ -2,13 +2,16 @@
  * The task lifecycle, advanced every simulated second: PROVISIONING -> PENDING -> RUNNING, and on
  * stop RUNNING -> STOPPING -> (DEPROVISIONING for awsvpc) -> STOPPED, when resources are released.
  *
- * Sources: ecs-rules.md 4 (states, timestamps, stopCode and stoppedReason texts: "Essential container
- * in task exited", CannotPullContainerError for images that cannot start), 3.5 (an essential container
- * that stops stops its task; a non-essential one does not).
- * Simplification: ACTIVATING/DEACTIVATING are skipped (they matter only for multi-target-group
- * services); a STOPPED task is kept for an hour, then disappears from Describe/List as in ECS.
- * A task asked to stop while its load-balancer targets drain stays RUNNING (desiredStatus STOPPED)
- * until the last deregistration delay is over (ecs-rules.md 4); a lost host skips the wait.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_Task.html (states, timestamps, stopCode and
+ * stoppedReason texts: "Essential container in task exited", CannotPullContainerError for images that cannot
+ * start), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html (an
+ * essential container that stops stops its task; a non-essential one does not). Simplification:
+ * ACTIVATING/DEACTIVATING are skipped (they matter only for multi-target-group services); a STOPPED task is
+ * kept for an hour, then disappears from Describe/List as in ECS. A task asked to stop while its
+ * load-balancer targets drain stays RUNNING (desiredStatus STOPPED) until the last deregistration delay is
+ * over (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html);
+ * a lost host skips the wait.
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { tasksOnInstance, tasksWithTimers } from '../sim/indexes.ts';
@@ -132,7 +135,8 @@ function stepStopping(ctx: Ctx, t: Task): void {
       return;
     case 'RUNNING':
     case 'DEACTIVATING': {
-      // Behind a load balancer the task keeps serving until its targets have drained (ecs-rules.md 4).
+      // Behind a load balancer the task keeps serving until its targets have drained
+      // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html).
       const until =
         t.taskArn && Object.keys(ctx.s.elb.targetGroups).length ? drainingUntil(ctx.s, t.taskArn) : 0;
       if (until > ctx.now) {
@@ -281,7 +285,10 @@ export function tickTasks(ctx: Ctx): void {
   }
 }
 
-/** Whether a task counts as healthy for a service's minimumHealthyPercent (ecs-rules.md 6.3). */
+/**
+ * Whether a task counts as healthy for a service's minimumHealthyPercent
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html).
+ */
 export function isHealthy(t: Task, now: number): boolean {
   if (t.desiredStatus !== 'RUNNING' || t.lastStatus !== 'RUNNING' || t.startedAt === undefined) return false;
   if (t.healthStatus === 'UNHEALTHY') return false;

@@ -1,14 +1,14 @@
 /**
  * Task sets for services whose deployments CodeDeploy controls (deploymentController CODE_DEPLOY):
- * ECS-API:TaskSet, ecs-rules.md 8.1. Statuses PRIMARY (serving production), ACTIVE, DRAINING;
- * computedDesiredCount = ceil(desiredCount x scale%); stabilityStatus STEADY_STATE once the task set
- * runs exactly that many tasks, else STABILIZING. The scheduler calls reconcileTaskSets every tick:
- * each task set is kept at its computed count (tasks carry the task set id as deploymentId and the
- * task set's loadBalancers, so the ELB code registers them); a DRAINING task set scales to zero and
- * disappears when its last task is gone. CodeDeploy created task sets carry startedBy CODE_DEPLOY and
- * the deployment id as externalId (ECS-API:TaskSet).
- * Simplification: no capacity providers or service registries; replacements are not throttled beyond
- * the service's own backoff.
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_TaskSet.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html. Statuses
+ * PRIMARY (serving production), ACTIVE, DRAINING; computedDesiredCount = ceil(desiredCount x scale%);
+ * stabilityStatus STEADY_STATE once the task set runs exactly that many tasks, else STABILIZING. The
+ * scheduler calls reconcileTaskSets every tick: each task set is kept at its computed count (tasks carry the
+ * task set id as deploymentId and the task set's loadBalancers, so the ELB code registers them); a DRAINING
+ * task set scales to zero and disappears when its last task is gone. CodeDeploy created task sets carry
+ * startedBy CODE_DEPLOY and the deployment id as externalId (ECS-API:TaskSet). Simplification: no capacity
+ * providers or service registries; replacements are not throttled beyond the service's own backoff.
  */
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';

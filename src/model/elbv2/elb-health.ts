@@ -4,16 +4,16 @@
  * (the first check soon after registration); draining targets are removed once the deregistration
  * delay is over; ECS stops service tasks whose targets turn unhealthy.
  *
- * Source: ecs-rules.md section 7: a new target is healthy after ONE passed check; a healthy one turns
- * unhealthy after UnhealthyThresholdCount consecutive failures, an unhealthy one healthy after
- * HealthyThresholdCount consecutive passes; draining -> unused (removed) after the delay; reason codes
- * and descriptions from ELB-API:TargetHealth. Section 4: a task whose host is lost stops at once and
- * its targets go with it.
- * A check passes when the backing answers (ECS task RUNNING on a running instance in a zone that is
- * up; a plain instance target: the instance running) within the timeout (behaviour latencyMs below
- * HealthCheckTimeoutSeconds) with a matching code (fails with probability errorRate, drawn only when
- * 0 < errorRate < 1). Simplification: the ECS agent being disconnected does not stop containers from
- * answering, so it does not fail checks.
+ * Source:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html: a new
+ * target is healthy after ONE passed check; a healthy one turns unhealthy after UnhealthyThresholdCount
+ * consecutive failures, an unhealthy one healthy after HealthyThresholdCount consecutive passes; draining ->
+ * unused (removed) after the delay; reason codes and descriptions from ELB-API:TargetHealth. Section 4: a
+ * task whose host is lost stops at once and its targets go with it. A check passes when the backing answers
+ * (ECS task RUNNING on a running instance in a zone that is up; a plain instance target: the instance
+ * running) within the timeout (behaviour latencyMs below HealthCheckTimeoutSeconds) with a matching code
+ * (fails with probability errorRate, drawn only when 0 < errorRate < 1). Simplification: the ECS agent being
+ * disconnected does not stop containers from answering, so it does not fail checks.
  */
 
 import { requestStop } from '../ecs/ecs-tasks.ts';

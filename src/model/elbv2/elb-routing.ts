@@ -1,7 +1,8 @@
 /**
- * How an Application Load Balancer routes one request (ecs-rules.md section 7): the listener's rules
- * by ascending priority, the first whose conditions match wins, else the default rule; a forward action
- * splits requests across its target groups in proportion to their weights (0-999; a single
+ * How an Application Load Balancer routes one request
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html): the
+ * listener's rules by ascending priority, the first whose conditions match wins, else the default rule; a
+ * forward action splits requests across its target groups in proportion to their weights (0-999; a single
  * TargetGroupArn is weight 1); inside a group, only healthy targets receive requests, except that a group
  * whose targets are all unhealthy routes to all of them (fail-open). Draining and unused targets never
  * receive new requests; `initial` ones only when nothing else can.

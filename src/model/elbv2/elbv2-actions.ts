@@ -1,10 +1,11 @@
 /**
- * Listener and rule actions and conditions, read and normalised the way ELBv2 echoes them: a forward
- * action always carries a ForwardConfig (TargetGroups with weights 0-999, at most 5; stickiness off
- * unless set) and keeps TargetGroupArn when it names a single group. Exactly one terminal action
- * (forward, redirect, fixed-response) per list. A target group can serve only one load balancer.
- * Source: ecs-rules.md section 7 (ELB-API:Action, TargetGroupTuple, RuleCondition, CreateRuleInput).
- * Simplification: authenticate-* actions and HTTPS certificates are not modelled.
+ * Listener and rule actions and conditions, read and normalised the way ELBv2 echoes them: a forward action
+ * always carries a ForwardConfig (TargetGroups with weights 0-999, at most 5; stickiness off unless set) and
+ * keeps TargetGroupArn when it names a single group. Exactly one terminal action (forward, redirect,
+ * fixed-response) per list. A target group can serve only one load balancer. Sources:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html;
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_Action.html (and TargetGroupTuple,
+ * RuleCondition, CreateRule). Simplification: authenticate-* actions and HTTPS certificates are not modelled.
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';

@@ -1,8 +1,10 @@
 /**
- * Shared pieces of the ELBv2 API (Application Load Balancer): error codes as the query API names
- * them (TargetGroupNotFound, not TargetGroupNotFoundException), the "1 validation error detected"
- * messages of the AWS front end, ARNs, lookups, and the response shapes with ISO 8601 timestamps.
- * Source: ecs-rules.md section 7; error codes and ranges from ELB-API (botocore elbv2 service-2.json).
+ * Shared pieces of the ELBv2 API (Application Load Balancer): error codes as the query API names them
+ * (TargetGroupNotFound, not TargetGroupNotFoundException), the "1 validation error detected" messages of the
+ * AWS front end, ARNs, lookups, and the response shapes with ISO 8601 timestamps. Sources:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html; error
+ * codes and ranges from ELB-API (botocore elbv2 service-2.json).
  */
 
 import type { Input } from '../sim/api-types.ts';

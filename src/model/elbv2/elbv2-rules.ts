@@ -1,9 +1,10 @@
 /**
- * ELBv2 listener rules: CreateRule, DescribeRules, ModifyRule, DeleteRule, SetRulePriorities.
- * Source: ecs-rules.md section 7: priorities 1-50000 unique per listener, evaluated lowest first; at
- * least one condition; one terminal action; the default rule (Priority "default", IsDefault) cannot
- * be deleted, re-prioritised or given conditions, and its actions are the listener's DefaultActions;
- * at most 100 rules per load balancer (default rules excluded).
+ * ELBv2 listener rules: CreateRule, DescribeRules, ModifyRule, DeleteRule, SetRulePriorities. Source:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html:
+ * priorities 1-50000 unique per listener, evaluated lowest first; at least one condition; one terminal
+ * action; the default rule (Priority "default", IsDefault) cannot be deleted, re-prioritised or given
+ * conditions, and its actions are the listener's DefaultActions; at most 100 rules per load balancer (default
+ * rules excluded).
  */
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';

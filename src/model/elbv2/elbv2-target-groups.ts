@@ -2,12 +2,15 @@
  * ELBv2 target groups and their targets: CreateTargetGroup, DescribeTargetGroups, ModifyTargetGroup,
  * DeleteTargetGroup, Describe/ModifyTargetGroupAttributes (targets: elbv2-targets.ts).
  *
- * Source: ecs-rules.md section 7 (name rules; target types; health-check defaults and ranges; a new
- * target starts `initial`; deregistration_delay.timeout_seconds 300, 0-3600; draining -> unused).
- * [conflict] HealthCheckTimeoutSeconds defaults to 5 here (the ALB user guide and what the API answers
- * for instance/ip HTTP groups), not the 6 the current API reference prints for HTTP.
- * Simplifications: HTTP/HTTPS groups only (Application Load Balancer); a target group lives in the
- * region's default VPC; stickiness and the routing algorithm are stored and echoed, not modelled.
+ * Sources:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html (name
+ * rules; target types; health-check defaults and ranges; a new target starts `initial`;
+ * deregistration_delay.timeout_seconds 300, 0-3600; draining -> unused). [conflict] HealthCheckTimeoutSeconds
+ * defaults to 5 here (the ALB user guide and what the API answers for instance/ip HTTP groups), not the 6 the
+ * current API reference prints for HTTP. Simplifications: HTTP/HTTPS groups only (Application Load Balancer);
+ * a target group lives in the region's default VPC; stickiness and the routing algorithm are stored and
+ * echoed, not modelled.
  */
 
 import { defaultVpcId } from '../ec2/catalog.ts';

@@ -1,10 +1,12 @@
 /**
- * ELBv2 targets: RegisterTargets, DeregisterTargets, DescribeTargetHealth, and the functions ECS and
- * the health tick use to add, drain and remove targets.
- * Source: ecs-rules.md section 7 (a registered target starts `initial`, must pass one check; a
- * deregistered one drains for deregistration_delay.timeout_seconds, then is unused and gone; reason
- * codes and descriptions of ELB-API:TargetHealth; at most 1,000 targets).
- * Simplification: a target group with no listener leaves its targets `unused` (Target.NotInUse).
+ * ELBv2 targets: RegisterTargets, DeregisterTargets, DescribeTargetHealth, and the functions ECS and the
+ * health tick use to add, drain and remove targets. Sources:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html (a
+ * registered target starts `initial`, must pass one check; a deregistered one drains for
+ * deregistration_delay.timeout_seconds, then is unused and gone; reason codes and descriptions of
+ * ELB-API:TargetHealth; at most 1,000 targets). Simplification: a target group with no listener leaves its
+ * targets `unused` (Target.NotInUse).
  */
 
 import { zoneNames } from '../ec2/catalog.ts';

@@ -1,8 +1,11 @@
 /**
- * Elastic Load Balancing v2 (Application Load Balancer) state. Shapes follow the ELBv2 API (query
- * protocol: PascalCase members, ISO 8601 timestamps in responses); state keeps epoch seconds and
- * converts at the edge. Internal bookkeeping lives in members starting with a lowercase letter.
- * Source: ecs-rules.md section 7.
+ * Elastic Load Balancing v2 (Application Load Balancer) state. Shapes follow the ELBv2 API (query protocol:
+ * PascalCase members, ISO 8601 timestamps in responses); state keeps epoch seconds and converts at the edge.
+ * Internal bookkeeping lives in members starting with a lowercase letter. Sources:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-target-groups.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html.
  */
 
 export interface LoadBalancer {

@@ -2,13 +2,15 @@
  * ELBv2 API for Application Load Balancers: load balancers, listeners and rules (target groups and
  * targets are in elbv2-target-groups.ts). Query protocol: PascalCase members, ISO 8601 timestamps.
  *
- * Source: ecs-rules.md section 7: an ALB needs subnets in at least two zones; a listener (HTTP, port
- * 1-65535, DefaultActions) owns a default rule (Priority "default", IsDefault, no conditions,
- * evaluated last) whose RuleArn is stable; rules have priorities 1-50000 unique per listener; quotas
- * (50 listeners and 100 rules per load balancer). ModifyListener swaps DefaultActions at once and
- * drains nothing: targets keep their state, only the weights that listenerShares reads change.
- * Simplifications: application type only, HTTP listeners only (no certificates), the default VPC
- * only, deletion protection and tags not modelled.
+ * Sources:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/application-load-balancers.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html: an ALB
+ * needs subnets in at least two zones; a listener (HTTP, port 1-65535, DefaultActions) owns a default rule
+ * (Priority "default", IsDefault, no conditions, evaluated last) whose RuleArn is stable; rules have
+ * priorities 1-50000 unique per listener; quotas (50 listeners and 100 rules per load balancer).
+ * ModifyListener swaps DefaultActions at once and drains nothing: targets keep their state, only the weights
+ * that listenerShares reads change. Simplifications: application type only, HTTP listeners only (no
+ * certificates), the default VPC only, deletion protection and tags not modelled.
  */
 
 import { defaultVpcId, hexId, zoneOfSubnet } from '../ec2/catalog.ts';

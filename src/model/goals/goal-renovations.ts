@@ -11,12 +11,15 @@
  * Also the newest service deployment's status (serviceDeploymentStatus) and a listener's forward share,
  * which goal-state.ts's state goals use.
  *
- * Source: ecs-rules.md 7 (weighted forward actions, listener default actions), 8.2 (production
- * traffic shifted by weights; a rollback is an instant shift back), 6.4 (alarms).
- * Simplifications: a share is measured on the requests that arrived, all sources together (the
- * running totals per revision and the load balancers' own 5xx), over the last SHARE_WINDOW seconds, so
- * that a slow trickle of travelers (a fraction of a request a second) still reads as its weight; a
- * second without any request extends no band and breaks none.
+ * Sources: https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html
+ * (weighted forward actions, listener default actions),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html (production traffic
+ * shifted by weights; a rollback is an instant shift back),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html (alarms).
+ * Simplifications: a share is measured on the requests that arrived, all sources together (the running totals
+ * per revision and the load balancers' own 5xx), over the last SHARE_WINDOW seconds, so that a slow trickle
+ * of travelers (a fraction of a request a second) still reads as its weight; a second without any request
+ * extends no band and breaks none.
  */
 
 import type { Service, ServiceDeploymentRecord, SimState } from '../sim/types.ts';
@@ -181,7 +184,10 @@ export function forwardShare(
 
 const revisionOf = (arn: string): number => Number(arn.slice(arn.lastIndexOf(':') + 1));
 
-/** Progress of serviceDeploymentStatus: the newest service deployment record (ecs-rules.md 6.3, 8.2). */
+/**
+ * Progress of serviceDeploymentStatus: the newest service deployment record
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html).
+ */
 export function deploymentStatus(
   svc: Service,
   c: Extract<GoalCheck, { kind: 'serviceDeploymentStatus' }>,

@@ -1,7 +1,11 @@
 /**
- * The state goals of goals.ts: what the world looks like now (instances joined, task definitions,
- * tasks and services and where they run, draining, deployments, target health, listener weights,
- * alias routing). Source: ecs-rules.md 2, 3, 5, 6, 7, 9. Pure reads of the state.
+ * The state goals of goals.ts: what the world looks like now (instances joined, task definitions, tasks and
+ * services and where they run, draining, deployments, target health, listener weights, alias routing).
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html. Pure reads of the state.
  */
 import { findAmi, instanceTypeInfo, registeredCpu, registeredMemory } from '../ec2/catalog.ts';
 import { isTaskHealthyForService } from '../ecs/elb-ecs.ts';

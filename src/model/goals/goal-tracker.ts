@@ -5,9 +5,10 @@
  * the trajectory goals ("never fewer than 2 healthy tasks since the zone failed") and the marks of the
  * traffic goals (goal-renovations.ts: a swap seen once, a canary share held, traffic off after an alarm).
  *
- * Source: ecs-rules.md 6.3 (a task counts as healthy once RUNNING and past its health checks, or 40 s
- * after RUNNING without any; behind a load balancer, once its targets are healthy: 7), 10 (Fargate bills vCPU and memory per second while the task runs).
- * Simplifications: EC2 bills every second an instance is `running` (AWS bills per second with a
+ * Source: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html (a task
+ * counts as healthy once RUNNING and past its health checks, or 40 s after RUNNING without any; behind a load
+ * balancer, once its targets are healthy: 7), 10 (Fargate bills vCPU and memory per second while the task
+ * runs). Simplifications: EC2 bills every second an instance is `running` (AWS bills per second with a
  * one-minute minimum, which a level never notices); Fargate bills from the image pull (PENDING) until
  * STOPPED, per second, without the one-minute minimum. Gold = US dollars x GOLD_PER_USD.
  *

@@ -4,13 +4,25 @@
  * goals look at what happened since the level began, folded tick by tick by goal-tracker.ts ("never
  * fewer than 4 healthy tasks since the Availability Zone failed", "fewer than 50 failed requests").
  *
- * Every goal reports progress (have / need and a short AWS-worded detail), not just pass or fail, so
- * the player sees what is still missing. Source: ecs-rules.md 2 (registration, the agent), 3 (task
- * definitions), 5 (placement, the cluster query language), 6 (services, deployments, draining),
- * 7 (target health, listener weights), 8 (blue/green, canary and linear shifts, rollback on an alarm:
- * goal-renovations.ts), 9 (Lambda alias weights).
- * Simplification: clusters, services and target groups are named, not ARNs, and looked up in every
- * region (a level plays in one region).
+ * Every goal reports progress (have / need and a short AWS-worded detail), not just pass or fail, so the
+ * player sees what is still missing. Sources:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html (registration, the
+ * agent), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html (task
+ * definitions), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement.html and
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/cluster-query-language.html (placement, the
+ * cluster query language), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html and
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html (services,
+ * deployments, draining),
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html and
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html (target
+ * health, listener weights),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html and
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html (blue/green,
+ * canary and linear shifts, rollback on an alarm: goal-renovations.ts),
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html (Lambda alias weights).
+ * Simplification: clusters, services and target groups are named, not ARNs, and looked up in every region (a
+ * level plays in one region).
  */
 
 import type { LaunchType, SimState } from '../sim/types.ts';

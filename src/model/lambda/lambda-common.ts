@@ -1,9 +1,10 @@
 /**
- * What the Lambda handlers, the alias deployer and CodeDeploy share: keys and ARNs, the Lambda date
- * string, a deterministic CodeSha256, finding functions, versions and aliases with Lambda's own error
- * texts, the response shapes, and alias routing (ecs-rules.md 9: the alias's FunctionVersion gets
- * 1 - the sum of AdditionalVersionWeights).
- * Simplification: CodeSha256 is a 256-bit FNV-style digest of the code input, not SHA-256 of a zip.
+ * What the Lambda handlers, the alias deployer and CodeDeploy share: keys and ARNs, the Lambda date string, a
+ * deterministic CodeSha256, finding functions, versions and aliases with Lambda's own error texts, the
+ * response shapes, and alias routing
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html: the alias's FunctionVersion gets
+ * 1 - the sum of AdditionalVersionWeights). Simplification: CodeSha256 is a 256-bit FNV-style digest of the
+ * code input, not SHA-256 of a zip.
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';

@@ -1,15 +1,15 @@
 /**
- * The seed's linear alias deployment function (awslabs/aws-lambda-deploy, ecs-rules.md 9), modelled as
- * the action sim:StartAliasDeployment whose input is the seed's event exactly:
- * {"function-name", "alias-name", "new-version", "steps", "interval", "type": "linear", "health-check"}.
- * Weights: delta = 1/steps, cumulative, each round(x, 2) (Python's round: ties to even). Per weight:
- * UpdateAlias with AdditionalVersionWeights {new: w} (FunctionVersion unchanged), wait `interval`
- * seconds, then the health check: the Sum of AWS/Lambda Errors for {FunctionName, Resource=fn:alias,
- * ExecutedVersion=new} over the last 60 s; any error fails (no data passes). A failure sets the weights
- * to {} and ends the deployment ("Health check failed, exiting"); after the last weight passes, the
- * alias's FunctionVersion becomes the new version with weights {}.
- * Simplification: the Step Functions variant's timing is used (no 300 s Lambda timeout cutting a long
- * run short).
+ * The seed's linear alias deployment function (https://github.com/awslabs/aws-lambda-deploy,
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html), modelled as the action
+ * sim:StartAliasDeployment whose input is the seed's event exactly: {"function-name", "alias-name",
+ * "new-version", "steps", "interval", "type": "linear", "health-check"}. Weights: delta = 1/steps,
+ * cumulative, each round(x, 2) (Python's round: ties to even). Per weight: UpdateAlias with
+ * AdditionalVersionWeights {new: w} (FunctionVersion unchanged), wait `interval` seconds, then the health
+ * check: the Sum of AWS/Lambda Errors for {FunctionName, Resource=fn:alias, ExecutedVersion=new} over the
+ * last 60 s; any error fails (no data passes). A failure sets the weights to {} and ends the deployment
+ * ("Health check failed, exiting"); after the last weight passes, the alias's FunctionVersion becomes the new
+ * version with weights {}. Simplification: the Step Functions variant's timing is used (no 300 s Lambda
+ * timeout cutting a long run short).
  */
 
 import { metricSum } from '../cloudwatch/metrics.ts';

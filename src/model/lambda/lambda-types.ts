@@ -1,7 +1,7 @@
 /**
- * AWS Lambda: functions, published versions and aliases with weighted routing. Lambda speaks REST
- * JSON; LastModified is an ISO-like string in responses ("2026-01-01T00:00:00.000+0000"), epoch seconds
- * in state. Source: ecs-rules.md section 9.
+ * AWS Lambda: functions, published versions and aliases with weighted routing. Lambda speaks REST JSON;
+ * LastModified is an ISO-like string in responses ("2026-01-01T00:00:00.000+0000"), epoch seconds in state.
+ * Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html.
  */
 
 /** The configuration a version freezes (and $LATEST carries). */
@@ -50,7 +50,7 @@ export interface LambdaFunction extends LambdaConfig {
 }
 
 /**
- * The seed's linear alias deployment (awslabs/aws-lambda-deploy, ecs-rules.md 9), as a state machine:
+ * The seed's linear alias deployment (https://github.com/awslabs/aws-lambda-deploy), as a state machine:
  * shifting (a weight applied, waiting `interval` s for the health check) -> succeeded | failed.
  */
 export interface LambdaDeployer {

@@ -1,13 +1,13 @@
 /**
- * AWS Lambda's API: functions ($LATEST), published versions, aliases with weighted routing, Invoke.
- * Source: ecs-rules.md 9 (an alias points to at most two versions: one additional version, a published
- * one, weight 0.0-1.0; the alias's FunctionVersion gets the rest; the executed version is reported).
- * Error codes and texts follow Lambda's (ResourceNotFoundException "Function not found: <arn>",
- * ResourceConflictException, InvalidParameterValueException, ValidationException's "1 validation error
- * detected: ...", PreconditionFailedException for a stale RevisionId).
- * Simplifications: code is hashed, never run; a version fails per sim:SetBehavior (behavior.ts); no
- * layers, VPC, concurrency, environment or permissions. PublishVersion makes a new version only when
- * the code or configuration changed since the last one, as Lambda does.
+ * AWS Lambda's API: functions ($LATEST), published versions, aliases with weighted routing, Invoke. Source:
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html (an alias points to at most two
+ * versions: one additional version, a published one, weight 0.0-1.0; the alias's FunctionVersion gets the
+ * rest; the executed version is reported). Error codes and texts follow Lambda's (ResourceNotFoundException
+ * "Function not found: <arn>", ResourceConflictException, InvalidParameterValueException,
+ * ValidationException's "1 validation error detected: ...", PreconditionFailedException for a stale
+ * RevisionId). Simplifications: code is hashed, never run; a version fails per sim:SetBehavior (behavior.ts);
+ * no layers, VPC, concurrency, environment or permissions. PublishVersion makes a new version only when the
+ * code or configuration changed since the last one, as Lambda does.
  */
 
 import { putSample } from '../cloudwatch/metrics.ts';
@@ -307,7 +307,10 @@ function listVersions(ctx: Ctx, input: Input) {
   return { Versions: [describeConfig(fn), ...versions.map((v) => describeConfig(fn, v))] };
 }
 
-/** AliasRoutingConfiguration validation, in Lambda's order and words (ecs-rules.md 9). */
+/**
+ * AliasRoutingConfiguration validation, in Lambda's order and words
+ * (https://docs.aws.amazon.com/lambda/latest/api/API_AliasRoutingConfiguration.html).
+ */
 function readRouting(fn: LambdaFunction, functionVersion: string, raw: unknown): Record<string, number> {
   const weights = ((raw ?? {}) as { AdditionalVersionWeights?: unknown }).AdditionalVersionWeights ?? {};
   if (typeof weights !== 'object' || weights === null || Array.isArray(weights))

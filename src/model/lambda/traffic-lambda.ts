@@ -1,11 +1,11 @@
 /**
- * Invocations of a Lambda function through a qualifier (ecs-rules.md 9): an alias sends
- * 1 - sum(AdditionalVersionWeights) of its invocations to its FunctionVersion and each weight to the
- * additional version; a version or $LATEST gets them all. Each executed version answers as its
- * injected behaviour says. Metrics follow AWS/Lambda: Invocations, Errors (published as 0 too) and
- * Duration (ms) with dimensions {FunctionName}, {FunctionName, Resource} and, through an alias,
- * {FunctionName, Resource, ExecutedVersion}. Simplification: routing is the expected split made
- * whole with carries, not a random draw.
+ * Invocations of a Lambda function through a qualifier
+ * (https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html): an alias sends 1 -
+ * sum(AdditionalVersionWeights) of its invocations to its FunctionVersion and each weight to the additional
+ * version; a version or $LATEST gets them all. Each executed version answers as its injected behaviour says.
+ * Metrics follow AWS/Lambda: Invocations, Errors (published as 0 too) and Duration (ms) with dimensions
+ * {FunctionName}, {FunctionName, Resource} and, through an alias, {FunctionName, Resource, ExecutedVersion}.
+ * Simplification: routing is the expected split made whole with carries, not a random draw.
  */
 
 import { putSample } from '../cloudwatch/metrics.ts';

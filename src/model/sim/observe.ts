@@ -11,9 +11,13 @@
  *   Lambda version (`${functionArn}:${version}`);
  * - alarms: StateValue by alarm name.
  *
- * Source: ecs-rules.md 6-9. The campaign folds one Observation per tick ("never fewer than 2 healthy
- * during the deployment", "traffic back on blue within 60 s of the alarm"). Cost is O(tasks +
- * listeners + alarms); nothing is written.
+ * Sources: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-bluegreen.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html. The campaign folds one Observation
+ * per tick ("never fewer than 2 healthy during the deployment", "traffic back on blue within 60 s of the
+ * alarm"). Cost is O(tasks + listeners + alarms); nothing is written.
  */
 
 import { isTaskHealthyForService } from '../ecs/elb-ecs.ts';

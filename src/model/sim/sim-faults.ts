@@ -1,8 +1,9 @@
 /**
- * What AWS does outside its API, as `sim:` actions: an Availability Zone goes dark (its instances
- * stop, nothing launches there) and comes back, an instance is lost, an agent disconnects (running
- * tasks stay, nothing new is placed: ecs-rules.md 2.3) and reconnects, a container crashes (an
- * essential one stops its task: 3.5), and an image is made to fail or crash on start.
+ * What AWS does outside its API, as `sim:` actions: an Availability Zone goes dark (its instances stop,
+ * nothing launches there) and comes back, an instance is lost, an agent disconnects (running tasks stay,
+ * nothing new is placed:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html) and reconnects, a
+ * container crashes (an essential one stops its task: 3.5), and an image is made to fail or crash on start.
  */
 
 import { zoneNames } from '../ec2/catalog.ts';

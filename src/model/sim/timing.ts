@@ -1,7 +1,10 @@
 /**
  * How long things take, in simulated seconds. Real durations vary; these are fixed so the world is
- * deterministic, and short enough to watch. Sources: ecs-rules.md 2.3 (agent timeouts), 4 (task
- * lifecycle), 6.3 (a task without health checks counts as healthy 40 s after RUNNING).
+ * deterministic, and short enough to watch. Sources:
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html (agent timeouts),
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-lifecycle.html (task lifecycle),
+ * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html (a task without
+ * health checks counts as healthy 40 s after RUNNING).
  */
 export const TIMING = {
   /** EC2: pending -> running. */

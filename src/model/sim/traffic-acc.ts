@@ -1,8 +1,10 @@
 /**
- * One tick's traffic bookkeeping: counts per revision / Lambda version and per source, the sources'
- * carries, folded into state once at the end of the tick (totals, the open one-minute windows). Also
- * closes the windows when a minute ends and publishes the per-minute 'traffic/window' event.
- * Source: ecs-rules.md 7 and 9; simplification: windows keep the worst p50/p99 of their seconds.
+ * One tick's traffic bookkeeping: counts per revision / Lambda version and per source, the sources' carries,
+ * folded into state once at the end of the tick (totals, the open one-minute windows). Also closes the
+ * windows when a minute ends and publishes the per-minute 'traffic/window' event. Sources:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/monitoring-metrics-types.html; simplification: windows keep
+ * the worst p50/p99 of their seconds.
  */
 import type { Ctx } from './ctx.ts';
 import type { FlowCarry, SourceWindow, TrafficWindow } from './types.ts';

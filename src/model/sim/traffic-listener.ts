@@ -1,11 +1,12 @@
 /**
- * Travelers through an Application Load Balancer listener (ecs-rules.md 7): each second's requests
- * are split across the forward action's target groups by weight, spread round robin over each
- * group's routable targets (healthy ones, or all unhealthy ones when none is healthy: fail-open),
- * and answered by the task behind each target as its revision's injected behaviour says. A group
- * with no routable target gets the load balancer's own 503. Metrics follow AWS/ApplicationELB:
- * RequestCount counts only requests that reached a target; HTTPCode_* counts are published only
- * when non-zero ("no data for a metric, the metric is not reported").
+ * Travelers through an Application Load Balancer listener
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html): each
+ * second's requests are split across the forward action's target groups by weight, spread round robin over
+ * each group's routable targets (healthy ones, or all unhealthy ones when none is healthy: fail-open), and
+ * answered by the task behind each target as its revision's injected behaviour says. A group with no routable
+ * target gets the load balancer's own 503. Metrics follow AWS/ApplicationELB: RequestCount counts only
+ * requests that reached a target; HTTPCode_* counts are published only when non-zero ("no data for a metric,
+ * the metric is not reported").
  *
  * Simplifications: a fixed-response or redirect default action answers every request itself (ELB
  * 2XX/3XX/4XX/5XX by its status code); latency is the behaviour's p50 with a p99 of P99_OVER_P50

@@ -1,10 +1,12 @@
 /**
- * The arithmetic of travelers: whole requests from fractional rates, a split by weights, an even
- * spread over targets, and failures at a rate. Every split is deterministic and carries its
- * remainder to the next second, so integer counts follow the rates and weights exactly over time
- * (never more than one request away from rate x seconds). Source: ecs-rules.md 7 (weighted forward
- * actions split "in proportion to weights") and 9 (alias weights). Simplification: real routing is
- * probabilistic; here it is the expected value, made whole.
+ * The arithmetic of travelers: whole requests from fractional rates, a split by weights, an even spread over
+ * targets, and failures at a rate. Every split is deterministic and carries its remainder to the next second,
+ * so integer counts follow the rates and weights exactly over time (never more than one request away from
+ * rate x seconds). Source:
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html (weighted
+ * forward actions split "in proportion to weights") and
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html (alias weights). Simplification:
+ * real routing is probabilistic; here it is the expected value, made whole.
  */
 
 /** Rounds away float noise (0.1 + 0.2) so floors land where arithmetic says they should. */

@@ -1,5 +1,7 @@
 /**
- * Travelers and injected faults: what happens outside AWS's API, as sim: actions (ecs-rules.md 7, 9).
+ * Travelers and injected faults: what happens outside AWS's API, as sim: actions
+ * (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html,
+ * https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html).
  *
  * sim:SetTraffic {ListenerArn | FunctionName (+ Qualifier, default $LATEST), RequestsPerSecond}
  *   starts, changes or (0) stops a steady flow of requests. Fractional rates are fine.

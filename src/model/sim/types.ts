@@ -305,7 +305,11 @@ export interface AwsVpcConfiguration {
 
 export type DeploymentStrategy = 'ROLLING' | 'BLUE_GREEN' | 'LINEAR' | 'CANARY';
 
-/** ECS-API:ServiceDeploymentLifecycleStage (ecs-rules.md 8.2). */
+/**
+ * ServiceDeployment lifecycleStage
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ServiceDeployment.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html).
+ */
 export type DeploymentLifecycleStage =
   | 'RECONCILE_SERVICE'
   | 'PRE_SCALE_UP'
@@ -486,8 +490,10 @@ export interface TrafficStep {
 }
 
 /**
- * The state machine of an ECS-native BLUE_GREEN, LINEAR or CANARY deployment (ecs-rules.md 8.2).
- * Everything the view needs to draw the step list, the timers and the why card is here.
+ * The state machine of an ECS-native BLUE_GREEN, LINEAR or CANARY deployment
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html). Everything the
+ * view needs to draw the step list, the timers and the why card is here.
  */
 export interface NativeDeploymentState {
   strategy: 'BLUE_GREEN' | 'LINEAR' | 'CANARY';

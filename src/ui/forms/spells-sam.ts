@@ -1,11 +1,12 @@
 /**
- * SAM's deployment preferences for a spell's incantation, run the way SAM runs them: through
- * CodeDeploy's Lambda deployments. The type (Canary10Percent5Minutes, Linear10PercentEvery1Minute,
- * AllAtOnce, ...) names the config CodeDeployDefault.Lambda<Type> (ecs-rules.md 9); SAM's deployment
- * group rolls back on DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM and DEPLOYMENT_STOP_ON_REQUEST and
- * watches the alarms given. Calls: CreateApplication and CreateDeploymentGroup the first time (or
- * UpdateDeploymentGroup when the watchtowers changed), then CreateDeployment with the AppSpec naming
- * the alias's current version and the target version.
+ * SAM's deployment preferences for a spell's incantation, run the way SAM runs them: through CodeDeploy's
+ * Lambda deployments. The type (Canary10Percent5Minutes, Linear10PercentEvery1Minute, AllAtOnce, ...) names
+ * the config CodeDeployDefault.Lambda<Type>
+ * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-configurations.html); SAM's deployment
+ * group rolls back on DEPLOYMENT_FAILURE, DEPLOYMENT_STOP_ON_ALARM and DEPLOYMENT_STOP_ON_REQUEST and watches
+ * the alarms given. Calls: CreateApplication and CreateDeploymentGroup the first time (or
+ * UpdateDeploymentGroup when the watchtowers changed), then CreateDeployment with the AppSpec naming the
+ * alias's current version and the target version.
  */
 
 import type { Call, SimState } from '../../model/index.ts';
