@@ -61,7 +61,7 @@ describe('resources', () => {
   // The first counterexample the property above found (fast-check shrank it to these calls). Source:
   // https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html,
   // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html
-  describe('regressions: ports the agent reserves (ecs-rules.md 2.2, 5.5)', () => {
+  describe('regressions: ports the agent reserves', () => {
     const world = () => {
       const d = new Driver(1, { after: (tr) => checkResources(tr.result.state, { reservedToo: true }) });
       d.setup([{ zone: 0, type: 't3.small' }], [...TASK_DEFS, ...RESERVED_PORT_TASK_DEFS]);

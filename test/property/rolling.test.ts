@@ -142,7 +142,7 @@ describe('rolling update bounds', () => {
   });
 
   // Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/container-instance-draining.html
-  it('draining instances replaces their tasks within the same bounds (ecs-rules.md 2.4)', () => {
+  it('draining instances replaces their tasks within the same bounds', () => {
     let moved = 0;
     fc.assert(
       fc.property(
@@ -195,7 +195,7 @@ describe('rolling update bounds', () => {
   });
 
   // Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html
-  it('a failing revision under the circuit breaker stays within the bounds and ends as configured (ecs-rules.md 6.4)', () => {
+  it('a failing revision under the circuit breaker stays within the bounds and ends as configured', () => {
     const outcomes = { rolledBack: 0, failed: 0, retrying: 0 };
     fc.assert(
       fc.property(

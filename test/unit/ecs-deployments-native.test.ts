@@ -55,7 +55,7 @@ function run(n: NativeWorld, limit = 3000) {
 
 // Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-blue-green.html,
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html
-describe('nativePlan (ecs-rules.md 8.2)', () => {
+describe('nativePlan', () => {
   const dc = (o: Partial<DeploymentConfiguration>): DeploymentConfiguration => ({
     minimumHealthyPercent: 100,
     maximumPercent: 200,

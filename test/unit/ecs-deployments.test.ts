@@ -34,7 +34,7 @@ const ALARMS = (names: string[], rollback = true) => ({
 });
 
 // Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html
-describe('CloudWatch alarms (ecs-rules.md 6.4)', () => {
+describe('CloudWatch alarms', () => {
   it('an alarm going to ALARM during the deployment fails it and rolls back', () => {
     const w = kingdom();
     quietAlarm(w, 'errors');
@@ -301,7 +301,7 @@ describe('service deployments API', () => {
 
 // Source: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html,
 // https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html
-describe('deploymentConfiguration validation (ecs-rules.md 8.2)', () => {
+describe('deploymentConfiguration validation', () => {
   it.each([
     [
       { strategy: 'RAINBOW' },

@@ -686,7 +686,7 @@ describe('RegisterTaskDefinition refuses what ECS refuses', () => {
 });
 
 // Source: https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task_definition_parameters.html
-describe('Fargate sizes (ecs-rules.md 3.2)', () => {
+describe('Fargate sizes', () => {
   const VALID: [number, number[], number][] = [
     [256, [512, 1024, 2048], 2048],
     [512, [1024, 2048, 3072, 4096], 4096],
