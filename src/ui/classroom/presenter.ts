@@ -43,8 +43,6 @@ const typing = (el: Element | null) =>
 
 export function bindPresenter(root: HTMLElement, store: GameStore, options: PresenterOptions): Presenter {
   // The game's root carries the modes (`.present`, `.panels-folded`); keys are heard on it.
-  const body = root;
-  const doc = root;
   const toggle = button('Presenter', {
     class: 'time-button presenter-toggle',
     'aria-pressed': 'false',
@@ -71,11 +69,11 @@ export function bindPresenter(root: HTMLElement, store: GameStore, options: Pres
     ),
     close,
   );
-  doc.querySelector('.top-tools')?.prepend(toggle, help);
-  body.append(card);
+  root.querySelector('.top-tools')?.prepend(toggle, help);
+  root.append(card);
 
-  const fold = (folded: boolean) => body.classList.toggle('panels-folded', folded);
-  const press = (selector: string) => doc.querySelector<HTMLButtonElement>(selector)?.click();
+  const fold = (folded: boolean) => root.classList.toggle('panels-folded', folded);
+  const press = (selector: string) => root.querySelector<HTMLButtonElement>(selector)?.click();
   const region = () => store.getState().sim.defaultRegion;
   const disaster = () => {
     const dark = store.getState().sim.impairedZones;
@@ -95,7 +93,7 @@ export function bindPresenter(root: HTMLElement, store: GameStore, options: Pres
     store.getState().select({ kind: 'task', id: newest.taskArn });
     fold(false);
     requestAnimationFrame(() =>
-      doc.querySelector<HTMLElement>('.why-card')?.scrollIntoView({ block: 'center' }),
+      root.querySelector<HTMLElement>('.why-card')?.scrollIntoView({ block: 'center' }),
     );
   };
   const showCard = () => (card.open ? card.close() : card.showModal());
@@ -108,15 +106,15 @@ export function bindPresenter(root: HTMLElement, store: GameStore, options: Pres
     d: disaster,
     r: restore,
     w: why,
-    f: () => fold(!body.classList.contains('panels-folded')),
+    f: () => fold(!root.classList.contains('panels-folded')),
     '?': showCard,
   };
 
   let on = false;
   const set = (next: boolean) => {
     on = next;
-    body.classList.toggle('present', on);
-    fold(on && body.classList.contains('panels-folded'));
+    root.classList.toggle('present', on);
+    fold(on && root.classList.contains('panels-folded'));
     toggle.setAttribute('aria-pressed', String(on));
     help.hidden = !on;
     options.onChange?.(on);
@@ -132,18 +130,18 @@ export function bindPresenter(root: HTMLElement, store: GameStore, options: Pres
   toggle.addEventListener('click', onToggle);
   help.addEventListener('click', showCard);
   close.addEventListener('click', () => card.close());
-  doc.addEventListener('keydown', onKey);
+  root.addEventListener('keydown', onKey);
   help.hidden = true;
   if (options.initial) set(true);
   return {
     isOn: () => on,
     set,
     destroy() {
-      doc.removeEventListener('keydown', onKey);
+      root.removeEventListener('keydown', onKey);
       toggle.remove();
       help.remove();
       card.remove();
-      body.classList.remove('present', 'panels-folded');
+      root.classList.remove('present', 'panels-folded');
     },
   };
 }
