@@ -56,6 +56,9 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
     banner: false,
     audio: { noAudio: true },
     disableContextMenu: true,
+    // Phaser's default calls window.focus() at boot and on every mousedown: inside an embed's iframe
+    // that takes the host page's keyboard focus from wherever its reader had put it.
+    autoFocus: false,
     input: { keyboard: { target: options.keyTarget ?? parent } },
     scale: {
       mode: Phaser.Scale.RESIZE,

@@ -238,3 +238,26 @@ test('with reduced motion an autoplay demo waits for Play; the keyboard reaches 
   await page.keyboard.press('Space');
   await waitDemo(page, 'first', `!d.paused && d.elapsed > ${start.elapsed + 1}`);
 });
+
+test('an embed never takes the reader’s keyboard focus, even after the reader has pressed a key', async ({
+  page,
+}) => {
+  // The iframe below the fold starts its game only when scrolled to, after the reader's key press
+  // has given the page a user activation (which would let the frame's window.focus() succeed).
+  await page.setViewportSize({ width: 1280, height: 200 });
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  await page.goto(`${BLOG}/post.html`);
+  await page.keyboard.press('a');
+  await page.locator('#framed').scrollIntoViewIfNeeded();
+  await expect
+    .poll(
+      () =>
+        frameDemo(page).evaluate(
+          (el) =>
+            (el as unknown as { player?: { game: { isRunning: boolean } } }).player?.game.isRunning === true,
+        ),
+      { timeout: 30_000 },
+    )
+    .toBe(true);
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
+});
