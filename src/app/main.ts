@@ -1,7 +1,7 @@
 /**
  * The full game's page: one mount filling the page, with the options its address asks for, read
  * strictly by query-options.ts (`?seed=`, `?place=`, `?renderer=`, `?level=`, `?sandbox=1`,
- * `?campaign=1`; `?testBridge=1` exposes the test bridge in a normal build): a value it cannot use is
+ * `?campaign=1`, `?class=`, `?present=1`; `?testBridge=1` exposes the test bridge in a normal build): a value it cannot use is
  * named on the campaign map, in the same notice as an unknown level. Progress is kept in this
  * browser's localStorage only (progress-storage.ts: never written over, a refusal told), the address
  * follows the level being played, and the campaign map greets a first visit (no saved progress) or a
@@ -36,8 +36,6 @@ function browserStorage(): ProgressStorage {
 const element = document.getElementById('nozama');
 if (!element) throw new Error('Nozama: the page has no #nozama element to mount the game in');
 const { options, problems } = parseQueryOptions(window.location.search);
-// Read beside the strict options: a class code explains its own refusal (class-session.ts).
-const classParams = new URLSearchParams(window.location.search);
 mount(element, {
   ...(options.seed === undefined ? {} : { seed: options.seed }),
   ...(options.renderer === undefined ? {} : { renderer: options.renderer }),
@@ -50,7 +48,7 @@ mount(element, {
   address: true,
   banner: true,
   links: true,
-  classroom: { code: classParams.get('class'), present: classParams.get('present') === '1' },
+  classroom: { code: options.classCode ?? null, present: options.present },
   greet: !__NOZAMA_TEST_BRIDGE__,
   testBridge: testBridgeEnabled(options.testBridge),
 });

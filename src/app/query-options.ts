@@ -10,7 +10,8 @@
  * | `renderer`   | `webgl` or `canvas`                                                     |
  * | `place`      | `planet`, `region`, `kingdom`, or a zone of the world's region          |
  * | `level`      | a level id                                                              |
- * | `sandbox`, `campaign`, `testBridge` | `1` (on) or `0` (off)                            |
+ * | `class`      | a class code (read here once; class-session.ts checks the code itself)  |
+ * | `sandbox`, `campaign`, `present`, `testBridge` | `1` (on) or `0` (off)                 |
  *
  * Parameters the game does not read are left alone (a blog or a mail client may add its own).
  */
@@ -28,6 +29,8 @@ export const QUERY_PARAMS = [
   'level',
   'sandbox',
   'campaign',
+  'present',
+  'class',
   'testBridge',
 ] as const;
 export type QueryParam = (typeof QUERY_PARAMS)[number];
@@ -41,6 +44,10 @@ export interface QueryOptions {
   level?: Level;
   sandbox: boolean;
   campaign: boolean;
+  /** Presenter mode (src/ui/classroom/presenter.ts). */
+  present: boolean;
+  /** A class code as given; its own checks (and their words) are in class-session.ts. */
+  classCode?: string;
   testBridge: boolean;
 }
 
@@ -58,7 +65,7 @@ export interface ParsedQuery {
 }
 
 const MAX_SEED = 0xffffffff;
-const FLAGS = ['sandbox', 'campaign', 'testBridge'] as const;
+const FLAGS = ['sandbox', 'campaign', 'present', 'testBridge'] as const;
 
 function parseSeed(value: string): number | null {
   if (!/^\d{1,10}$/.test(value)) return null;
@@ -69,7 +76,7 @@ function parseSeed(value: string): number | null {
 /** Reads `location.search` (with or without its `?`). */
 export function parseQueryOptions(search: string): ParsedQuery {
   const params = new URLSearchParams(search);
-  const options: QueryOptions = { sandbox: false, campaign: false, testBridge: false };
+  const options: QueryOptions = { sandbox: false, campaign: false, present: false, testBridge: false };
   const problems: QueryProblem[] = [];
   const problem = (param: QueryParam, value: string, message: string) =>
     problems.push({ param, value, message: `“?${param}=${value}” ${message}` });
@@ -128,6 +135,9 @@ export function parseQueryOptions(search: string): ParsedQuery {
         `is not a place: use planet, region, kingdom or a zone of ${region} (${zoneNames(region).join(', ')}). The game opens where it starts.`,
       );
   }
+
+  const classCode = one('class');
+  if (classCode !== null) options.classCode = classCode;
 
   for (const flag of FLAGS) {
     const value = one(flag);

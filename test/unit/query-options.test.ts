@@ -4,14 +4,14 @@ import { parseQueryOptions } from '../../src/app/query-options.ts';
 describe('query options: good values', () => {
   it('no parameters: defaults, no problems', () => {
     expect(parseQueryOptions('')).toEqual({
-      options: { sandbox: false, campaign: false, testBridge: false },
+      options: { sandbox: false, campaign: false, present: false, testBridge: false },
       problems: [],
     });
   });
 
   it('reads every parameter it knows', () => {
     const { options, problems } = parseQueryOptions(
-      '?seed=4294967295&renderer=canvas&place=za-southwest-1b&level=canary&sandbox=0&campaign=1&testBridge=1',
+      '?seed=4294967295&renderer=canvas&place=za-southwest-1b&level=canary&sandbox=0&campaign=1&present=1&class=ABC-123&testBridge=1',
     );
     expect(problems).toEqual([]);
     expect(options).toMatchObject({
@@ -20,6 +20,8 @@ describe('query options: good values', () => {
       place: { scene: 'kingdom', zone: 'za-southwest-1b' },
       sandbox: false,
       campaign: true,
+      present: true,
+      classCode: 'ABC-123',
       testBridge: true,
     });
     expect(options.level?.id).toBe('canary');
@@ -59,12 +61,13 @@ describe('query options: every value it cannot use is named', () => {
     ['sandbox', 'yes'],
     ['campaign', 'true'],
     ['testBridge', ''],
+    ['present', 'yes'],
   ])('?%s=%s', (param, value) => {
     const { options, problems } = parseQueryOptions(`?${param}=${encodeURIComponent(value)}`);
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatchObject({ param, value });
     expect(problems[0]?.message).toContain(`?${param}=${value}`);
-    expect(options).toEqual({ sandbox: false, campaign: false, testBridge: false });
+    expect(options).toEqual({ sandbox: false, campaign: false, present: false, testBridge: false });
   });
 
   it('an unknown level is a problem with the words the map always used', () => {
@@ -83,6 +86,12 @@ describe('query options: every value it cannot use is named', () => {
     const { options, problems } = parseQueryOptions('?seed=1&seed=2');
     expect(options.seed).toBeUndefined();
     expect(problems[0]?.message).toContain('given 2 times');
+  });
+
+  it('a class code given twice is named and not used (its own checks are class-session.ts’s)', () => {
+    const { options, problems } = parseQueryOptions('?class=AAA&class=BBB');
+    expect(options.classCode).toBeUndefined();
+    expect(problems).toMatchObject([{ param: 'class', value: 'AAA' }]);
   });
 
   it('several problems are all named, in a stable order', () => {
