@@ -11,6 +11,7 @@
  * caller says (`options.progress`).
  */
 import type Phaser from 'phaser';
+import { classSandboxScript } from '../classroom/index.ts';
 import { createGame } from '../game/create-game.ts';
 import { T } from '../i18n/messages.ts';
 import { CHAPTERS, LEVELS } from '../levels/index.ts';
@@ -71,7 +72,8 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   const requested = options.level === undefined ? undefined : levels.find((l) => l.id === options.level);
   if (requested) store.getState().startLevel(requested);
   else if (classroom?.first) store.getState().startLevel(classroom.first);
-  else if (classroom?.plan?.world.kind === 'sandbox') store.getState().startSandbox(classroom.plan.seed);
+  else if (classroom?.plan?.world.kind === 'sandbox')
+    store.getState().startSandbox(classroom.plan.seed, undefined, classSandboxScript(classroom.plan));
   else if (options.sandbox) store.getState().markVisited();
 
   const game = createGame({

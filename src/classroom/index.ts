@@ -28,7 +28,7 @@ export {
   type Storm,
   ZONE_LETTERS,
 } from './class-code.ts';
-export { classLevel, stormCall } from './class-levels.ts';
+export { classLevel, classSandboxScript, stormCall } from './class-levels.ts';
 export { ALPHABET } from './code-alphabet.ts';
 export type { CodeProblem, CodeRefusal } from './envelope.ts';
 export { LEVEL_KEYS } from './level-keys.ts';

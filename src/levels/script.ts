@@ -5,16 +5,19 @@
 import type { Tracker } from '../model/index.ts';
 import type { Level, ScriptedEvent } from './types.ts';
 
-function anchor(e: ScriptedEvent, t: Tracker): number | null {
+function anchor(e: ScriptedEvent, t: ScriptClock): number | null {
   if (e.after === 'start') return t.startedAt;
   if (e.after === 'zoneFailed') return t.zoneFailedAt;
   return e.service === undefined ? null : (t.services[e.service]?.newDeploymentAt ?? null);
 }
 
+/** The clock a scripted event is timed on: a level's goal tracker, or free play's start and now. */
+export type ScriptClock = Pick<Tracker, 'startedAt' | 'now' | 'zoneFailedAt' | 'services'>;
+
 /** Indices of the level's scripted events that are due now and have not fired yet. */
 export function dueScriptedEvents(
   level: Pick<Level, 'script'>,
-  tracker: Tracker,
+  tracker: ScriptClock,
   fired: readonly number[],
 ): number[] {
   const due: number[] = [];

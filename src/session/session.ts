@@ -6,7 +6,8 @@
  * reference solution through the same clock), and when a level is done (level-run.ts, allGoalsMet).
  */
 import { resolveCall } from '../levels/refs.ts';
-import type { Level } from '../levels/types.ts';
+import { dueScriptedEvents } from '../levels/script.ts';
+import type { Level, ScriptedEvent } from '../levels/types.ts';
 import type { Call, CallResponse, SimEvent } from '../model/index.ts';
 import { actionAccess, advance as advanceSim, step } from '../model/index.ts';
 import {
@@ -18,20 +19,46 @@ import {
   revealHint,
   tickLevel,
 } from './level-run.ts';
-import type { CallRecord, CallSource, Outcome, Session, SessionOrigin } from './types.ts';
+import type { CallRecord, CallSource, FreePlayScript, Outcome, Session, SessionOrigin } from './types.ts';
 import { buildOrigin, elapsedOf, replayLevel, replayWorld } from './world.ts';
 
-/** A session at the start of its origin's world: nothing to undo, nothing to redo. */
-function atStart(origin: SessionOrigin, level: LevelState | null): Session {
-  return { origin, sim: origin.start, log: origin.setup, redo: [], past: [], level };
+/**
+ * A session at the start of its origin's world: nothing to undo, nothing to redo; free play's
+ * scripted events (if any) start again from the world's start.
+ */
+function atStart(
+  origin: SessionOrigin,
+  level: LevelState | null,
+  events: readonly ScriptedEvent[] = [],
+): Session {
+  const session: Session = { origin, sim: origin.start, log: origin.setup, redo: [], past: [], level };
+  if (level || events.length === 0) return session;
+  return { ...session, script: { events: [...events], startedAt: origin.start.now, fired: [] } };
 }
 
-/** Free play (the sandbox): a world of the seed and region, built by the setup calls if any. */
+/**
+ * Free play (the sandbox): a world of the seed and region, built by the setup calls if any; `script`
+ * is what the world does on its own (a sandbox class's storms), each event at its second after the start.
+ */
 export function createSession(
-  options: { seed?: number; region?: string | undefined; setup?: readonly Call[] } = {},
+  options: {
+    seed?: number;
+    region?: string | undefined;
+    setup?: readonly Call[];
+    script?: readonly ScriptedEvent[];
+  } = {},
 ): Outcome {
   const { origin, calls } = buildOrigin(options.seed ?? 1, options.region, options.setup ?? []);
-  return { session: atStart(origin, null), events: origin.opening, calls };
+  return { session: atStart(origin, null, options.script), events: origin.opening, calls };
+}
+
+/** Free play's scripted events due now (not played yet), marked played; the caller plays their calls. */
+function dueFreePlay(script: FreePlayScript, now: number): { script: FreePlayScript; calls: Call[] } {
+  const clock = { startedAt: script.startedAt, now, zoneFailedAt: null, services: {} };
+  const due = dueScriptedEvents({ script: script.events }, clock, script.fired);
+  if (due.length === 0) return { script, calls: [] };
+  const calls = due.map((i) => script.events[i]?.call).filter((c): c is Call => c !== undefined);
+  return { script: { ...script, fired: [...script.fired, ...due] }, calls };
 }
 
 /** A level's starting world (its scenario) with a fresh level run; hints already revealed stay revealed. */
@@ -114,8 +141,19 @@ function withLevel(session: Session, level: LevelState): Session {
 function tick(m: Moves, n: number): void {
   const level = m.session.level;
   if (!level) {
-    const r = advanceSim(m.session.sim, n);
-    m.take({ session: { ...m.session, sim: r.state }, events: r.events, calls: [] });
+    const script = m.session.script;
+    if (!script || script.fired.length >= script.events.length) {
+      const r = advanceSim(m.session.sim, n);
+      m.take({ session: { ...m.session, sim: r.state }, events: r.events, calls: [] });
+      return;
+    }
+    // Free play with events still to come: one second at a time, as a level's clock.
+    for (let i = 0; i < n; i++) {
+      const r = advanceSim(m.session.sim, 1);
+      const due = dueFreePlay(m.session.script ?? script, r.state.now);
+      m.take({ session: { ...m.session, sim: r.state, script: due.script }, events: r.events, calls: [] });
+      for (const call of due.calls) m.take(dispatch(m.session, resolveCall(call, m.session.sim), 'script'));
+    }
     return;
   }
   for (let i = 0; i < n; i++) {
@@ -226,7 +264,7 @@ export function redo(session: Session): Outcome | null {
 export function reset(session: Session): Outcome {
   const { origin, level } = session;
   const fresh = level ? beginLevel(level.def, origin.start, level.hintsShown) : null;
-  return { session: atStart(origin, fresh), events: origin.opening, calls: [] };
+  return { session: atStart(origin, fresh, session.script?.events), events: origin.opening, calls: [] };
 }
 
 /** Reveals the level's next hint; the same session when there is none left (or no level). */

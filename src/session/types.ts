@@ -3,6 +3,7 @@
  * as a plain JSON value, so it runs in Node, in a worker or behind any surface (the game's store, the
  * level tests, a console, an embed) without zustand or the page.
  */
+import type { ScriptedEvent } from '../levels/types.ts';
 import type { Call, CallResponse, SimEvent, SimState } from '../model/index.ts';
 import type { LevelState } from './level-run.ts';
 
@@ -56,6 +57,20 @@ export interface Session {
   past: Checkpoint[];
   /** The level being played, or null in free play (the sandbox). */
   level: LevelState | null;
+  /** Free play's own scripted events (a sandbox class's storms); absent when it has none. */
+  script?: FreePlayScript;
+}
+
+/**
+ * Scripted events of a free-play world (a sandbox class's storms), timed from the world's start like a
+ * level's `after: 'start'` events. Each plays once: undoing its call does not bring it back.
+ */
+export interface FreePlayScript {
+  events: ScriptedEvent[];
+  /** Epoch seconds of the simulation when the world started: the events' anchor. */
+  startedAt: number;
+  /** Indices of the events already played. */
+  fired: number[];
 }
 
 /** Who made a call: the player, the level's setup, a scripted event of the level, or "show me". */

@@ -8,7 +8,7 @@
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { AwsThing } from '../cli/index.ts';
-import type { Level } from '../levels/types.ts';
+import type { Level, ScriptedEvent } from '../levels/types.ts';
 import type { Call, CallResponse, SimEvent, SimState } from '../model/index.ts';
 import {
   advance as advanceSession,
@@ -132,9 +132,9 @@ export interface GameStoreState {
   startLevel(level: Level): void;
   /**
    * Free play: a new empty world (the given seed, else the store's first; the given region, else the
-   * store's), every panel, no goals.
+   * store's), every panel, no goals; `script`: what the world does on its own (a sandbox class's storms).
    */
-  startSandbox(seed?: number, region?: string): void;
+  startSandbox(seed?: number, region?: string, script?: readonly ScriptedEvent[]): void;
   /** Reveals the next hint of the level; false when there is none left. */
   showHint(): boolean;
   /** Restarts the level and plays its reference solution through the clock; stoppable. */
@@ -346,8 +346,9 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
           });
         },
 
-        startSandbox(seed, region) {
-          replace(createSession({ seed: seed ?? firstSeed, region: region ?? options.region }), {
+        startSandbox(seed, region, script) {
+          const world = { seed: seed ?? firstSeed, region: region ?? options.region, script: script ?? [] };
+          replace(createSession(world), {
             firstVisit: false,
             ui: { ...get().ui, selection: null },
           });

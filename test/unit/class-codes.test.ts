@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type ClassPlan,
   classLevel,
+  classSandboxScript,
   cleanName,
   decodeClassCode,
   decodeProgressCode,
@@ -142,6 +143,43 @@ describe('storms in the world', () => {
       expect(w.getState().sim.impairedZones['za-southwest-1b']).toBe(true);
     }
     expect(JSON.stringify(worlds[0]!.getState().sim)).toBe(JSON.stringify(worlds[1]!.getState().sim));
+  });
+
+  it('strike a sandbox class at the planned second, once, the same in two worlds; a reset re-arms them', () => {
+    const plan: ClassPlan = {
+      seed: 42,
+      world: { kind: 'sandbox' },
+      storms: [
+        { at: 60, kind: 'zoneDown', zone: 'b' },
+        { at: 120, kind: 'zoneUp', zone: 'b' },
+      ],
+    };
+    const worlds = [createGameStore(), createGameStore()];
+    for (const w of worlds) w.getState().startSandbox(plan.seed, undefined, classSandboxScript(plan));
+    const clock = (w: (typeof worlds)[0]) => w.getState().sim.now - w.getState().sim.startedAt;
+    const down = (w: (typeof worlds)[0]) => w.getState().sim.impairedZones['za-southwest-1b'] === true;
+    for (const w of worlds) {
+      w.getState().advance(59 - clock(w));
+      expect(down(w)).toBe(false);
+      w.getState().advance(1);
+      expect(clock(w)).toBe(60);
+      expect(down(w)).toBe(true);
+      // The storm is a call in the world's log, shown in Rosetta like a level's own disaster.
+      expect(w.getState().api.at(-1)?.call.action).toBe('sim:FailAvailabilityZone');
+      w.getState().advance(60);
+      expect(down(w)).toBe(false);
+    }
+    expect(JSON.stringify(worlds[0]!.getState().sim)).toBe(JSON.stringify(worlds[1]!.getState().sim));
+    // Undoing a storm's call does not bring the storm back: it plays once.
+    const w = worlds[0]!;
+    w.getState().undo();
+    expect(down(w)).toBe(true);
+    w.getState().advance(120);
+    expect(down(w)).toBe(true);
+    // A reset starts the world and its storms again.
+    w.getState().reset();
+    w.getState().advance(60);
+    expect(down(w)).toBe(true);
   });
 
   it('use the plan seed when one is given', () => {

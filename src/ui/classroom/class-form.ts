@@ -218,10 +218,7 @@ export function bindClassForm(root: HTMLElement, options: ClassFormOptions): () 
         : { kind: 'levels', levels: levelBoxes.filter((b) => b.checked).map((b) => b.value) },
       storms: storms.filter((s): s is Storm => typeof s !== 'string'),
     };
-    // The game plays storms as a level's scripted events; free play has none yet.
-    const sandboxStorms =
-      sandbox && rows.length > 0 ? ['Storms need campaign levels: remove them, or pick levels.'] : [];
-    const all = [...bad, ...sandboxStorms, ...planProblems(plan)];
+    const all = [...bad, ...planProblems(plan)];
     problems.replaceChildren(...all.map((p) => h('li', {}, p)));
     if (all.length > 0) {
       code = '';
