@@ -2,10 +2,11 @@
  * The classroom's parts of a mounted game: "Join a class" and a progress code on the campaign map, a
  * progress code at the debrief, and the presenter switch with the facilitator's keys. Switching
  * presenter mode on zooms the kingdom in by the ratio of presenter type to normal type, so the canvas
- * grows with the text (a kingdom that first shows in presenter mode starts at its own fit).
+ * grows with the text, and halves the pace of the scenes' animations (tweens and timed events) (a kingdom that first shows in presenter mode starts at its own fit).
  */
 import type Phaser from 'phaser';
 import type { KingdomScene } from '../game/KingdomScene.ts';
+import { setAnimationPace } from '../game/motion.ts';
 import type { GameStore } from '../store/create-game-store.ts';
 import { createJoinClass } from '../ui/classroom/join-class.ts';
 import { bindPresenter } from '../ui/classroom/presenter.ts';
@@ -14,6 +15,8 @@ import { type ClassSession, classUrl } from './class-session.ts';
 import type { MountOptions } from './mount-options.ts';
 
 const PRESENTER_ZOOM = 1.5;
+/** Presenter mode shows the world's changes at half speed, for a room to follow. */
+export const PRESENTER_PACE = 0.5;
 
 export interface ClassroomParts {
   mapSections: HTMLElement[];
@@ -38,6 +41,7 @@ export function bindClassroom(
   const presenter = bindPresenter(root, store, {
     initial: options.classroom?.present === true,
     onChange: (on) => {
+      setAnimationPace(game, on ? PRESENTER_PACE : 1);
       const kingdom = game.scene.getScene('kingdom') as KingdomScene | null;
       if (kingdom?.sys.isActive()) kingdom.zoomBy(on ? PRESENTER_ZOOM : 1 / PRESENTER_ZOOM);
     },

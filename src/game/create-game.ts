@@ -18,6 +18,7 @@ import { BootScene } from './BootScene.ts';
 import { DirectorScene } from './DirectorScene.ts';
 import { KingdomHudScene } from './KingdomHudScene.ts';
 import { KingdomScene } from './KingdomScene.ts';
+import { followAnimationPace } from './motion.ts';
 import { PlanetScene } from './PlanetScene.ts';
 import { COLORS, hex } from './palette.ts';
 import { RegionScene } from './RegionScene.ts';
@@ -90,5 +91,9 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
   };
   if (game.canvas) label();
   else game.events.once(Phaser.Core.Events.READY, label);
+  // After the scene manager has booted the scenes (its own READY listener comes first).
+  game.events.once(Phaser.Core.Events.READY, () => {
+    for (const scene of game.scene.getScenes(false)) followAnimationPace(scene);
+  });
   return game;
 }

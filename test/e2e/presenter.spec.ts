@@ -101,4 +101,20 @@ test('?present=1 starts in presenter mode', async ({ page }) => {
   await page.getByRole('button', { name: 'Presenter' }).focus();
   await page.keyboard.press('?');
   await expect(page.locator('[data-role="presenter-card"]')).toBeVisible();
+  await page.keyboard.press('?');
+  // The scenes' animations run at half speed, also in a scene started after the switch.
+  const paces = () =>
+    page.evaluate(() =>
+      window
+        .__nozama!.game.scene.getScenes(true)
+        .map((s) => `${s.sys.settings.key} ${s.tweens.timeScale} ${s.time.timeScale}`),
+    );
+  await waitScene(page, 'planet');
+  expect(await paces()).toContain('planet 0.5 0.5');
+  await page.evaluate(() => window.__nozama!.store.getState().goTo({ scene: 'kingdom', zone: null }));
+  await waitScene(page, 'kingdom');
+  expect(await paces()).toContain('kingdom 0.5 0.5');
+  await page.getByRole('button', { name: 'Presenter' }).click();
+  await expect(page.getByRole('button', { name: 'Presenter' })).toHaveAttribute('aria-pressed', 'false');
+  expect(await paces()).toContain('kingdom 1 1');
 });

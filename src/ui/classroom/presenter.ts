@@ -1,7 +1,8 @@
 /**
  * Presenter mode, for a projector at the front of a classroom (a switch in the top bar, or
  * `?present=1`): large type (body text at least 24 px), high contrast, a big clock, the Chronicle
- * enlarged, slower panel transitions, side panels that fold away, and the facilitator's keys, listed
+ * enlarged, slower panel transitions and scene animations (mount-classroom.ts sets the scenes' pace),
+ * side panels that fold away, and the facilitator's keys, listed
  * on a "?" card. The keys act only in presenter mode and never while the focus is in a text field;
  * each presses the same button a player would, or makes the same call the Disasters form makes.
  *
