@@ -117,4 +117,10 @@ test('?present=1 starts in presenter mode', async ({ page }) => {
   await page.getByRole('button', { name: 'Presenter' }).click();
   await expect(page.getByRole('button', { name: 'Presenter' })).toHaveAttribute('aria-pressed', 'false');
   expect(await paces()).toContain('kingdom 1 1');
+  // With the focus nowhere (the page's body), the facilitator's keys still reach the game.
+  await page.getByRole('button', { name: 'Presenter' }).click();
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await page.keyboard.press('?');
+  await expect(page.locator('[data-role="presenter-card"]')).toBeVisible();
 });

@@ -2,9 +2,10 @@
  * Presenter mode, for a projector at the front of a classroom (a switch in the top bar, or
  * `?present=1`): large type (body text at least 24 px), high contrast, a big clock, the Chronicle
  * enlarged, slower panel transitions and scene animations (mount-classroom.ts sets the scenes' pace),
- * side panels that fold away, and the facilitator's keys, listed
- * on a "?" card. The keys act only in presenter mode and never while the focus is in a text field;
- * each presses the same button a player would, or makes the same call the Disasters form makes.
+ * side panels that fold away, and the facilitator's keys, listed on a "?" card. The keys act only in
+ * presenter mode, while the focus is in the game or nowhere (the page's body), never while it is in a
+ * text field; each presses the same button a player would, or makes the same call the Disasters form
+ * makes.
  *
  * The canvas follows through `onChange` (the app zooms the kingdom so its labels grow with the text).
  */
@@ -127,11 +128,17 @@ export function bindPresenter(root: HTMLElement, store: GameStore, options: Pres
     e.preventDefault();
     act();
   };
+  // With nothing focused (the facilitator clicked the page's empty margin), the page's keys are the game's.
+  const doc = root.ownerDocument;
+  const onPageKey = (e: KeyboardEvent) => {
+    if (doc.activeElement === null || doc.activeElement === doc.body) onKey(e);
+  };
   const onToggle = () => set(!on);
   toggle.addEventListener('click', onToggle);
   help.addEventListener('click', showCard);
   close.addEventListener('click', () => card.close());
   root.addEventListener('keydown', onKey);
+  doc.addEventListener('keydown', onPageKey);
   help.hidden = true;
   if (options.initial) set(true);
   return {
@@ -139,6 +146,7 @@ export function bindPresenter(root: HTMLElement, store: GameStore, options: Pres
     set,
     destroy() {
       root.removeEventListener('keydown', onKey);
+      doc.removeEventListener('keydown', onPageKey);
       toggle.remove();
       help.remove();
       card.remove();
