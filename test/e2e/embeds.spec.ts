@@ -261,3 +261,38 @@ test('an embed never takes the reader’s keyboard focus, even after the reader 
     .toBe(true);
   expect(await page.evaluate(() => document.activeElement?.tagName)).toBe('BODY');
 });
+
+test('a demo tells its page when the horn sounds a rollback and when its goals are reached', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watchPage(page, baseURL as string);
+  await page.goto('/gallery.html');
+  const el = page.locator('nozama-demo[demo="linear-rollback"]');
+  // The page listens as a blog's script would: the events bubble out of the shadow root.
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    (window as unknown as { seen: string[] }).seen = seen;
+    for (const name of ['ready', 'goal', 'rollback', 'error'])
+      document.addEventListener(`nozama:${name}`, (e) => {
+        const detail = (e as CustomEvent<{ level?: string; type?: string }>).detail;
+        seen.push([name, detail.level ?? detail.type ?? ''].join(' ').trim());
+      });
+  });
+  await el.evaluate((d) => (d as DemoElement).play());
+  await expect.poll(() => el.evaluate((d) => (d as DemoElement).loaded)).toBe(true);
+  await el.evaluate((d) => (d as DemoElement).pause());
+  const seen = () => page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+  // Simulated minutes pass a step at a time until the watchtower has rolled the shift back and the level's
+  // goals (which ask for that rollback) are met.
+  for (let i = 0; i < 40; i++) {
+    const now = await seen();
+    if (now.some((s) => s.startsWith('goal')) && now.some((s) => s.startsWith('rollback'))) break;
+    await el.evaluate((d) => (d as DemoElement & { step(s: number): void }).step(60));
+  }
+  const events = await seen();
+  expect(events).toContain('goal the-watchtower');
+  expect(events.filter((s) => s.startsWith('rollback')).length).toBeGreaterThan(0);
+  expect(events.some((s) => s.startsWith('error'))).toBe(false);
+  expect(problems).toEqual([]);
+});
