@@ -6,6 +6,7 @@
  * the same state, and a failed call returns the state it was given, untouched.
  */
 
+import { emptyAppAutoScalingState } from './appautoscaling/aas-types.ts';
 import { emptyCloudWatchState, emptyTrafficState } from './cloudwatch/cloudwatch-types.ts';
 import { emptyCodeDeployState } from './codedeploy/codedeploy-types.ts';
 import { DEFAULT_REGION, regionInfo } from './ec2/catalog.ts';
@@ -77,6 +78,7 @@ export function createSim(options: CreateSimOptions = {}): SimState {
     cloudwatch: emptyCloudWatchState(),
     lambda: emptyLambdaState(),
     codedeploy: emptyCodeDeployState(),
+    appAutoScaling: emptyAppAutoScalingState(),
   };
 }
 

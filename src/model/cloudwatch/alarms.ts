@@ -70,7 +70,7 @@ export function alarmPeriod(a: MetricAlarm): number {
 }
 
 /** The values of the periods starting in [from, to), keyed by period start. */
-function alarmValues(
+export function alarmValues(
   ctx: Ctx,
   a: MetricAlarm,
   period: number,

@@ -153,6 +153,11 @@ export interface TrafficState {
   sourceCurrent: Record<string, SourceWindow>;
   /** The last closed window per source. */
   sourceLast: Record<string, SourceWindow>;
+  /**
+   * Requests served by each ECS service's tasks since its load was last published (once a minute,
+   * ecs/service-load.ts), keyed like the scheduler's service key (cluster ARN | service name).
+   */
+  serviceRequests: Record<string, number>;
 }
 
 export interface CloudWatchState {
@@ -181,6 +186,7 @@ export function emptyTrafficState(): TrafficState {
     windows: {},
     sourceCurrent: {},
     sourceLast: {},
+    serviceRequests: {},
   };
 }
 

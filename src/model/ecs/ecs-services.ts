@@ -301,15 +301,7 @@ function updateService(ctx: Ctx, input: Input) {
       },
     };
   } else if (changes.desiredCount !== undefined) {
-    updated = {
-      ...updated,
-      deployments: updated.deployments.map((d) =>
-        d.status === 'PRIMARY'
-          ? { ...d, desiredCount: changes.desiredCount as number, updatedAt: ctx.now }
-          : d,
-      ),
-      sched: { ...updated.sched, steady: false },
-    };
+    updated = withDesiredCount(ctx, updated, changes.desiredCount);
   }
   ctx.put('services', svc.serviceArn, updated);
   ctx.emit('service/updated', {
@@ -319,6 +311,34 @@ function updateService(ctx: Ctx, input: Input) {
     desiredCount: updated.desiredCount,
   });
   return { service: describeService(ctx, updated) };
+}
+
+/** The service with a new desired count on itself and its PRIMARY deployment; the scheduler wakes. */
+function withDesiredCount(ctx: Ctx, svc: Service, desiredCount: number): Service {
+  return {
+    ...svc,
+    desiredCount,
+    deployments: svc.deployments.map((d) =>
+      d.status === 'PRIMARY' ? { ...d, desiredCount, updatedAt: ctx.now } : d,
+    ),
+    sched: { ...svc.sched, steady: false },
+  };
+}
+
+/**
+ * Sets a service's desired count the way UpdateService does without a new deployment: what Application
+ * Auto Scaling calls (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-auto-scaling.html).
+ */
+export function setServiceDesiredCount(ctx: Ctx, svc: Service, desiredCount: number): Service {
+  const updated = withDesiredCount(ctx, svc, desiredCount);
+  ctx.put('services', svc.serviceArn, updated);
+  ctx.emit('service/updated', {
+    serviceArn: svc.serviceArn,
+    serviceName: svc.serviceName,
+    newDeployment: false,
+    desiredCount,
+  });
+  return updated;
 }
 
 function deleteService(ctx: Ctx, input: Input) {

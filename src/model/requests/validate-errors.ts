@@ -196,6 +196,7 @@ const INTERNAL: Record<string, AwsError> = {
   ec2: { name: 'InternalError', message: 'An internal error has occurred.' },
   cloudwatch: { name: 'InternalServiceFault', message: 'Internal service error.' },
   ssm: { name: 'InternalServerError', message: 'An error occurred on the server side.' },
+  'application-autoscaling': { name: 'InternalServiceException', message: 'Internal service error.' },
 };
 
 export function internalFailure(service: string): AwsError {

@@ -17,6 +17,13 @@ export interface ActionSpec {
 }
 
 export const ACTIONS = {
+  'application-autoscaling:DeleteScalingPolicy': { access: 'write' },
+  'application-autoscaling:DeregisterScalableTarget': { access: 'write' },
+  'application-autoscaling:DescribeScalableTargets': { access: 'read' },
+  'application-autoscaling:DescribeScalingActivities': { access: 'read' },
+  'application-autoscaling:DescribeScalingPolicies': { access: 'read' },
+  'application-autoscaling:PutScalingPolicy': { access: 'write' },
+  'application-autoscaling:RegisterScalableTarget': { access: 'write' },
   'cloudwatch:DeleteAlarms': { access: 'write' },
   'cloudwatch:DescribeAlarmHistory': { access: 'read' },
   'cloudwatch:DescribeAlarms': { access: 'read' },

@@ -4,6 +4,8 @@
  * exact data shape; the others carry plain JSON data for the chronicle. `Ctx.emit` accepts only a
  * name of this table with that name's data, so a misspelt event or a missing field fails to compile.
  */
+
+import type { ScalingWhy } from '../appautoscaling/aas-types.ts';
 import type { PlacementFailure, PlacementTrace } from '../ecs/placement.ts';
 
 export const SIM_EVENT_TYPES = [
@@ -65,6 +67,11 @@ export const SIM_EVENT_TYPES = [
   'rule/created',
   'rule/deleted',
   'rule/modified',
+  'scaling/activity',
+  'scaling/policyDeleted',
+  'scaling/policyPut',
+  'scaling/targetDeregistered',
+  'scaling/targetRegistered',
   'service/created',
   'service/deleted',
   'service/event',
@@ -120,6 +127,14 @@ export interface SimEventDataMap {
   };
   'service/event': { serviceName: string; serviceArn: string; message: string };
   'alarm/stateChanged': { alarmName: string; from: string; to: string; reason: string; at: number };
+  'scaling/activity': {
+    resourceId: string;
+    serviceName: string;
+    from: number;
+    to: number;
+    cause: string;
+    why: ScalingWhy | null;
+  };
   'zone/failed': { availabilityZone: string };
   'zone/restored': { availabilityZone: string };
 }

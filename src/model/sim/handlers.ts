@@ -1,5 +1,6 @@
 /** Every action the model answers, by its AWS name (service:Operation). */
 
+import { appAutoScalingHandlers } from '../appautoscaling/aas.ts';
 import { cloudwatchHandlers } from '../cloudwatch/cloudwatch.ts';
 import { codedeployHandlers } from '../codedeploy/codedeploy.ts';
 import { ec2Handlers } from '../ec2/ec2.ts';
@@ -27,4 +28,5 @@ export const HANDLERS: Record<string, Handler> = {
   ...lambdaHandlers,
   ...codedeployHandlers,
   ...trafficHandlers,
+  ...appAutoScalingHandlers,
 };

@@ -1,14 +1,17 @@
 /**
  * One simulated second, in a fixed order: instances boot and their agents register; tasks walk
  * their lifecycle (outcomes feed the services' backoff); load balancers register, check and drain
- * targets; travelers are routed and metrics written; alarms evaluate; deployments (ECS native
+ * targets; travelers are routed and metrics written (the services' CPU and memory once a minute); alarms
+ * evaluate and Application Auto Scaling runs the policies their actions name; deployments (ECS native
  * strategies, CodeDeploy, the Lambda alias deployer) take their next step reading those alarms; and
  * every service's scheduler reconciles.
  */
+import { tickAppAutoScaling } from '../appautoscaling/aas-scaling.ts';
 import { tickAlarms } from '../cloudwatch/alarms.ts';
 import { tickCodeDeploy } from '../codedeploy/codedeploy-engine.ts';
 import { tickInstances } from '../ec2/instance-lifecycle.ts';
 import { tickEcsDeployments } from '../ecs/ecs-deployments.ts';
+import { tickServiceLoad } from '../ecs/service-load.ts';
 import { noteTaskOutcome, tickServices } from '../ecs/service-scheduler.ts';
 import { tickTasks } from '../ecs/task-lifecycle.ts';
 import { tickElb } from '../elbv2/elb-health.ts';
@@ -31,7 +34,9 @@ export function tick(ctx: Ctx): void {
   }
   tickElb(ctx);
   tickTraffic(ctx);
+  tickServiceLoad(ctx);
   tickAlarms(ctx);
+  tickAppAutoScaling(ctx);
   tickEcsDeployments(ctx);
   tickCodeDeploy(ctx);
   tickLambdaDeployers(ctx);

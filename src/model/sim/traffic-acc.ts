@@ -19,10 +19,19 @@ export interface TickAcc {
   sources: Map<string, SourceWindow>;
   flows: Map<string, FlowCarry>;
   errCarry: Map<string, number>;
+  /** Requests served per ECS service key this second (the load its tasks carry). */
+  services: Map<string, number>;
 }
 
 export function newAcc(wt: number): TickAcc {
-  return { wt, revs: new Map(), sources: new Map(), flows: new Map(), errCarry: new Map() };
+  return {
+    wt,
+    revs: new Map(),
+    sources: new Map(),
+    flows: new Map(),
+    errCarry: new Map(),
+    services: new Map(),
+  };
 }
 
 export function errCarryOf(ctx: Ctx, acc: TickAcc, key: string): number {
@@ -61,6 +70,8 @@ export function flushAcc(ctx: Ctx, acc: TickAcc): void {
   const tr = ctx.s.traffic;
   for (const [k, v] of acc.flows) ctx.putIn('traffic', 'flows', k, v);
   for (const [k, v] of acc.errCarry) ctx.putIn('traffic', 'carry', k, v);
+  for (const [k, n] of acc.services)
+    ctx.putIn('traffic', 'serviceRequests', k, (tr.serviceRequests[k] ?? 0) + n);
   for (const [k, w] of acc.revs) {
     if (w.requests === 0) continue;
     const tot = tr.totals[k];

@@ -17,6 +17,7 @@ import { type Dimensions, putSample, putSampleKeyed, seriesKey } from '../cloudw
 import { listenerShares, matchedActions, routableTargets } from '../elbv2/elb-routing.ts';
 import { behaviorForTask, HEALTHY_BEHAVIOR } from './behavior.ts';
 import type { Ctx } from './ctx.ts';
+import { serviceKey } from './indexes.ts';
 import { addRev, errCarryOf, sourceAcc, type TickAcc } from './traffic-acc.ts';
 import {
   failures,
@@ -36,6 +37,7 @@ const METRICS = [
   'HTTPCode_ELB_5XX_Count',
   'HTTPCode_ELB_503_Count',
   'TargetResponseTime',
+  'RequestCountPerTarget',
 ] as const;
 type MetricName = (typeof METRICS)[number];
 
@@ -58,6 +60,8 @@ interface ListenerInfo {
   shares: { targetGroupArn: string; share: number }[];
   lb: Series;
   groups: Map<string, Series>;
+  /** RequestCountPerTarget is also published with the TargetGroup dimension alone. */
+  perTarget: Map<string, Series>;
 }
 const targetsCache = new WeakMap<TargetGroup, Target[]>();
 const listenerCache = new WeakMap<Listener, ListenerInfo>();
@@ -83,16 +87,29 @@ function infoOf(ctx: Ctx, l: Listener): ListenerInfo {
   const lbDim = lbDimension(l.LoadBalancerArn);
   const shares = listenerShares(ctx.s, l.ListenerArn);
   const groups = new Map<string, Series>();
+  const perTarget = new Map<string, Series>();
   for (const g of shares) {
     groups.set(g.targetGroupArn, series({ LoadBalancer: lbDim, TargetGroup: tgDimension(g.targetGroupArn) }));
+    perTarget.set(g.targetGroupArn, series({ TargetGroup: tgDimension(g.targetGroupArn) }));
   }
-  const info = { rules: ctx.s.elb.rules, shares, lb: series({ LoadBalancer: lbDim }), groups };
+  const info = { rules: ctx.s.elb.rules, shares, lb: series({ LoadBalancer: lbDim }), groups, perTarget };
   listenerCache.set(l, info);
   return info;
 }
 
 function count(ctx: Ctx, s: Series, name: MetricName, n: number) {
   if (n > 0) putSampleKeyed(ctx, s.keys[name], NS, name, s.dims, { sum: n, count: 1, min: n, max: n });
+}
+
+/**
+ * RequestCountPerTarget: the group's requests divided by its routable targets, per second; its Sum over a
+ * minute is the minute's requests per target (the statistic AWS documents for it).
+ */
+function perTargetCount(ctx: Ctx, info: ListenerInfo, arn: string, n: number, targets: number) {
+  const v = n / targets;
+  for (const s of [info.groups.get(arn), info.perTarget.get(arn)]) {
+    if (s) count(ctx, s, 'RequestCountPerTarget', v);
+  }
 }
 
 type Part = { count: number; p50: number; p99: number };
@@ -142,6 +159,10 @@ function serveGroup(
     const t = targets[i] as Target;
     const task = t.taskArn ? ctx.s.tasks[t.taskArn] : undefined;
     const key = task ? task.taskDefinitionArn : '';
+    if (task?.serviceName) {
+      const svc = serviceKey(task.clusterArn, task.serviceName);
+      acc.services.set(svc, (acc.services.get(svc) ?? 0) + c);
+    }
     const cur = byRev.get(key);
     if (cur) cur.n += c;
     else byRev.set(key, { n: c, b: task ? behaviorForTask(ctx.s, task) : HEALTHY_BEHAVIOR });
@@ -160,7 +181,7 @@ function serveGroup(
     parts.push({ count: c, p50: b.latencyMs, p99 });
     if (rev) addRev(acc, rev, c, f, b.latencyMs, p99);
   }
-  return { failed, parts };
+  return { failed, parts, targets: targets.length };
 }
 
 function answerItself(ctx: Ctx, acc: TickAcc, src: string, l: Listener, n: number) {
@@ -225,6 +246,7 @@ export function tickListenerSource(ctx: Ctx, acc: TickAcc, src: string, listener
     }
     const s = info.groups.get(arn) as Series;
     count(ctx, s, 'RequestCount', a);
+    perTargetCount(ctx, info, arn, a, served.targets);
     count(ctx, s, 'HTTPCode_Target_2XX_Count', a - served.failed);
     count(ctx, s, 'HTTPCode_Target_5XX_Count', served.failed);
     latency(ctx, s, served.parts);

@@ -11,12 +11,14 @@
  * return ISO strings (what the CLI prints).
  */
 
+import type { AppAutoScalingState } from '../appautoscaling/aas-types.ts';
 import type { CloudWatchState, TrafficState } from '../cloudwatch/cloudwatch-types.ts';
 import type { CodeDeployState } from '../codedeploy/codedeploy-types.ts';
 import type { ElbState } from '../elbv2/elbv2-types.ts';
 import type { LambdaState } from '../lambda/lambda-types.ts';
 import type { SimEvent } from './events.ts';
 
+export type * from '../appautoscaling/aas-types.ts';
 export type * from '../cloudwatch/cloudwatch-types.ts';
 export type * from '../codedeploy/codedeploy-types.ts';
 export type * from '../elbv2/elbv2-types.ts';
@@ -641,10 +643,12 @@ export interface SimState {
   cloudwatch: CloudWatchState;
   lambda: LambdaState;
   codedeploy: CodeDeployState;
+  /** Application Auto Scaling: scalable targets, scaling policies, activities (aas-types.ts). */
+  appAutoScaling: AppAutoScalingState;
 }
 
 /** Top-level members of SimState that hold records of records (see Ctx.putIn). */
-export type Slice = 'elb' | 'traffic' | 'cloudwatch' | 'lambda' | 'codedeploy';
+export type Slice = 'elb' | 'traffic' | 'cloudwatch' | 'lambda' | 'codedeploy' | 'appAutoScaling';
 
 export interface CreateSimOptions {
   seed?: number;
