@@ -133,6 +133,20 @@ export function goalMissingAws(m: GoalMissing): string {
       return `Only ${m.healthy} healthy tasks at ${m.atSecond} s.`;
     case 'noZoneFailed':
       return 'No Availability Zone has failed.';
+    case 'noScalableTarget':
+      return `Service ${m.service} is not a scalable target yet.`;
+    case 'scalableTargetRange':
+      return `The scalable target's range is ${m.min}-${m.max}; it needs a minimum of at least ${m.minAtLeast} and a maximum of at least ${m.maxAtLeast}.`;
+    case 'noScalingPolicy':
+      return `No target tracking policy on ${m.metric} yet.`;
+    case 'notScaledOut':
+      return m.desired === 0
+        ? `No scaling policy has scaled out yet (needs a desired count of ${m.need}).`
+        : `A scaling policy scaled out to ${m.desired}; ${m.need} needed.`;
+    case 'notScaledOutYet':
+      return 'The service has not scaled out yet.';
+    case 'notScaledIn':
+      return 'The service scaled out but has not scaled in yet.';
     case 'unknownGoal':
       return 'Unknown goal.';
   }
@@ -263,6 +277,20 @@ export function goalMissingStory(m: GoalMissing): string {
       return `Only ${m.healthy} healthy developments at ${m.atSecond} s.`;
     case 'noZoneFailed':
       return 'No portal has collapsed yet.';
+    case 'noScalableTarget':
+      return `The decree ${m.service} has no growth bounds yet.`;
+    case 'scalableTargetRange':
+      return `The growth bounds are ${m.min} to ${m.max}; they should keep at least ${m.minAtLeast} standing and allow at least ${m.maxAtLeast}.`;
+    case 'noScalingPolicy':
+      return `No growth rule follows ${m.metric === 'ECSServiceAverageCPUUtilization' ? "the builders' toil (CPU)" : m.metric} yet.`;
+    case 'notScaledOut':
+      return m.desired === 0
+        ? `The decree has not grown by its rule yet (it should reach ${m.need}).`
+        : `The rule grew the decree to ${m.desired}; it should reach ${m.need}.`;
+    case 'notScaledOutYet':
+      return 'The decree has not grown yet.';
+    case 'notScaledIn':
+      return 'The decree grew but has not shrunk back yet.';
     case 'unknownGoal':
       return 'Unknown goal.';
   }

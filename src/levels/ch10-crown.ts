@@ -4,6 +4,7 @@ import type { Level } from './types.ts';
 
 export const theCrown: Level = {
   id: 'the-crown',
+  final: true,
   number: 19,
   chapter: 10,
   title: 'The crown',

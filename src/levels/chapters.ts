@@ -32,4 +32,9 @@ export const ALL_CHAPTERS: Chapter[] = [
   { number: 8, title: 'Spells', blurb: 'Lambda versions and aliases, shifted a step at a time.' },
   { number: 9, title: 'Managed lands', blurb: 'Fargate: tasks without instances to tend.' },
   { number: 10, title: 'The crown', blurb: 'Everything at once, with no hints.' },
+  {
+    number: 11,
+    title: 'The kingdom grows',
+    blurb: 'Auto scaling: decrees that follow their travelers, territories that come and go by themselves.',
+  },
 ];

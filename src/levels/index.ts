@@ -14,6 +14,7 @@ import { blueGreen, canary, watchtower } from './ch7-renovations.ts';
 import { spells } from './ch8-spells.ts';
 import { managedLands } from './ch9-managed.ts';
 import { theCrown } from './ch10-crown.ts';
+import { ALL_GROWTH_LEVELS } from './ch11-growth.ts';
 import { ALL_CHAPTERS } from './chapters.ts';
 import type { Chapter, Level, PanelId } from './types.ts';
 
@@ -41,6 +42,7 @@ const CAMPAIGN: Level[] = [
   spells,
   managedLands,
   theCrown,
+  ...ALL_GROWTH_LEVELS,
 ];
 
 const usedChapters = ALL_CHAPTERS.filter((c) => CAMPAIGN.some((l) => l.chapter === c.number));
@@ -71,11 +73,12 @@ const PANELS: readonly PanelId[] = [
   'renovation',
   'watchtower',
   'spells',
+  'growth',
 ];
 
 /**
- * What is wrong with a level's data (empty when valid). `final` marks the campaign's last level, the
- * only one allowed to give no hints.
+ * What is wrong with a level's data (empty when valid). `final` marks the final challenge (the crown),
+ * the only level allowed to give no hints.
  */
 export function validateLevel(level: Level, options: { final?: boolean } = {}): string[] {
   const errors: string[] = [];
@@ -134,8 +137,9 @@ export function validateCampaign(
       errors.push(`level ${l.id}: unknown chapter ${l.chapter}`);
     const prev = levels[i - 1];
     if (prev && prev.chapter > l.chapter) errors.push(`level ${l.id}: chapters out of order`);
-    for (const e of validateLevel(l, { final: i === levels.length - 1 })) errors.push(`${l.id}: ${e}`);
+    for (const e of validateLevel(l, { final: l.final === true })) errors.push(`${l.id}: ${e}`);
   });
+  if (levels.filter((l) => l.final).length > 1) errors.push('more than one final challenge');
   chapters.forEach((c, i) => {
     if (c.number !== i + 1) errors.push(`chapter ${c.title} has number ${c.number}, expected ${i + 1}`);
   });

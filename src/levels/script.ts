@@ -8,6 +8,7 @@ import type { Level, ScriptedEvent } from './types.ts';
 function anchor(e: ScriptedEvent, t: ScriptClock): number | null {
   if (e.after === 'start') return t.startedAt;
   if (e.after === 'zoneFailed') return t.zoneFailedAt;
+  if (e.after === 'scalingPolicy') return t.scalingPolicyAt ?? null;
   return e.service === undefined ? null : (t.services[e.service]?.newDeploymentAt ?? null);
 }
 

@@ -18,7 +18,8 @@ export type PanelId =
   | 'traffic'
   | 'renovation'
   | 'watchtower'
-  | 'spells';
+  | 'spells'
+  | 'growth';
 
 /** One step of a solution: a call, or letting simulated time pass. */
 export type SolutionStep = { call: Call; note?: string } | { advance: number; note?: string };
@@ -70,6 +71,11 @@ export interface Level {
    */
   firstPanel?: PanelId;
   goals: GoalSpec[];
+  /**
+   * The final challenge (the crown): everything at once, with no hints. Chapters after it (the kingdom
+   * grows) teach what comes once the basics are known.
+   */
+  final?: boolean;
   /** Progressive hints, gentlest first. Empty for the final challenge. */
   hints: string[];
   /** The reference solution, played by "show me" and by the level tests. */
@@ -98,11 +104,12 @@ export interface Level {
 
 /**
  * A call the world makes on its own, `delaySeconds` after a moment the goal tracker records: the level
- * start, the first new deployment of `service` since the level began, or the first zone failure.
+ * start, the first new deployment of `service` since the level began, the first zone failure, or the
+ * first scaling policy.
  * Calls (in solutions too) may name minted ids by reference (@instance/<zone>/<n>, see refs.ts).
  */
 export interface ScriptedEvent {
-  after: 'start' | 'newDeployment' | 'zoneFailed';
+  after: 'start' | 'newDeployment' | 'zoneFailed' | 'scalingPolicy';
   service?: string;
   delaySeconds: number;
   call: Call;

@@ -17,7 +17,7 @@ describe('the campaign', () => {
     expect(validateCampaign()).toEqual([]);
     expect(LEVELS.length).toBeGreaterThanOrEqual(14);
     expect(CHAPTERS.map((c) => c.number)).toEqual(CHAPTERS.map((_, i) => i + 1));
-    expect(LEVELS.at(-1)?.hints).toEqual([]);
+    expect(LEVELS.filter((l) => l.final).map((l) => [l.id, l.hints])).toEqual([['the-crown', []]]);
   });
 
   it('rejects broken level data with a reason', () => {
@@ -56,7 +56,7 @@ function levelOf(r: LevelRun) {
 
 describe.each(LEVELS.map((l) => [`${l.number} ${l.id}`, l] as const))('level %s', (_name, level) => {
   it('validates', () => {
-    expect(validateLevel(level, { final: level === LEVELS.at(-1) })).toEqual([]);
+    expect(validateLevel(level, { final: level.final === true })).toEqual([]);
   });
 
   it('the reference solution completes the level, with no failed call, and earns its stars', () => {

@@ -1724,6 +1724,88 @@ const CORPUS: Call[] = [
   },
 ];
 
+/** Application Auto Scaling (JSON 1.1): the calls of issue 17's growth forms. */
+const SCALE_REF = {
+  ServiceNamespace: 'ecs',
+  ResourceId: 'service/Royaume/mill',
+  ScalableDimension: 'ecs:service:DesiredCount',
+};
+const CORPUS_AUTOSCALING: Call[] = [
+  {
+    action: 'application-autoscaling:RegisterScalableTarget',
+    input: { ...SCALE_REF, MinCapacity: 2, MaxCapacity: 10 },
+  },
+  {
+    action: 'application-autoscaling:RegisterScalableTarget',
+    input: {
+      ...SCALE_REF,
+      MinCapacity: 0,
+      SuspendedState: { DynamicScalingInSuspended: true, DynamicScalingOutSuspended: false },
+    },
+  },
+  { action: 'application-autoscaling:DeregisterScalableTarget', input: SCALE_REF },
+  {
+    action: 'application-autoscaling:DescribeScalableTargets',
+    input: { ServiceNamespace: 'ecs', ResourceIds: ['service/Royaume/mill', 'service/Royaume/gate'] },
+  },
+  {
+    action: 'application-autoscaling:PutScalingPolicy',
+    input: {
+      ...SCALE_REF,
+      PolicyName: 'cpu60',
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: 60,
+        PredefinedMetricSpecification: { PredefinedMetricType: 'ECSServiceAverageCPUUtilization' },
+        ScaleOutCooldown: 60,
+        ScaleInCooldown: 120,
+        DisableScaleIn: false,
+      },
+    },
+  },
+  {
+    action: 'application-autoscaling:PutScalingPolicy',
+    input: {
+      ...SCALE_REF,
+      PolicyName: 'per-target',
+      PolicyType: 'TargetTrackingScaling',
+      TargetTrackingScalingPolicyConfiguration: {
+        TargetValue: 1000.5,
+        PredefinedMetricSpecification: {
+          PredefinedMetricType: 'ALBRequestCountPerTarget',
+          ResourceLabel: 'app/nozama-alb/50dc6c495c0c9188/targetgroup/blue/73e2d6bc24d8a067',
+        },
+      },
+    },
+  },
+  {
+    action: 'application-autoscaling:PutScalingPolicy',
+    input: {
+      ...SCALE_REF,
+      PolicyName: 'steps',
+      PolicyType: 'StepScaling',
+      StepScalingPolicyConfiguration: {
+        AdjustmentType: 'ChangeInCapacity',
+        Cooldown: 300,
+        MetricAggregationType: 'Average',
+        StepAdjustments: [
+          { MetricIntervalLowerBound: 0, MetricIntervalUpperBound: 20, ScalingAdjustment: 1 },
+          { MetricIntervalLowerBound: 20, ScalingAdjustment: 3 },
+        ],
+      },
+    },
+  },
+  { action: 'application-autoscaling:DeleteScalingPolicy', input: { ...SCALE_REF, PolicyName: 'cpu60' } },
+  {
+    action: 'application-autoscaling:DescribeScalingPolicies',
+    input: { ServiceNamespace: 'ecs', PolicyNames: ['cpu60'], ResourceId: 'service/Royaume/mill' },
+  },
+  {
+    action: 'application-autoscaling:DescribeScalingActivities',
+    input: { ...SCALE_REF, MaxResults: 10 },
+  },
+];
+
 /** Load balancing, CloudWatch, Lambda, CodeDeploy and the ECS members CLI 2.9.19 knows. */
 const CORPUS_ISSUE4: Call[] = [
   // --- elbv2 (query protocol)
@@ -2360,6 +2442,7 @@ const CORPUS_ISSUE4: Call[] = [
       include: ['TAGS'],
     },
   },
+  ...CORPUS_AUTOSCALING,
 ];
 
 // Newer than the installed CLI (2.9.19, January 2023): exact lines as the current CLI takes them.

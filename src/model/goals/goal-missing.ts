@@ -64,6 +64,13 @@ export type GoalMissing =
   | { kind: 'aliasVersion'; alias: string; version: string }
   | { kind: 'aliasDeployment'; version: string; status: string; reason: string | null }
   | { kind: 'noAliasDeployment'; version: string; alias: string }
+  // Application Auto Scaling
+  | { kind: 'noScalableTarget'; service: string }
+  | { kind: 'scalableTargetRange'; min: number; max: number; minAtLeast: number; maxAtLeast: number }
+  | { kind: 'noScalingPolicy'; metric: string }
+  | { kind: 'notScaledOut'; desired: number; need: number }
+  | { kind: 'notScaledOutYet' }
+  | { kind: 'notScaledIn' }
   // Trajectories and faults
   | { kind: 'waiting'; since: WindowStart; healthy: number }
   | { kind: 'belowHealthy'; healthy: number; atSecond: number }

@@ -67,6 +67,8 @@ export interface Tracker {
   drainingAt: number | null;
   /** First second an alarm was in ALARM during the level. */
   alarmAt: number | null;
+  /** First second a scaling policy existed during the level (absent until then). */
+  scalingPolicyAt?: number;
   windows: Record<string, GoalWindow>;
   /** The traffic goals' marks by goal id (goal-renovations.ts); absent until such a goal is observed. */
   marks?: Record<string, GoalMark>;
@@ -101,6 +103,11 @@ function trafficTotals(s: SimState): { requests: number; errors: number } {
     }
   }
   return { requests, errors };
+}
+
+function hasAny(record: object): boolean {
+  for (const _ in record) return true;
+  return false;
 }
 
 function anyDraining(s: SimState): boolean {
@@ -270,6 +277,8 @@ export function observeTick(tracker: Tracker, s: SimState, goals: readonly GoalR
     const m = foldMark(marks?.[g.id] ?? emptyMark(), g.check, s, totals.requests, next.alarmAt);
     if (m !== marks?.[g.id]) marks = { ...marks, [g.id]: m };
   }
+  if (tracker.scalingPolicyAt === undefined && hasAny(s.appAutoScaling.policies))
+    next.scalingPolicyAt = s.now;
   const withMarks = marks === undefined || marks === tracker.marks ? next : { ...next, marks };
   return windows === tracker.windows ? withMarks : { ...withMarks, windows };
 }

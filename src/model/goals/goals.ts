@@ -28,6 +28,7 @@
 import type { LaunchType, SimState } from '../sim/types.ts';
 import type { GoalMissing, GoalUnit } from './goal-missing.ts';
 import { evaluateMark, isShareCheck } from './goal-renovations.ts';
+import { evaluateScaling, isScalingCheck, type ScalingGoalCheck } from './goal-scaling.ts';
 import { atLeast, evaluateState, type Result } from './goal-state.ts';
 import type { GoalRef, Tracker } from './goal-tracker.ts';
 
@@ -119,7 +120,9 @@ export type GoalCheck =
   | { kind: 'requestsServed'; atLeast: number }
   | { kind: 'serviceRecovered'; service: string }
   | { kind: 'zoneFailed' }
-  | { kind: 'drainingStarted' };
+  | { kind: 'drainingStarted' }
+  // Application Auto Scaling (goal-scaling.ts)
+  | ScalingGoalCheck;
 
 /** What a goal's have and need count (instancesJoined counts zones when it asks for zones). */
 function goalUnit(c: GoalCheck): GoalUnit {
@@ -151,6 +154,8 @@ function goalUnit(c: GoalCheck): GoalUnit {
     case 'failedRequestsBelow':
     case 'requestsServed':
       return 'requests';
+    case 'serviceScaledOut':
+      return 'tasks';
     default:
       return 'steps';
   }
@@ -169,6 +174,7 @@ export interface GoalProgress {
 
 function evaluateTrajectory(id: string, c: GoalCheck, s: SimState, t: Tracker): Result {
   if (isShareCheck(c)) return evaluateMark(c, t.marks?.[id], t.alarmAt);
+  if (isScalingCheck(c)) return evaluateScaling(c, s);
   switch (c.kind) {
     case 'neverBelowHealthy': {
       const w = t.windows[id];
