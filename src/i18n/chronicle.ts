@@ -15,6 +15,7 @@ import type { SimEvent, SimState } from '../model/index.ts';
 import { GATE_EVENT_TYPES, gateLine, gateServiceEvent } from './chronicle-gate.ts';
 import { RENOVATION_EVENT_TYPES, renovationLine } from './chronicle-renovation.ts';
 import { explainPlacementFailure, rejectionPhrase, type WhyCard } from './explain.ts';
+import { GROWTH_EVENT_TYPES, growthLine } from './growth-words.ts';
 import { capitalize, charterName, landKind, type NameMode } from './lexicon.ts';
 import {
   castleName,
@@ -79,6 +80,7 @@ export const CHRONICLE_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'image/behaviorSet': true,
   ...GATE_EVENT_TYPES,
   ...RENOVATION_EVENT_TYPES,
+  ...GROWTH_EVENT_TYPES,
 };
 
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -375,7 +377,9 @@ export function chronicleLine(
     case 'task/stopping':
       return null;
     default:
-      return gateLine(event, sim, mode) ?? renovationLine(event, sim, mode) ?? null;
+      return (
+        gateLine(event, sim, mode) ?? renovationLine(event, sim, mode) ?? growthLine(event, mode) ?? null
+      );
   }
 }
 

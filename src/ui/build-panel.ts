@@ -15,6 +15,7 @@ import { createDevelopForm } from './forms/develop-form.ts';
 import { createDisasterForms } from './forms/disaster-forms.ts';
 import { createDrainForm } from './forms/drain-form.ts';
 import { createGateSection } from './forms/gate-form.ts';
+import { createGrowthForm } from './forms/growth-form.ts';
 import { createPlanForm } from './forms/plan-form.ts';
 import { createTerritorySection } from './forms/release-form.ts';
 import { type BuildSection, RENOVATION_SECTIONS } from './forms/renovation-sections.ts';
@@ -71,6 +72,12 @@ const SECTIONS: BuildSection[] = [
     create: createWatchtowerForm,
   },
   ...RENOVATION_SECTIONS,
+  {
+    id: 'growth',
+    title: 'build.growth',
+    action: 'application-autoscaling:*',
+    create: createGrowthForm,
+  },
   {
     id: 'disasters',
     title: 'build.disasters',

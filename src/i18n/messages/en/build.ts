@@ -10,6 +10,7 @@ export const BUILD = {
   'build.watchtower': { nozama: 'Raise a watchtower', aws: 'Create a CloudWatch alarm' },
   'build.renovation': { nozama: 'Renovate a decree', aws: 'Deploy a new revision' },
   'build.spells': { nozama: 'The wizard’s tower', aws: 'Lambda functions and aliases' },
+  'build.growth': { nozama: 'Growth', aws: 'Service auto scaling' },
   'build.disasters': { nozama: 'Disasters', aws: 'Fault injection' },
   'build.nothing': {
     nozama: 'Nothing to build in this level: watch, read and decide.',

@@ -1,0 +1,81 @@
+/**
+ * The Growth section's status: for each decree of the kingdom with growth bounds, its bounds, its rules
+ * and why it last grew or shrank ("CPU 82% above the 60% target: +2"), read from Application Auto
+ * Scaling's state. The same words the chronicle uses (src/i18n/growth-words.ts).
+ */
+import { scalingWhyWords } from '../../i18n/growth-words.ts';
+import type { ScalingPolicyRecord, SimState } from '../../model/index.ts';
+import type { NameMode } from '../../store/create-game-store.ts';
+import { h, pick } from '../dom.ts';
+
+const METRIC: Record<string, [string, string]> = {
+  ECSServiceAverageCPUUtilization: ["builders' toil", 'CPU'],
+  ECSServiceAverageMemoryUtilization: ['granary use', 'memory'],
+  ALBRequestCountPerTarget: ['travelers per development', 'requests per target'],
+};
+
+function ruleWords(p: ScalingPolicyRecord, mode: NameMode): string {
+  const tt = p.TargetTrackingScalingPolicyConfiguration;
+  if (!tt) return pick(`${p.PolicyName}: steps on a watchtower`, `${p.PolicyName}: StepScaling`, mode);
+  const type = tt.PredefinedMetricSpecification.PredefinedMetricType;
+  const [noz, aws] = METRIC[type] ?? [type, type];
+  const unit = type === 'ALBRequestCountPerTarget' ? '' : '%';
+  return pick(
+    `${p.PolicyName}: keep ${noz} near ${tt.TargetValue}${unit}${tt.DisableScaleIn ? ', never shrink' : ''}`,
+    `${p.PolicyName}: ${aws} target ${tt.TargetValue}${unit}${tt.DisableScaleIn ? ', DisableScaleIn' : ''}`,
+    mode,
+  );
+}
+
+/** One list item per scalable target of the default region (its service's name first). */
+export function growthStatus(sim: SimState, mode: NameMode): HTMLElement {
+  const items = Object.values(sim.appAutoScaling.targets)
+    .filter((t) => t.region === sim.defaultRegion)
+    .map((t) => {
+      const name = t.ResourceId.slice(t.ResourceId.lastIndexOf('/') + 1);
+      const svc = Object.values(sim.services).find(
+        (s) =>
+          s.serviceName === name &&
+          t.ResourceId === `service/${s.clusterArn.slice(s.clusterArn.indexOf('/') + 1)}/${name}`,
+      );
+      const rules = Object.values(sim.appAutoScaling.policies).filter(
+        (p) => p.ResourceId === t.ResourceId && p.region === t.region,
+      );
+      const last = sim.appAutoScaling.activities.find(
+        (a) => a.ResourceId === t.ResourceId && a.region === t.region,
+      );
+      const lines = [
+        h(
+          'strong',
+          {},
+          pick(
+            `Decree ${name}: ${svc?.desiredCount ?? '?'} developments, bounds ${t.MinCapacity} to ${t.MaxCapacity}`,
+            `${t.ResourceId}: desired ${svc?.desiredCount ?? '?'}, min ${t.MinCapacity}, max ${t.MaxCapacity}`,
+            mode,
+          ),
+        ),
+        ...rules.map((p) => h('span', { class: 'growth-rule' }, ruleWords(p, mode))),
+        last
+          ? h(
+              'span',
+              { class: 'growth-why', 'data-growth-why': name },
+              last.why
+                ? scalingWhyWords(last.why, mode)
+                : pick(`Bounds changed: ${last.Cause}`, last.Cause, mode),
+            )
+          : h(
+              'span',
+              { class: 'growth-why' },
+              pick('Has not grown or shrunk yet.', 'No scaling activity yet.', mode),
+            ),
+      ];
+      return h('li', { 'data-growth': name }, ...lines);
+    });
+  if (items.length === 0)
+    return h(
+      'p',
+      { class: 'hint growth-status' },
+      pick('No decree has growth bounds yet.', 'No scalable target registered yet.', mode),
+    );
+  return h('ul', { class: 'growth-status' }, ...items);
+}
