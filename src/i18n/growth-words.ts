@@ -3,7 +3,7 @@
  * its growth bounds and rules, and the chronicle's lines for scaling events. In the story a scalable target
  * is the decree's growth bounds, a scaling policy its growth rule, CPU the builders' toil.
  */
-import type { ScalingWhy } from '../model/index.ts';
+import type { ScalingPolicyRecord, ScalingWhy } from '../model/index.ts';
 import type { ChronicleEvent, ChronicleLine } from './chronicle.ts';
 import { byMode, capitalize, type NameMode } from './lexicon.ts';
 
@@ -41,6 +41,26 @@ export function scalingWhyWords(why: ScalingWhy, mode: NameMode): string {
     `${METRIC_STORY[why.metric] ?? why.metric} ${num(why.value)}${unit} ${above ? 'above' : 'below'} the ${num(why.target)}${unit} aim: ${sign} development${Math.abs(delta) === 1 ? '' : 's'}`,
   );
   return byMode(mode, story, aws);
+}
+
+const RULE_METRIC: Record<string, [string, string]> = {
+  ECSServiceAverageCPUUtilization: ["builders' toil", 'CPU'],
+  ECSServiceAverageMemoryUtilization: ['granary use', 'memory'],
+  ALBRequestCountPerTarget: ['travelers per development', 'requests per target'],
+};
+
+/** "mill-cpu50: keep builders' toil near 50%" | "mill-cpu50: CPU target 50%". */
+export function scalingRuleWords(p: ScalingPolicyRecord, mode: NameMode): string {
+  const tt = p.TargetTrackingScalingPolicyConfiguration;
+  if (!tt) return byMode(mode, `${p.PolicyName}: steps on a watchtower`, `${p.PolicyName}: StepScaling`);
+  const type = tt.PredefinedMetricSpecification.PredefinedMetricType;
+  const [noz, aws] = RULE_METRIC[type] ?? [type, type];
+  const unit = type === 'ALBRequestCountPerTarget' ? '' : '%';
+  return byMode(
+    mode,
+    `${p.PolicyName}: keep ${noz} near ${tt.TargetValue}${unit}${tt.DisableScaleIn ? ', never shrink' : ''}`,
+    `${p.PolicyName}: ${aws} target ${tt.TargetValue}${unit}${tt.DisableScaleIn ? ', DisableScaleIn' : ''}`,
+  );
 }
 
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');

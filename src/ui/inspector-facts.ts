@@ -2,6 +2,7 @@
  * The key facts of a selected thing, as label/value pairs in the Rosetta mode: what the player needs
  * at a glance before reading the JSON.
  */
+import { scalingRuleWords, scalingWhyWords } from '../i18n/growth-words.ts';
 import { landKind } from '../i18n/lexicon.ts';
 import { castleName, planName, portalName, territoryName } from '../i18n/names.ts';
 import type { SimState } from '../model/index.ts';
@@ -12,6 +13,24 @@ import { gateFacts } from './inspector-gate.ts';
 export type Fact = [label: string, value: string];
 
 const last = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1);
+
+/** A decree's growth: its bounds, rules and why it last grew or shrank (Application Auto Scaling). */
+function growthFacts(sim: SimState, service: string, clusterArn: string, mode: NameMode): Fact[] {
+  const p = (n: string, a: string) => pick(n, a, mode);
+  const id = `service/${last(clusterArn)}/${service}`;
+  const t = Object.values(sim.appAutoScaling.targets).find((x) => x.ResourceId === id);
+  if (!t) return [];
+  const rules = Object.values(sim.appAutoScaling.policies).filter((x) => x.ResourceId === id);
+  const act = sim.appAutoScaling.activities.find((a) => a.ResourceId === id);
+  return [
+    [p('Growth bounds', 'Min / max capacity'), `${t.MinCapacity} – ${t.MaxCapacity}`],
+    [p('Growth rules', 'Scaling policies'), rules.map((r) => scalingRuleWords(r, mode)).join('; ') || '—'],
+    [
+      p('Last growth', 'Last scaling activity'),
+      act ? (act.why ? scalingWhyWords(act.why, mode) : act.Cause) : '—',
+    ],
+  ];
+}
 
 export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
   const p = (n: string, a: string) => pick(n, a, mode);
@@ -112,6 +131,7 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
           `${s.deploymentConfiguration.minimumHealthyPercent}% – ${s.deploymentConfiguration.maximumPercent}%`,
         ],
         [p('Status', 'Status'), s.status],
+        ...growthFacts(sim, s.serviceName, s.clusterArn, mode),
       ];
     }
     case 'taskDefinition': {

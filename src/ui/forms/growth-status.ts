@@ -3,29 +3,10 @@
  * and why it last grew or shrank ("CPU 82% above the 60% target: +2"), read from Application Auto
  * Scaling's state. The same words the chronicle uses (src/i18n/growth-words.ts).
  */
-import { scalingWhyWords } from '../../i18n/growth-words.ts';
-import type { ScalingPolicyRecord, SimState } from '../../model/index.ts';
+import { scalingRuleWords, scalingWhyWords } from '../../i18n/growth-words.ts';
+import type { SimState } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
 import { h, pick } from '../dom.ts';
-
-const METRIC: Record<string, [string, string]> = {
-  ECSServiceAverageCPUUtilization: ["builders' toil", 'CPU'],
-  ECSServiceAverageMemoryUtilization: ['granary use', 'memory'],
-  ALBRequestCountPerTarget: ['travelers per development', 'requests per target'],
-};
-
-function ruleWords(p: ScalingPolicyRecord, mode: NameMode): string {
-  const tt = p.TargetTrackingScalingPolicyConfiguration;
-  if (!tt) return pick(`${p.PolicyName}: steps on a watchtower`, `${p.PolicyName}: StepScaling`, mode);
-  const type = tt.PredefinedMetricSpecification.PredefinedMetricType;
-  const [noz, aws] = METRIC[type] ?? [type, type];
-  const unit = type === 'ALBRequestCountPerTarget' ? '' : '%';
-  return pick(
-    `${p.PolicyName}: keep ${noz} near ${tt.TargetValue}${unit}${tt.DisableScaleIn ? ', never shrink' : ''}`,
-    `${p.PolicyName}: ${aws} target ${tt.TargetValue}${unit}${tt.DisableScaleIn ? ', DisableScaleIn' : ''}`,
-    mode,
-  );
-}
 
 /** One list item per scalable target of the default region (its service's name first). */
 export function growthStatus(sim: SimState, mode: NameMode): HTMLElement {
@@ -54,7 +35,7 @@ export function growthStatus(sim: SimState, mode: NameMode): HTMLElement {
             mode,
           ),
         ),
-        ...rules.map((p) => h('span', { class: 'growth-rule' }, ruleWords(p, mode))),
+        ...rules.map((p) => h('span', { class: 'growth-rule' }, scalingRuleWords(p, mode))),
         last
           ? h(
               'span',
