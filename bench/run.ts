@@ -8,6 +8,9 @@
  *    workload measured in the same run.
  * 2b. One simulated hour of an ECS CANARY deployment under 100 requests/s on 20 instances
  *    (bench/canary-hour.ts), timed the same way against the same reference.
+ * 2b'. Issue 17: one simulated hour of a scaling kingdom (20 to 100 tasks by target tracking on CPU as
+ *    travelers rise and fall, bench/scaling-hour.ts) as a ratio to the same hour without scaling; its
+ *    figures are under "scalingHour".
  * 2c. Cost through the public API at 100, 1,000 and 5,000 instances: calls per second, the tick per
  *    simulated second (steady and during a burst), the ratio of each size to the next, and issue 11's
  *    goals (bench/api-scale.ts); its figures are under "apiScale".
@@ -35,6 +38,7 @@ import { embedBench, embedLines } from './embed-bytes.ts';
 import { firstLoadBench, firstLoadLines } from './first-load.ts';
 import { frameBench, frameLines } from './frame.ts';
 import { naivePlaceTasks } from './naive-placement.ts';
+import { buildScalingWorld, checkScalingHour, playHour, SCHEDULE } from './scaling-hour.ts';
 
 const SAMPLES = 5;
 /** A sample repeats the workload until it has run at least this long (small cases are sub-ms). */
@@ -523,6 +527,50 @@ function canaryHour() {
   };
 }
 
+/** Samples of the scaling hour (each hour of 100 tasks costs seconds: fewer than the other hours). */
+const SCALING_SAMPLES = 3;
+
+/**
+ * Issue 17: an hour of a scaling kingdom (20 to 100 tasks, bench/scaling-hour.ts) against the same hour
+ * without scaling (20 tasks all along), interleaved, median of SCALING_SAMPLES after a warm-up of each.
+ */
+function scalingHour() {
+  const t0 = performance.now();
+  const scaling = buildScalingWorld(true);
+  const fixed = buildScalingWorld(false);
+  const setupMs = performance.now() - t0;
+  const timed = (w: typeof scaling, check: boolean): number => {
+    const a = performance.now();
+    const end = playHour(w, false);
+    const ms = performance.now() - a;
+    const bad = check ? checkScalingHour(end) : null;
+    if (bad) fail(`scaling hour: ${bad}`);
+    return ms;
+  };
+  timed(scaling, true);
+  timed(fixed, false);
+  const withScaling: number[] = [];
+  const without: number[] = [];
+  for (let i = 0; i < SCALING_SAMPLES; i++) {
+    withScaling.push(timed(scaling, true));
+    without.push(timed(fixed, false));
+  }
+  const end = playHour(scaling, false);
+  const most = Math.max(...end.appAutoScaling.activities.map((a) => (a.why ? a.why.to : 0)));
+  const scaledMs = median(withScaling);
+  const fixedMs = median(without);
+  return {
+    requestsPerSecondEachTenMinutes: SCHEDULE,
+    tasks: { from: 20, most, end: Object.values(end.services)[0]?.desiredCount ?? 0 },
+    activities: end.appAutoScaling.activities.length,
+    setupSeconds: round(setupMs / 1000, 3),
+    scalingHourSeconds: round(scaledMs / 1000, 3),
+    fixedHourSeconds: round(fixedMs / 1000, 3),
+    ratioToFixedHour: round(scaledMs / fixedMs, 2),
+    samples: SCALING_SAMPLES,
+  };
+}
+
 // ---------------------------------------------------------------------------------------------
 
 /** Runs a browser part of the bench and prints its lines, or records the error it met (the run is invalid). */
@@ -603,6 +651,18 @@ async function main(): Promise<void> {
   );
   console.log(`  reference (same workload as the sim hour, on this state): ${canary.referenceSeconds} s`);
 
+  console.log(
+    `Scaling hour: 20 instances, ALB, service of 20 tasks (20..100, target tracking CPU 50%), travelers ${SCHEDULE.join(', ')} requests/s for ten minutes each`,
+  );
+  const scalingFigures = scalingHour();
+  console.log(
+    `  setup ${scalingFigures.setupSeconds} s; tasks 20 -> ${scalingFigures.tasks.most} -> ${scalingFigures.tasks.end} in ${scalingFigures.activities} scaling activities`,
+  );
+  console.log(
+    `  with scaling:    ${scalingFigures.scalingHourSeconds} s  (${scalingFigures.ratioToFixedHour} x the hour without scaling)`,
+  );
+  console.log(`  without scaling (20 tasks, same travelers): ${scalingFigures.fixedHourSeconds} s`);
+
   const at5000 = placement.filter((f) => f.instances === 5000);
   const goals = {
     placementAtLeast50kPerSecondAt5000Instances: {
@@ -642,6 +702,7 @@ async function main(): Promise<void> {
       placement,
       simHour: hour,
       canaryHour: canary,
+      scalingHour: scalingFigures,
       goals,
       apiScale,
       frame,
