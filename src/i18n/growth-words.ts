@@ -36,7 +36,9 @@ export function scalingWhyWords(why: ScalingWhy, mode: NameMode): string {
   const above = why.value > why.target;
   const delta = why.to - why.from;
   const sign = delta > 0 ? `+${delta}` : String(delta);
-  const aws = `${METRIC_AWS[why.metric] ?? why.metric} ${num(why.value)}${unit} ${above ? 'above' : 'below'} the ${num(why.target)}${unit} ${why.policyType === 'TargetTrackingScaling' ? 'target' : 'threshold'}: ${sign}`;
+  const aws = capitalize(
+    `${METRIC_AWS[why.metric] ?? why.metric} ${num(why.value)}${unit} ${above ? 'above' : 'below'} the ${num(why.target)}${unit} ${why.policyType === 'TargetTrackingScaling' ? 'target' : 'threshold'}: ${sign}`,
+  );
   const story = capitalize(
     `${METRIC_STORY[why.metric] ?? why.metric} ${num(why.value)}${unit} ${above ? 'above' : 'below'} the ${num(why.target)}${unit} aim: ${sign} development${Math.abs(delta) === 1 ? '' : 's'}`,
   );
