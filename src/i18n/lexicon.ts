@@ -392,6 +392,19 @@ export function charterName(region: string, imageId: string, mode: NameMode = 'n
  * story. `also` lists more story words that stand for the same thing in level texts.
  */
 const PLAIN: Record<string, { plain: string; also?: string[] }> = {
+  scalableTarget: {
+    plain: 'the fewest and the most copies of a program a service may be changed to by itself.',
+    also: ['bounds'],
+  },
+  scalingPolicy: {
+    plain: 'a rule that changes how many copies a service keeps, from a measurement such as CPU.',
+    also: ['growth rule', 'rule'],
+  },
+  cpuUtilization: {
+    plain: 'how busy the processors reserved for a program are, as a percentage.',
+    also: ['toil', 'CPU'],
+  },
+  cooldown: { plain: 'a wait after a change before the next one, so a measurement can settle.' },
   aws: {
     plain: 'Amazon Web Services, Amazon’s cloud: computers and services you rent by the second.',
     also: ['Nozama'],

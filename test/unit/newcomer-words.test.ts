@@ -291,6 +291,38 @@ describe("goal words: every part the goal engine reports, in AWS's words and the
       'No container instance set to DRAINING.',
       'No castle is being repaired (drained) yet.',
     ],
+    // goal-scaling.ts
+    [
+      { kind: 'noScalableTarget', service: 'mill' },
+      'Service mill is not a scalable target yet.',
+      'The decree mill has no growth bounds yet.',
+    ],
+    [
+      { kind: 'scalableTargetRange', min: 1, max: 4, minAtLeast: 2, maxAtLeast: 6 },
+      "The scalable target's range is 1-4; it needs a minimum of at least 2 and a maximum of at least 6.",
+      'The growth bounds are 1 to 4; they should keep at least 2 standing and allow at least 6.',
+    ],
+    [
+      { kind: 'noScalingPolicy', metric: 'ECSServiceAverageCPUUtilization' },
+      'No target tracking policy on ECSServiceAverageCPUUtilization yet.',
+      "No growth rule follows the builders' toil (CPU) yet.",
+    ],
+    [
+      { kind: 'notScaledOut', desired: 0, need: 5 },
+      'No scaling policy has scaled out yet (needs a desired count of 5).',
+      'The decree has not grown by its rule yet (it should reach 5).',
+    ],
+    [
+      { kind: 'notScaledOut', desired: 4, need: 5 },
+      'A scaling policy scaled out to 4; 5 needed.',
+      'The rule grew the decree to 4; it should reach 5.',
+    ],
+    [{ kind: 'notScaledOutYet' }, 'The service has not scaled out yet.', 'The decree has not grown yet.'],
+    [
+      { kind: 'notScaledIn' },
+      'The service scaled out but has not scaled in yet.',
+      'The decree grew but has not shrunk back yet.',
+    ],
   ];
 
   it.each(rows)('%j', (missing, aws, story) => {
