@@ -23,6 +23,7 @@ export const LEVEL_KEYS: readonly string[] = [
   'spells',
   'managed-lands',
   'the-crown',
+  'follows-travelers',
 ];
 
 /** A set of levels as a bit mask over their keys (bit i is LEVEL_KEYS[i]); unknown ids are skipped. */

@@ -40,8 +40,12 @@ const travelers = (rps: number) => ({
   input: { ListenerArn: '@listener/gate/80', RequestsPerSecond: rps },
 });
 
-/** Travelers at the gate: a market day that begins once the decree has a growth rule, and ends. */
+/**
+ * Travelers at the gate: a steady few from the first second (on mills already healthy), then a market day
+ * that begins once the decree has a growth rule, and ends.
+ */
 export const MARKET_DAY: ScriptedEvent[] = [
+  { after: 'start', delaySeconds: 1, call: travelers(20), note: 'A quiet day: 20 travelers a second' },
   {
     after: 'scalingPolicy',
     delaySeconds: 30,
@@ -101,7 +105,6 @@ export const followsTravelers: Level = {
       createService('mill', 'mill', 2, {
         loadBalancers: [{ targetGroupArn: '@tg/mill-road/1', containerName: 'web', containerPort: 80 }],
       }),
-      travelers(20),
     ],
     settle: 120,
     place: 'kingdom',
