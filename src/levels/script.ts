@@ -13,7 +13,10 @@ function anchor(e: ScriptedEvent, t: ScriptClock): number | null {
 }
 
 /** The clock a scripted event is timed on: a level's goal tracker, or free play's start and now. */
-export type ScriptClock = Pick<Tracker, 'startedAt' | 'now' | 'zoneFailedAt' | 'services'>;
+export type ScriptClock = Pick<
+  Tracker,
+  'startedAt' | 'now' | 'zoneFailedAt' | 'scalingPolicyAt' | 'services'
+>;
 
 /** Indices of the level's scripted events that are due now and have not fired yet. */
 export function dueScriptedEvents(
