@@ -50,7 +50,7 @@ export function growthStatus(sim: SimState, mode: NameMode): HTMLElement {
               pick('Has not grown or shrunk yet.', 'No scaling activity yet.', mode),
             ),
       ];
-      return h('li', { 'data-growth': name }, ...lines);
+      return h('li', { class: 'growth-item', 'data-growth': name }, ...lines);
     });
   if (items.length === 0)
     return h(
