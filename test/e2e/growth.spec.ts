@@ -37,6 +37,8 @@ test('level 20 follows-travelers: bounds and a CPU rule through the forms; the d
   await rule.getByLabel('Aim').fill('50');
   await expect(rule.locator('.cli')).toContainText('aws application-autoscaling put-scaling-policy');
   await expect(rule.locator('.cli')).toContainText('--policy-type TargetTrackingScaling');
+  await bounds.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/growth-form-1280.png` });
   await rule.getByRole('button', { name: 'Proclaim the growth rule' }).click();
   await expect(rule.locator('.call-result .outcome-ok')).toContainText('2 watchtowers');
   await expect(rule.locator('.call-result')).toContainText('TargetTracking-service/Royaume/mill-AlarmHigh-');
