@@ -290,18 +290,36 @@ function rebalance(
   return true;
 }
 
+/** Whether `d` failed and the service is rolling back from it now. */
+function rollingBackFrom(svc: Service, d: ServiceDeployment): boolean {
+  return (
+    d.rolloutState === 'FAILED' &&
+    (svc.serviceDeployments ?? []).some(
+      (r) =>
+        r.deploymentId === d.id && (r.status === 'ROLLBACK_IN_PROGRESS' || r.status === 'ROLLBACK_REQUESTED'),
+    )
+  );
+}
+
 /** Old deployments without tasks go away; the primary completes at steady state. */
 function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: boolean, live: Task[]): void {
   let svc = ctx.s.services[svc0.serviceArn] as Service;
   const primary = svc.deployments[0] as ServiceDeployment;
   // A held revision (native strategies) stays listed while it should run, even with no task left.
-  const remaining = svc.deployments.filter(
+  const running = svc.deployments.filter(
     (d, i) => i === 0 || live.some((t) => t.deploymentId === d.id) || (d.held && d.desiredCount > 0),
   );
+  // A deployment the circuit breaker or an alarm failed stays listed, rolloutState FAILED, while the
+  // rollback it started runs (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html):
+  // it is shown, not waited for.
+  const shown = svc.deployments.filter((d) => !running.includes(d) && rollingBackFrom(svc, d));
+  const remaining = shown.length
+    ? svc.deployments.filter((d) => running.includes(d) || shown.includes(d))
+    : running;
   const primaryRunning = live.filter(
     (t) => t.deploymentId === primary.id && t.lastStatus === 'RUNNING' && !onDrainingInstance(ctx, t),
   ).length;
-  const stable = remaining.length === 1 && primaryRunning === desired && live.length === desired;
+  const stable = running.length === 1 && primaryRunning === desired && live.length === desired;
   let deployments = remaining.length !== svc.deployments.length ? remaining : svc.deployments;
   const bake =
     stable && primary.rolloutState === 'IN_PROGRESS' && !primary.held ? rollingBakeSeconds(ctx, svc) : 0;
