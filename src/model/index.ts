@@ -72,6 +72,7 @@ export function createSim(options: CreateSimOptions = {}): SimState {
     services: {},
     impairedZones: {},
     imageBehaviors: {},
+    healthCheckFaults: {},
     zoneLaunches: {},
     elb: emptyElbState(),
     traffic: emptyTrafficState(),

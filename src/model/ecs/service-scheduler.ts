@@ -19,7 +19,8 @@
  * maximum allows, stop stale tasks while the healthy count stays at or above the minimum.
  *
  * Healthy means isTaskHealthyForService (elb-ecs.ts): the target group's verdict for tasks behind a
- * load balancer, else 40 s after RUNNING. Tasks carry their deployment's target groups from launch.
+ * load balancer, else the container health check (HEALTHY), else 40 s after RUNNING. A task whose container
+ * health checks failed is replaced first (service-health.ts). Tasks carry their deployment's target groups from launch.
  * healthCheckGracePeriodSeconds keeps an UNHEALTHY task that has just started from being replaced.
  *
  * Draining tasks: a task the scheduler stops behind a load balancer gets desiredStatus STOPPED at
@@ -47,6 +48,7 @@ import { onDeploymentCompleted, rollingBakeSeconds } from './ecs-deployments.ts'
 import { placeOnInstances, requestStop } from './ecs-tasks.ts';
 import { isTaskHealthyForService } from './elb-ecs.ts';
 import { addServiceEvent } from './service-events.ts';
+import { replaceUnhealthyTasks } from './service-health.ts';
 import { reconcileHeld } from './service-scheduler-held.ts';
 import {
   chooseToStop,
@@ -476,7 +478,8 @@ export function tickServices(ctx: Ctx): void {
     if (!cluster) continue;
     const prev = ctx.region;
     ctx.region = svc.region;
-    const live = liveTasksOf(ctx, svc);
+    // Tasks whose container health checks failed are replaced first (service-health.ts).
+    const live = replaceUnhealthyTasks(ctx, svc, liveTasksOf(ctx, svc));
     if (svc.deploymentController.type === 'CODE_DEPLOY') reconcileTaskSets(ctx, svc, cluster, live);
     else if (svc.schedulingStrategy === 'DAEMON') reconcileDaemon(ctx, svc, cluster, live);
     else reconcileReplica(ctx, svc, cluster, live);
