@@ -135,6 +135,24 @@ describe('dependsOn orders container starts', () => {
     });
   });
 
+  it('an essential container that exits while another waits stops the task; the waiting one never starts (a property seed)', () => {
+    const w = kingdom();
+    w.ok('sim:SetImageBehavior', { image: 'c0:1', mode: 'crash', crashAfterSeconds: 9, exitCode: 0 });
+    w.ok('sim:SetImageBehavior', { image: 'c1:1', mode: 'crash', crashAfterSeconds: 9, exitCode: 0 });
+    const arn = run(w, [
+      box('c0', { essential: false, image: 'c0:1' }),
+      box('c1', { image: 'c1:1' }),
+      box('c2', { image: 'c2:1', dependsOn: [{ containerName: 'c0', condition: 'COMPLETE' }] }),
+    ]);
+    w.tick(40);
+    expect(Object.keys(starts(w, arn)).sort()).toEqual(['c0', 'c1']);
+    expect(describe1(w, arn)).toMatchObject({
+      lastStatus: 'STOPPED',
+      stoppedReason: 'Essential container in task exited',
+    });
+    expect(w.events.filter((e) => e.type === 'container/exited' && e.data.taskArn === arn)).toHaveLength(2);
+  });
+
   it('a chain: migrate COMPLETE, then db HEALTHY, then web; a non-essential dependant does not stop the task', () => {
     const w = kingdom();
     w.ok('sim:SetImageBehavior', { image: 'probe:1', mode: 'crash', crashAfterSeconds: 2, exitCode: 2 });

@@ -239,14 +239,7 @@ function applyContainerStep(ctx: Ctx, t: Task, step: ContainerStep, next: number
         }
       : {}),
   });
-  for (const x of step.exited)
-    ctx.emit('container/exited', {
-      taskArn: t.taskArn,
-      containerName: x.name,
-      exitCode: x.exitCode,
-      essential: x.essential,
-      serviceName: t.serviceName,
-    });
+  emitExits(ctx, t, step.exited);
   for (const h of step.healthChanged)
     ctx.emit('container/healthChanged', {
       taskArn: t.taskArn,
@@ -259,6 +252,17 @@ function applyContainerStep(ctx: Ctx, t: Task, step: ContainerStep, next: number
   return task;
 }
 
+function emitExits(ctx: Ctx, t: Task, exited: ContainerStep['exited']): void {
+  for (const x of exited)
+    ctx.emit('container/exited', {
+      taskArn: t.taskArn,
+      containerName: x.name,
+      exitCode: x.exitCode,
+      essential: x.essential,
+      serviceName: t.serviceName,
+    });
+}
+
 /**
  * The images are pulled: containers start in their dependsOn order (container-order.ts). The task is RUNNING
  * once none is left waiting; an essential container that can never start (or exits first) stops it.
@@ -266,19 +270,28 @@ function applyContainerStep(ctx: Ctx, t: Task, step: ContainerStep, next: number
 function startContainers(ctx: Ctx, t: Task): void {
   const td = ctx.s.taskDefinitions[t.taskDefinitionArn];
   const timers = stepContainerTimers(ctx.s, t, td, ctx.now);
-  const pass = startReady(ctx.s, td, timers.containers, ctx.now);
-  for (const name of pass.started)
-    ctx.emit('container/started', { taskArn: t.taskArn, containerName: name, serviceName: t.serviceName });
   const pull = t.pullStoppedAt ?? ctx.now;
-  const refusedEssential = pass.refused.some((r) => t.containers.find((c) => c.name === r.name)?.essential);
-  if (refusedEssential || timers.exited.some((x) => x.essential)) {
+  const stopBeforeRunning = (containers: TaskContainer[]) =>
     markStopped(ctx, t, {
       pullStoppedAt: pull,
       stopCode: 'EssentialContainerExited',
       stoppedReason: 'Essential container in task exited',
       failedToStart: true,
-      containers: pass.containers,
+      containers,
     });
+  // An essential container that exits while others still wait stops the task: nothing more starts.
+  if (timers.exited.some((x) => x.essential)) {
+    emitExits(ctx, t, timers.exited);
+    stopBeforeRunning(timers.containers);
+    return;
+  }
+  const pass = startReady(ctx.s, td, timers.containers, ctx.now);
+  for (const name of pass.started)
+    ctx.emit('container/started', { taskArn: t.taskArn, containerName: name, serviceName: t.serviceName });
+  const refusedEssential = pass.refused.some((r) => t.containers.find((c) => c.name === r.name)?.essential);
+  if (refusedEssential) {
+    emitExits(ctx, t, timers.exited);
+    stopBeforeRunning(pass.containers);
     return;
   }
   const step: ContainerStep = { ...timers, containers: pass.containers };
