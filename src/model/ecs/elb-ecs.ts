@@ -17,8 +17,9 @@
  * texts), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html (at most 5 target
  * groups),
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html.
- * Simplifications: container health checks are not run by the model, so only an UNHEALTHY status counts
- * against a task; Classic Load Balancers are not modelled.
+ * A group no listener uses leaves its targets "unused" (not failing) and ECS does not wait on it. Container
+ * health checks are run by container-health.ts; an UNHEALTHY task is never healthy here. Simplification:
+ * Classic Load Balancers are not modelled.
  */
 
 import { drainTarget, registerTarget, targetKey } from '../elbv2/elbv2-targets.ts';
