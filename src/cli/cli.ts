@@ -169,6 +169,7 @@ const SIM_LINES: Record<string, string> = {
   'sim:ReconnectAgent': "it is what AWS does on its own (an instance's ECS agent connects again)",
   'sim:CrashContainer': 'it is what AWS does on its own (a container crashes)',
   'sim:SetImageBehavior': 'it is what AWS does on its own (a container image fails to start or crashes)',
+  'sim:SetHealthCheckResult': "it is what a container's own health-check command answers (it fails or hangs)",
   'sim:SetTraffic':
     'it is the world outside AWS (clients send a steady stream of requests to a load balancer listener or a Lambda function alias)',
   'sim:SetBehavior':

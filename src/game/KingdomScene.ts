@@ -61,7 +61,15 @@ export interface KingdomSnapshot {
     bounds: Rect;
     castleBounds: Rect;
   }[];
-  developments: { id: string; plan: string; status: string; fires: number; bounds: Rect }[];
+  developments: {
+    id: string;
+    plan: string;
+    status: string;
+    fires: number;
+    /** Per building: the lord's herald's verdict drawn over it (null: no health check). */
+    health: (string | null)[];
+    bounds: Rect;
+  }[];
   camera: CameraView;
   selection: Selection | null;
   /** Portal collapses played from the event stream since the scene started. */
@@ -667,6 +675,7 @@ export class KingdomScene extends Phaser.Scene {
       plan: d.plan,
       status: d.status,
       fires: d.fires.filter(Boolean).length,
+      health: d.health,
       bounds: rect,
     });
     return dv;

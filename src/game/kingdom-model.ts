@@ -42,6 +42,8 @@ export interface DevelopmentModel {
   houses: ('PENDING' | 'RUNNING' | 'STOPPED')[];
   /** Per house: its container exited with a non-zero exit code (the building is on fire). */
   fires: boolean[];
+  /** Per house: the lord's herald's verdict (its container health check), null when it has no check. */
+  health: ('HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' | null)[];
   /** A STOPPED development kept on the map because it burned: the simulated second its embers go out. */
   embersUntil: number | null;
 }
@@ -148,6 +150,9 @@ function development(task: Task, order: ReadonlyMap<string, number>): Developmen
     unhealthy: task.healthStatus === 'UNHEALTHY',
     houses: task.containers.map((c) => c.lastStatus),
     fires: task.containers.map(burned),
+    health: task.containers.map((c) =>
+      c.healthCheckAt !== undefined || c.lastProbe ? c.healthStatus : null,
+    ),
     embersUntil: embersUntil(task),
   };
 }

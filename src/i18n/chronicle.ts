@@ -13,6 +13,7 @@
  */
 import type { SimEvent, SimState } from '../model/index.ts';
 import { GATE_EVENT_TYPES, gateLine, gateServiceEvent } from './chronicle-gate.ts';
+import { HEALTH_EVENT_TYPES, healthLine } from './chronicle-health.ts';
 import { RENOVATION_EVENT_TYPES, renovationLine } from './chronicle-renovation.ts';
 import { explainPlacementFailure, rejectionPhrase, type WhyCard } from './explain.ts';
 import { GROWTH_EVENT_TYPES, growthLine } from './growth-words.ts';
@@ -81,6 +82,7 @@ export const CHRONICLE_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   ...GATE_EVENT_TYPES,
   ...RENOVATION_EVENT_TYPES,
   ...GROWTH_EVENT_TYPES,
+  ...HEALTH_EVENT_TYPES,
 };
 
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
@@ -378,7 +380,11 @@ export function chronicleLine(
       return null;
     default:
       return (
-        gateLine(event, sim, mode) ?? renovationLine(event, sim, mode) ?? growthLine(event, mode) ?? null
+        gateLine(event, sim, mode) ??
+        renovationLine(event, sim, mode) ??
+        growthLine(event, mode) ??
+        healthLine(event, sim, mode) ??
+        null
       );
   }
 }

@@ -26,6 +26,12 @@ export { metricSum } from './cloudwatch/metrics.ts';
 export { SAM_DEPLOYMENT_PREFERENCE_TYPES } from './codedeploy/codedeploy-configs.ts';
 export type { AmiInfo } from './ec2/catalog.ts';
 export * from './ec2/catalog.ts';
+export {
+  HEALTH_CHECK_DEFAULTS,
+  type HealthCheckConfig,
+  healthCheckOf,
+} from './ecs/container-health.ts';
+export { type ContainerDependency, dependsOnOf, type Holdup, holdupOf } from './ecs/container-order.ts';
 export { taskRequirements } from './ecs/ecs-task-definitions.ts';
 export { FAILURE_REASON } from './ecs/ecs-tasks.ts';
 export type { CandidateTrace, PlacementFailure, PlacementTrace, Rejection } from './ecs/placement.ts';
@@ -72,6 +78,7 @@ export function createSim(options: CreateSimOptions = {}): SimState {
     services: {},
     impairedZones: {},
     imageBehaviors: {},
+    healthCheckFaults: {},
     zoneLaunches: {},
     elb: emptyElbState(),
     traffic: emptyTrafficState(),

@@ -5,7 +5,7 @@
 import { scalingRuleWords, scalingWhyWords } from '../i18n/growth-words.ts';
 import { landKind } from '../i18n/lexicon.ts';
 import { castleName, planName, portalName, territoryName } from '../i18n/names.ts';
-import type { SimState } from '../model/index.ts';
+import type { Service, SimState } from '../model/index.ts';
 import type { NameMode, Selection } from '../store/create-game-store.ts';
 import { pick } from './dom.ts';
 import { gateFacts } from './inspector-gate.ts';
@@ -30,6 +30,28 @@ function growthFacts(sim: SimState, service: string, clusterArn: string, mode: N
       act ? (act.why ? scalingWhyWords(act.why, mode) : act.Cause) : '—',
     ],
   ];
+}
+
+const ROLLOUT_STORY: Record<string, string> = {
+  IN_PROGRESS: 'under way',
+  COMPLETED: 'done',
+  FAILED: 'failed',
+};
+
+/**
+ * DescribeServices' deployments, newest first: a rolling deployment the circuit breaker failed stays listed,
+ * FAILED, while the rollback it started runs.
+ */
+function deploymentsLabel(s: Service, mode: NameMode): string {
+  return s.deployments
+    .map((d) =>
+      pick(
+        `${planName(d.taskDefinition, 'nozama')} ${ROLLOUT_STORY[d.rolloutState] ?? d.rolloutState}${d.status === 'PRIMARY' ? ' (the decree’s aim)' : ''}`,
+        `${d.status} ${planName(d.taskDefinition, 'aws')} ${d.rolloutState}`,
+        mode,
+      ),
+    )
+    .join(' · ');
 }
 
 export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
@@ -130,6 +152,7 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
           p('Renovation limits', 'min / max percent'),
           `${s.deploymentConfiguration.minimumHealthyPercent}% – ${s.deploymentConfiguration.maximumPercent}%`,
         ],
+        [p('Renovations', 'Deployments'), deploymentsLabel(s, mode)],
         [p('Status', 'Status'), s.status],
         ...growthFacts(sim, s.serviceName, s.clusterArn, mode),
       ];

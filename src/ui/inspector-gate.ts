@@ -144,7 +144,22 @@ export function gateFacts(sim: SimState, sel: Selection, mode: NameMode): Fact[]
       const tg = sim.elb.targetGroups[sel.id];
       if (!tg) return [];
       const doors = allDoors(sim).filter((l) => forwardOf(l).some((g) => g.arn === tg.TargetGroupArn));
+      // ALB checks only groups a listener uses; the others' targets are "unused" (Target.NotInUse),
+      // which is not failing: a renovation raising its new edition here does not wait on them.
+      const unused: Fact[] =
+        tg.LoadBalancerArns.length === 0 && Object.keys(tg.targets).length > 0
+          ? [
+              [
+                p('Why no verdicts', 'Why unused'),
+                p(
+                  'No door leads to this road yet, so the herald does not visit its stops: they wait unused (not failing), and a renovation raising its new edition here does not wait for them.',
+                  'No listener forwards to this target group: its targets are unused (Target.NotInUse), not unhealthy, and are not health-checked until a listener uses the group. ECS and CodeDeploy do not wait on them.',
+                ),
+              ],
+            ]
+          : [];
       return [
+        ...unused,
         [
           p('The herald', 'Health check'),
           `${tg.HealthCheckProtocol} ${tg.HealthCheckPath} ${p('every', 'every')} ${tg.HealthCheckIntervalSeconds} s, ${p('waits', 'timeout')} ${tg.HealthCheckTimeoutSeconds} s; ${tg.HealthyThresholdCount} ${p('good visits → healthy', 'passes → healthy')}, ${tg.UnhealthyThresholdCount} ${p('bad → unhealthy', 'failures → unhealthy')}`,

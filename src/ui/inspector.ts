@@ -26,6 +26,7 @@ import {
 } from './dom.ts';
 import { explainError } from './error-words.ts';
 import { activeServices, currentKingdom, liveInstances, liveTasks, zones } from './forms/world.ts';
+import { buildingsSection } from './inspector-buildings.ts';
 import { factsOf } from './inspector-facts.ts';
 import { gateThings, targetHealthCallFor } from './inspector-gate.ts';
 import { developmentLabel, territoryLabel, zoneLabel } from './labels.ts';
@@ -213,6 +214,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
   const otherNames = h('p', { class: 'selected-names' });
   const facts = h('dl', { class: 'facts' });
   const why = h('section', { class: 'why-card', 'aria-labelledby': `${titleId}-why` });
+  const buildings = buildingsSection();
   const json = codeBlock('Its real JSON', 'Describe output (JSON)', 'Copy the JSON', copyStatus);
   const create = codeBlock(
     'The CLI that would create it',
@@ -251,6 +253,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     { class: 'selected-body' },
     otherNames,
     facts,
+    buildings.root,
     why,
     json.root,
     create.root,
@@ -312,6 +315,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
       facts.replaceChildren(...f.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
     }
     renderWhy(sim, sel, mode);
+    buildings.render(sim, sel, mode);
     const describeCall = describeCallFor(sim, sel);
     const createCall = createCallFor(sim, sel);
     let jsonText = pick('It is gone from the world.', 'Not found.', mode);

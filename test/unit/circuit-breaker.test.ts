@@ -144,6 +144,32 @@ describe('stage 1: tasks that fail to reach RUNNING', () => {
     );
   });
 
+  it('the FAILED deployment stays in DescribeServices while the rollback runs, then goes', () => {
+    const w = kingdom();
+    steadyMill(w, 2, CB(true));
+    deployBroken(w, 'fail-to-start');
+    const failedId = w.service('mill').deployments[0].id;
+    let seconds = 0;
+    while (!w.events.some((e) => e.type === 'deployment/rolledBack') && seconds < 300) {
+      w.tick(1);
+      seconds++;
+    }
+    const during = w.service('mill').deployments;
+    expect(during[0]).toMatchObject({ status: 'PRIMARY', rolloutState: 'IN_PROGRESS' });
+    expect(during.find((d: { id: string }) => d.id === failedId)).toMatchObject({
+      status: 'ACTIVE',
+      rolloutState: 'FAILED',
+      rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+    });
+    // A few seconds into the rollback it is still listed: it is shown, not waited for.
+    w.tick(5);
+    expect(w.service('mill').deployments.map((d: { id: string }) => d.id)).toContain(failedId);
+    w.tick(200);
+    const after = w.service('mill').deployments;
+    expect(after).toHaveLength(1);
+    expect(after[0]).toMatchObject({ rolloutState: 'COMPLETED' });
+  });
+
   it('without rollback: FAILED stays PRIMARY, launches nothing more, old tasks keep serving', () => {
     const w = kingdom();
     const td1 = steadyMill(w, 2, CB(false));

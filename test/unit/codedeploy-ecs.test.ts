@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CD_ROLE, deploy, deployment } from '../support/codedeploy.ts';
-import { alb, registerWebWithPort } from '../support/elb.ts';
+import { alb, health, registerWebWithPort, states } from '../support/elb.ts';
 import { kingdom, type World } from '../support/world.ts';
 
 interface Setup {
@@ -210,6 +210,69 @@ describe('CodeDeploy ECS blue/green', () => {
     expect(w.running('mill').every((t) => t.taskDefinitionArn === td2)).toBe(true);
   });
 
+  it("AWS's tutorial wiring (green on no listener, no test listener): Install completes in about two minutes", () => {
+    const w = kingdom(['a', 'b', 'c'], 't3.medium', 1);
+    const lb = alb(w, { waitActive: true });
+    w.ok('elbv2:DeleteListener', { ListenerArn: lb.listener8080 });
+    const td1 = registerWebWithPort(w, 'web');
+    const td2 = registerWebWithPort(w, 'web', 'bridge', 'nginx:1.28');
+    w.ok('ecs:CreateService', {
+      cluster: 'Royaume',
+      serviceName: 'mill',
+      taskDefinition: td1,
+      desiredCount: 2,
+      deploymentController: { type: 'CODE_DEPLOY' },
+      loadBalancers: [{ targetGroupArn: lb.blue, containerName: 'web', containerPort: 80 }],
+    });
+    w.tick(120);
+    w.ok('codedeploy:CreateApplication', { applicationName: 'kingdom', computePlatform: 'ECS' });
+    w.ok('codedeploy:CreateDeploymentGroup', {
+      applicationName: 'kingdom',
+      deploymentGroupName: 'mill',
+      serviceRoleArn: CD_ROLE,
+      deploymentConfigName: 'CodeDeployDefault.ECSAllAtOnce',
+      ecsServices: [{ serviceName: 'mill', clusterName: 'Royaume' }],
+      loadBalancerInfo: {
+        targetGroupPairInfoList: [
+          {
+            targetGroups: [{ name: 'web-blue' }, { name: 'web-green' }],
+            prodTrafficRoute: { listenerArns: [lb.listener80] },
+          },
+        ],
+      },
+      deploymentStyle: { deploymentType: 'BLUE_GREEN', deploymentOption: 'WITH_TRAFFIC_CONTROL' },
+      blueGreenDeploymentConfiguration: {
+        terminateBlueInstancesOnDeploymentSuccess: { action: 'TERMINATE', terminationWaitTimeInMinutes: 5 },
+        deploymentReadyOption: { actionOnTimeout: 'CONTINUE_DEPLOYMENT' },
+      },
+    });
+    const id = deploy(w, appSpec(td2), {}, 'kingdom', 'mill');
+    const start = w.state.now;
+    // Before the shift the replacement's targets are in a group no listener uses: "unused", not failing.
+    while (states(w, lb.green).length < 2 && w.state.now - start < 600) w.tick(1);
+    expect(new Set(states(w, lb.green))).toEqual(new Set(['unused']));
+    expect(health(w, lb.green)[0].TargetHealth).toEqual({
+      State: 'unused',
+      Reason: 'Target.NotInUse',
+      Description: 'Target group is not configured to receive traffic from the load balancer',
+    });
+    const installed = () =>
+      w.events.some(
+        (e) =>
+          e.type === 'codedeploy/lifecycle' &&
+          e.data.deploymentId === id &&
+          e.data.event === 'Install' &&
+          e.data.status === 'Succeeded',
+      );
+    while (!installed() && w.state.now - start < 3600) w.tick(1);
+    expect(w.state.now - start).toBeLessThanOrEqual(150);
+    // The shift puts green on the listener: its targets are checked and turn healthy.
+    const done = runUntil(w, id, (d) => d.instanceTerminationWaitTimeStarted === true, 600);
+    expect(done.status).toBe('InProgress');
+    w.tick(30);
+    expect(new Set(states(w, lb.green))).toEqual(new Set(['healthy']));
+  });
+
   it('ContinueDeployment TERMINATION_WAIT ends the termination wait early', () => {
     const { w, td2 } = setup();
     const id = deploy(w, appSpec(td2), {}, 'kingdom', 'mill');
@@ -398,5 +461,85 @@ describe('CodeDeploy ECS blue/green', () => {
       }).name,
     ).toBe('InvalidDeploymentConfigNameException');
     expect(w.ok('codedeploy:CreateDeploymentGroup', cd).deploymentGroupId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+/** The AppSpec as AWS's ECS tutorial writes it (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/create-blue-green.html). */
+const yamlAppSpec = (td: string, extra = '') => ({
+  revisionType: 'AppSpecContent',
+  appSpecContent: {
+    content: `version: 0.0
+Resources:
+  - TargetService:
+      Type: AWS::ECS::Service
+      Properties:
+        TaskDefinition: "${td}"
+        LoadBalancerInfo:
+          ContainerName: "web"
+          ContainerPort: 80
+${extra}`,
+  },
+});
+
+const NOT_WELL_FORMED =
+  'The deployment failed because the AppSpec file that specifies the deployment configuration is missing or has an invalid configuration. The input AppSpec file is a not well-formed yaml. The template cannot be parsed.';
+
+describe('AppSpec content in YAML', () => {
+  it('a YAML AppSpec with hooks deploys like its JSON twin', () => {
+    const { w, lb, td2 } = setup();
+    const id = deploy(
+      w,
+      yamlAppSpec(td2, 'Hooks:\n  - AfterAllowTestTraffic: "CheckTheReplacement"\n'),
+      {},
+      'kingdom',
+      'mill',
+    );
+    const invoked = () =>
+      w.events.find(
+        (e) =>
+          e.type === 'codedeploy/hookInvoked' &&
+          e.data.deploymentId === id &&
+          e.data.functionName === 'CheckTheReplacement',
+      );
+    const t0 = w.state.now;
+    while (!invoked() && w.state.now - t0 < 900) w.tick(1);
+    expect(invoked()?.data.event).toBe('AfterAllowTestTraffic');
+    w.ok('codedeploy:PutLifecycleEventHookExecutionStatus', {
+      deploymentId: id,
+      lifecycleEventHookExecutionId: invoked()?.data.lifecycleEventHookExecutionId,
+      status: 'Succeeded',
+    });
+    const d = runUntil(w, id, (x) => x.instanceTerminationWaitTimeStarted);
+    expect(d.status).toBe('InProgress');
+    expect(share(w, lb.listener80, lb.green)).toBe(100);
+  });
+
+  it.each([
+    [
+      'a tab for indentation',
+      (td: string) => yamlAppSpec(td).appSpecContent.content.replace('  - Target', '\t- Target'),
+    ],
+    [
+      'an unclosed quote',
+      (td: string) => yamlAppSpec(td).appSpecContent.content.replace(`"${td}"`, `"${td}`),
+    ],
+    ['a key given twice', (td: string) => `${yamlAppSpec(td).appSpecContent.content}Resources: []\n`],
+    ['a plain word', () => 'appspec'],
+    ['a list', () => '- version: 0.0'],
+    [
+      'an alias bomb',
+      () =>
+        `a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n`,
+    ],
+  ])("%s: refused with CodeDeploy's words, nothing changes", (_case, content) => {
+    const { w, td2 } = setup();
+    const before = w.state;
+    const e = w.err('codedeploy:CreateDeployment', {
+      applicationName: 'kingdom',
+      deploymentGroupName: 'mill',
+      revision: { revisionType: 'AppSpecContent', appSpecContent: { content: content(td2) } },
+    });
+    expect(e).toEqual({ name: 'InvalidRevisionException', message: NOT_WELL_FORMED });
+    expect(w.state).toBe(before);
   });
 });

@@ -146,6 +146,22 @@ describe('service tasks behind a target group', () => {
     });
   });
 
+  it('scale-in behind a group: one draining event counting every task, kept when the next events arrive', () => {
+    const w = kingdom();
+    const a = alb(w, { deregistrationDelay: 20 });
+    service(w, a, 3);
+    w.tick(20);
+    expect(w.running('mill')).toHaveLength(3);
+    w.ok('ecs:UpdateService', { cluster: 'Royaume', service: 'mill', desiredCount: 1 });
+    w.tick(1);
+    const msgs = messages(w);
+    expect(msgs).toContain('(service mill) has begun draining connections on 2 tasks.');
+    expect(msgs.some((m) => /has stopped 2 running tasks/.test(m))).toBe(true);
+    expect(msgs.filter((m) => /has begun draining/.test(m))).toHaveLength(1);
+    w.tick(40);
+    expect(messages(w)).toContain('(service mill) has begun draining connections on 2 tasks.');
+  });
+
   it('StopTask drains first: the task stays RUNNING for the deregistration delay, then stops', () => {
     const w = kingdom();
     const a = alb(w, { deregistrationDelay: 20 });

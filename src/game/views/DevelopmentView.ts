@@ -20,6 +20,7 @@ import {
   KNOB_KEY,
   POLE_KEY,
 } from '../banner-textures.ts';
+import { drawHerald } from '../herald.ts';
 import { TextureKey } from '../keys.ts';
 import { type DevelopmentModel, isFalling, isRising } from '../kingdom-model.ts';
 import type { Rect } from '../layout.ts';
@@ -264,7 +265,8 @@ export class DevelopmentView {
     });
 
     this.marks.clear();
-    this.marked = d.unhealthy || d.fires.some(Boolean);
+    // Icons are live graphics, not painted into the territory's texture: a marked development stays live.
+    this.marked = d.unhealthy || d.fires.some(Boolean) || (size >= 10 && d.health.some((x) => x !== null));
     // Flames over the houses whose containers exited with a non-zero code.
     d.fires.forEach((fire, i) => {
       if (!fire) return;
@@ -273,6 +275,17 @@ export class DevelopmentView {
       const hx = ox + c * size;
       const hy = area.y + area.h - (best.rows - r) * size;
       drawFlame(this.marks, hx + size * 0.5, hy + size * 0.78, Math.max(7, size * 0.78));
+    });
+    // The lord's herald's verdict on each building with a health check (its own, not the gate's):
+    // a tick when sound, a cross when failing, an hourglass while not yet judged.
+    d.health.forEach((health, i) => {
+      if (health === null || size < 10) return;
+      const c = i % best.cols;
+      const r = Math.floor(i / best.cols);
+      const hx = ox + c * size;
+      const hy = area.y + area.h - (best.rows - r) * size;
+      const icon = health === 'HEALTHY' ? 'tick' : health === 'UNHEALTHY' ? 'cross' : 'hourglass';
+      drawHerald(this.marks, icon, hx + size * 0.8, hy + size * 0.2, Math.max(3.5, size * 0.2));
     });
     if (d.unhealthy) {
       const r = Math.max(5, Math.min(rect.w, rect.h) * 0.13);

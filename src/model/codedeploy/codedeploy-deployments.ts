@@ -4,11 +4,16 @@
  * PutLifecycleEventHookExecutionStatus, GetDeploymentTarget, ListDeploymentTargets
  * (https://docs.aws.amazon.com/codedeploy/latest/userguide/deployment-steps-ecs.html,
  * https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file-structure-hooks.html). The
- * engine (codedeploy-engine.ts) runs what these start. Simplifications: AppSpec content is read as JSON (YAML
- * must be given as its JSON equivalent); the AppSpec is checked when the deployment is created rather than
- * when it starts.
+ * engine (codedeploy-engine.ts) runs what these start. AppSpec content is YAML or JSON (JSON is YAML), as
+ * AWS's tutorials write it (https://docs.aws.amazon.com/codedeploy/latest/userguide/reference-appspec-file.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/create-blue-green.html); content that is not
+ * well-formed gets CodeDeploy's words ("The input AppSpec file is a not well-formed yaml. The template cannot be
+ * parsed.", as CodeDeploy answers it in aws/aws-cli#6267). Simplification: the AppSpec is checked when the
+ * deployment is created rather than when it starts, so a malformed one is refused (InvalidRevisionException)
+ * instead of failing the deployment.
  */
 
+import { parseDocument } from 'yaml';
 import { clusterArnFor } from '../ecs/ecs-common.ts';
 import { describeTaskSet } from '../ecs/task-sets.ts';
 import { functionKey } from '../lambda/lambda-common.ts';
@@ -45,6 +50,24 @@ const obj = (v: unknown): Record<string, unknown> =>
   v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
 const badRevision = (m: string) => new ApiError('InvalidRevisionException', m);
 
+const NOT_WELL_FORMED =
+  'The deployment failed because the AppSpec file that specifies the deployment configuration is missing or has an invalid configuration. The input AppSpec file is a not well-formed yaml. The template cannot be parsed.';
+
+/** AppSpec content as YAML (JSON included): a mapping, or CodeDeploy's not-well-formed answer. */
+function parseAppSpec(content: string): Record<string, unknown> {
+  const doc = parseDocument(content, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) throw badRevision(NOT_WELL_FORMED);
+  let spec: unknown;
+  try {
+    // An alias bomb (a few lines that expand to millions of nodes) is refused, not expanded.
+    spec = doc.toJS({ maxAliasCount: 100 });
+  } catch {
+    throw badRevision(NOT_WELL_FORMED);
+  }
+  if (!spec || typeof spec !== 'object' || Array.isArray(spec)) throw badRevision(NOT_WELL_FORMED);
+  return spec as Record<string, unknown>;
+}
+
 function readAppSpec(revision: unknown): {
   resource: Record<string, unknown>;
   hooks: Record<string, string>;
@@ -62,14 +85,7 @@ function readAppSpec(revision: unknown): {
     throw badRevision(
       'Nozama reads AppSpec content only: revisionType AppSpecContent (or String) with the AppSpec as content.',
     );
-  let spec: Record<string, unknown>;
-  try {
-    spec = obj(JSON.parse(content));
-  } catch {
-    throw badRevision(
-      'The AppSpec content could not be parsed: give it as JSON (YAML written as its JSON equivalent).',
-    );
-  }
+  const spec = parseAppSpec(content);
   const resources = Array.isArray(spec.Resources) ? spec.Resources.map(obj) : [];
   if (resources.length !== 1)
     throw badRevision('The AppSpec must name exactly one resource under Resources.');

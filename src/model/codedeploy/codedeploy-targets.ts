@@ -14,6 +14,7 @@
 import { isTaskHealthyForService } from '../ecs/elb-ecs.ts';
 import { newTaskSet, patchTaskSet } from '../ecs/task-sets.ts';
 import { forwardTuples } from '../elbv2/elb-routing.ts';
+import { syncLoadBalancerArns } from '../elbv2/elbv2-common.ts';
 import { functionKey, setAliasRouting } from '../lambda/lambda-common.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { own } from '../sim/records.ts';
@@ -143,12 +144,17 @@ export function routeListeners(ctx: Ctx, t: CdEcsTarget, listenerArns: string[],
   for (const arn of listenerArns) {
     const l = ctx.s.elb.listeners[arn];
     if (!l) continue;
-    if (usesPair(l.DefaultActions) || l.DefaultActions.length === 0)
-      ctx.patchIn('elb', 'listeners', arn, { DefaultActions: rewrite(l.DefaultActions) });
+    const defaults = usesPair(l.DefaultActions) || l.DefaultActions.length === 0;
+    if (defaults) ctx.patchIn('elb', 'listeners', arn, { DefaultActions: rewrite(l.DefaultActions) });
+    // The default rule is a rule too (DescribeRules lists it, and which groups are in use is read from rules).
     for (const r of Object.values(ctx.s.elb.rules))
-      if (r.listenerArn === arn && !r.IsDefault && usesPair(r.Actions))
-        ctx.patchIn('elb', 'rules', r.RuleArn, { Actions: rewrite(r.Actions) });
+      if (r.listenerArn === arn && (r.IsDefault ? defaults : usesPair(r.Actions)))
+        ctx.patchIn('elb', 'rules', r.RuleArn, {
+          Actions: r.IsDefault ? rewrite(l.DefaultActions) : rewrite(r.Actions),
+        });
   }
+  // A group a listener now forwards to is in use: its "unused" targets start their health checks.
+  syncLoadBalancerArns(ctx);
 }
 
 /** End of AllowTraffic: the replacement serves production (PRIMARY); the original is ACTIVE. */

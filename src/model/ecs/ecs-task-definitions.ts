@@ -46,7 +46,7 @@ function parseRef(
   return { family: m[1] as string, revision: m[2] === undefined ? null : Number(m[2]) };
 }
 
-function findTaskDefinition(s: SimState, region: string, ref: string): TaskDefinition | undefined {
+export function findTaskDefinition(s: SimState, region: string, ref: string): TaskDefinition | undefined {
   const p = parseRef(s, region, ref);
   if (!p) return undefined;
   if (p.revision !== null) {

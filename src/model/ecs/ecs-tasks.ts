@@ -25,6 +25,7 @@ import type {
   LaunchType,
   PlacementConstraint,
   PlacementStrategy,
+  Service,
   ServiceLoadBalancer,
   Task,
   TaskDefinition,
@@ -41,7 +42,7 @@ import {
 } from './ecs-common.ts';
 import { candidatesOf, placementRequest, readConstraints, readStrategies } from './ecs-placement-input.ts';
 import { resolveTaskDefinition } from './ecs-task-definitions.ts';
-import { beginDraining } from './elb-ecs.ts';
+import { announceDraining, beginDraining, serviceOfTask } from './elb-ecs.ts';
 import { type Candidate, type PlacementFailure, type PlacementTrace, placeTasks } from './placement.ts';
 
 /** Traces are kept for small clusters only: they explain every candidate, which costs O(instances). */
@@ -377,23 +378,51 @@ function startTask(ctx: Ctx, input: Input) {
 }
 
 /**
- * Asks a task to stop: desiredStatus STOPPED now, the lifecycle tick walks it down. A RUNNING task behind a
+ * Asks tasks to stop: desiredStatus STOPPED now, the lifecycle tick walks them down. A RUNNING task behind a
  * load balancer first has its targets deregistered and stays RUNNING until they are unused
- * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html).
+ * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/load-balancer-connection-draining.html); the
+ * tasks of one service that begin draining together make one event, "has begun draining connections on N
+ * tasks." (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-event-messages.html).
  */
+export function requestStops(
+  ctx: Ctx,
+  tasks: readonly Task[],
+  stopCode: TaskStopCode,
+  reasonOf: (t: Task) => string,
+): Task[] {
+  const drained = new Map<string, { svc: Service; n: number }>();
+  const out = tasks.map((task) => {
+    if (task.desiredStatus === 'STOPPED') return task;
+    const { until, draining } = beginDraining(ctx, task);
+    const reason = reasonOf(task);
+    const t = ctx.patch('tasks', task.taskArn, {
+      desiredStatus: 'STOPPED',
+      stopCode,
+      stoppedReason: reason,
+      nextTransitionAt: until,
+      version: task.version + 1,
+    });
+    ctx.emit('task/stopRequested', {
+      taskArn: task.taskArn,
+      stopCode,
+      reason,
+      serviceName: task.serviceName,
+    });
+    const svc = draining ? serviceOfTask(ctx, task) : undefined;
+    if (svc) {
+      const cur = drained.get(svc.serviceArn);
+      if (cur) cur.n++;
+      else drained.set(svc.serviceArn, { svc, n: 1 });
+    }
+    return t;
+  });
+  for (const { svc, n } of drained.values()) announceDraining(ctx, svc, n);
+  return out;
+}
+
+/** Asks one task to stop (requestStops). */
 export function requestStop(ctx: Ctx, task: Task, stopCode: TaskStopCode, reason: string): Task {
-  if (task.desiredStatus === 'STOPPED') return task;
-  const stopAt = beginDraining(ctx, task);
-  const changes: Partial<Task> = {
-    desiredStatus: 'STOPPED',
-    stopCode,
-    stoppedReason: reason,
-    nextTransitionAt: stopAt,
-    version: task.version + 1,
-  };
-  const t = ctx.patch('tasks', task.taskArn, changes);
-  ctx.emit('task/stopRequested', { taskArn: task.taskArn, stopCode, reason, serviceName: task.serviceName });
-  return t;
+  return requestStops(ctx, [task], stopCode, () => reason)[0] as Task;
 }
 
 function stopTask(ctx: Ctx, input: Input) {

@@ -17,8 +17,9 @@
  * texts), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/service-quotas.html (at most 5 target
  * groups),
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/target-group-health-checks.html.
- * Simplifications: container health checks are not run by the model, so only an UNHEALTHY status counts
- * against a task; Classic Load Balancers are not modelled.
+ * A group no listener uses leaves its targets "unused" (not failing) and ECS does not wait on it. Container
+ * health checks are run by container-health.ts; an UNHEALTHY task is never healthy here. Simplification:
+ * Classic Load Balancers are not modelled.
  */
 
 import { drainTarget, registerTarget, targetKey } from '../elbv2/elbv2-targets.ts';
@@ -149,14 +150,20 @@ export function deregisterTaskTargets(ctx: Ctx, task: Task): number {
   return targetsOfTask(ctx.s, task.taskArn).filter((x) => x.target.drainUntil !== null).length;
 }
 
-/** ECS's side of a stop: drain the task's targets first, with the service event. Returns when it may stop. */
-export function beginDraining(ctx: Ctx, task: Task): number {
-  if (task.lastStatus !== 'RUNNING') return ctx.now;
-  const draining = deregisterTaskTargets(ctx, task);
-  const svc = serviceOfTask(ctx, task);
-  if (draining > 0 && svc)
-    addServiceEvent(ctx, svc, `(service ${svc.serviceName}) has begun draining connections on 1 tasks.`);
-  return Math.max(ctx.now, drainingUntil(ctx.s, task.taskArn));
+/**
+ * ECS's side of a stop: drain the task's targets first. Returns when the task may stop and whether any
+ * of its targets is draining (the caller words one service event for every task it stops at once).
+ */
+export function beginDraining(ctx: Ctx, task: Task): { until: number; draining: boolean } {
+  if (task.lastStatus !== 'RUNNING') return { until: ctx.now, draining: false };
+  const draining = deregisterTaskTargets(ctx, task) > 0;
+  return { until: Math.max(ctx.now, drainingUntil(ctx.s, task.taskArn)), draining };
+}
+
+/** "(service S) has begun draining connections on N tasks.": one event for the tasks a stop drains together. */
+export function announceDraining(ctx: Ctx, svc: Service, n: number): void {
+  if (n > 0)
+    addServiceEvent(ctx, svc, `(service ${svc.serviceName}) has begun draining connections on ${n} tasks.`);
 }
 
 /** Registration pass of tickElb: RUNNING tasks with loadBalancers not yet registered; old marks dropped. */
@@ -221,17 +228,25 @@ export type StopFn = (ctx: Ctx, task: Task, stopCode: 'ServiceSchedulerInitiated
 /**
  * Whether a service task counts as healthy
  * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_DeploymentConfiguration.html): with load
- * balancers, when every target group it belongs to reports its target healthy (and no container health check
- * failed); without, the no-LB rule (40 s after RUNNING, or the container health check).
+ * balancers, when every target group in use (one a listener forwards to) reports its target healthy (and no
+ * container health check failed); without, or when none of its groups is in use, the no-LB rule (40 s after
+ * RUNNING, or the container health check).
  */
 export function isTaskHealthyForService(ctx: Ctx, task: Task): boolean {
   if (!task.loadBalancers?.length) return isHealthy(task, ctx.now);
   if (task.desiredStatus !== 'RUNNING' || task.lastStatus !== 'RUNNING') return false;
   if (task.healthStatus === 'UNHEALTHY') return false;
+  let checked = 0;
   for (const lb of task.loadBalancers) {
     const tg = ctx.s.elb.targetGroups[lb.targetGroupArn];
     const t = targetOfTask(task, lb);
-    if (!tg || !t || tg.targets[targetKey(t.Id, t.Port)]?.state !== 'healthy') return false;
+    if (!tg || !t) return false;
+    // A group no listener uses does not check its targets: they are "unused" (Target.NotInUse,
+    // https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_TargetHealth.html), which is not
+    // failing, and nothing waits on it (the second target group of AWS's blue/green tutorial until the shift).
+    if (tg.LoadBalancerArns.length === 0) continue;
+    if (tg.targets[targetKey(t.Id, t.Port)]?.state !== 'healthy') return false;
+    checked++;
   }
-  return true;
+  return checked > 0 || isHealthy(task, ctx.now);
 }

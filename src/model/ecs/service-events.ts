@@ -9,9 +9,14 @@ import type { Service } from '../sim/types.ts';
 
 const MAX_EVENTS = 100;
 
+/**
+ * Adds an event to the service as it is now in the draft: a caller's copy of the service may be older than
+ * an event written meanwhile (a drain announced while stopping tasks), and must not write over it.
+ */
 export function addServiceEvent(ctx: Ctx, svc: Service, message: string): Service {
   const ev = { id: ctx.uuid(), createdAt: ctx.now, message };
-  const updated = ctx.patch('services', svc.serviceArn, { events: [ev, ...svc.events].slice(0, MAX_EVENTS) });
+  const events = (ctx.s.services[svc.serviceArn] ?? svc).events;
+  const updated = ctx.patch('services', svc.serviceArn, { events: [ev, ...events].slice(0, MAX_EVENTS) });
   ctx.emit(
     'service/event',
     { serviceName: svc.serviceName, serviceArn: svc.serviceArn, message },

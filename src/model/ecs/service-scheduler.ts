@@ -19,7 +19,8 @@
  * maximum allows, stop stale tasks while the healthy count stays at or above the minimum.
  *
  * Healthy means isTaskHealthyForService (elb-ecs.ts): the target group's verdict for tasks behind a
- * load balancer, else 40 s after RUNNING. Tasks carry their deployment's target groups from launch.
+ * load balancer, else the container health check (HEALTHY), else 40 s after RUNNING. A task whose container
+ * health checks failed is replaced first (service-health.ts). Tasks carry their deployment's target groups from launch.
  * healthCheckGracePeriodSeconds keeps an UNHEALTHY task that has just started from being replaced.
  *
  * Draining tasks: a task the scheduler stops behind a load balancer gets desiredStatus STOPPED at
@@ -47,6 +48,7 @@ import { onDeploymentCompleted, rollingBakeSeconds } from './ecs-deployments.ts'
 import { placeOnInstances, requestStop } from './ecs-tasks.ts';
 import { isTaskHealthyForService } from './elb-ecs.ts';
 import { addServiceEvent } from './service-events.ts';
+import { replaceUnhealthyTasks } from './service-health.ts';
 import { reconcileHeld } from './service-scheduler-held.ts';
 import {
   chooseToStop,
@@ -290,18 +292,36 @@ function rebalance(
   return true;
 }
 
+/** Whether `d` failed and the service is rolling back from it now. */
+function rollingBackFrom(svc: Service, d: ServiceDeployment): boolean {
+  return (
+    d.rolloutState === 'FAILED' &&
+    (svc.serviceDeployments ?? []).some(
+      (r) =>
+        r.deploymentId === d.id && (r.status === 'ROLLBACK_IN_PROGRESS' || r.status === 'ROLLBACK_REQUESTED'),
+    )
+  );
+}
+
 /** Old deployments without tasks go away; the primary completes at steady state. */
 function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: boolean, live: Task[]): void {
   let svc = ctx.s.services[svc0.serviceArn] as Service;
   const primary = svc.deployments[0] as ServiceDeployment;
   // A held revision (native strategies) stays listed while it should run, even with no task left.
-  const remaining = svc.deployments.filter(
+  const running = svc.deployments.filter(
     (d, i) => i === 0 || live.some((t) => t.deploymentId === d.id) || (d.held && d.desiredCount > 0),
   );
+  // A deployment the circuit breaker or an alarm failed stays listed, rolloutState FAILED, while the
+  // rollback it started runs (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html):
+  // it is shown, not waited for.
+  const shown = svc.deployments.filter((d) => !running.includes(d) && rollingBackFrom(svc, d));
+  const remaining = shown.length
+    ? svc.deployments.filter((d) => running.includes(d) || shown.includes(d))
+    : running;
   const primaryRunning = live.filter(
     (t) => t.deploymentId === primary.id && t.lastStatus === 'RUNNING' && !onDrainingInstance(ctx, t),
   ).length;
-  const stable = remaining.length === 1 && primaryRunning === desired && live.length === desired;
+  const stable = running.length === 1 && primaryRunning === desired && live.length === desired;
   let deployments = remaining.length !== svc.deployments.length ? remaining : svc.deployments;
   const bake =
     stable && primary.rolloutState === 'IN_PROGRESS' && !primary.held ? rollingBakeSeconds(ctx, svc) : 0;
@@ -458,7 +478,8 @@ export function tickServices(ctx: Ctx): void {
     if (!cluster) continue;
     const prev = ctx.region;
     ctx.region = svc.region;
-    const live = liveTasksOf(ctx, svc);
+    // Tasks whose container health checks failed are replaced first (service-health.ts).
+    const live = replaceUnhealthyTasks(ctx, svc, liveTasksOf(ctx, svc));
     if (svc.deploymentController.type === 'CODE_DEPLOY') reconcileTaskSets(ctx, svc, cluster, live);
     else if (svc.schedulingStrategy === 'DAEMON') reconcileDaemon(ctx, svc, cluster, live);
     else reconcileReplica(ctx, svc, cluster, live);

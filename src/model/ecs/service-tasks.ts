@@ -21,7 +21,7 @@ import type {
 } from '../sim/types.ts';
 import { shortId } from './ecs-common.ts';
 import { taskRequirements } from './ecs-task-definitions.ts';
-import { type LaunchParams, placeOnFargate, placeOnInstances, requestStop } from './ecs-tasks.ts';
+import { type LaunchParams, placeOnFargate, placeOnInstances, requestStops } from './ecs-tasks.ts';
 import type { PlacementFailure } from './placement.ts';
 import { addServiceEvent } from './service-events.ts';
 
@@ -107,13 +107,12 @@ export function chooseToStop(ctx: Ctx, svc: Service, pool: Task[], count: number
 
 export function stopTasks(ctx: Ctx, svc: Service, tasks: Task[], deploymentId: string): Service {
   if (tasks.length === 0) return svc;
-  for (const t of tasks)
-    requestStop(
-      ctx,
-      t,
-      'ServiceSchedulerInitiated',
-      `Scaling activity initiated by (deployment ${deploymentId})`,
-    );
+  requestStops(
+    ctx,
+    tasks,
+    'ServiceSchedulerInitiated',
+    () => `Scaling activity initiated by (deployment ${deploymentId})`,
+  );
   const ids = tasks.map((t) => `(task ${shortId(t.taskArn)})`).join(' ');
   return addServiceEvent(
     ctx,

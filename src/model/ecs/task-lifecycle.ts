@@ -18,7 +18,10 @@ import { tasksOnInstance, tasksWithTimers } from '../sim/indexes.ts';
 import { own } from '../sim/records.ts';
 import { TIMING } from '../sim/timing.ts';
 import type { ImageBehavior, Task, TaskContainer } from '../sim/types.ts';
+import { checksEssentialHealth, taskHealthOf } from './container-health.ts';
+import { nextDependencyDeadline, startReady } from './container-order.ts';
 import { drainingUntil } from './elb-task-targets.ts';
+import { type ContainerStep, minTime, nextContainerTimer, stepContainerTimers } from './task-containers.ts';
 
 const DYNAMIC_PORT_BASE = 49153;
 
@@ -64,11 +67,7 @@ function bindings(ctx: Ctx, t: Task): TaskContainer[] {
             : containerPort;
         return { bindIP: '0.0.0.0', containerPort, hostPort, protocol: pm.protocol ?? 'tcp' };
       });
-    return {
-      ...c,
-      lastStatus: 'RUNNING' as const,
-      networkBindings: td.networkMode === 'awsvpc' ? [] : networkBindings,
-    };
+    return { ...c, networkBindings: td.networkMode === 'awsvpc' ? [] : networkBindings };
   });
 }
 
@@ -209,39 +208,122 @@ function stepRunning(ctx: Ctx, t: Task): void {
         });
         return;
       }
-      const crash = t.containers
-        .map((c) => behaviorOf(ctx, c.image))
-        .filter((b): b is ImageBehavior => b?.mode === 'crash')
-        .map((b) => b.crashAfterSeconds ?? 30);
-      ctx.patch('tasks', t.taskArn, {
-        lastStatus: 'RUNNING',
-        pullStoppedAt: ctx.now,
-        startedAt: ctx.now,
-        connectivity: 'CONNECTED',
-        connectivityAt: ctx.now,
-        containers: bindings(ctx, t),
-        nextTransitionAt: crash.length ? ctx.now + Math.max(1, Math.min(...crash)) : null,
-        version: t.version + 1,
-      });
-      ctx.emit('task/running', {
-        taskArn: t.taskArn,
-        serviceName: t.serviceName,
-        ec2InstanceId: t.ec2InstanceId,
-      });
+      startContainers(ctx, t);
       return;
     }
     case 'RUNNING': {
-      // A crash timer fired: the first crashing container exits.
-      const c = t.containers.find(
-        (x) => x.lastStatus === 'RUNNING' && behaviorOf(ctx, x.image)?.mode === 'crash',
-      );
-      if (c) crashContainer(ctx, t, c.name, behaviorOf(ctx, c.image)?.exitCode ?? 1);
-      else ctx.patch('tasks', t.taskArn, { nextTransitionAt: null });
+      const td = ctx.s.taskDefinitions[t.taskDefinitionArn];
+      const step = stepContainerTimers(ctx.s, t, td, ctx.now);
+      applyContainerStep(ctx, t, step, nextContainerTimer(step.containers));
       return;
     }
     default:
       return;
   }
+}
+
+/** Writes a container step: the containers, the task's health from them, the events, an essential exit. */
+function applyContainerStep(ctx: Ctx, t: Task, step: ContainerStep, next: number | null): Task {
+  const healthStatus = taskHealthOf(step.containers);
+  const essentialExit = step.exited.some((x) => x.essential);
+  const task = ctx.patch('tasks', t.taskArn, {
+    containers: step.containers,
+    healthStatus,
+    nextTransitionAt: essentialExit ? ctx.now : next,
+    version: t.version + 1,
+    ...(essentialExit
+      ? {
+          desiredStatus: 'STOPPED' as const,
+          stopCode: 'EssentialContainerExited' as const,
+          stoppedReason: 'Essential container in task exited',
+        }
+      : {}),
+  });
+  emitExits(ctx, t, step.exited);
+  for (const h of step.healthChanged)
+    ctx.emit('container/healthChanged', {
+      taskArn: t.taskArn,
+      containerName: h.name,
+      from: h.from,
+      to: h.to,
+      serviceName: t.serviceName,
+      output: step.containers.find((c) => c.name === h.name)?.lastProbe?.output ?? null,
+    });
+  return task;
+}
+
+function emitExits(ctx: Ctx, t: Task, exited: ContainerStep['exited']): void {
+  for (const x of exited)
+    ctx.emit('container/exited', {
+      taskArn: t.taskArn,
+      containerName: x.name,
+      exitCode: x.exitCode,
+      essential: x.essential,
+      serviceName: t.serviceName,
+    });
+}
+
+/**
+ * The images are pulled: containers start in their dependsOn order (container-order.ts). The task is RUNNING
+ * once none is left waiting; an essential container that can never start (or exits first) stops it.
+ */
+function startContainers(ctx: Ctx, t: Task): void {
+  const td = ctx.s.taskDefinitions[t.taskDefinitionArn];
+  const timers = stepContainerTimers(ctx.s, t, td, ctx.now);
+  const pull = t.pullStoppedAt ?? ctx.now;
+  const stopBeforeRunning = (containers: TaskContainer[]) =>
+    markStopped(ctx, t, {
+      pullStoppedAt: pull,
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+      failedToStart: true,
+      containers,
+    });
+  // An essential container that exits while others still wait stops the task: nothing more starts.
+  if (timers.exited.some((x) => x.essential)) {
+    emitExits(ctx, t, timers.exited);
+    stopBeforeRunning(timers.containers);
+    return;
+  }
+  const pass = startReady(ctx.s, td, timers.containers, ctx.now);
+  for (const name of pass.started)
+    ctx.emit('container/started', { taskArn: t.taskArn, containerName: name, serviceName: t.serviceName });
+  const refusedEssential = pass.refused.some((r) => t.containers.find((c) => c.name === r.name)?.essential);
+  if (refusedEssential) {
+    emitExits(ctx, t, timers.exited);
+    stopBeforeRunning(pass.containers);
+    return;
+  }
+  const step: ContainerStep = { ...timers, containers: pass.containers };
+  if (pass.containers.some((c) => c.lastStatus === 'PENDING')) {
+    const pending = ctx.patch('tasks', t.taskArn, { pullStoppedAt: pull });
+    applyContainerStep(
+      ctx,
+      pending,
+      step,
+      minTime(nextContainerTimer(pass.containers), nextDependencyDeadline(td, pass.containers)),
+    );
+    return;
+  }
+  const running = ctx.patch('tasks', t.taskArn, {
+    lastStatus: 'RUNNING',
+    pullStoppedAt: pull,
+    startedAt: ctx.now,
+    connectivity: 'CONNECTED',
+    connectivityAt: ctx.now,
+    containers: bindings(ctx, { ...t, containers: pass.containers }),
+  });
+  applyContainerStep(
+    ctx,
+    running,
+    { ...step, containers: running.containers },
+    nextContainerTimer(running.containers),
+  );
+  ctx.emit('task/running', {
+    taskArn: t.taskArn,
+    serviceName: t.serviceName,
+    ec2InstanceId: t.ec2InstanceId,
+  });
 }
 
 /** A container exits. An essential one stops its task; a non-essential one just stops. */
@@ -293,5 +375,7 @@ export function isHealthy(t: Task, now: number): boolean {
   if (t.desiredStatus !== 'RUNNING' || t.lastStatus !== 'RUNNING' || t.startedAt === undefined) return false;
   if (t.healthStatus === 'UNHEALTHY') return false;
   if (t.healthStatus === 'HEALTHY') return true;
+  // With a health check on an essential container, the scheduler waits for HEALTHY.
+  if (checksEssentialHealth(t)) return false;
   return now - t.startedAt >= TIMING.healthyAfterRunning;
 }

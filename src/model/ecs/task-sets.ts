@@ -22,7 +22,7 @@ import type {
   TaskSet,
 } from '../sim/types.ts';
 import { requireCluster, shortId, strList } from './ecs-common.ts';
-import { type LaunchParams, placeOnFargate, placeOnInstances, requestStop } from './ecs-tasks.ts';
+import { type LaunchParams, placeOnFargate, placeOnInstances, requestStops } from './ecs-tasks.ts';
 import { addServiceEvent } from './service-events.ts';
 
 const DEFAULT_STRATEGY: PlacementStrategy[] = [
@@ -217,13 +217,12 @@ export function reconcileTaskSets(ctx: Ctx, svc0: Service, cluster: Cluster, liv
       started.push(...launch(ctx, svc, cluster, ts, want - mine.length));
     }
   }
-  for (const t of stopped)
-    requestStop(
-      ctx,
-      t,
-      'ServiceSchedulerInitiated',
-      `Scaling activity initiated by (deployment ${t.deploymentId ?? ''})`,
-    );
+  requestStops(
+    ctx,
+    stopped,
+    'ServiceSchedulerInitiated',
+    (t) => `Scaling activity initiated by (deployment ${t.deploymentId ?? ''})`,
+  );
   svc = ctx.s.services[svc.serviceArn] as Service;
   if (started.length)
     svc = addServiceEvent(

@@ -15,6 +15,7 @@ export const SIM_SHAPES: ServiceShapes = {
     Integer: { type: 'integer' },
     Double: { type: 'double' },
     ImageMode: { type: 'string', enum: ['ok', 'fail-to-start', 'crash'] },
+    HealthCheckResult: { type: 'string', enum: ['pass', 'fail', 'timeout'] },
     DeploymentType: { type: 'string', enum: ['linear'] },
     ZoneRequest: {
       type: 'structure',
@@ -45,6 +46,16 @@ export const SIM_SHAPES: ServiceShapes = {
         exitCode: { shape: 'Integer' },
       },
       required: ['image', 'mode'],
+    },
+    SetHealthCheckResultRequest: {
+      type: 'structure',
+      members: {
+        TaskDefinition: { shape: 'NonEmpty' },
+        Image: { shape: 'NonEmpty' },
+        ContainerName: { shape: 'NonEmpty' },
+        Result: { shape: 'HealthCheckResult' },
+      },
+      required: ['Result'],
     },
     SetTrafficRequest: {
       type: 'structure',
@@ -93,6 +104,7 @@ export const SIM_OPERATIONS: Readonly<Record<string, string>> = {
   'sim:ReconnectAgent': 'InstanceRequest',
   'sim:CrashContainer': 'CrashContainerRequest',
   'sim:SetImageBehavior': 'SetImageBehaviorRequest',
+  'sim:SetHealthCheckResult': 'SetHealthCheckResultRequest',
   'sim:SetTraffic': 'SetTrafficRequest',
   'sim:SetBehavior': 'SetBehaviorRequest',
   'sim:StartAliasDeployment': 'StartAliasDeploymentRequest',

@@ -143,6 +143,7 @@ export const ACTIONS = {
   'sim:RestoreAvailabilityZone': { access: 'write' },
   'sim:SetBehavior': { access: 'write' },
   'sim:SetImageBehavior': { access: 'write' },
+  'sim:SetHealthCheckResult': { access: 'write' },
   'sim:SetTraffic': { access: 'write' },
   'sim:StartAliasDeployment': { access: 'write' },
   'ssm:GetParameter': { access: 'read' },

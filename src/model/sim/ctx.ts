@@ -54,7 +54,7 @@ export class Ctx {
     indexesWritten(record, key, before, undefined);
   }
 
-  setMap<K extends 'impairedZones' | 'imageBehaviors' | 'zoneLaunches'>(
+  setMap<K extends 'impairedZones' | 'imageBehaviors' | 'healthCheckFaults' | 'zoneLaunches'>(
     coll: K,
     key: string,
     value: SimState[K][string] | null,

@@ -3,19 +3,24 @@
  * nothing launches there) and comes back, an instance is lost, an agent disconnects (running tasks stay,
  * nothing new is placed:
  * https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_ContainerInstance.html) and reconnects, a
- * container crashes (an essential one stops its task: 3.5), and an image is made to fail or crash on start.
+ * container crashes (an essential one stops its task: 3.5), an image is made to fail or crash on start, and
+ * a container's health-check command is made to fail or hang (sim:SetHealthCheckResult, for a revision or one
+ * of its containers, or an image: what the ECS agent's health checks then see, separate from the load
+ * balancer's checks, https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_HealthCheck.html).
  */
 
 import { zoneNames } from '../ec2/catalog.ts';
 import { terminateInstance } from '../ec2/ec2.ts';
 import { onHostLost } from '../ec2/host-loss.ts';
+import { faultKeyOfImage, faultKeyOfRevision } from '../ecs/container-health.ts';
 import { findTask, requireCluster, str } from '../ecs/ecs-common.ts';
+import { findTaskDefinition } from '../ecs/ecs-task-definitions.ts';
 import { crashContainer } from '../ecs/task-lifecycle.ts';
 import type { Input } from './api-types.ts';
 import type { Ctx } from './ctx.ts';
 import { invalidParameter } from './errors.ts';
 import { TIMING } from './timing.ts';
-import type { Ec2Instance, ImageBehavior } from './types.ts';
+import type { Ec2Instance, HealthCheckFault, ImageBehavior } from './types.ts';
 
 function zoneOf(ctx: Ctx, input: Input): string {
   const zone = str(input.availabilityZone);
@@ -166,6 +171,40 @@ function setImageBehavior(ctx: Ctx, input: Input) {
   return { image, mode };
 }
 
+function setHealthCheckResult(ctx: Ctx, input: Input) {
+  const td = str(input.TaskDefinition);
+  const image = str(input.Image);
+  if ((td === undefined) === (image === undefined))
+    throw invalidParameter('Specify exactly one of TaskDefinition or Image.');
+  const result = str(input.Result);
+  if (result !== 'pass' && result !== 'fail' && result !== 'timeout')
+    throw invalidParameter("Result must be 'pass', 'fail' or 'timeout'.");
+  const containerName = str(input.ContainerName);
+  let key: string;
+  let target: Record<string, string>;
+  if (td !== undefined) {
+    const def = findTaskDefinition(ctx.s, ctx.region, td);
+    if (!def) throw invalidParameter(`TaskDefinition '${td}' not found.`);
+    if (containerName !== undefined && !def.containerDefinitions.some((c) => c.name === containerName))
+      throw invalidParameter(`The container ${containerName} does not exist in the task definition.`);
+    key = faultKeyOfRevision(def.taskDefinitionArn);
+    target = {
+      TaskDefinition: def.taskDefinitionArn,
+      ...(containerName ? { ContainerName: containerName } : {}),
+    };
+  } else {
+    if (containerName !== undefined)
+      throw invalidParameter('ContainerName goes with TaskDefinition, not Image.');
+    key = faultKeyOfImage(image as string);
+    target = { Image: image as string };
+  }
+  const fault: HealthCheckFault | null =
+    result === 'pass' ? null : { result, ...(containerName ? { containerName } : {}) };
+  ctx.setMap('healthCheckFaults', key, fault);
+  ctx.emit('healthCheck/resultSet', { ...target, result });
+  return { ...target, Result: result };
+}
+
 export const faultHandlers = {
   'sim:FailAvailabilityZone': failZone,
   'sim:RestoreAvailabilityZone': restoreZone,
@@ -174,4 +213,5 @@ export const faultHandlers = {
   'sim:ReconnectAgent': (ctx: Ctx, input: Input) => setAgent(ctx, input, true),
   'sim:CrashContainer': crash,
   'sim:SetImageBehavior': setImageBehavior,
+  'sim:SetHealthCheckResult': setHealthCheckResult,
 };

@@ -37,4 +37,10 @@ export const TIMING = {
   lbProvision: 30,
   /** ELBv2: a newly registered target gets its first health check this long after registration. */
   firstHealthCheck: 5,
+  /**
+   * A container others wait on to COMPLETE or SUCCEED (an init container running a script) exits this long
+   * after it starts: the model has no program to run, so it runs for this long and exits 0 unless its image
+   * is made to crash (sim:SetImageBehavior).
+   */
+  completingContainerRun: 10,
 } as const;

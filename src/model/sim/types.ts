@@ -233,6 +233,38 @@ export interface TaskContainer {
   /** Host port bindings made at placement. */
   networkBindings: { bindIP: string; containerPort: number; hostPort: number; protocol: 'tcp' | 'udp' }[];
   healthStatus: 'HEALTHY' | 'UNHEALTHY' | 'UNKNOWN';
+  // The model's own bookkeeping (never in a response): container-health.ts and container-order.ts.
+  /** When this container started (containers of one task start apart when they depend on each other). */
+  startedAt?: number;
+  /** When it exits on its own: a crashing image, or a container others wait on to COMPLETE. */
+  exitAt?: number;
+  exitWith?: number;
+  /** When the next health-check result is due, and failures counted in a row outside the start period. */
+  healthCheckAt?: number;
+  healthFailures?: number;
+  /** A probe that hangs started then; its failure is written when the timeout is over. */
+  probeSince?: number;
+  /** The last health-check result: for the why card. */
+  lastProbe?: HealthProbe;
+}
+
+/** One health-check result as the agent saw it. */
+export interface HealthProbe {
+  at: number;
+  ok: boolean;
+  /** 'exit 0', 'exit 1', or 'timed out after 5 s'. */
+  output: string;
+  /** Whether a failure counted toward retries (false inside the start period). */
+  counted: boolean;
+}
+
+/**
+ * sim:SetHealthCheckResult: what a container's health-check command answers, for a revision (task
+ * definition ARN, optionally one container) or an image. 'fail' exits 1; 'timeout' never answers.
+ */
+export interface HealthCheckFault {
+  result: 'fail' | 'timeout';
+  containerName?: string;
 }
 
 export type LaunchType = 'EC2' | 'FARGATE';
@@ -633,6 +665,8 @@ export interface SimState {
   /** Availability Zones that have gone dark (sim fault), by zone name. */
   impairedZones: Record<string, true>;
   imageBehaviors: Record<string, ImageBehavior>;
+  /** Container health-check faults by `td:<task definition ARN>` or `image:<image>` (container-health.ts). */
+  healthCheckFaults: Record<string, HealthCheckFault>;
   /** Instances ever launched per zone (mints zoneOrdinal). */
   zoneLaunches: Record<string, number>;
   /** Elastic Load Balancing v2: load balancers, listeners, rules, target groups (elbv2-types.ts). */

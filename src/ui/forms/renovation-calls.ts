@@ -13,6 +13,7 @@
 
 import type { RenovationKind } from '../../i18n/renovation.ts';
 import type { Call, Service, SimState } from '../../model/index.ts';
+import { type AppSpec, appSpecRevision } from './appspec-yaml.ts';
 import { type PlannedCall, scriptLine } from './call-list.ts';
 import {
   accountOf,
@@ -213,8 +214,7 @@ function codeDeployCalls(sim: SimState, svc: Service, c: RenovationChoice): Plan
     (t) => `${t.family}:${t.revision}` === c.edition && t.region === svc.region,
   );
   const lb = svc.loadBalancers[0];
-  const appSpec = {
-    version: 0.0,
+  const appSpec: AppSpec = {
     Resources: [
       {
         TargetService: {
@@ -237,7 +237,7 @@ function codeDeployCalls(sim: SimState, svc: Service, c: RenovationChoice): Plan
         applicationName,
         deploymentGroupName: groupName,
         deploymentConfigName: c.cdConfig,
-        revision: { revisionType: 'AppSpecContent', appSpecContent: { content: JSON.stringify(appSpec) } },
+        revision: appSpecRevision(appSpec),
       },
     }),
   );

@@ -13,6 +13,7 @@ import type { Call, SimState } from '../../model/index.ts';
 import { SAM_DEPLOYMENT_PREFERENCE_TYPES } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { field, h, pick, setOptions, setOptionsOr, setText, words } from '../dom.ts';
+import { type AppSpec, appSpecRevision } from './appspec-yaml.ts';
 import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
 import { watchtowersOf } from './gate-things.ts';
 
@@ -86,8 +87,7 @@ export function samCalls(
       ),
     );
   }
-  const appSpec = {
-    version: 0.0,
+  const appSpec: AppSpec = {
     Resources: [
       {
         [fnName]: {
@@ -109,7 +109,7 @@ export function samCalls(
         applicationName: APP,
         deploymentGroupName: group,
         deploymentConfigName: config,
-        revision: { revisionType: 'AppSpecContent', appSpecContent: { content: JSON.stringify(appSpec) } },
+        revision: appSpecRevision(appSpec),
       },
     }),
   );
