@@ -44,6 +44,10 @@ export interface DevelopmentModel {
   fires: boolean[];
   /** A STOPPED development kept on the map because it burned: the simulated second its embers go out. */
   embersUntil: number | null;
+  /** On Spot lands (capacity provider FARGATE_SPOT): drawn with a dashed border. */
+  spot: boolean;
+  /** The planet reclaims its Spot land: the simulated second the two-minute warning ends, else null. */
+  reclaimAt: number | null;
 }
 
 export interface CastleModel {
@@ -67,6 +71,8 @@ export interface TerritoryModel {
   cpuUsed: number | null;
   memoryUsed: number | null;
   developments: DevelopmentModel[];
+  /** The survey party (Auto Scaling group) that erected it, by name, else null. */
+  guild: string | null;
 }
 
 export interface ZoneModel {
@@ -149,6 +155,11 @@ function development(task: Task, order: ReadonlyMap<string, number>): Developmen
     houses: task.containers.map((c) => c.lastStatus),
     fires: task.containers.map(burned),
     embersUntil: embersUntil(task),
+    spot: task.capacityProviderName === 'FARGATE_SPOT',
+    reclaimAt:
+      task.stopCode === 'SpotInterruption' && task.lastStatus !== 'STOPPED'
+        ? (task.spotInterruptionAt ?? null)
+        : null,
   };
 }
 
@@ -224,6 +235,9 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
         memoryUsed:
           ci && ci.registeredMemory > 0 ? clamp01(1 - ci.remainingMemory / ci.registeredMemory) : null,
         developments: tasks.map((t) => development(t, order)),
+        guild: inst.autoScalingGroup
+          ? inst.autoScalingGroup.slice(inst.autoScalingGroup.indexOf(':') + 1)
+          : null,
       });
     });
     const managed = (managedByZone.get(zone) ?? []).sort(byAge).map((t) => development(t, order));

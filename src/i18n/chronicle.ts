@@ -12,6 +12,7 @@
  * edition, an instance gone from the state an hour after termination).
  */
 import type { SimEvent, SimState } from '../model/index.ts';
+import { CAPACITY_EVENT_TYPES, capacityLine } from './chronicle-capacity.ts';
 import { GATE_EVENT_TYPES, gateLine, gateServiceEvent } from './chronicle-gate.ts';
 import { RENOVATION_EVENT_TYPES, renovationLine } from './chronicle-renovation.ts';
 import { explainPlacementFailure, rejectionPhrase, type WhyCard } from './explain.ts';
@@ -79,6 +80,7 @@ export const CHRONICLE_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'zone/restored': true,
   'image/behaviorSet': true,
   ...GATE_EVENT_TYPES,
+  ...CAPACITY_EVENT_TYPES,
   ...RENOVATION_EVENT_TYPES,
   ...GROWTH_EVENT_TYPES,
 };
@@ -378,7 +380,10 @@ export function chronicleLine(
       return null;
     default:
       return (
-        gateLine(event, sim, mode) ?? renovationLine(event, sim, mode) ?? growthLine(event, mode) ?? null
+        gateLine(event, sim, mode) ??
+        renovationLine(event, sim, mode) ??
+        growthLine(event, mode) ??
+        capacityLine(event, sim, mode)
       );
   }
 }
