@@ -44,13 +44,6 @@ function patternOf(p: string): RegExp {
   return re;
 }
 
-/**
- * A timestamp given as text: epoch seconds or ISO 8601, what botocore's serializers accept (its
- * validator refuses any other string: "valid types: <class 'datetime.datetime'>, timestamp-string").
- */
-const TIMESTAMP_TEXT =
-  /^(?:-?\d+(?:\.\d+)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
-
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -96,8 +89,7 @@ class Walker {
       case 'boolean':
         return typeof v === 'boolean' ? v : this.wrongType(shape, v, path);
       case 'timestamp':
-        return (typeof v === 'number' && Number.isFinite(v)) ||
-          (typeof v === 'string' && TIMESTAMP_TEXT.test(v.trim()))
+        return (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string'
           ? v
           : this.wrongType(shape, v, path);
       default:
