@@ -28,6 +28,7 @@ const OUT = 'src/model/requests/shapes.generated.ts';
 /** The model's service prefix -> botocore's service directory. */
 const BOTOCORE_NAME: Record<string, string> = {
   'application-autoscaling': 'application-autoscaling',
+  autoscaling: 'autoscaling',
   ec2: 'ec2',
   ecs: 'ecs',
   elbv2: 'elbv2',

@@ -24,6 +24,8 @@ export const LEVEL_KEYS: readonly string[] = [
   'managed-lands',
   'the-crown',
   'follows-travelers',
+  'territories-by-themselves',
+  'cheap-mix',
 ];
 
 /** A set of levels as a bit mask over their keys (bit i is LEVEL_KEYS[i]); unknown ids are skipped. */

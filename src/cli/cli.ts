@@ -174,6 +174,8 @@ const SIM_LINES: Record<string, string> = {
     'it is the world outside AWS (clients send a steady stream of requests to a load balancer listener or a Lambda function alias)',
   'sim:SetBehavior':
     'it is what your own code does (a release of a task definition, an image or a Lambda version answers with errors or slowly)',
+  'sim:InterruptSpotTasks':
+    'it is what AWS does on its own (Fargate Spot capacity is taken back: a two-minute warning, then the task is stopped)',
   'sim:StartAliasDeployment':
     "it is a deploy script you run yourself (awslabs/aws-lambda-deploy: it shifts the alias's weight to the new version with aws lambda update-alias step by step, checks the Errors metric with aws cloudwatch get-metric-statistics, and rolls back on errors)",
 };

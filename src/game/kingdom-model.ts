@@ -46,6 +46,10 @@ export interface DevelopmentModel {
   health: ('HEALTHY' | 'UNHEALTHY' | 'UNKNOWN' | null)[];
   /** A STOPPED development kept on the map because it burned: the simulated second its embers go out. */
   embersUntil: number | null;
+  /** On Spot lands (capacity provider FARGATE_SPOT): drawn with a dashed border. */
+  spot: boolean;
+  /** The planet reclaims its Spot land: the simulated second the two-minute warning ends, else null. */
+  reclaimAt: number | null;
 }
 
 export interface CastleModel {
@@ -69,6 +73,8 @@ export interface TerritoryModel {
   cpuUsed: number | null;
   memoryUsed: number | null;
   developments: DevelopmentModel[];
+  /** The survey party (Auto Scaling group) that erected it, by name, else null. */
+  guild: string | null;
 }
 
 export interface ZoneModel {
@@ -154,6 +160,11 @@ function development(task: Task, order: ReadonlyMap<string, number>): Developmen
       c.healthCheckAt !== undefined || c.lastProbe ? c.healthStatus : null,
     ),
     embersUntil: embersUntil(task),
+    spot: task.capacityProviderName === 'FARGATE_SPOT',
+    reclaimAt:
+      task.stopCode === 'SpotInterruption' && task.lastStatus !== 'STOPPED'
+        ? (task.spotInterruptionAt ?? null)
+        : null,
   };
 }
 
@@ -229,6 +240,9 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
         memoryUsed:
           ci && ci.registeredMemory > 0 ? clamp01(1 - ci.remainingMemory / ci.registeredMemory) : null,
         developments: tasks.map((t) => development(t, order)),
+        guild: inst.autoScalingGroup
+          ? inst.autoScalingGroup.slice(inst.autoScalingGroup.indexOf(':') + 1)
+          : null,
       });
     });
     const managed = (managedByZone.get(zone) ?? []).sort(byAge).map((t) => development(t, order));

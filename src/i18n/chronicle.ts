@@ -12,6 +12,7 @@
  * edition, an instance gone from the state an hour after termination).
  */
 import type { SimEvent, SimState } from '../model/index.ts';
+import { CAPACITY_EVENT_TYPES, capacityLine } from './chronicle-capacity.ts';
 import { GATE_EVENT_TYPES, gateLine, gateServiceEvent } from './chronicle-gate.ts';
 import { HEALTH_EVENT_TYPES, healthLine } from './chronicle-health.ts';
 import { RENOVATION_EVENT_TYPES, renovationLine } from './chronicle-renovation.ts';
@@ -80,6 +81,7 @@ export const CHRONICLE_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'zone/restored': true,
   'image/behaviorSet': true,
   ...GATE_EVENT_TYPES,
+  ...CAPACITY_EVENT_TYPES,
   ...RENOVATION_EVENT_TYPES,
   ...GROWTH_EVENT_TYPES,
   ...HEALTH_EVENT_TYPES,
@@ -384,7 +386,7 @@ export function chronicleLine(
         renovationLine(event, sim, mode) ??
         growthLine(event, mode) ??
         healthLine(event, sim, mode) ??
-        null
+        capacityLine(event, sim, mode)
       );
   }
 }

@@ -131,6 +131,14 @@ export function goalMissingAws(m: GoalMissing): string {
       return WAITING_AWS[m.since](m.healthy);
     case 'belowHealthy':
       return `Only ${m.healthy} healthy tasks at ${m.atSecond} s.`;
+    case 'noManagedProvider':
+      return `No capacity provider with managed scaling and managed termination protection on cluster ${m.cluster}.`;
+    case 'groupInstances':
+      return `${count(m.instances, 'instance', 'instances')} launched by the Auto Scaling group registered in ${m.cluster}.`;
+    case 'tasksOnProvider':
+      return `${count(m.running, 'RUNNING task', 'RUNNING tasks')} on capacity provider ${m.provider}.`;
+    case 'noReclamation':
+      return 'No Fargate Spot interruption yet.';
     case 'noZoneFailed':
       return 'No Availability Zone has failed.';
     case 'noScalableTarget':
@@ -275,6 +283,20 @@ export function goalMissingStory(m: GoalMissing): string {
       return WAITING_STORY[m.since](m.healthy);
     case 'belowHealthy':
       return `Only ${m.healthy} healthy developments at ${m.atSecond} s.`;
+    case 'noManagedProvider':
+      return `No surveyors' guild watches over ${m.cluster} yet (managed scaling and the guild's seal).`;
+    case 'groupInstances':
+      return `${count(m.instances, 'territory', 'territories')} erected by the guild ${m.instances === 1 ? 'stands' : 'stand'} in ${m.cluster}.`;
+    case 'tasksOnProvider':
+      return `${count(m.running, 'development', 'developments')} standing on ${
+        m.provider === 'FARGATE'
+          ? 'managed lands'
+          : m.provider === 'FARGATE_SPOT'
+            ? 'Spot lands'
+            : `the lands of ${m.provider}`
+      }.`;
+    case 'noReclamation':
+      return 'The planet has not reclaimed any Spot land yet.';
     case 'noZoneFailed':
       return 'No portal has collapsed yet.';
     case 'noScalableTarget':

@@ -1,10 +1,23 @@
 /**
  * Chapter 11, The kingdom grows: Application Auto Scaling. This file holds the chapter's levels in order;
  * level 20 is the decree that follows its travelers (target tracking on the service's CPU). The chapter's
- * next levels (capacity providers, Fargate Spot) join ALL_GROWTH_LEVELS.
+ * level 21 is a kingdom that erects its own territories (an Auto Scaling group capacity provider with
+ * managed scaling and managed termination protection); level 22 a cheap mix of managed and Spot lands that
+ * survives a reclamation (a base on FARGATE, the weight on FARGATE_SPOT, a scripted Spot interruption).
  */
 import { defaultVpcId } from '../model/index.ts';
-import { createCluster, createService, REGION, registerMill, runInstances, subnets } from './calls.ts';
+import {
+  CLUSTER,
+  createCluster,
+  createService,
+  ECS_AMI,
+  ecsUserData,
+  REGION,
+  registerMill,
+  runInstances,
+  subnets,
+  updateService,
+} from './calls.ts';
 import type { Level, ScriptedEvent } from './types.ts';
 
 const RESOURCE = 'service/Royaume/mill';
@@ -159,4 +172,262 @@ export const followsTravelers: Level = {
 };
 
 /** The chapter's levels, in order. */
-export const ALL_GROWTH_LEVELS: Level[] = [followsTravelers];
+
+const SURVEY_ORDER = {
+  action: 'ec2:CreateLaunchTemplate',
+  input: {
+    LaunchTemplateName: 'lands',
+    LaunchTemplateData: {
+      ImageId: ECS_AMI,
+      InstanceType: 't3.medium',
+      IamInstanceProfile: { Name: 'ecsInstanceRole' },
+      UserData: ecsUserData(CLUSTER),
+    },
+  },
+};
+
+const SURVEY_PARTY = {
+  action: 'autoscaling:CreateAutoScalingGroup',
+  input: {
+    AutoScalingGroupName: 'guild',
+    LaunchTemplate: { LaunchTemplateName: 'lands', Version: '$Latest' },
+    MinSize: 0,
+    MaxSize: 4,
+    DesiredCapacity: 0,
+    VPCZoneIdentifier: subnets().join(','),
+    NewInstancesProtectedFromScaleIn: true,
+  },
+};
+
+const GRANARY = {
+  action: 'ecs:RegisterTaskDefinition',
+  input: {
+    family: 'granary',
+    containerDefinitions: [
+      { name: 'granary', image: 'nginx:1.27', cpu: 1024, memory: 1024, essential: true },
+    ],
+  },
+};
+
+const guild = (status: 'ENABLED' | 'DISABLED') => ({
+  action: 'ecs:CreateCapacityProvider',
+  input: {
+    name: 'surveyors',
+    autoScalingGroupProvider: {
+      autoScalingGroupArn: 'guild',
+      managedScaling: { status, targetCapacity: 100 },
+      managedTerminationProtection: status,
+    },
+  },
+});
+
+const callOnGuild = {
+  action: 'ecs:PutClusterCapacityProviders',
+  input: {
+    cluster: CLUSTER,
+    capacityProviders: ['surveyors'],
+    defaultCapacityProviderStrategy: [{ capacityProvider: 'surveyors', weight: 1 }],
+  },
+};
+
+const granaryDecree = {
+  action: 'ecs:CreateService',
+  input: { cluster: CLUSTER, serviceName: 'granary', taskDefinition: 'granary', desiredCount: 4 },
+};
+
+export const territoriesByThemselves: Level = {
+  id: 'territories-by-themselves',
+  number: 21,
+  chapter: 11,
+  title: 'Territories by themselves',
+  concept: 'Capacity providers: managed scaling and termination protection',
+  brief: [
+    'The granaries are coming, four of them, and each needs half a homestead. You have no territory at all, only a survey order and a survey party that waits to be told how many territories to keep.',
+    "Charter the surveyors' guild over the survey party: when the steward finds no room, the guild erects territories by itself, and it never abandons one with a development standing on it. Then proclaim the decree of four granaries.",
+  ],
+  scenario: { seed: 121, setup: [createCluster(), SURVEY_ORDER, SURVEY_PARTY, GRANARY], place: 'kingdom' },
+  allowed: ['capacity', 'decree'],
+  firstPanel: 'capacity',
+  goals: [
+    {
+      id: 'guild',
+      text: "A surveyors' guild with foresight and its seal watches over Royaume",
+      aws: 'Cluster Royaume has a capacity provider with managed scaling and managed termination protection',
+      check: { kind: 'managedCapacity', cluster: CLUSTER },
+    },
+    {
+      id: 'granaries',
+      text: 'Four granaries stand',
+      aws: 'Service granary has 4 RUNNING tasks',
+      check: { kind: 'serviceRunning', service: 'granary', count: 4 },
+    },
+    {
+      id: 'erected',
+      text: 'Territories the guild erected joined the kingdom',
+      aws: 'At least 2 instances launched by the Auto Scaling group are ACTIVE container instances of Royaume',
+      check: { kind: 'groupInstancesJoined', cluster: CLUSTER, atLeast: 2 },
+    },
+  ],
+  hints: [
+    "Open the surveyors' guild form: name the guild, pick the survey party guild, and turn on its foresight (managed scaling, target 100%) and its seal (managed termination protection).",
+    'Then tell the kingdom to call on the guild by default (PutClusterCapacityProviders with a default strategy of surveyors, weight 1).',
+    'Proclaim the decree of four granaries without a launch type: the default strategy sends it to the guild. The developments wait in PROVISIONING until the new territories arrive, about a minute later.',
+  ],
+  solution: [{ call: guild('ENABLED') }, { call: callOnGuild }, { call: granaryDecree }, { advance: 150 }],
+  wrongSolution: [
+    { call: guild('DISABLED') },
+    { call: callOnGuild },
+    { call: granaryDecree },
+    { advance: 150 },
+  ],
+  debrief: {
+    text: [
+      'An Auto Scaling group capacity provider ties an EC2 Auto Scaling group to ECS. With managed scaling on, ECS publishes CapacityProviderReservation (instances needed divided by instances running, in percent) in AWS/ECS/ManagedScaling and moves the group toward the targetCapacity you set: 100% means no idle instances, lower keeps spare room.',
+      'Tasks that find no room wait in PROVISIONING instead of failing, and the group launches instances from its launch template (whose user data names the cluster). When instances sit empty, the reservation drops below the target and after about 15 minutes the group shrinks. Managed termination protection keeps scale-in protection on every instance running tasks, so the group only ever terminates empty ones.',
+    ],
+    cli: [
+      `aws ecs create-capacity-provider --name surveyors --auto-scaling-group-provider '{"autoScalingGroupArn":"guild","managedScaling":{"status":"ENABLED","targetCapacity":100},"managedTerminationProtection":"ENABLED"}'`,
+      'aws ecs put-cluster-capacity-providers --cluster Royaume --capacity-providers surveyors --default-capacity-provider-strategy capacityProvider=surveyors,weight=1',
+      'aws ecs create-service --cluster Royaume --service-name granary --task-definition granary --desired-count 4',
+    ],
+  },
+  stars: { thriftGold: 20, safetyFailedRequests: 0, safetySecondsBelowDesired: 300 },
+};
+
+const MILL_ON_MANAGED_LANDS = {
+  action: 'ecs:RegisterTaskDefinition',
+  input: {
+    family: 'mill',
+    requiresCompatibilities: ['FARGATE'],
+    networkMode: 'awsvpc',
+    cpu: '256',
+    memory: '512',
+    containerDefinitions: [
+      {
+        name: 'mill',
+        image: 'nginx:1.27',
+        essential: true,
+        portMappings: [{ containerPort: 80, protocol: 'tcp' }],
+      },
+    ],
+  },
+};
+
+const MILL_DECREE = {
+  action: 'ecs:CreateService',
+  input: {
+    cluster: CLUSTER,
+    serviceName: 'mill',
+    taskDefinition: 'mill',
+    desiredCount: 4,
+    launchType: 'FARGATE',
+    networkConfiguration: { awsvpcConfiguration: { subnets: subnets(), assignPublicIp: 'ENABLED' } },
+  },
+};
+
+const BOTH_LANDS = {
+  action: 'ecs:PutClusterCapacityProviders',
+  input: {
+    cluster: CLUSTER,
+    capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+    defaultCapacityProviderStrategy: [],
+  },
+};
+
+const mix = (strategy: { capacityProvider: string; base?: number; weight: number }[]) =>
+  updateService('mill', { capacityProviderStrategy: strategy, forceNewDeployment: true });
+
+export const cheapMix: Level = {
+  id: 'cheap-mix',
+  number: 22,
+  chapter: 11,
+  title: 'A cheap mix',
+  concept: 'FARGATE and FARGATE_SPOT: base and weight, and a Spot interruption',
+  brief: [
+    'Four mills stand on the managed lands, and the treasury groans. Spot lands cost a fraction, but the planet takes them back whenever it likes, with two minutes of warning.',
+    'Move the mills to a mix: at least one always on the managed lands, and the rest mostly on Spot lands. Then weather a reclamation without the mill ever going dark.',
+  ],
+  scenario: {
+    seed: 122,
+    region: REGION,
+    setup: [createCluster(), MILL_ON_MANAGED_LANDS, MILL_DECREE],
+    settle: 90,
+    place: 'kingdom',
+  },
+  allowed: ['capacity', 'decree'],
+  firstPanel: 'capacity',
+  script: [
+    {
+      after: 'newDeployment',
+      service: 'mill',
+      delaySeconds: 150,
+      call: { action: 'sim:InterruptSpotTasks', input: { cluster: CLUSTER, count: 10 } },
+      note: 'The planet reclaims every Spot land of the kingdom',
+    },
+  ],
+  goals: [
+    {
+      id: 'base',
+      text: 'At least one mill stands on the managed lands',
+      aws: 'Service mill has at least 1 RUNNING task on capacity provider FARGATE',
+      check: { kind: 'serviceOnProvider', service: 'mill', provider: 'FARGATE', atLeast: 1 },
+    },
+    {
+      id: 'spot',
+      text: 'Three mills stand on Spot lands',
+      aws: 'Service mill has at least 3 RUNNING tasks on capacity provider FARGATE_SPOT',
+      check: { kind: 'serviceOnProvider', service: 'mill', provider: 'FARGATE_SPOT', atLeast: 3 },
+    },
+    {
+      id: 'reclaimed',
+      text: 'The planet reclaimed Spot lands',
+      aws: 'A FARGATE_SPOT task was stopped with stopCode SpotInterruption',
+      check: { kind: 'spotReclaimed', atLeast: 1 },
+    },
+    {
+      id: 'never-dark',
+      text: 'The mill never went dark',
+      aws: 'Service mill always had at least 1 healthy task',
+      check: { kind: 'neverBelowHealthy', service: 'mill', atLeast: 1, since: 'reached' },
+    },
+    {
+      id: 'four',
+      text: 'Four mills stand again',
+      aws: 'Service mill has 4 RUNNING tasks',
+      check: { kind: 'serviceRunning', service: 'mill', count: 4 },
+    },
+  ],
+  hints: [
+    'First let the kingdom call on both lands: PutClusterCapacityProviders with FARGATE and FARGATE_SPOT.',
+    'Then renovate the decree with a land mix instead of a launch type: FARGATE with base 1 (that one mill always stays on managed lands) and weight 1, FARGATE_SPOT with weight 3.',
+    'A land mix change starts a new renovation (force a new deployment). When the planet reclaims the Spot lands, the mill on managed lands keeps serving while the steward raises replacements.',
+  ],
+  solution: [
+    { call: BOTH_LANDS },
+    {
+      call: mix([
+        { capacityProvider: 'FARGATE', base: 1, weight: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+      ]),
+    },
+    { advance: 300 },
+  ],
+  wrongSolution: [
+    { call: BOTH_LANDS },
+    { call: mix([{ capacityProvider: 'FARGATE_SPOT', weight: 1 }]) },
+    { advance: 300 },
+  ],
+  debrief: {
+    text: [
+      'FARGATE and FARGATE_SPOT are capacity providers every account has; a cluster uses them once PutClusterCapacityProviders associates them. A capacity provider strategy replaces the launch type: base is how many tasks, at a minimum, run on one provider (only one provider may have a base), and weight shares the rest: with FARGATE weight 1 and FARGATE_SPOT weight 3, three tasks in four go to Spot.',
+      'When AWS needs Fargate Spot capacity back, each task gets a two-minute warning (a task state change with stopCode SpotInterruption and the stopped reason "Your Spot Task was interrupted.", and SIGTERM), then stops. The service scheduler starts replacements at once. The base on FARGATE is what keeps the service answering while every Spot task goes at the same moment.',
+    ],
+    cli: [
+      "aws ecs put-cluster-capacity-providers --cluster Royaume --capacity-providers FARGATE FARGATE_SPOT --default-capacity-provider-strategy '[]'",
+      'aws ecs update-service --cluster Royaume --service mill --capacity-provider-strategy capacityProvider=FARGATE,base=1,weight=1 capacityProvider=FARGATE_SPOT,weight=3 --force-new-deployment',
+    ],
+  },
+  stars: { thriftGold: 10, safetyFailedRequests: 0, safetySecondsBelowDesired: 120 },
+};
+
+export const ALL_GROWTH_LEVELS: Level[] = [followsTravelers, territoriesByThemselves, cheapMix];

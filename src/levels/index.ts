@@ -74,6 +74,7 @@ const PANELS: readonly PanelId[] = [
   'watchtower',
   'spells',
   'growth',
+  'capacity',
 ];
 
 /**

@@ -19,7 +19,8 @@ export type PanelId =
   | 'renovation'
   | 'watchtower'
   | 'spells'
-  | 'growth';
+  | 'growth'
+  | 'capacity';
 
 /** One step of a solution: a call, or letting simulated time pass. */
 export type SolutionStep = { call: Call; note?: string } | { advance: number; note?: string };

@@ -7,6 +7,7 @@
  */
 
 import { emptyAppAutoScalingState } from './appautoscaling/aas-types.ts';
+import { emptyCapacityState } from './autoscaling/autoscaling-types.ts';
 import { emptyCloudWatchState, emptyTrafficState } from './cloudwatch/cloudwatch-types.ts';
 import { emptyCodeDeployState } from './codedeploy/codedeploy-types.ts';
 import { DEFAULT_REGION, regionInfo } from './ec2/catalog.ts';
@@ -86,6 +87,7 @@ export function createSim(options: CreateSimOptions = {}): SimState {
     lambda: emptyLambdaState(),
     codedeploy: emptyCodeDeployState(),
     appAutoScaling: emptyAppAutoScalingState(),
+    capacity: emptyCapacityState(),
   };
 }
 

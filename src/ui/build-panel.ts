@@ -10,6 +10,7 @@ import type { PanelId } from '../levels/types.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { lifetime } from './component.ts';
 import { applyNames, h, words } from './dom.ts';
+import { createCapacitySection } from './forms/capacity-section.ts';
 import { createDecreeForm } from './forms/decree-form.ts';
 import { createDevelopForm } from './forms/develop-form.ts';
 import { createDisasterForms } from './forms/disaster-forms.ts';
@@ -46,6 +47,12 @@ const SECTIONS: BuildSection[] = [
     title: 'build.decree',
     action: 'ecs:CreateService',
     create: createDecreeForm,
+  },
+  {
+    id: 'capacity',
+    title: 'build.capacity',
+    action: 'autoscaling:* · ecs:*CapacityProvider*',
+    create: createCapacitySection,
   },
   {
     id: 'drain',
@@ -148,6 +155,7 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       (s) => s.sim.services,
       (s) => s.sim.tasks,
       (s) => s.sim.impairedZones,
+      (s) => s.sim.capacity,
       (s) => s.ui.names,
       (s) => s.level?.def.allowed,
     ],

@@ -2,6 +2,8 @@
  * The key facts of a selected thing, as label/value pairs in the Rosetta mode: what the player needs
  * at a glance before reading the JSON.
  */
+
+import { providerWords } from '../i18n/chronicle-capacity.ts';
 import { scalingRuleWords, scalingWhyWords } from '../i18n/growth-words.ts';
 import { landKind } from '../i18n/lexicon.ts';
 import { castleName, planName, portalName, territoryName } from '../i18n/names.ts';
@@ -91,6 +93,16 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
         ]);
       }
       facts.push([p('Developments', 'Tasks'), String(tasks.length)]);
+      if (inst.autoScalingGroup !== undefined) {
+        const group = inst.autoScalingGroup.slice(inst.autoScalingGroup.indexOf(':') + 1);
+        facts.push([p('Erected by', 'Auto Scaling group'), p(`survey party ${group}`, group)]);
+        facts.push([
+          p("The guild's seal", 'ProtectedFromScaleIn'),
+          inst.protectedFromScaleIn
+            ? p('yes: it will not be abandoned', 'true')
+            : p('no: it may be abandoned when idle', 'false'),
+        ]);
+      }
       return facts;
     }
     case 'task': {
@@ -106,7 +118,9 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
           p('Stands on', 'Placed on'),
           t.ec2InstanceId
             ? p(`territory ${territoryName(sim, t.ec2InstanceId)}`, t.ec2InstanceId)
-            : p(`managed lands, ${portalName(t.availabilityZone)}`, `FARGATE in ${t.availabilityZone}`),
+            : t.launchType === 'EC2'
+              ? p('nowhere yet', 'no container instance yet')
+              : p(`managed lands, ${portalName(t.availabilityZone)}`, `FARGATE in ${t.availabilityZone}`),
         ],
         [p('Needs', 'CPU / memory'), `${t.cpu} CPU · ${t.memory} MiB`],
         [
@@ -117,6 +131,29 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
         ],
       ];
       if (t.serviceName) facts.push([p('Decree', 'Service'), t.serviceName]);
+      if (t.capacityProviderName)
+        facts.push([p('Land', 'Capacity provider'), providerWords(t.capacityProviderName, mode)]);
+      if (
+        t.capacityProviderName &&
+        !t.ec2InstanceId &&
+        t.launchType === 'EC2' &&
+        t.lastStatus === 'PROVISIONING'
+      )
+        facts.push([
+          p('Waiting', 'PROVISIONING'),
+          p(
+            'no room yet: the guild is erecting territories',
+            'waiting for capacity from the Auto Scaling group',
+          ),
+        ]);
+      if (t.spotInterruptionAt !== undefined && t.lastStatus !== 'STOPPED')
+        facts.push([
+          p('Reclaimed', 'Spot interruption'),
+          p(
+            `the planet takes the land back in ${Math.max(0, t.spotInterruptionAt - sim.now)} s`,
+            `task stops in ${Math.max(0, t.spotInterruptionAt - sim.now)} s (stopCode SpotInterruption)`,
+          ),
+        ]);
       if (t.stoppedReason) facts.push([p('Why it fell', 'stoppedReason'), t.stoppedReason]);
       return facts;
     }
@@ -194,6 +231,12 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
         [p('Developments', 'Tasks'), String(tasks.length)],
         [p('Decrees', 'Services'), services.map((s) => s.serviceName).join(', ') || '—'],
         [p('Status', 'Status'), c.status],
+        [
+          p('Lands it calls on', 'Capacity providers'),
+          (sim.capacity.clusters[c.clusterArn]?.capacityProviders ?? [])
+            .map((n) => providerWords(n, mode))
+            .join(', ') || '—',
+        ],
       ];
     }
     case 'zone': {

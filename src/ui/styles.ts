@@ -5,8 +5,9 @@
  * leaks to the host page and nothing of the host page's own classes is restyled.
  */
 import presenter from './classroom/presenter.css?inline';
+import capacity from './forms/capacity.css?inline';
 import gate from './forms/gate.css?inline';
 import renovation from './forms/renovation.css?inline';
 import panels from './styles.css?inline';
 
-export const GAME_CSS = `@scope (.nozama) {\n${panels}\n${gate}\n${renovation}\n${presenter}\n}\n`;
+export const GAME_CSS = `@scope (.nozama) {\n${panels}\n${gate}\n${renovation}\n${capacity}\n${presenter}\n}\n`;

@@ -286,6 +286,27 @@ describe("goal words: every part the goal engine reports, in AWS's words and the
       'No development of the decree has fallen yet.',
     ],
     [{ kind: 'noZoneFailed' }, 'No Availability Zone has failed.', 'No portal has collapsed yet.'],
+    // goal-capacity.ts
+    [
+      { kind: 'noManagedProvider', cluster: 'Royaume' },
+      'No capacity provider with managed scaling and managed termination protection on cluster Royaume.',
+      "No surveyors' guild watches over Royaume yet (managed scaling and the guild's seal).",
+    ],
+    [
+      { kind: 'groupInstances', instances: 1, cluster: 'Royaume' },
+      '1 instance launched by the Auto Scaling group registered in Royaume.',
+      '1 territory erected by the guild stands in Royaume.',
+    ],
+    [
+      { kind: 'tasksOnProvider', running: 2, provider: 'FARGATE_SPOT' },
+      '2 RUNNING tasks on capacity provider FARGATE_SPOT.',
+      '2 developments standing on Spot lands.',
+    ],
+    [
+      { kind: 'noReclamation' },
+      'No Fargate Spot interruption yet.',
+      'The planet has not reclaimed any Spot land yet.',
+    ],
     [
       { kind: 'noneSetDraining' },
       'No container instance set to DRAINING.',

@@ -2456,6 +2456,139 @@ const ECS_INFRA_ROLE = `arn:aws:iam::${ACCOUNT}:role/ecsInfrastructureRoleForLoa
  * ECS-native blue/green, linear and canary (2025), service deployments (Nov 2024) and UpdateService's
  * deploymentController: 2.9.19 refuses these (checked below), so the lines are pinned here.
  */
+/** Issue 17: launch templates, Auto Scaling groups, capacity providers and their strategies. */
+const ASG_ARN =
+  'arn:aws:autoscaling:za-southwest-1:123456789012:autoScalingGroup:0f6c4d8e-2b1a-4c3d-9e8f-7a6b5c4d3e2f:autoScalingGroupName/guild';
+const CORPUS_ISSUE17: Call[] = [
+  {
+    action: 'ec2:CreateLaunchTemplate',
+    input: {
+      LaunchTemplateName: 'lands',
+      VersionDescription: 'royal charter',
+      LaunchTemplateData: {
+        ImageId: 'ami-0a1b2c3d4e5f60718',
+        InstanceType: 't3.medium',
+        IamInstanceProfile: { Name: 'ecsInstanceRole' },
+        UserData: u('#!/bin/bash\necho ECS_CLUSTER=Royaume >> /etc/ecs/ecs.config\n'),
+      },
+    },
+  },
+  {
+    action: 'ec2:CreateLaunchTemplateVersion',
+    input: {
+      LaunchTemplateName: 'lands',
+      SourceVersion: '1',
+      LaunchTemplateData: { InstanceType: 'm5.large' },
+    },
+  },
+  { action: 'ec2:DescribeLaunchTemplates', input: { LaunchTemplateNames: ['lands'] } },
+  {
+    action: 'ec2:DescribeLaunchTemplateVersions',
+    input: { LaunchTemplateName: 'lands', Versions: ['$Latest', '1'] },
+  },
+  {
+    action: 'autoscaling:CreateAutoScalingGroup',
+    input: {
+      AutoScalingGroupName: 'guild',
+      LaunchTemplate: { LaunchTemplateName: 'lands', Version: '$Latest' },
+      MinSize: 0,
+      MaxSize: 6,
+      DesiredCapacity: 1,
+      VPCZoneIdentifier: 'subnet-0a1b2c3d4e5f60718,subnet-0f1e2d3c4b5a69788',
+      NewInstancesProtectedFromScaleIn: true,
+      Tags: [{ Key: 'kingdom', Value: 'Royaume', PropagateAtLaunch: true }],
+    },
+  },
+  {
+    action: 'autoscaling:UpdateAutoScalingGroup',
+    input: { AutoScalingGroupName: 'guild', MinSize: 1, MaxSize: 4, AvailabilityZones: ['za-southwest-1a'] },
+  },
+  {
+    action: 'autoscaling:SetDesiredCapacity',
+    input: { AutoScalingGroupName: 'guild', DesiredCapacity: 2, HonorCooldown: false },
+  },
+  {
+    action: 'autoscaling:SetInstanceProtection',
+    input: {
+      AutoScalingGroupName: 'guild',
+      InstanceIds: ['i-0123456789abcdef0'],
+      ProtectedFromScaleIn: false,
+    },
+  },
+  {
+    action: 'autoscaling:DeleteAutoScalingGroup',
+    input: { AutoScalingGroupName: 'guild', ForceDelete: true },
+  },
+  { action: 'autoscaling:DescribeAutoScalingGroups', input: { AutoScalingGroupNames: ['guild'] } },
+  {
+    action: 'autoscaling:DescribeScalingActivities',
+    input: { AutoScalingGroupName: 'guild', MaxRecords: 20 },
+  },
+  {
+    action: 'ecs:CreateCapacityProvider',
+    input: {
+      name: 'surveyors',
+      autoScalingGroupProvider: {
+        autoScalingGroupArn: ASG_ARN,
+        managedScaling: {
+          status: 'ENABLED',
+          targetCapacity: 100,
+          minimumScalingStepSize: 1,
+          maximumScalingStepSize: 3,
+          instanceWarmupPeriod: 60,
+        },
+        managedTerminationProtection: 'ENABLED',
+      },
+    },
+  },
+  {
+    action: 'ecs:UpdateCapacityProvider',
+    input: {
+      name: 'surveyors',
+      autoScalingGroupProvider: { managedScaling: { status: 'ENABLED', targetCapacity: 80 } },
+    },
+  },
+  { action: 'ecs:DeleteCapacityProvider', input: { capacityProvider: 'surveyors' } },
+  {
+    action: 'ecs:DescribeCapacityProviders',
+    input: { capacityProviders: ['surveyors', 'FARGATE_SPOT'], include: ['TAGS'] },
+  },
+  {
+    action: 'ecs:PutClusterCapacityProviders',
+    input: {
+      cluster: 'Royaume',
+      capacityProviders: ['FARGATE', 'FARGATE_SPOT'],
+      defaultCapacityProviderStrategy: [
+        { capacityProvider: 'FARGATE', base: 1, weight: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+      ],
+    },
+  },
+  {
+    action: 'ecs:RunTask',
+    input: {
+      cluster: 'Royaume',
+      taskDefinition: 'web:1',
+      count: 2,
+      capacityProviderStrategy: [{ capacityProvider: 'surveyors', weight: 1 }],
+    },
+  },
+  {
+    action: 'ecs:CreateService',
+    input: {
+      cluster: 'Royaume',
+      serviceName: 'mill',
+      taskDefinition: 'mill:1',
+      desiredCount: 4,
+      capacityProviderStrategy: [
+        { capacityProvider: 'FARGATE', base: 1, weight: 1 },
+        { capacityProvider: 'FARGATE_SPOT', weight: 3 },
+      ],
+      networkConfiguration: { awsvpcConfiguration: { subnets: ['subnet-0a1b2c3d4e5f60718'] } },
+    },
+  },
+];
+
 const NEWER: { name: string; call: Call; cli: string }[] = [
   {
     name: 'blue/green with a bake time (shorthand) and advancedConfiguration (JSON)',
@@ -2619,7 +2752,7 @@ interface Run {
 }
 
 const VALID: Run[] = [
-  ...[...CORPUS, ...CORPUS_ISSUE4, ...FROM_WORLD].map((call, i) => ({
+  ...[...CORPUS, ...CORPUS_ISSUE4, ...CORPUS_ISSUE17, ...FROM_WORLD].map((call, i) => ({
     name: `#${i} ${call.action}`,
     line: toCli(call),
     call,
@@ -2794,6 +2927,9 @@ const EC2_LIST_NAMES: Record<string, string> = {
   InstanceTypes: 'InstanceType',
   TagSpecifications: 'TagSpecification',
   Tags: 'Tag',
+  LaunchTemplateNames: 'LaunchTemplateName',
+  LaunchTemplateIds: 'LaunchTemplateId',
+  Versions: 'LaunchTemplateVersion',
 };
 
 /** An EC2 request as the query protocol flattens it. */
@@ -2903,7 +3039,7 @@ function expectSameRequest(call: Call, stderr: string): void {
     expect(Action).toBe(operation);
     if ('ClientToken' in input) rest.ClientToken = ClientToken;
     expect(rest).toEqual(ec2Query(input));
-  } else if (service === 'elbv2' || service === 'cloudwatch') {
+  } else if (service === 'elbv2' || service === 'cloudwatch' || service === 'autoscaling') {
     const { Action, Version, ...rest } = body as Record<string, unknown>;
     expect(Action).toBe(operation);
     expect(rest).toEqual(awsQuery(isoInput(input)));

@@ -25,7 +25,7 @@ import { TextureKey } from '../keys.ts';
 import { type DevelopmentModel, isFalling, isRising } from '../kingdom-model.ts';
 import type { Rect } from '../layout.ts';
 import { reducedMotion } from '../motion.ts';
-import { COLORS, FONT_FAMILY } from '../palette.ts';
+import { COLORS, FONT_FAMILY, OKABE_ITO } from '../palette.ts';
 
 export const DEVELOPMENT_DEPTH = 20;
 const PhaserImage = Phaser.GameObjects.Image;
@@ -287,14 +287,19 @@ export class DevelopmentView {
       const icon = health === 'HEALTHY' ? 'tick' : health === 'UNHEALTHY' ? 'cross' : 'hourglass';
       drawHerald(this.marks, icon, hx + size * 0.8, hy + size * 0.2, Math.max(3.5, size * 0.2));
     });
-    if (d.unhealthy) {
+    if (d.unhealthy || d.reclaimAt !== null) {
       const r = Math.max(5, Math.min(rect.w, rect.h) * 0.13);
       drawAlarm(this.marks, rect.w - r - 1, r + 1, r);
     }
+    // Spot lands: a dashed border (sky blue), vermillion while the planet reclaims them; the label
+    // says so too, so colour is never the only sign.
+    if (d.spot) drawDashedRect(this.marks, rect, d.reclaimAt !== null ? PALETTE_RECLAIM : PALETTE_SPOT);
+    this.marked = this.marked || d.reclaimAt !== null;
     this.label.setVisible(showLabel);
     if (showLabel) {
       this.label.setFontSize(labelSize).setPosition(rect.w / 2, rect.h - pad - labelSize * 1.15);
-      fitLabel(this.label, d.plan, Math.max(8, rect.w - 2 * Math.max(2, pad) - 2));
+      const text = d.reclaimAt !== null ? `${d.plan} · reclaimed` : d.spot ? `${d.plan} · Spot` : d.plan;
+      fitLabel(this.label, text, Math.max(8, rect.w - 2 * Math.max(2, pad) - 2));
     }
   }
 
@@ -302,6 +307,28 @@ export class DevelopmentView {
     this.scene.tweens.killTweensOf(this.container);
     this.scene.tweens.killTweensOf(this.cloth);
     this.container.destroy(true);
+  }
+}
+
+const PALETTE_SPOT = OKABE_ITO.skyBlue;
+const PALETTE_RECLAIM = OKABE_ITO.vermillion;
+
+/** A dashed outline inside the development's cell: Spot land. */
+function drawDashedRect(g: Phaser.GameObjects.Graphics, rect: Rect, color: number): void {
+  const w = Math.max(1.5, Math.min(rect.w, rect.h) * 0.04);
+  const dash = Math.max(4, Math.min(rect.w, rect.h) * 0.12);
+  const x0 = w / 2;
+  const y0 = w / 2;
+  const x1 = rect.w - w / 2;
+  const y1 = rect.h - w / 2;
+  g.lineStyle(w, color, 1);
+  for (let x = x0; x < x1; x += dash * 2) {
+    g.lineBetween(x, y0, Math.min(x + dash, x1), y0);
+    g.lineBetween(x, y1, Math.min(x + dash, x1), y1);
+  }
+  for (let y = y0; y < y1; y += dash * 2) {
+    g.lineBetween(x0, y, x0, Math.min(y + dash, y1));
+    g.lineBetween(x1, y, x1, Math.min(y + dash, y1));
   }
 }
 

@@ -39,6 +39,12 @@ function lookOf(t: TerritoryModel): Look {
 
 /** The short line under a territory's name: its kind, and its state in story words. */
 export function territoryCaption(t: TerritoryModel): string {
+  const caption = plainCaption(t);
+  // A territory the surveyors' guild erected says so (the survey party's name).
+  return t.guild ? `${caption} · guild ${t.guild}` : caption;
+}
+
+function plainCaption(t: TerritoryModel): string {
   const look = lookOf(t);
   if (look === 'surveying') return `${t.instanceType} · surveying`;
   if (look === 'closing') return `${t.instanceType} · closing`;

@@ -453,7 +453,6 @@ function runInstances(ctx: Ctx, input: Input) {
       throw new ApiError('InvalidParameterValue', 'Invalid BASE64 encoding of user data.');
     userData = decoded;
   }
-  const ecsConfig = userData ? parseEcsConfig(userData) : { cluster: null, attributes: {} };
   const tags: { Key: string; Value: string }[] = [];
   if (Array.isArray(input.TagSpecifications)) {
     for (const spec of input.TagSpecifications as Record<string, unknown>[]) {
@@ -463,6 +462,36 @@ function runInstances(ctx: Ctx, input: Input) {
     }
   }
 
+  const created = launchInstances(ctx, {
+    imageId,
+    instanceType,
+    zone,
+    userData,
+    tags,
+    count,
+    hasAgent: ami.hasAgent,
+  });
+  return reservationShape(ctx, created);
+}
+
+/** What a new instance is made of: RunInstances' request, or an Auto Scaling group's launch template. */
+export interface InstanceSpec {
+  imageId: string;
+  instanceType: string;
+  zone: string;
+  /** The decoded user-data script. */
+  userData: string | null;
+  tags: { Key: string; Value: string }[];
+  count: number;
+  hasAgent: boolean;
+  autoScalingGroup?: string;
+  protectedFromScaleIn?: boolean;
+}
+
+/** Launches `count` instances of one reservation in a zone (already checked to be open). */
+export function launchInstances(ctx: Ctx, spec: InstanceSpec): Ec2Instance[] {
+  const { imageId, instanceType, zone, userData, tags, count } = spec;
+  const ecsConfig = userData ? parseEcsConfig(userData) : { cluster: null, attributes: {} };
   const reservationId = `r-${ctx.hex(17)}`;
   const subnetId = subnetIdFor(zone);
   const zoneIndex = zoneNames(ctx.region).indexOf(zone);
@@ -489,12 +518,16 @@ function runInstances(ctx: Ctx, input: Input) {
       userData,
       ecsCluster: ecsConfig.cluster,
       ecsInstanceAttributes: ecsConfig.attributes,
-      hasAgent: ami.hasAgent,
+      hasAgent: spec.hasAgent,
       agentHealthy: true,
       containerInstanceArn: null,
       agentRegisterAt: null,
       tags,
     };
+    if (spec.autoScalingGroup !== undefined) {
+      inst.autoScalingGroup = spec.autoScalingGroup;
+      inst.protectedFromScaleIn = spec.protectedFromScaleIn === true;
+    }
     ctx.setMap('zoneLaunches', zone, inst.zoneOrdinal);
     ctx.put('instances', inst.instanceId, inst);
     created.push(inst);
@@ -502,11 +535,11 @@ function runInstances(ctx: Ctx, input: Input) {
       instanceId: inst.instanceId,
       instanceType,
       availabilityZone: zone,
-      hasAgent: ami.hasAgent,
+      hasAgent: spec.hasAgent,
       cluster: ecsConfig.cluster,
     });
   }
-  return reservationShape(ctx, created);
+  return created;
 }
 
 export function instanceShape(_ctx: Ctx, i: Ec2Instance): Record<string, unknown> {

@@ -8,7 +8,10 @@
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError, invalidParameter } from '../sim/errors.ts';
+import { own } from '../sim/records.ts';
 import type { Cluster } from '../sim/types.ts';
+import { readStrategyItems } from './capacity-strategy.ts';
+import { setClusterCapacity } from './cluster-capacity.ts';
 import { clusterArnFor, clusterNameOf, findCluster, paginate, readTags, str, strList } from './ecs-common.ts';
 
 export function createClusterNamed(ctx: Ctx, name: string, tags: Cluster['tags'] = []): Cluster {
@@ -54,8 +57,9 @@ export function describeCluster(ctx: Ctx, c: Cluster, include: string[] = []): R
     statistics: [],
     tags: include.includes('TAGS') ? c.tags : [],
     settings: include.includes('SETTINGS') ? c.settings : [],
-    capacityProviders: [],
-    defaultCapacityProviderStrategy: [],
+    capacityProviders: own(ctx.s.capacity.clusters, c.clusterArn)?.capacityProviders ?? [],
+    defaultCapacityProviderStrategy:
+      own(ctx.s.capacity.clusters, c.clusterArn)?.defaultCapacityProviderStrategy ?? [],
   };
 }
 
@@ -66,12 +70,10 @@ function createCluster(ctx: Ctx, input: Input) {
       'Cluster name contains invalid characters. Up to 255 letters (uppercase and lowercase), numbers, underscores, and hyphens are allowed.',
     );
   }
-  if (input.capacityProviders !== undefined && strList(input.capacityProviders).length > 0) {
-    throw invalidParameter(
-      'Capacity providers are not modelled in Nozama yet; register EC2 instances or use launchType FARGATE.',
-    );
-  }
   const c = createClusterNamed(ctx, name, readTags(input.tags));
+  const providers = strList(input.capacityProviders);
+  const strategy = readStrategyItems(input.defaultCapacityProviderStrategy);
+  if (providers.length > 0 || strategy.length > 0) setClusterCapacity(ctx, c, providers, strategy);
   return { cluster: describeCluster(ctx, c, ['TAGS', 'SETTINGS']) };
 }
 

@@ -78,6 +78,15 @@ export function describeService(ctx: Ctx, svc: Service, withTags = false): Recor
     availabilityZoneRebalancing: svc.availabilityZoneRebalancing,
   };
   if (svc.launchType === 'FARGATE') out.platformVersion = 'LATEST';
+  if (svc.capacityProviderStrategy) {
+    // A service on a capacity provider strategy reports the strategy, not a launch type.
+    delete out.launchType;
+    out.capacityProviderStrategy = svc.capacityProviderStrategy;
+    for (const d of out.deployments as Record<string, unknown>[]) {
+      delete d.launchType;
+      d.capacityProviderStrategy = svc.capacityProviderStrategy;
+    }
+  }
   if (svc.networkConfiguration) out.networkConfiguration = svc.networkConfiguration;
   // ECS-API:CreateService: with a load balancer and no grace period given, "the default value of 0 is used".
   if (svc.healthCheckGracePeriodSeconds !== undefined)

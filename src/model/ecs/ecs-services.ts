@@ -12,14 +12,16 @@
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/track-service-rebalancing.html
  * (availabilityZoneRebalancing defaults). Deployments themselves (circuit breaker, alarms, native strategies)
  * live in ecs-deployments.ts; the describe shape in ecs-service-describe.ts; the deployment configuration in
- * ecs-deployment-config.ts. UpdateService accepts loadBalancers changes (a new deployment). Simplification:
- * service discovery, capacity providers and the EXTERNAL controller are not modelled (a clear error says so);
+ * ecs-deployment-config.ts. UpdateService accepts loadBalancers changes (a new deployment). A
+ * capacityProviderStrategy (capacity-strategy.ts) replaces the launch type; changing it starts a new
+ * deployment. Simplification: service discovery and the EXTERNAL controller are not modelled (a clear error says so);
  * CODE_DEPLOY services get their task sets from task-sets.ts.
  */
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError, invalidParameter } from '../sim/errors.ts';
 import type { Cluster, Service, TaskDefinition } from '../sim/types.ts';
+import { resolveStrategy, strategyLaunchType } from './capacity-strategy.ts';
 import { paginate, readTags, requireCluster, str, strList } from './ecs-common.ts';
 import { readDeploymentConfiguration, strategyOf } from './ecs-deployment-config.ts';
 import { newDeployment, startDeployment } from './ecs-deployments.ts';
@@ -70,15 +72,20 @@ function createService(ctx: Ctx, input: Input) {
     throw invalidParameter(
       `The ${String(controller)} deployment controller is not modelled in Nozama yet; use ECS or CODE_DEPLOY.`,
     );
-  if (input.capacityProviderStrategy !== undefined)
-    throw invalidParameter('Capacity providers are not modelled in Nozama yet; use launchType.');
   const scheduling = str(input.schedulingStrategy) ?? 'REPLICA';
   if (scheduling !== 'REPLICA' && scheduling !== 'DAEMON')
     throw invalidParameter(`Invalid schedulingStrategy '${scheduling}'.`);
   const ref = str(input.taskDefinition);
   if (!ref) throw invalidParameter('TaskDefinition can not be blank.');
   const td = resolveTaskDefinition(ctx.s, ctx.region, ref, 'run');
-  const launchType = readLaunchType(input.launchType);
+  const capacity = resolveStrategy(ctx, cluster, input.capacityProviderStrategy, input.launchType);
+  if (capacity && controller !== 'ECS')
+    throw invalidParameter('Capacity provider strategies require the ECS deployment controller in Nozama.');
+  if (capacity && scheduling === 'DAEMON')
+    throw invalidParameter(
+      'Capacity provider strategies are not supported for the DAEMON scheduling strategy.',
+    );
+  const launchType = capacity ? strategyLaunchType(capacity) : readLaunchType(input.launchType);
   if (scheduling === 'DAEMON' && launchType === 'FARGATE')
     throw invalidParameter('The DAEMON scheduling strategy does not support the FARGATE launch type.');
   let desiredCount = 0;
@@ -175,6 +182,7 @@ function createService(ctx: Ctx, input: Input) {
     },
   };
   if (network) svc.networkConfiguration = network;
+  if (capacity) svc.capacityProviderStrategy = capacity;
   if (grace !== undefined) svc.healthCheckGracePeriodSeconds = grace as number;
   if (controller === 'CODE_DEPLOY') svc.taskSets = [initialTaskSet(ctx, svc)];
   ctx.put('services', svc.serviceArn, controller === 'CODE_DEPLOY' ? svc : startDeployment(ctx, svc));
@@ -259,8 +267,19 @@ function updateService(ctx: Ctx, input: Input) {
     if (network) changes.networkConfiguration = network;
     redeploy = true;
   }
+  if (input.capacityProviderStrategy !== undefined) {
+    if (svc.deploymentController.type !== 'ECS')
+      throw invalidParameter('Capacity provider strategies require the ECS deployment controller in Nozama.');
+    const cluster2 = ctx.s.clusters[svc.clusterArn] ?? cluster;
+    const capacity = resolveStrategy(ctx, cluster2, input.capacityProviderStrategy, undefined);
+    if (capacity) {
+      changes.capacityProviderStrategy = capacity;
+      changes.launchType = strategyLaunchType(capacity);
+      redeploy = true;
+    }
+  }
   const network = changes.networkConfiguration ?? svc.networkConfiguration;
-  checkLaunch(tdNow, svc.launchType, network);
+  checkLaunch(tdNow, changes.launchType ?? svc.launchType, network);
   if (input.loadBalancers !== undefined) {
     changes.loadBalancers = readServiceLoadBalancers(ctx, input.loadBalancers, tdNow);
     redeploy = true;

@@ -18,19 +18,15 @@ import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError, invalidParameter } from '../sim/errors.ts';
 import { containerInstancesOf } from '../sim/indexes.ts';
-import { TIMING } from '../sim/timing.ts';
 import type {
   AwsVpcConfiguration,
-  Cluster,
   LaunchType,
-  PlacementConstraint,
-  PlacementStrategy,
   Service,
-  ServiceLoadBalancer,
   Task,
   TaskDefinition,
   TaskStopCode,
 } from '../sim/types.ts';
+import { launchWithStrategy, resolveStrategy, strategyLaunchType } from './capacity-strategy.ts';
 import {
   findContainerInstance,
   findTask,
@@ -43,190 +39,19 @@ import {
 import { candidatesOf, placementRequest, readConstraints, readStrategies } from './ecs-placement-input.ts';
 import { resolveTaskDefinition } from './ecs-task-definitions.ts';
 import { announceDraining, beginDraining, serviceOfTask } from './elb-ecs.ts';
-import { type Candidate, type PlacementFailure, type PlacementTrace, placeTasks } from './placement.ts';
+import { placeTasks } from './placement.ts';
+import { type LaunchParams, launchOnInstance, placeOnFargate, placeOnInstances } from './task-launch.ts';
 
-/** Traces are kept for small clusters only: they explain every candidate, which costs O(instances). */
-export const TRACE_LIMIT = 200;
-
-export interface LaunchParams {
-  cluster: Cluster;
-  td: TaskDefinition;
-  launchType: LaunchType;
-  group: string;
-  startedBy?: string;
-  serviceName?: string;
-  deploymentId?: string;
-  tags?: { key: string; value: string }[];
-  /** The target groups the task is registered with once RUNNING (service tasks behind a load balancer). */
-  loadBalancers?: ServiceLoadBalancer[];
-}
-
-/** Creates the task on a candidate's instance, taking its resources. */
-export function launchOnInstance(ctx: Ctx, p: LaunchParams, cand: Candidate, trace?: PlacementTrace): Task {
-  const needs = placementRequest(p.td, p.group, [], []);
-  const ci = ctx.s.containerInstances[cand.containerInstanceArn];
-  if (!ci) throw new Error('candidate without container instance');
-  ctx.patch('containerInstances', ci.containerInstanceArn, {
-    remainingCpu: ci.remainingCpu - needs.cpu,
-    remainingMemory: ci.remainingMemory - needs.memory,
-    usedPorts: [...ci.usedPorts, ...needs.hostPorts].sort((a, b) => a - b),
-    usedPortsUdp: [...ci.usedPortsUdp, ...needs.hostPortsUdp].sort((a, b) => a - b),
-    usedEnis: ci.usedEnis + (needs.usesEni ? 1 : 0),
-    version: ci.version + 1,
-  });
-  const inst = ctx.s.instances[ci.ec2InstanceId];
-  return createTask(ctx, p, {
-    containerInstanceArn: ci.containerInstanceArn,
-    ec2InstanceId: ci.ec2InstanceId,
-    availabilityZone: cand.availabilityZone,
-    subnetId: needs.usesEni ? (inst?.subnetId ?? null) : null,
-    hostPorts: needs.hostPorts,
-    hostPortsUdp: needs.hostPortsUdp,
-    usesEni: needs.usesEni,
-    cpu: needs.cpu,
-    memory: needs.memory,
-    trace,
-  });
-}
-
-/** Creates a Fargate task in the given subnet. */
-export function launchOnFargate(ctx: Ctx, p: LaunchParams, subnetId: string, zone: string): Task {
-  const needs = placementRequest(p.td, p.group, [], []);
-  return createTask(ctx, p, {
-    containerInstanceArn: null,
-    ec2InstanceId: null,
-    availabilityZone: zone,
-    subnetId,
-    hostPorts: [],
-    hostPortsUdp: [],
-    usesEni: true,
-    cpu: needs.cpu,
-    memory: needs.memory,
-    trace: undefined,
-  });
-}
-
-function createTask(
-  ctx: Ctx,
-  p: LaunchParams,
-  where: {
-    containerInstanceArn: string | null;
-    ec2InstanceId: string | null;
-    availabilityZone: string;
-    subnetId: string | null;
-    hostPorts: number[];
-    hostPortsUdp: number[];
-    usesEni: boolean;
-    cpu: number;
-    memory: number;
-    trace: PlacementTrace | undefined;
-  },
-): Task {
-  const id = ctx.hex(32);
-  const clusterName = p.cluster.clusterName;
-  const taskArn = ctx.arn('ecs', `task/${clusterName}/${id}`);
-  const fargate = p.launchType === 'FARGATE';
-  const awsvpc = p.td.networkMode === 'awsvpc';
-  const n = ctx.serial();
-  const task: Task = {
-    taskArn,
-    region: ctx.region,
-    clusterArn: p.cluster.clusterArn,
-    taskDefinitionArn: p.td.taskDefinitionArn,
-    containerInstanceArn: where.containerInstanceArn,
-    ec2InstanceId: where.ec2InstanceId,
-    availabilityZone: where.availabilityZone,
-    launchType: p.launchType,
-    group: p.group,
-    serviceName: p.serviceName ?? null,
-    deploymentId: p.deploymentId ?? null,
-    lastStatus: 'PROVISIONING',
-    desiredStatus: 'RUNNING',
-    nextTransitionAt: ctx.now + (fargate ? TIMING.fargateProvision : awsvpc ? TIMING.eniAttach : 1),
-    cpu: where.cpu,
-    memory: where.memory,
-    hostPorts: where.hostPorts,
-    hostPortsUdp: where.hostPortsUdp,
-    usesEni: where.usesEni,
-    subnetId: where.subnetId,
-    privateIpv4Address: where.usesEni ? `172.31.${(n >> 8) % 250}.${(n % 250) + 4}` : null,
-    containers: p.td.containerDefinitions.map((cd) => {
-      const c: Task['containers'][number] = {
-        containerArn: ctx.arn('ecs', `container/${clusterName}/${id}/${ctx.uuid()}`),
-        name: cd.name,
-        image: cd.image,
-        lastStatus: 'PENDING',
-        essential: cd.essential,
-        cpu: cd.cpu,
-        networkBindings: [],
-        healthStatus: 'UNKNOWN',
-      };
-      if (cd.memory !== undefined) c.memory = cd.memory;
-      if (cd.memoryReservation !== undefined) c.memoryReservation = cd.memoryReservation;
-      return c;
-    }),
-    createdAt: ctx.now,
-    failedToStart: false,
-    healthStatus: 'UNKNOWN',
-    version: 1,
-    tags: p.tags ?? [],
-  };
-  if (p.startedBy !== undefined) task.startedBy = p.startedBy;
-  if (p.loadBalancers?.length) task.loadBalancers = p.loadBalancers;
-  ctx.put('tasks', taskArn, task);
-  ctx.emit('task/placed', {
-    taskArn,
-    cluster: clusterName,
-    group: p.group,
-    taskDefinitionArn: p.td.taskDefinitionArn,
-    launchType: p.launchType,
-    containerInstanceArn: where.containerInstanceArn,
-    ec2InstanceId: where.ec2InstanceId,
-    availabilityZone: where.availabilityZone,
-    serviceName: p.serviceName ?? null,
-    ...(where.trace ? { trace: where.trace } : {}),
-  });
-  return task;
-}
-
-/** Picks Fargate subnets: spread across the zones of the given subnets (fewest tasks of the group). */
-export function placeOnFargate(ctx: Ctx, p: LaunchParams, subnets: string[], count: number): Task[] {
-  const open = subnets
-    .map((s) => ({ subnetId: s, zone: zoneOfSubnet(ctx.region, s) ?? '' }))
-    .filter((s) => s.zone && !ctx.s.impairedZones[s.zone]);
-  const perZone = new Map<string, number>();
-  for (const t of Object.values(ctx.s.tasks)) {
-    if (t.clusterArn === p.cluster.clusterArn && t.group === p.group && t.desiredStatus !== 'STOPPED') {
-      perZone.set(t.availabilityZone, (perZone.get(t.availabilityZone) ?? 0) + 1);
-    }
-  }
-  const out: Task[] = [];
-  for (let i = 0; i < count && open.length > 0; i++) {
-    const min = Math.min(...open.map((s) => perZone.get(s.zone) ?? 0));
-    const best = open.filter((s) => (perZone.get(s.zone) ?? 0) === min);
-    const pick = best[ctx.randomInt(best.length)] as (typeof open)[number];
-    out.push(launchOnFargate(ctx, p, pick.subnetId, pick.zone));
-    perZone.set(pick.zone, min + 1);
-  }
-  return out;
-}
-
-/** Places `count` tasks with the steward; returns the tasks made and the failure if some did not fit. */
-export function placeOnInstances(
-  ctx: Ctx,
-  p: LaunchParams,
-  strategies: PlacementStrategy[],
-  constraints: PlacementConstraint[],
-  count: number,
-): { tasks: Task[]; failure: PlacementFailure | null } {
-  const cands = candidatesOf(ctx, p.cluster);
-  const req = placementRequest(p.td, p.group, strategies, constraints);
-  const outcome = placeTasks(cands, req, count, () => ctx.random(), { trace: cands.length <= TRACE_LIMIT });
-  const tasks = outcome.placed.map((i, k) =>
-    launchOnInstance(ctx, p, cands[i] as Candidate, outcome.traces[k]),
-  );
-  return { tasks, failure: outcome.failure };
-}
+export {
+  createWaitingTask,
+  type LaunchParams,
+  launchOnFargate,
+  launchOnInstance,
+  placeOnFargate,
+  placeOnInstances,
+  placeWaitingTask,
+  TRACE_LIMIT,
+} from './task-launch.ts';
 
 export const FAILURE_REASON: Record<string, string> = {
   CPU: 'RESOURCE:CPU',
@@ -296,7 +121,8 @@ function runTask(ctx: Ctx, input: Input) {
   const count = input.count === undefined ? 1 : Number(input.count);
   if (!Number.isInteger(count) || count < 1 || count > 10)
     throw invalidParameter('Count must be between 1 and 10.');
-  const launchType = readLaunchType(input.launchType);
+  const capacity = resolveStrategy(ctx, cluster, input.capacityProviderStrategy, input.launchType);
+  const launchType = capacity ? strategyLaunchType(capacity) : readLaunchType(input.launchType);
   const strategies = readStrategies(input.placementStrategy);
   const constraints = readConstraints(input.placementConstraints, td.placementConstraints.length);
   const network = readAwsVpc(input.networkConfiguration, ctx);
@@ -306,6 +132,34 @@ function runTask(ctx: Ctx, input: Input) {
   const params: LaunchParams = { cluster, td, launchType, group, tags: readTags(input.tags) };
   const startedBy = str(input.startedBy);
   if (startedBy !== undefined) params.startedBy = startedBy;
+
+  if (capacity) {
+    if (launchType === 'FARGATE' && (strategies.length || constraints.length))
+      throw invalidParameter(
+        'Task placement strategies and constraints are not supported for the FARGATE launch type.',
+      );
+    const { tasks, failure } = launchWithStrategy(
+      ctx,
+      params,
+      {
+        strategy: capacity,
+        existing: {},
+        subnets: network?.awsvpcConfiguration.subnets ?? [],
+        strategies: strategies.length ? strategies : [{ type: 'random' }],
+        constraints,
+      },
+      count,
+    );
+    const failures: { arn?: string; reason: string; detail?: string }[] = [];
+    if (tasks.length < count) {
+      if (failure?.rejected.length)
+        for (const r of failure.rejected)
+          failures.push({ arn: r.containerInstanceArn, reason: FAILURE_REASON[r.reason] ?? r.reason });
+      else
+        failures.push({ reason: 'RESOURCE:CPU', detail: 'No container instances in the capacity provider.' });
+    }
+    return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
+  }
 
   if (launchType === 'FARGATE') {
     if (strategies.length || constraints.length) {
@@ -566,6 +420,7 @@ export function describeTask(t: Task, withTags = false): Record<string, unknown>
     version: t.version,
   };
   if (t.containerInstanceArn) out.containerInstanceArn = t.containerInstanceArn;
+  if (t.capacityProviderName !== undefined) out.capacityProviderName = t.capacityProviderName;
   if (t.launchType === 'FARGATE') {
     out.platformVersion = '1.4.0';
     out.platformFamily = 'Linux';

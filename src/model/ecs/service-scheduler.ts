@@ -242,7 +242,12 @@ function rebalance(
   good: Task[],
   maxTasks: number,
 ): boolean {
-  if (svc.availabilityZoneRebalancing !== 'ENABLED' || svc.launchType !== 'EC2' || svc.status !== 'ACTIVE')
+  if (
+    svc.availabilityZoneRebalancing !== 'ENABLED' ||
+    svc.launchType !== 'EC2' ||
+    svc.capacityProviderStrategy ||
+    svc.status !== 'ACTIVE'
+  )
     return false;
   if (good.length + 1 > maxTasks || !good.every((t) => isTaskHealthyForService(ctx, t))) return false;
   const open = new Set<string>();

@@ -19,6 +19,7 @@ import type {
   Task,
   TaskDefinition,
 } from '../sim/types.ts';
+import { launchWithStrategy, tasksPerProvider } from './capacity-strategy.ts';
 import { shortId } from './ecs-common.ts';
 import { taskRequirements } from './ecs-task-definitions.ts';
 import { type LaunchParams, placeOnFargate, placeOnInstances, requestStops } from './ecs-tasks.ts';
@@ -172,6 +173,27 @@ export function launch(
   count: number,
 ): { tasks: Task[]; failure: PlacementFailure | null } {
   const params = launchParams(svc, cluster, td, primary);
+  if (svc.capacityProviderStrategy) {
+    const subnets =
+      primary.networkConfiguration?.awsvpcConfiguration.subnets ??
+      svc.networkConfiguration?.awsvpcConfiguration.subnets ??
+      [];
+    const out = launchWithStrategy(
+      ctx,
+      params,
+      {
+        strategy: svc.capacityProviderStrategy,
+        existing: tasksPerProvider(liveTasksOf(ctx, svc)),
+        subnets,
+        strategies: svc.placementStrategy.length ? svc.placementStrategy : DEFAULT_SERVICE_STRATEGY,
+        constraints: svc.placementConstraints,
+      },
+      count,
+    );
+    const failure =
+      out.failure ?? (out.tasks.length < count ? { needs: needsOf(td), closest: null, rejected: [] } : null);
+    return { tasks: stampLoadBalancers(ctx, svc, primary, out.tasks), failure };
+  }
   if (svc.launchType === 'FARGATE') {
     const subnets =
       primary.networkConfiguration?.awsvpcConfiguration.subnets ??

@@ -71,6 +71,11 @@ export type GoalMissing =
   | { kind: 'notScaledOut'; desired: number; need: number }
   | { kind: 'notScaledOutYet' }
   | { kind: 'notScaledIn' }
+  // Capacity
+  | { kind: 'noManagedProvider'; cluster: string }
+  | { kind: 'groupInstances'; instances: number; cluster: string }
+  | { kind: 'tasksOnProvider'; running: number; provider: string }
+  | { kind: 'noReclamation' }
   // Trajectories and faults
   | { kind: 'waiting'; since: WindowStart; healthy: number }
   | { kind: 'belowHealthy'; healthy: number; atSecond: number }

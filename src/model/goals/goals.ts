@@ -26,6 +26,7 @@
  */
 
 import type { LaunchType, SimState } from '../sim/types.ts';
+import { evaluateCapacityGoal } from './goal-capacity.ts';
 import type { GoalMissing, GoalUnit } from './goal-missing.ts';
 import { evaluateMark, isShareCheck } from './goal-renovations.ts';
 import { evaluateScaling, isScalingCheck, type ScalingGoalCheck } from './goal-scaling.ts';
@@ -80,6 +81,14 @@ export type GoalCheck =
   | { kind: 'listenerForwards'; port: number; targetGroup: string; weight?: number }
   | { kind: 'aliasRouting'; functionName: string; alias: string; version: string }
   | { kind: 'noInstances' }
+  /** The cluster has a capacity provider with managed scaling and managed termination protection. */
+  | { kind: 'managedCapacity'; cluster: string }
+  /** Instances an Auto Scaling group launched are ACTIVE container instances of the cluster. */
+  | { kind: 'groupInstancesJoined'; cluster: string; atLeast: number }
+  /** The service has at least this many RUNNING tasks on the capacity provider. */
+  | { kind: 'serviceOnProvider'; service: string; provider: string; atLeast: number }
+  /** At least this many Fargate Spot tasks were interrupted (within the last hour). */
+  | { kind: 'spotReclaimed'; atLeast: number }
   /** The latest alias deployment (the seed's linear shifter) of a version ended this way. */
   | {
       kind: 'aliasDeployment';
@@ -135,6 +144,7 @@ function goalUnit(c: GoalCheck): GoalUnit {
     case 'serviceDistinctInstances':
     case 'instanceDrained':
     case 'noInstances':
+    case 'groupInstancesJoined':
       return 'instances';
     case 'serviceZones':
       return 'zones';
@@ -144,6 +154,8 @@ function goalUnit(c: GoalCheck): GoalUnit {
     case 'serviceOnMatching':
     case 'serviceHealthy':
     case 'neverBelowHealthy':
+    case 'serviceOnProvider':
+    case 'spotReclaimed':
       return 'tasks';
     case 'targetsHealthy':
       return 'targets';
@@ -230,6 +242,8 @@ export function evaluateGoals(goals: readonly GoalRef[], s: SimState, tracker: T
   return goals.map((g) => ({
     id: g.id,
     unit: goalUnit(g.check),
-    ...(evaluateState(g.check, s) ?? evaluateTrajectory(g.id, g.check, s, tracker)),
+    ...(evaluateState(g.check, s) ??
+      evaluateCapacityGoal(g.check, s) ??
+      evaluateTrajectory(g.id, g.check, s, tracker)),
   }));
 }

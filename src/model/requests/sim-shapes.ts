@@ -79,6 +79,14 @@ export const SIM_SHAPES: ServiceShapes = {
         Clear: { shape: 'Boolean' },
       },
     },
+    InterruptSpotTasksRequest: {
+      type: 'structure',
+      members: {
+        cluster: { shape: 'String' },
+        task: { shape: 'NonEmpty' },
+        count: { shape: 'Integer' },
+      },
+    },
     StartAliasDeploymentRequest: {
       type: 'structure',
       members: {
@@ -108,4 +116,5 @@ export const SIM_OPERATIONS: Readonly<Record<string, string>> = {
   'sim:SetTraffic': 'SetTrafficRequest',
   'sim:SetBehavior': 'SetBehaviorRequest',
   'sim:StartAliasDeployment': 'StartAliasDeploymentRequest',
+  'sim:InterruptSpotTasks': 'InterruptSpotTasksRequest',
 };

@@ -19,7 +19,16 @@ export const SIM_EVENT_TYPES = [
   'alias/deploymentStarted',
   'alias/deploymentSucceeded',
   'alias/weightsChanged',
+  'autoScalingGroup/activity',
+  'autoScalingGroup/created',
+  'autoScalingGroup/deleted',
+  'autoScalingGroup/updated',
   'behavior/changed',
+  'capacityProvider/created',
+  'capacityProvider/deleted',
+  'capacityProvider/scaled',
+  'capacityProvider/updated',
+  'cluster/capacityProvidersSet',
   'cluster/created',
   'cluster/deleted',
   'codedeploy/applicationCreated',
@@ -61,6 +70,7 @@ export const SIM_EVENT_TYPES = [
   'lambda/functionDeleted',
   'lambda/invoked',
   'lambda/versionPublished',
+  'launchTemplate/created',
   'listener/created',
   'listener/deleted',
   'listener/modified',
@@ -88,10 +98,12 @@ export const SIM_EVENT_TYPES = [
   'target/unhealthy',
   'targetGroup/created',
   'targetGroup/deleted',
+  'task/awaitingCapacity',
   'task/failedHealthChecks',
   'task/pending',
   'task/placed',
   'task/running',
+  'task/spotInterrupted',
   'task/stopRequested',
   'task/stopped',
   'task/stopping',
@@ -141,6 +153,23 @@ export interface SimEventDataMap {
   };
   'zone/failed': { availabilityZone: string };
   'zone/restored': { availabilityZone: string };
+  'autoScalingGroup/activity': {
+    group: string;
+    kind: 'launch' | 'terminate';
+    instanceId: string;
+    availabilityZone: string;
+    description: string;
+  };
+  'capacityProvider/scaled': {
+    capacityProvider: string;
+    group: string;
+    from: number;
+    to: number;
+    reservation: number;
+    targetCapacity: number;
+  };
+  'task/awaitingCapacity': { taskArn: string; capacityProvider: string; serviceName: string | null };
+  'task/spotInterrupted': { taskArn: string; serviceName: string | null; stopsAt: number };
 }
 
 /** The data an event of type K carries. */

@@ -25,13 +25,17 @@ export function serviceKey(clusterArn: string, serviceName: string): string {
   return `${clusterArn}|${serviceName}`;
 }
 
+/** A task of an Auto Scaling group capacity provider waiting in PROVISIONING for an instance: still live. */
+const awaitingCapacity = (t: Task): boolean =>
+  t.capacityProviderName !== undefined && t.lastStatus === 'PROVISIONING';
+
 const TASK_GROUPS: Record<string, GroupOf<Task>> = {
   byInstance: (t) =>
     t.lastStatus !== 'STOPPED' && t.containerInstanceArn !== null ? t.containerInstanceArn : null,
   byService: (t) =>
     t.serviceName === null ||
     t.desiredStatus === 'STOPPED' ||
-    (t.launchType === 'EC2' && t.containerInstanceArn === null)
+    (t.launchType === 'EC2' && t.containerInstanceArn === null && !awaitingCapacity(t))
       ? null
       : serviceKey(t.clusterArn, t.serviceName),
   // DescribeServices counts a service's tasks whose desiredStatus is RUNNING (orphans included).

@@ -3,10 +3,12 @@
  * their lifecycle (outcomes feed the services' backoff); load balancers register, check and drain
  * targets; travelers are routed and metrics written (the services' CPU and memory once a minute); alarms
  * evaluate and Application Auto Scaling runs the policies their actions name; deployments (ECS native
- * strategies, CodeDeploy, the Lambda alias deployer) take their next step reading those alarms; and
- * every service's scheduler reconciles.
+ * strategies, CodeDeploy, the Lambda alias deployer) take their next step reading those alarms; capacity
+ * providers place their waiting tasks and Auto Scaling groups grow or shrink; and every service's
+ * scheduler reconciles.
  */
 import { tickAppAutoScaling } from '../appautoscaling/aas-scaling.ts';
+import { tickCapacity } from '../autoscaling/capacity-tick.ts';
 import { tickAlarms } from '../cloudwatch/alarms.ts';
 import { tickCodeDeploy } from '../codedeploy/codedeploy-engine.ts';
 import { tickInstances } from '../ec2/instance-lifecycle.ts';
@@ -40,5 +42,6 @@ export function tick(ctx: Ctx): void {
   tickEcsDeployments(ctx);
   tickCodeDeploy(ctx);
   tickLambdaDeployers(ctx);
+  tickCapacity(ctx);
   tickServices(ctx);
 }

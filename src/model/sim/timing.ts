@@ -33,6 +33,8 @@ export const TIMING = {
   throttleMax: 900,
   /** ECS repeats "has reached a steady state" about every six hours while stable. */
   steadyStateRepeat: 6 * 3600,
+  /** FARGATE_SPOT: the interruption notice comes this long before the task is stopped (two minutes). */
+  spotWarning: 120,
   /** ELBv2: a new load balancer is provisioning this long before it is active. */
   lbProvision: 30,
   /** ELBv2: a newly registered target gets its first health check this long after registration. */

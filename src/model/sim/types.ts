@@ -12,6 +12,7 @@
  */
 
 import type { AppAutoScalingState } from '../appautoscaling/aas-types.ts';
+import type { CapacityProviderStrategyItem, CapacityState } from '../autoscaling/autoscaling-types.ts';
 import type { CloudWatchState, TrafficState } from '../cloudwatch/cloudwatch-types.ts';
 import type { CodeDeployState } from '../codedeploy/codedeploy-types.ts';
 import type { ElbState } from '../elbv2/elbv2-types.ts';
@@ -19,6 +20,7 @@ import type { LambdaState } from '../lambda/lambda-types.ts';
 import type { SimEvent } from './events.ts';
 
 export type * from '../appautoscaling/aas-types.ts';
+export type * from '../autoscaling/autoscaling-types.ts';
 export type * from '../cloudwatch/cloudwatch-types.ts';
 export type * from '../codedeploy/codedeploy-types.ts';
 export type * from '../elbv2/elbv2-types.ts';
@@ -97,6 +99,10 @@ export interface Ec2Instance {
   /** When the agent will try to register (after the instance reaches running). */
   agentRegisterAt: number | null;
   tags: { Key: string; Value: string }[];
+  /** The EC2 Auto Scaling group that launched it (its key in state.capacity.groups), if any. */
+  autoScalingGroup?: string;
+  /** Instance scale-in protection (the group's NewInstancesProtectedFromScaleIn, then ECS's). */
+  protectedFromScaleIn?: boolean;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -319,6 +325,10 @@ export interface Task {
    * groups, or the deployment's group for blue/green; task sets for CODE_DEPLOY). Absent: no LB.
    */
   loadBalancers?: ServiceLoadBalancer[];
+  /** The capacity provider that runs it (a capacity provider strategy chose it). */
+  capacityProviderName?: string;
+  /** FARGATE_SPOT: when the interruption's two-minute warning ends and the task is stopped. */
+  spotInterruptionAt?: number;
 }
 
 export interface PlacementStrategy {
@@ -501,6 +511,8 @@ export interface Service {
   serviceDeployments?: ServiceDeploymentRecord[];
   /** DescribeServiceRevisions records, newest first (bounded). */
   serviceRevisions?: ServiceRevisionRecord[];
+  /** Set instead of a launch type: the capacity providers its tasks run on. */
+  capacityProviderStrategy?: CapacityProviderStrategyItem[];
 }
 
 /** ECS-API:ServiceDeploymentStatus. */
@@ -679,10 +691,19 @@ export interface SimState {
   codedeploy: CodeDeployState;
   /** Application Auto Scaling: scalable targets, scaling policies, activities (aas-types.ts). */
   appAutoScaling: AppAutoScalingState;
+  /** Launch templates, EC2 Auto Scaling groups and ECS capacity providers. */
+  capacity: CapacityState;
 }
 
 /** Top-level members of SimState that hold records of records (see Ctx.putIn). */
-export type Slice = 'elb' | 'traffic' | 'cloudwatch' | 'lambda' | 'codedeploy' | 'appAutoScaling';
+export type Slice =
+  | 'elb'
+  | 'traffic'
+  | 'cloudwatch'
+  | 'lambda'
+  | 'codedeploy'
+  | 'appAutoScaling'
+  | 'capacity';
 
 export interface CreateSimOptions {
   seed?: number;

@@ -90,7 +90,7 @@ export function createDecreeForm(store: GameStore): Component {
     input.serviceName = name.control.value.trim();
     input.taskDefinition = plan.control.value;
     if (n !== undefined) input.desiredCount = n;
-    input.launchType = launch.value();
+    if (launch.value() !== 'DEFAULT') input.launchType = launch.value();
     if (launch.value() === 'FARGATE') {
       input.networkConfiguration = { awsvpcConfiguration: { subnets: network.selected() } };
     } else {

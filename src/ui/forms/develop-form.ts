@@ -13,25 +13,38 @@ import { createPlacementFields, createSubnetFields, refreshLaunchChoices } from 
 import { activeClusters, currentKingdom } from './world.ts';
 
 /** Launch type radios (territories / managed lands), shared by RunTask and CreateService. */
+export type LaunchChoice = 'EC2' | 'FARGATE' | 'DEFAULT';
+
+/**
+ * Where developments stand: territories (launch type EC2), managed lands (FARGATE), or the kingdom's
+ * default lands (no launch type: the cluster's default capacity provider strategy).
+ */
 export function launchTypeField(onChange: () => void) {
   const name = uid('lt');
   const ec2 = h('input', { type: 'radio', name, value: 'EC2', id: uid('lte'), checked: true });
   const fargate = h('input', { type: 'radio', name, value: 'FARGATE', id: uid('ltf') });
+  const byDefault = h('input', { type: 'radio', name, value: 'DEFAULT', id: uid('ltd') });
   const root = h(
     'fieldset',
     { class: 'subfieldset radios' },
     h('legend', {}, words('Stand on', 'Launch type')),
     h('label', { for: ec2.id, class: 'check' }, ec2, words('territories', 'EC2')),
     h('label', { for: fargate.id, class: 'check' }, fargate, words('managed lands', 'FARGATE')),
+    h(
+      'label',
+      { for: byDefault.id, class: 'check' },
+      byDefault,
+      words("the kingdom's default lands", 'none (default capacity provider strategy)'),
+    ),
   );
-  ec2.addEventListener('change', onChange);
-  fargate.addEventListener('change', onChange);
+  for (const r of [ec2, fargate, byDefault]) r.addEventListener('change', onChange);
   return {
     root,
-    value: (): 'EC2' | 'FARGATE' => (fargate.checked ? 'FARGATE' : 'EC2'),
-    set(v: 'EC2' | 'FARGATE') {
+    value: (): LaunchChoice => (fargate.checked ? 'FARGATE' : byDefault.checked ? 'DEFAULT' : 'EC2'),
+    set(v: LaunchChoice) {
       fargate.checked = v === 'FARGATE';
-      ec2.checked = v !== 'FARGATE';
+      byDefault.checked = v === 'DEFAULT';
+      ec2.checked = v === 'EC2';
       onChange();
     },
   };
@@ -82,7 +95,7 @@ export function createDevelopForm(store: GameStore): Component {
     };
     const n = intValue(count.control);
     if (n !== undefined) input.count = n;
-    input.launchType = launch.value();
+    if (launch.value() !== 'DEFAULT') input.launchType = launch.value();
     if (launch.value() === 'FARGATE') {
       input.networkConfiguration = { awsvpcConfiguration: { subnets: network.selected() } };
     } else {

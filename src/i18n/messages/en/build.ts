@@ -4,6 +4,7 @@ export const BUILD = {
   'build.plan': { nozama: 'Draft a plan', aws: 'Register a task definition' },
   'build.develop': { nozama: 'Raise developments', aws: 'Run tasks' },
   'build.decree': { nozama: 'Proclaim a decree', aws: 'Create or update a service' },
+  'build.capacity': { nozama: "The surveyors' guild", aws: 'Auto Scaling and capacity providers' },
   'build.drain': { nozama: 'Repairs', aws: 'Drain a container instance' },
   'build.gate': { nozama: 'Build the gate', aws: 'Load balancer, target groups, listeners' },
   'build.traffic': { nozama: 'Travelers and curses', aws: 'Traffic and fault injection' },
