@@ -257,6 +257,10 @@ function operationWords(op: Operation, words: readonly string[], noPaginate: boo
       value = next;
       i++;
     }
+    // A member shadowed by a paging option keeps that option's argparse type (awscli paginate.py PageArgument).
+    if (op.shadowed.has(name) && !/^\s*[+-]?\d+(?:_\d+)*\s*$/.test(value)) {
+      return argparseError(`argument --${name}: invalid int value: '${value}'`);
+    }
     given.set(name, value);
     order.push(name);
   }
