@@ -131,6 +131,7 @@ test('the console builds a kingdom from typed lines, with --query, tables, compl
   const plan = await buildSection(page, 'plan');
   await plan.getByRole('button', { name: 'Open in console' }).click();
   await expect(consoleInput(page)).toHaveValue(/^aws ecs register-task-definition/);
+  await page.screenshot({ path: `${SCREENSHOTS}/console-open-from-form-1280.png` });
 
   await page.setViewportSize({ width: 390, height: 844 });
   await run(page, 'aws ecs list-services --cluster royaume --output table');
@@ -164,6 +165,29 @@ test('level 03 first-plan played from the console alone, to its debrief', async 
   await expect(debrief).toBeVisible();
   await expect(debrief.getByRole('img', { name: /of 3 stars/ })).toBeVisible();
   await page.screenshot({ path: `${SCREENSHOTS}/console-level-03-done.png` });
+  expect(await page.evaluate(() => window.__nozama?.store.getState().level?.assisted)).toBe(false);
+  expect(problems).toEqual([]);
+});
+
+test('level 07 decree-of-six played from the console alone, to its debrief', async ({ page, baseURL }) => {
+  const problems = watchPage(page, baseURL as string);
+  const l = levelById('decree-of-six');
+  if (!l) throw new Error('no level decree-of-six');
+  expect(l.number).toBe(7);
+  await openLevel(page, l.id, l.title);
+  await page.getByRole('button', { name: /Console/ }).click();
+  await run(
+    page,
+    `aws ecs create-service --cluster Royaume --service-name mill --task-definition mill --desired-count 6 \\
+  --placement-strategy type=spread,field=attribute:ecs.availability-zone type=spread,field=instanceId \\
+  --placement-constraints type=distinctInstance --query service.status --output text`,
+  );
+  await expect(last(page).locator('.console-stdout')).toHaveText('ACTIVE');
+  await stepUntil(page, '(sim, level) => level.done', 180);
+  await expect(page.locator('[data-role="level-panel"] .goal[data-done="true"]')).toHaveCount(l.goals.length);
+  const debrief = page.getByRole('dialog', { name: `Level complete: ${l.title}` });
+  await expect(debrief).toBeVisible();
+  await expect(debrief.getByRole('img', { name: /of 3 stars/ })).toBeVisible();
   expect(await page.evaluate(() => window.__nozama?.store.getState().level?.assisted)).toBe(false);
   expect(problems).toEqual([]);
 });
