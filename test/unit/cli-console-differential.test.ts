@@ -238,7 +238,7 @@ def cached(name):
             cache[key] = original_method(self, *args, **kwargs)
         return cache[key]
     setattr(loaders.Loader, name, wrapper)
-for method in ('list_available_services', 'load_service_model', 'load_data', 'determine_latest_version', 'list_api_versions'):
+for method in ('list_available_services', 'load_service_model', 'load_data', 'load_data_with_path', 'determine_latest_version', 'list_api_versions'):
     cached(method)
 recorded = {}
 original = ep.Endpoint.make_request
