@@ -3,17 +3,21 @@
  * table-driven from the AWS CLI's documented behaviour; the output formats are compared with the CLI's
  * own formatters (awscli.formatter) over the same responses.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { formatJson } from '../../src/cli/output/json-output.ts';
 import { formatTable } from '../../src/cli/output/table-output.ts';
 import { formatText } from '../../src/cli/output/text-output.ts';
+import { isoformat, TIMESTAMP_MEMBERS } from '../../src/cli/output/timestamps.ts';
 import { parseCommand, splitWords } from '../../src/cli/parse/index.ts';
 import { parseShorthand } from '../../src/cli/parse/shorthand.ts';
 import { completions, runText } from '../../src/cli/run/index.ts';
-import { type Call, createSim, type SimState, step } from '../../src/model/index.ts';
+import { type Call, createSim, type SimState, step, supportedActions } from '../../src/model/index.ts';
 import { AWS } from '../support/aws-cli.ts';
 import { cliFormat, type FormatJob } from '../support/cli-formatters.ts';
+
+const CLI_DATA = '/usr/lib/python3/dist-packages/awscli/botocore/data';
 
 const words = (line: string): string[] => {
   const w = splitWords(line);
@@ -224,6 +228,7 @@ describe('running lines against the world', () => {
     const run = console();
     const [made] = run('aws ecs create-cluster --cluster-name royaume');
     expect(made?.result.code).toBe(0);
+    expect(made?.result.stderr).toBe('');
     expect(made?.result.stdout).toMatch(/^\{\n {4}"cluster": \{\n {8}"clusterArn": "arn:aws:ecs:/);
     const [q] = run("aws ecs list-clusters --query 'clusterArns[0]' --output text");
     expect(q?.result.stdout).toBe('arn:aws:ecs:za-southwest-1:123456789012:cluster/royaume\n');
@@ -355,4 +360,70 @@ describe("outputs match the CLI's own formatters", () => {
       expect(got).toBe(expected[i]);
     },
   );
+});
+
+describe('timestamps are printed as the CLI prints them', () => {
+  it('isoformat in UTC, with microseconds only when there are some', () => {
+    expect(isoformat(1767225600)).toBe('2026-01-01T00:00:00+00:00');
+    expect(isoformat(1767225600.5)).toBe('2026-01-01T00:00:00.500000+00:00');
+    expect(isoformat(951782400)).toBe('2000-02-29T00:00:00+00:00');
+  });
+
+  it("names every response timestamp of the JSON services' actions, as the CLI's models do", () => {
+    const found: Record<string, Set<string>> = {};
+    for (const action of supportedActions()) {
+      const [service, op] = action.split(':') as [string, string];
+      if (service === 'sim') continue;
+      const dir = join(CLI_DATA, service);
+      const version = readdirSync(dir).sort().at(-1) as string;
+      const model = JSON.parse(readFileSync(join(dir, version, 'service-2.json'), 'utf8')) as {
+        metadata: { protocol: string };
+        operations: Record<string, { output?: { shape: string } }>;
+        shapes: Record<
+          string,
+          {
+            type: string;
+            members?: Record<string, { shape: string }>;
+            member?: { shape: string };
+            value?: { shape: string };
+          }
+        >;
+      };
+      const out = model.operations[op]?.output;
+      if (!['json', 'rest-json'].includes(model.metadata.protocol) || !out) continue;
+      const seen = new Set<string>();
+      const walk = (name: string): void => {
+        if (seen.has(name)) return;
+        seen.add(name);
+        const s = model.shapes[name];
+        for (const [k, m] of Object.entries(s?.members ?? {})) {
+          if (model.shapes[m.shape]?.type === 'timestamp') {
+            const set = found[service] ?? new Set<string>();
+            set.add(k);
+            found[service] = set;
+          }
+          walk(m.shape);
+        }
+        if (s?.member) walk(s.member.shape);
+        if (s?.value) walk(s.value.shape);
+      };
+      walk(out.shape);
+    }
+    expect(Object.fromEntries(Object.entries(found).map(([k, v]) => [k, [...v].sort()]))).toEqual(
+      TIMESTAMP_MEMBERS,
+    );
+  });
+
+  it('a described cluster service shows its createdAt in ISO 8601', () => {
+    const run = console();
+    run('aws ecs create-cluster --cluster-name royaume');
+    run(
+      'aws ecs register-task-definition --family web --container-definitions name=web,image=nginx,memory=128',
+    );
+    const [made] = run(
+      'aws ecs create-service --cluster royaume --service-name web --task-definition web --desired-count 0 --query service.createdAt --output text',
+    );
+    expect(made?.result.stderr).toBe('');
+    expect(made?.result.stdout).toMatch(/^2026-01-01T00:00:00\+00:00\n$/);
+  });
 });

@@ -11,6 +11,7 @@ import type { Call, CallResponse } from '../../model/index.ts';
 import { formatJson } from '../output/json-output.ts';
 import { formatTable } from '../output/table-output.ts';
 import { formatText } from '../output/text-output.ts';
+import { cliTimestamps } from '../output/timestamps.ts';
 import {
   clientError,
   type Failure,
@@ -71,7 +72,7 @@ export function runCommand(argv: readonly string[], options: RunOptions): RunRes
       call: parsed.call,
     };
   }
-  let output: unknown = { ...response.output };
+  let output: unknown = cliTimestamps(parsed.call.action.split(':')[0] ?? '', response.output);
   let note = '';
   if (parsed.operation.outfile && typeof (output as Record<string, unknown>).Payload === 'string') {
     // lambda invoke writes the payload to its outfile and prints the rest (awscli customizations/awslambda.py).
