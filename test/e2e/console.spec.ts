@@ -133,6 +133,17 @@ test('the console builds a kingdom from typed lines, with --query, tables, compl
   await expect(consoleInput(page)).toHaveValue(/^aws ecs register-task-definition/);
   await page.screenshot({ path: `${SCREENSHOTS}/console-open-from-form-1280.png` });
 
+  // The calls so far as a script, labelled as this world's.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download my calls (.sh)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toBe('nozama-calls.sh');
+  const script = await (await download.createReadStream()).toArray();
+  const text = Buffer.concat(script as Buffer[]).toString('utf8');
+  expect(text).toContain('NOT READY TO RUN AS IT IS');
+  expect(text).toContain('aws ecs create-service \\\n  --cluster royaume \\\n  --service-name web');
+
   await page.setViewportSize({ width: 390, height: 844 });
   await run(page, 'aws ecs list-services --cluster royaume --output table');
   await expect(last(page).locator('.console-stdout')).toContainText('ListServices');

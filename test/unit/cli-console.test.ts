@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { chronicleScript } from '../../src/cli/index.ts';
 import { formatJson } from '../../src/cli/output/json-output.ts';
 import { formatTable } from '../../src/cli/output/table-output.ts';
 import { formatText } from '../../src/cli/output/text-output.ts';
@@ -425,5 +426,27 @@ describe('timestamps are printed as the CLI prints them', () => {
     );
     expect(made?.result.stderr).toBe('');
     expect(made?.result.stdout).toMatch(/^2026-01-01T00:00:00\+00:00\n$/);
+  });
+});
+
+describe('the calls as a script', () => {
+  it('is labelled as not ready to run, times each call, writes AWS lines and keeps sim: actions as comments', () => {
+    const text = chronicleScript(
+      [
+        { t: 1767225605, call: { action: 'ecs:CreateCluster', input: { clusterName: 'royaume' } } },
+        {
+          t: 1767225665,
+          call: { action: 'sim:FailAvailabilityZone', input: { availabilityZone: 'za-southwest-1b' } },
+        },
+      ],
+      1767225600,
+    );
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '#!/bin/bash',
+      '# The calls made in a Nozama world, as AWS CLI v2 commands, in order.',
+      '# NOT READY TO RUN AS IT IS: every name, id and ARN below (AMIs, subnets, security groups, the',
+    ]);
+    expect(text).toContain('# +00:00:05\naws ecs create-cluster \\\n  --cluster-name royaume\n');
+    expect(text).toContain('# +00:01:05\n# sim:FailAvailabilityZone is not an AWS API');
   });
 });

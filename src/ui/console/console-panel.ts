@@ -7,6 +7,7 @@
  * commands, options, the names of things in the world), runs on Enter and takes multi-line pastes.
  * Loaded on first open (console-toggle.ts).
  */
+import { chronicleScript } from '../../cli/index.ts';
 import { completions, runText, type WorldNames } from '../../cli/run/index.ts';
 import { T } from '../../i18n/messages.ts';
 import { REGIONS } from '../../model/index.ts';
@@ -90,12 +91,30 @@ export function createConsolePanel(
     { type: 'button', class: 'time-button console-close', 'aria-label': T.t('frame.consoleClose') },
     '✕',
   );
+  const script = h(
+    'button',
+    { type: 'button', class: 'time-button console-script', 'data-role': 'console-script' },
+    T.t('frame.consoleScript'),
+  );
+  let scriptUrl = '';
+  const onScript = () => {
+    const { session } = store.getState();
+    const mine = session.log.slice(session.origin.setup.length);
+    if (scriptUrl) URL.revokeObjectURL(scriptUrl);
+    scriptUrl = URL.createObjectURL(
+      new Blob([chronicleScript(mine, session.origin.start.now)], { type: 'text/x-shellscript' }),
+    );
+    const a = h('a', { href: scriptUrl, download: 'nozama-calls.sh', hidden: true });
+    host.append(a);
+    a.click();
+    a.remove();
+  };
   host.replaceChildren(
     h(
       'div',
       { class: 'console-head' },
       h('h2', { class: 'panel-title console-title' }, T.t('frame.consoleHeading')),
-      close,
+      h('div', { class: 'console-actions' }, script, close),
     ),
     log,
     h(
@@ -190,6 +209,7 @@ export function createConsolePanel(
   };
   input.addEventListener('keydown', onKey);
   close.addEventListener('click', onClose);
+  script.addEventListener('click', onScript);
 
   const view: ConsoleView = {
     open(line) {
@@ -206,6 +226,8 @@ export function createConsolePanel(
     destroy() {
       input.removeEventListener('keydown', onKey);
       close.removeEventListener('click', onClose);
+      script.removeEventListener('click', onScript);
+      if (scriptUrl) URL.revokeObjectURL(scriptUrl);
       host.replaceChildren();
     },
   };

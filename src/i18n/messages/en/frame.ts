@@ -35,4 +35,5 @@ export const FRAME = {
   'frame.consoleHint':
     'Type aws commands as in a terminal: aws ecs list-clusters, aws ecs create-service help. Calls go to this world; files, profiles and pipes are not available here.',
   'frame.openInConsole': 'Open in console',
+  'frame.consoleScript': 'Download my calls (.sh)',
 } as const;
