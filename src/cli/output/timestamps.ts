@@ -7,6 +7,7 @@
  */
 
 export const TIMESTAMP_MEMBERS: Readonly<Record<string, readonly string[]>> = {
+  'application-autoscaling': ['CreationTime', 'EndTime', 'StartTime'],
   codedeploy: ['completeTime', 'createTime', 'endTime', 'lastUpdatedAt', 'startTime'],
   ecs: [
     'connectivityAt',
