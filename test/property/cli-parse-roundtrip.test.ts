@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cliFiles, cliLines, toCli } from '../../src/cli/index.ts';
+import { cliFiles, cliLines, EMPTY_ZIP_BASE64, toCli } from '../../src/cli/index.ts';
 import { parseCommand, splitWords } from '../../src/cli/parse/index.ts';
 import type { PyValue } from '../../src/cli/parse/py-values.ts';
 import { validateParams } from '../../src/cli/parse/validate-params.ts';
@@ -19,6 +19,13 @@ const ACTIONS = supportedActions().filter((a) => !a.startsWith('sim:'));
 
 /** What a valid call's input holds where the writer and the CLI transform it (run-instances' user data is base64 of a script). */
 function normalized(action: string, input: Record<string, unknown>): Record<string, unknown> {
+  // The CLI reads --zip-file only when it is a zip archive.
+  if (action === 'lambda:UpdateFunctionCode' && typeof input.ZipFile === 'string')
+    return { ...input, ZipFile: EMPTY_ZIP_BASE64 };
+  const code = input.Code as Record<string, unknown> | undefined;
+  if (action === 'lambda:CreateFunction' && typeof code?.ZipFile === 'string') {
+    return { ...input, Code: { ...code, ZipFile: EMPTY_ZIP_BASE64 } };
+  }
   if (action === 'ec2:RunInstances' && typeof input.UserData === 'string') {
     return { ...input, UserData: encodeBase64(`#!/bin/bash\necho ${input.UserData.length}\n`) };
   }

@@ -506,6 +506,12 @@ function addToParams(
     if ('kind' in file) return file;
     if (file.bytes === undefined)
       return paramError(`Error parsing parameter '${cliName}': Blob values must be a path to a file.`);
+    // awscli customizations/awslambda.py: the file must be a zip archive (zipfile.is_zipfile).
+    if (!isZip(file.bytes)) {
+      return paramError(
+        '--zip-file must be a zip file with the fileb:// prefix.\nExample usage:  --zip-file fileb://path/to/file.zip',
+      );
+    }
     if (kind.inCode) {
       const code = isDict(params.Code ?? null) ? (params.Code as Record<string, PyValue>) : {};
       code.ZipFile = file.bytes;
@@ -534,3 +540,32 @@ function pyIntStrict(text: string): number {
 }
 
 export { jsonValue };
+
+/** zipfile.is_zipfile: an end-of-central-directory record ("PK\\x05\\x06") in the last 64 KiB. */
+function isZip(base64: string): boolean {
+  const bytes = decodeBase64Bytes(base64);
+  const from = Math.max(0, bytes.length - 65557);
+  for (let i = bytes.length - 22; i >= from; i--) {
+    if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 5 && bytes[i + 3] === 6) return true;
+  }
+  return false;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+function decodeBase64Bytes(text: string): number[] {
+  const out: number[] = [];
+  let bits = 0;
+  let acc = 0;
+  for (const c of text) {
+    const v = B64.indexOf(c);
+    if (v < 0) continue;
+    acc = (acc << 6) | v;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out.push((acc >> bits) & 0xff);
+    }
+  }
+  return out;
+}
