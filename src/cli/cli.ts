@@ -266,7 +266,9 @@ function specialParameters(
     // --zip-file is hoisted out of --code; the rest of Code (if any) stays in --code.
     const { ZipFile, ...rest } = value as Record<string, unknown>;
     const out: string[] = [];
-    if (Object.keys(rest).length > 0) out.push(parameter(service, member, rest) as string);
+    // An empty Code ({}) is still written, so the line makes the very call (the CLI then refuses it).
+    if (Object.keys(rest).length > 0 || ZipFile === undefined)
+      out.push(parameter(service, member, rest) as string);
     if (ZipFile !== undefined) out.push(`--zip-file fileb://${ZIP_FILE}`);
     return out;
   }

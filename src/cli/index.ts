@@ -5,3 +5,4 @@
  */
 export type { AwsThing } from './aws-thing.ts';
 export * from './cli.ts';
+export { chronicleScript } from './script.ts';

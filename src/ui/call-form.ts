@@ -6,8 +6,10 @@
  */
 
 import { cliLines } from '../cli/index.ts';
+import { T } from '../i18n/messages.ts';
 import type { Call, CallResponse } from '../model/index.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
+import { requestConsole } from './console-toggle.ts';
 import { h, setCli, words } from './dom.ts';
 import { explainError } from './error-words.ts';
 
@@ -83,6 +85,13 @@ export function createCallForm(spec: CallFormSpec): CallForm {
     h('pre', { class: 'cli' }, code),
   );
   const submit = h('button', { type: 'submit', class: 'button button-primary' }, words(...spec.submit));
+  const toConsole = h(
+    'button',
+    { type: 'button', class: 'button open-in-console', 'data-role': 'open-in-console' },
+    T.t('frame.openInConsole'),
+  );
+  toConsole.addEventListener('click', () => requestConsole(toConsole, cliLines(spec.build())));
+  preview.append(toConsole);
   const result = h('div', { class: 'call-result', role: 'status' });
   const form = h('form', { class: 'call-form', novalidate: true }, body, preview, submit, result);
 

@@ -5,6 +5,7 @@
 import type { GameStore } from '../store/create-game-store.ts';
 import { bindBuildPanel } from './build-panel.ts';
 import { bindChronicle } from './chronicle.ts';
+import { bindConsoleToggle } from './console-toggle.ts';
 import { bindDrawers } from './drawers.ts';
 import { bindInspector } from './inspector.ts';
 import { bindRosettaSwitch } from './rosetta-switch.ts';
@@ -22,6 +23,7 @@ export function bindPanels(root: HTMLElement, store: GameStore): () => void {
     bindBuildPanel(required(root, '[data-role="build"]'), store),
     bindInspector(required(root, '[data-role="inspector"]'), store),
     bindChronicle(required(root, '[data-role="chronicle"]'), store),
+    bindConsoleToggle(root, store),
   ];
   return () => {
     for (const off of offs) off();

@@ -144,6 +144,20 @@ function topBar(id: (name: string) => string): HTMLElement {
         drawerButton('build-panel', T.t('frame.build')),
         drawerButton('inspector-panel', T.t('frame.inspector')),
       ),
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'time-button console-toggle',
+          'data-role': 'console-toggle',
+          'aria-controls': id('console-panel'),
+          'aria-expanded': 'false',
+          title: T.t('frame.consoleTitle'),
+        },
+        h('span', { class: 'console-glyph', 'aria-hidden': 'true' }, '>_'),
+        ' ',
+        T.t('frame.console'),
+      ),
     ),
   );
 }
@@ -181,6 +195,13 @@ export function createShell(idPrefix: string): Shell {
           'section',
           { class: 'world', 'aria-label': T.t('frame.world') },
           world,
+          h('aside', {
+            id: id('console-panel'),
+            class: 'console-drawer',
+            'data-role': 'console-panel',
+            'aria-label': T.t('frame.console'),
+            hidden: true,
+          }),
           h(
             'section',
             { class: 'visually-hidden', 'aria-label': T.t('frame.worldSummary') },

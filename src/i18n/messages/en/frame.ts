@@ -25,4 +25,15 @@ export const FRAME = {
   'frame.world': 'The world',
   'frame.worldSummary': 'World summary',
   'frame.campaign': 'Campaign',
+  'frame.console': 'Console',
+  'frame.consoleTitle': 'Console: type the AWS CLI (key `)',
+  'frame.consoleHeading': 'Console (AWS CLI v2)',
+  'frame.consoleClose': 'Close the console',
+  'frame.consoleInput': 'aws command (Enter runs, Shift+Enter a new line, Tab completes, arrows recall)',
+  'frame.consoleLog': 'Console output',
+  'frame.consoleLoading': 'Loading the console...',
+  'frame.consoleHint':
+    'Type aws commands as in a terminal: aws ecs list-clusters, aws ecs create-service help. Calls go to this world; files, profiles and pipes are not available here.',
+  'frame.openInConsole': 'Open in console',
+  'frame.consoleScript': 'Download my calls (.sh)',
 } as const;
