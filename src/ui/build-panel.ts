@@ -9,7 +9,7 @@ import { T } from '../i18n/messages.ts';
 import type { PanelId } from '../levels/types.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { lifetime } from './component.ts';
-import { applyNames, h, words } from './dom.ts';
+import { applyNames, h, scrollToTop, words } from './dom.ts';
 import { createDecreeForm } from './forms/decree-form.ts';
 import { createDevelopForm } from './forms/develop-form.ts';
 import { createDisasterForms } from './forms/disaster-forms.ts';
@@ -100,6 +100,14 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       ),
       form.root,
     );
+    // The exclusive accordion closes the section above as this one opens, which can leave the new
+    // one scrolled past its top: bring its top into view when it is not in the panel's upper half.
+    details.addEventListener('toggle', () => {
+      const panel = details.closest<HTMLElement>('.panel');
+      if (!details.open || !panel) return;
+      const top = details.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+      if (top < 0 || top > panel.clientHeight / 2) scrollToTop(details, panel);
+    });
     return { ...form, details, id: s.id };
   });
   const nothing = h('p', { class: 'hint build-nothing' }, words(...T.pair('build.nothing')));

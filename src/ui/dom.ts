@@ -231,3 +231,14 @@ export function copyButton(
   });
   return b;
 }
+
+/**
+ * Scrolls the nearest scrolling panel (`.panel`, or `container`) so `el`'s top is at the panel's top:
+ * a form just opened or a thing just selected shows its beginning, not wherever the panel was. Only the
+ * panel moves (never the page, which a game in a blog post must leave alone).
+ */
+export function scrollToTop(el: HTMLElement, container = el.closest<HTMLElement>('.panel')): void {
+  if (!container) return;
+  const offset = el.getBoundingClientRect().top - container.getBoundingClientRect().top;
+  container.scrollTop = Math.max(0, container.scrollTop + offset - 4);
+}

@@ -19,6 +19,7 @@ import {
   h,
   hintWords,
   pick,
+  scrollToTop,
   setCli,
   setText,
   uid,
@@ -470,9 +471,11 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     }
     renderSelected();
     if (changed) {
-      const panel = container.closest<HTMLElement>('.panel');
       if (focusTitle) title.focus({ preventScroll: true });
-      if (panel) panel.scrollTop = 0;
+      // A selection brings the Inspector's top into view (below a level's panel, in the same column).
+      const panel = container.closest<HTMLElement>('.panel');
+      if (sel) scrollToTop(selected);
+      else if (panel) panel.scrollTop = 0;
     }
     focusTitle = false;
     renderLast();
