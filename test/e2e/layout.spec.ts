@@ -33,7 +33,7 @@ interface Fit {
 }
 
 /** How the page fits: its scroll height, and every labelled element whose text overflows its box. */
-async function fit(page: Page): Promise<Fit> {
+async function measureFit(page: Page): Promise<Fit> {
   // The panels render once per frame: measure what the player sees after the click.
   await frames(page, 2);
   return page.evaluate((selector) => {
@@ -68,7 +68,7 @@ async function openEverySection(page: Page, where: string): Promise<void> {
       return el.getBoundingClientRect().top - panel.getBoundingClientRect().top;
     });
     expect(top, `${where}: section ${i} opens at its top`).toBeGreaterThanOrEqual(-1);
-    const f = await fit(page);
+    const f = await measureFit(page);
     const name = await details.getAttribute('data-section');
     expect(f.scrollHeight, `${where} ${name}: the page does not scroll`).toBeLessThanOrEqual(f.innerHeight);
     expect(f.cut, `${where} ${name}: nothing cut off`).toEqual([]);
@@ -142,10 +142,13 @@ test('at 1280x800 the panels fold for the canvas, a selection opens the Inspecto
   const height = async () => (await chronicle.boundingBox())?.height ?? 0;
   const short = await height();
   await chronicle.getByRole('button', { name: 'More lines' }).click();
-  await expect(chronicle.getByRole('button', { name: 'Fewer lines' })).toHaveAttribute('aria-expanded', 'true');
+  await expect(chronicle.getByRole('button', { name: 'Fewer lines' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
   expect(await height()).toBeGreaterThan(short * 1.8);
   await expect(chronicle.locator('.chronicle-line').last()).toBeInViewport();
-  const f = await fit(page);
+  const f = await measureFit(page);
   expect(f.scrollHeight).toBeLessThanOrEqual(f.innerHeight);
   await page.screenshot({ path: `${SCREENSHOTS}/layout-chronicle-grown.png` });
   expect(problems).toEqual([]);
@@ -153,7 +156,7 @@ test('at 1280x800 the panels fold for the canvas, a selection opens the Inspecto
 
 test('free play opens with both panels docked and the Inspector in view', async ({ page }) => {
   await openGame(page, '?sandbox=1');
-  const f = await fit(page);
+  const f = await measureFit(page);
   expect(f.scrollHeight).toBeLessThanOrEqual(f.innerHeight);
   await expect(page.getByRole('complementary', { name: 'Build' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
