@@ -9,7 +9,7 @@ import { T } from '../i18n/messages.ts';
 import type { PanelId } from '../levels/types.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { lifetime } from './component.ts';
-import { applyNames, h, scrollToTop, words } from './dom.ts';
+import { applyNames, breakable, h, scrollToTop, words } from './dom.ts';
 import { createDecreeForm } from './forms/decree-form.ts';
 import { createDevelopForm } from './forms/develop-form.ts';
 import { createDisasterForms } from './forms/disaster-forms.ts';
@@ -96,7 +96,8 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
         'summary',
         {},
         h('h3', { class: 'section-title' }, words(...T.pair(s.title), store.getState().ui.names)),
-        h('code', { class: 'section-action' }, s.action),
+        // A line may break after the service's colon (ecs:<wbr>UpdateContainerInstancesState).
+        h('code', { class: 'section-action' }, ...breakable(s.action)),
       ),
       form.root,
     );

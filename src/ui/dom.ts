@@ -58,10 +58,29 @@ export function hintWords(nozama: string, aws: string): HTMLParagraphElement {
   return h('p', { class: 'hint' }, words(nozama, aws));
 }
 
+/**
+ * Where a long AWS name may break when its line is too narrow: after `_`, `:` or `/`, and between a
+ * lower-case letter and a capital (ROLLBACK_<wbr>SUCCESSFUL, PRODUCTION_<wbr>TRAFFIC_<wbr>SHIFT,
+ * ecs:<wbr>Update<wbr>Container...). A <wbr> adds no text: copying and textContent are unchanged.
+ */
+const BREAK_AFTER = /(?<=[_:/])(?=\w)|(?<=[a-z])(?=[A-Z])/;
+
+/** The text as nodes with break opportunities in its long names (see BREAK_AFTER). */
+export function breakable(text: string): (string | HTMLElement)[] {
+  return text.split(BREAK_AFTER).flatMap((part, i) => (i ? [h('wbr', {}), part] : [part]));
+}
+
+/** Sets an element's text, with break opportunities in its long names. */
+export function setBreakableText(el: Element, text: string): void {
+  if (el.textContent === text) return;
+  if (BREAK_AFTER.test(text)) el.replaceChildren(...breakable(text));
+  else el.textContent = text;
+}
+
 /** Text in Nozama's words or AWS's, switched by the Rosetta switch (see applyNames). */
 export function words(nozama: string, aws: string, mode: NameMode = 'nozama'): HTMLSpanElement {
   const span = h('span', { 'data-nozama': nozama, 'data-aws': aws });
-  span.textContent = pick(nozama, aws, mode);
+  setBreakableText(span, pick(nozama, aws, mode));
   return span;
 }
 
@@ -73,8 +92,7 @@ export function pick(nozama: string, aws: string, mode: NameMode): string {
 /** Updates every `words(...)` under root to the mode. */
 export function applyNames(root: ParentNode, mode: NameMode): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-nozama]')) {
-    const text = pick(el.dataset.nozama ?? '', el.dataset.aws ?? '', mode);
-    if (el.textContent !== text) el.textContent = text;
+    setBreakableText(el, pick(el.dataset.nozama ?? '', el.dataset.aws ?? '', mode));
   }
 }
 

@@ -14,6 +14,7 @@ import type { CallResponse, PlacementTrace, SimState } from '../model/index.ts';
 import type { ApiRecord, GameStore, NameMode, Selection } from '../store/create-game-store.ts';
 import {
   applyNames,
+  breakable,
   button,
   frameScheduler,
   h,
@@ -313,7 +314,9 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     const factKey = JSON.stringify(f);
     if (facts.dataset.key !== factKey) {
       facts.dataset.key = factKey;
-      facts.replaceChildren(...f.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+      facts.replaceChildren(
+        ...f.flatMap(([k, v]) => [h('dt', {}, ...breakable(k)), h('dd', {}, ...breakable(v))]),
+      );
     }
     renderWhy(sim, sel, mode);
     buildings.render(sim, sel, mode);

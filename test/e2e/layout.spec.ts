@@ -10,7 +10,7 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { LEVELS } from '../../src/levels/index.ts';
-import { frames, openGame, openLevel, SCREENSHOTS, test, waitBridge } from './helpers.ts';
+import { advanceUntil, frames, openGame, openLevel, SCREENSHOTS, test, waitBridge } from './helpers.ts';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -160,4 +160,64 @@ test('free play opens with both panels docked and the Inspector in view', async 
   expect(f.scrollHeight).toBeLessThanOrEqual(f.innerHeight);
   await expect(page.getByRole('complementary', { name: 'Build' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+});
+
+test('a renovation rolled back by the watchtower says it is over, fits its panel in both word sets, and counts above the decree say why', async ({
+  page,
+  problems,
+}) => {
+  await openLevel(page, 'the-watchtower', 'The watchtower');
+  // "Show me" plays the level's solution; time is moved through the store.
+  await page.evaluate(() => window.__nozama?.store.getState().showMe());
+  await advanceUntil(
+    page,
+    `(sim) => Object.values(sim.services).some((s) => {
+      const live = Object.values(sim.tasks).filter((t) => t.serviceName === s.serviceName && t.lastStatus === 'RUNNING').length;
+      return live > s.desiredCount;
+    })`,
+  );
+  await page.evaluate(() => {
+    const s = window.__nozama!.store.getState();
+    const service = Object.values(s.sim.services)[0];
+    if (service) s.select({ kind: 'service', id: service.serviceArn });
+  });
+  const inspector = page.getByRole('complementary', { name: 'Inspector' });
+  await expect(inspector.locator('.facts')).toContainText(/Why \d+, not 3/);
+  await expect(inspector.locator('.facts')).toContainText('maximumPercent 200% of 3');
+  await page.screenshot({ path: `${SCREENSHOTS}/layout-why-more.png` });
+
+  await page.evaluate(() => {
+    const store = window.__nozama!.store;
+    for (let i = 0; i < 120 && !store.getState().level?.done; i++) store.getState().advance(10);
+  });
+  await expect.poll(() => page.evaluate(() => window.__nozama?.store.getState().level?.done)).toBe(true);
+  // A watched solution may end in a dialog: close it to read the panel.
+  const dialog = page.locator('dialog[open]');
+  if ((await dialog.count()) > 0) await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  const reno = page.locator('details[data-section="renovation"]');
+  await reno.locator('summary').click();
+  const status = reno.locator('.renovation-status');
+  await expect(status.locator('.renovation-stage')).toHaveText('Stage: over (rolled back)');
+  await expect(status.locator('.renovation-stage')).not.toContainText('moving travelers');
+  const overflowing = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll<HTMLElement>('.renovation-status *, .goal-text, .goal-missing, .facts *')]
+        .filter((el) => !el.closest('.visually-hidden') && el.checkVisibility() && el.scrollWidth > el.clientWidth + 1)
+        .map((el) => el.textContent),
+    );
+  await status.scrollIntoViewIfNeeded();
+  expect(await overflowing()).toEqual([]);
+  await page.screenshot({ path: `${SCREENSHOTS}/layout-rolled-back-nozama.png` });
+  await page.getByRole('radio', { name: 'AWS' }).check();
+  await expect(status.locator('.renovation-stage')).toHaveText(
+    'Lifecycle stage: none: the deployment ended (ROLLBACK_SUCCESSFUL)',
+  );
+  expect(await overflowing()).toEqual([]);
+  // A long AWS name breaks at its underscores, never inside a word.
+  const state = status.locator('.renovation-state');
+  await expect(state).toHaveText(/ROLLBACK_SUCCESSFUL/);
+  await status.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SCREENSHOTS}/layout-rolled-back-aws.png` });
+  expect(problems).toEqual([]);
 });
