@@ -203,7 +203,10 @@ test('a renovation rolled back by the watchtower says it is over, fits its panel
   const overflowing = () =>
     page.evaluate(() =>
       [...document.querySelectorAll<HTMLElement>('.renovation-status *, .goal-text, .goal-missing, .facts *')]
-        .filter((el) => !el.closest('.visually-hidden') && el.checkVisibility() && el.scrollWidth > el.clientWidth + 1)
+        .filter(
+          (el) =>
+            !el.closest('.visually-hidden') && el.checkVisibility() && el.scrollWidth > el.clientWidth + 1,
+        )
         .map((el) => el.textContent),
     );
   await status.scrollIntoViewIfNeeded();
