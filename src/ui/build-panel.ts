@@ -88,7 +88,7 @@ const SECTIONS: BuildSection[] = [
 
 export function bindBuildPanel(container: HTMLElement, store: GameStore): () => void {
   const forms = SECTIONS.map((s, i) => {
-    const form = s.create(store);
+    let form = s.create(store);
     const details = h(
       'details',
       { class: 'build-section', name: 'build', 'data-section': s.id, open: i === 0 },
@@ -109,7 +109,18 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       const top = details.getBoundingClientRect().top - panel.getBoundingClientRect().top;
       if (top < 0 || top > panel.clientHeight / 2) scrollToTop(details, panel);
     });
-    return { ...form, details, id: s.id };
+    return {
+      details,
+      id: s.id,
+      form: () => form,
+      /** A fresh form: what a player typed in one world is not carried into another. */
+      renew() {
+        const next = s.create(store);
+        form.destroy();
+        form.root.replaceWith(next.root);
+        form = next;
+      },
+    };
   });
   const nothing = h('p', { class: 'hint build-nothing' }, words(...T.pair('build.nothing')));
   nothing.hidden = true;
@@ -117,6 +128,9 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
 
   let lastMode: NameMode | null = null;
   let lastAllowed: readonly PanelId[] | null | undefined;
+  // Free play and each level start from the forms' own defaults, never from the last level's settings
+  // (a bare charter chosen in level 2 would make free play's territories never join their kingdom).
+  let lastLevel: string | null = store.getState().level?.id ?? null;
   const gate = (allowed: readonly PanelId[] | null) => {
     const visible = forms.filter((f) => {
       const shown = allowed === null || allowed.includes(f.id);
@@ -135,6 +149,11 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
   const render = () => {
     const { ui, level } = store.getState();
     const mode = ui.names;
+    if ((level?.id ?? null) !== lastLevel) {
+      lastLevel = level?.id ?? null;
+      for (const f of forms) f.renew();
+      lastMode = null;
+    }
     if (mode !== lastMode) {
       applyNames(container, mode);
       lastMode = mode;
@@ -144,10 +163,12 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       gate(allowed);
       lastAllowed = allowed;
     }
-    for (const f of forms) if (!f.details.hidden) f.update(mode);
+    for (const f of forms) if (!f.details.hidden) f.form().update(mode);
   };
   const life = lifetime(store);
-  for (const f of forms) life.own(f.destroy);
+  life.own(() => {
+    for (const f of forms) f.form().destroy();
+  });
   life.live(
     [
       (s) => s.sim.clusters,
@@ -159,6 +180,7 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       (s) => s.sim.impairedZones,
       (s) => s.ui.names,
       (s) => s.level?.def.allowed,
+      (s) => s.level?.id,
     ],
     render,
   );

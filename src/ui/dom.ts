@@ -6,6 +6,7 @@
 import { byMode } from '../i18n/lexicon.ts';
 import { T } from '../i18n/messages.ts';
 import type { NameMode } from '../store/create-game-store.ts';
+import { FIELD_HINTS } from './field-hints.ts';
 
 type Child = Node | string | number | null | undefined | false;
 type AttrValue = string | number | boolean | null | undefined;
@@ -102,19 +103,38 @@ export interface Field<C extends HTMLElement> {
   hint: HTMLElement;
 }
 
-/** A labelled control with a hint line under it (the hint describes the control). */
+/**
+ * A labelled control with a hint line under it (the hint describes the control). A label made by
+ * `words(story, aws)` names the AWS parameter: the hint line always ends with it (`AWS: maximumPercent`),
+ * after the form's own hint or, when it has none, the plain sentence of field-hints.ts.
+ */
 export function field<C extends HTMLElement>(label: Child, control: C, hintText = ''): Field<C> {
   if (!control.id) control.id = uid('f');
-  const hint = h('p', { class: 'hint', id: uid('hint') }, hintText);
-  hint.hidden = hintText === '';
+  const hint = fieldHint(label, hintText);
   control.setAttribute('aria-describedby', hint.id);
   const root = h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint);
   return { root, control, hint };
 }
 
+/** A field's hint line: its own text (or field-hints.ts's sentence) and the label's AWS name. */
+export function fieldHint(label: Child, hintText = ''): HTMLParagraphElement {
+  const aws = label instanceof HTMLElement ? label.dataset.aws : undefined;
+  const text = h('span', { class: 'hint-text' }, hintText || (aws ? (FIELD_HINTS[aws] ?? '') : ''));
+  const hint = h(
+    'p',
+    { class: 'hint', id: uid('hint') },
+    text,
+    aws ? h('span', { class: 'hint-aws' }, ' AWS: ', h('code', {}, ...breakable(aws))) : null,
+  );
+  hint.hidden = !aws && hintText === '';
+  return hint;
+}
+
+/** Changes a field's own hint; the AWS parameter's name stays at its end. */
 export function setHint(f: Field<HTMLElement>, text: string): void {
-  if (f.hint.textContent !== text) f.hint.textContent = text;
-  f.hint.hidden = text === '';
+  const own = f.hint.querySelector('.hint-text') ?? f.hint;
+  if (own.textContent !== text) own.textContent = text;
+  f.hint.hidden = text === '' && !f.hint.querySelector('.hint-aws');
 }
 
 export interface Option {

@@ -10,6 +10,7 @@ import { bindChronicle } from './chronicle.ts';
 import { bindDrawers } from './drawers.ts';
 import { bindInspector } from './inspector.ts';
 import { bindRosettaSwitch } from './rosetta-switch.ts';
+import { bindWheelGuard } from './wheel-guard.ts';
 
 function required<T extends HTMLElement>(root: ParentNode, selector: string): T {
   const el = root.querySelector<T>(selector);
@@ -22,6 +23,7 @@ export function bindPanels(root: HTMLElement, store: GameStore): () => void {
   const inspectorPanel = required(root, '[data-role="inspector-panel"]');
   const offs = [
     bindRosettaSwitch(root, store),
+    bindWheelGuard(root),
     () => drawers.destroy(),
     bindBuildPanel(required(root, '[data-role="build"]'), store),
     bindInspector(required(root, '[data-role="inspector"]'), store),
