@@ -3,7 +3,7 @@
  * the world without losing what the player chose, and words that follow the Rosetta switch.
  */
 
-import { byMode } from '../i18n/lexicon.ts';
+import { byMode, glossaryOf } from '../i18n/lexicon.ts';
 import { T } from '../i18n/messages.ts';
 import type { NameMode } from '../store/create-game-store.ts';
 import { FIELD_HINTS } from './field-hints.ts';
@@ -81,6 +81,9 @@ export function setBreakableText(el: Element, text: string): void {
 /** Text in Nozama's words or AWS's, switched by the Rosetta switch (see applyNames). */
 export function words(nozama: string, aws: string, mode: NameMode = 'nozama'): HTMLSpanElement {
   const span = h('span', { 'data-nozama': nozama, 'data-aws': aws });
+  // A story word on its own ("Portal", "Decree") tells what it is on hover: its AWS term, plainly.
+  const gloss = glossaryOf(nozama);
+  if (gloss) span.title = `${gloss.nozama} = ${gloss.aws}: ${gloss.plain}`;
   setBreakableText(span, pick(nozama, aws, mode));
   return span;
 }

@@ -8,6 +8,7 @@ import type { GameStore } from '../store/create-game-store.ts';
 import { bindBuildPanel } from './build-panel.ts';
 import { bindChronicle } from './chronicle.ts';
 import { bindDrawers } from './drawers.ts';
+import { bindGlossary } from './glossary.ts';
 import { bindInspector } from './inspector.ts';
 import { bindRosettaSwitch } from './rosetta-switch.ts';
 import { bindWheelGuard } from './wheel-guard.ts';
@@ -24,6 +25,7 @@ export function bindPanels(root: HTMLElement, store: GameStore): () => void {
   const offs = [
     bindRosettaSwitch(root, store),
     bindWheelGuard(root),
+    bindGlossary(root),
     () => drawers.destroy(),
     bindBuildPanel(required(root, '[data-role="build"]'), store),
     bindInspector(required(root, '[data-role="inspector"]'), store),
