@@ -67,7 +67,7 @@ export class KingdomHudScene extends Phaser.Scene {
       .text(
         0,
         0,
-        'drag or arrow keys: move  ·  wheel or + −: zoom  ·  0: the whole kingdom  ·  Esc: the portals',
+        'drag or arrow keys: move  ·  wheel or + −: zoom  ·  0: the whole kingdom  ·  Esc: the portals  ·  G: the glossary',
         {
           fontFamily: FONT_FAMILY,
           fontSize: '14px',

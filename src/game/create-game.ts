@@ -95,5 +95,13 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
   game.events.once(Phaser.Core.Events.READY, () => {
     for (const scene of game.scene.getScenes(false)) followAnimationPace(scene);
   });
+  // Scale RESIZE polls its parent's size twice a second; a panel folding away or the Chronicle
+  // growing should resize the world in the same frame, so the parent's own size changes are heard.
+  // Marking the Scale Manager dirty makes its next step read the parent's bounds and refresh.
+  const follow = new ResizeObserver(() => {
+    game.scale.dirty = true;
+  });
+  follow.observe(parent);
+  game.events.once(Phaser.Core.Events.DESTROY, () => follow.disconnect());
   return game;
 }

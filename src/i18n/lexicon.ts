@@ -558,3 +558,23 @@ export function glossaryFor(text: string, always: readonly string[] = []): Gloss
     return [{ key: e.key, nozama: e.nozama, aws: e.aws, plain: gloss.plain }];
   });
 }
+
+/** Every story word with its AWS term and one plain sentence, in the lexicon's order (the glossary). */
+export function fullGlossary(): GlossaryLine[] {
+  return glossaryFor(
+    '',
+    CONCEPTS.map((e) => e.key),
+  );
+}
+
+/**
+ * The glossary line a story word stands for, when `text` is that word (or its plural) on its own:
+ * what a label such as "Portal" or "Decree" shows on hover. Null for any other text.
+ */
+export function glossaryOf(text: string): GlossaryLine | null {
+  const t = text.trim().toLowerCase();
+  if (!t) return null;
+  const e = CONCEPTS.find((c) => c.nozama.toLowerCase() === t || c.nozamaPlural?.toLowerCase() === t);
+  const gloss = e ? PLAIN[e.key] : undefined;
+  return e && gloss ? { key: e.key, nozama: e.nozama, aws: e.aws, plain: gloss.plain } : null;
+}

@@ -9,7 +9,7 @@ import { T } from '../i18n/messages.ts';
 import type { PanelId } from '../levels/types.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { lifetime } from './component.ts';
-import { applyNames, h, words } from './dom.ts';
+import { applyNames, breakable, h, scrollToTop, words } from './dom.ts';
 import { createCapacitySection } from './forms/capacity-section.ts';
 import { createDecreeForm } from './forms/decree-form.ts';
 import { createDevelopForm } from './forms/develop-form.ts';
@@ -95,7 +95,7 @@ const SECTIONS: BuildSection[] = [
 
 export function bindBuildPanel(container: HTMLElement, store: GameStore): () => void {
   const forms = SECTIONS.map((s, i) => {
-    const form = s.create(store);
+    let form = s.create(store);
     const details = h(
       'details',
       { class: 'build-section', name: 'build', 'data-section': s.id, open: i === 0 },
@@ -103,11 +103,31 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
         'summary',
         {},
         h('h3', { class: 'section-title' }, words(...T.pair(s.title), store.getState().ui.names)),
-        h('code', { class: 'section-action' }, s.action),
+        // A line may break after the service's colon (ecs:<wbr>UpdateContainerInstancesState).
+        h('code', { class: 'section-action' }, ...breakable(s.action)),
       ),
       form.root,
     );
-    return { ...form, details, id: s.id };
+    // The exclusive accordion closes the section above as this one opens, which can leave the new
+    // one scrolled past its top: bring its top into view when it is not in the panel's upper half.
+    details.addEventListener('toggle', () => {
+      const panel = details.closest<HTMLElement>('.panel');
+      if (!details.open || !panel) return;
+      const top = details.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+      if (top < 0 || top > panel.clientHeight / 2) scrollToTop(details, panel);
+    });
+    return {
+      details,
+      id: s.id,
+      form: () => form,
+      /** A fresh form: what a player typed in one world is not carried into another. */
+      renew() {
+        const next = s.create(store);
+        form.destroy();
+        form.root.replaceWith(next.root);
+        form = next;
+      },
+    };
   });
   const nothing = h('p', { class: 'hint build-nothing' }, words(...T.pair('build.nothing')));
   nothing.hidden = true;
@@ -115,6 +135,9 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
 
   let lastMode: NameMode | null = null;
   let lastAllowed: readonly PanelId[] | null | undefined;
+  // Free play and each level start from the forms' own defaults, never from the last level's settings
+  // (a bare charter chosen in level 2 would make free play's territories never join their kingdom).
+  let lastLevel: string | null = store.getState().level?.id ?? null;
   const gate = (allowed: readonly PanelId[] | null) => {
     const visible = forms.filter((f) => {
       const shown = allowed === null || allowed.includes(f.id);
@@ -133,6 +156,11 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
   const render = () => {
     const { ui, level } = store.getState();
     const mode = ui.names;
+    if ((level?.id ?? null) !== lastLevel) {
+      lastLevel = level?.id ?? null;
+      for (const f of forms) f.renew();
+      lastMode = null;
+    }
     if (mode !== lastMode) {
       applyNames(container, mode);
       lastMode = mode;
@@ -142,10 +170,12 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       gate(allowed);
       lastAllowed = allowed;
     }
-    for (const f of forms) if (!f.details.hidden) f.update(mode);
+    for (const f of forms) if (!f.details.hidden) f.form().update(mode);
   };
   const life = lifetime(store);
-  for (const f of forms) life.own(f.destroy);
+  life.own(() => {
+    for (const f of forms) f.form().destroy();
+  });
   life.live(
     [
       (s) => s.sim.clusters,
@@ -158,6 +188,7 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       (s) => s.sim.capacity,
       (s) => s.ui.names,
       (s) => s.level?.def.allowed,
+      (s) => s.level?.id,
     ],
     render,
   );

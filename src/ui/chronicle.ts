@@ -1,7 +1,8 @@
 /**
  * The Chronicle (bottom strip): the world's recent events in story words (or ECS's words with
- * Rosetta), newest first, each with a tone icon (never colour alone), and ECS's service events among
- * them. Important new lines (warnings and disasters) are announced politely to screen readers, a few
+ * Rosetta), in time order like a story (the newest at the bottom, kept in view while the reader has not
+ * scrolled up to read older lines), each with a tone icon (never colour alone), and ECS's service
+ * events among them. "More lines" grows the strip (the canvas above gives up the height). Important new lines (warnings and disasters) are announced politely to screen readers, a few
  * at a time, never every tick. Undo, redo and reset sit beside it.
  */
 import { type ChronicleLine, chronicleLine, type Tone } from '../i18n/chronicle.ts';
@@ -118,6 +119,25 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
     confirm,
     status,
   );
+  const grow = button(words('More lines', 'More lines'), {
+    class: 'button button-small chronicle-grow',
+    'aria-expanded': 'false',
+    'aria-controls': container.id,
+  });
+  const growWords = grow.firstElementChild as HTMLElement;
+  grow.addEventListener('click', () => {
+    const grown = container.dataset.grown !== 'true';
+    container.dataset.grown = String(grown);
+    grow.setAttribute('aria-expanded', String(grown));
+    sayIn(
+      growWords,
+      grown ? ['Fewer lines', 'Fewer lines'] : ['More lines', 'More lines'],
+      store.getState().ui.names,
+    );
+    list.scrollTop = list.scrollHeight;
+  });
+  const title = container.querySelector('h2');
+  container.prepend(h('div', { class: 'chronicle-head' }, ...(title ? [title] : []), grow));
   container.append(h('div', { class: 'chronicle-lines' }, list, empty), history, live);
 
   const lastCallName = () => store.getState().log.at(-1)?.call.action;
@@ -216,8 +236,11 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
     const key = `${mode}|${generation}|${entries.map((e) => e.seq).join(',')}|${mark ? 'origin' : ''}`;
     if (key !== listKey) {
       listKey = key;
-      list.replaceChildren(...entries.map((e) => itemFor(e, sim.startedAt)));
-      if (mark) list.append(originLine(mark, mode));
+      // Following the newest line unless the reader scrolled up to an older one.
+      const following = list.scrollTop + list.clientHeight >= list.scrollHeight - 8;
+      const lines = entries.map((e) => itemFor(e, sim.startedAt)).reverse();
+      list.replaceChildren(...(mark ? [originLine(mark, mode)] : []), ...lines);
+      if (following) list.scrollTop = list.scrollHeight;
       const keep = new Set(entries.map((e) => e.seq));
       for (const seq of [...items.keys()]) if (!keep.has(seq)) items.delete(seq);
     }

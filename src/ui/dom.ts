@@ -3,9 +3,10 @@
  * the world without losing what the player chose, and words that follow the Rosetta switch.
  */
 
-import { byMode } from '../i18n/lexicon.ts';
+import { byMode, glossaryOf } from '../i18n/lexicon.ts';
 import { T } from '../i18n/messages.ts';
 import type { NameMode } from '../store/create-game-store.ts';
+import { FIELD_HINTS } from './field-hints.ts';
 
 type Child = Node | string | number | null | undefined | false;
 type AttrValue = string | number | boolean | null | undefined;
@@ -58,10 +59,32 @@ export function hintWords(nozama: string, aws: string): HTMLParagraphElement {
   return h('p', { class: 'hint' }, words(nozama, aws));
 }
 
+/**
+ * Where a long AWS name may break when its line is too narrow: after `_`, `:` or `/`, and between a
+ * lower-case letter and a capital (ROLLBACK_<wbr>SUCCESSFUL, PRODUCTION_<wbr>TRAFFIC_<wbr>SHIFT,
+ * ecs:<wbr>Update<wbr>Container...). A <wbr> adds no text: copying and textContent are unchanged.
+ */
+const BREAK_AFTER = /(?<=[_:/])(?=\w)|(?<=[a-z])(?=[A-Z])/;
+
+/** The text as nodes with break opportunities in its long names (see BREAK_AFTER). */
+export function breakable(text: string): (string | HTMLElement)[] {
+  return text.split(BREAK_AFTER).flatMap((part, i) => (i ? [h('wbr', {}), part] : [part]));
+}
+
+/** Sets an element's text, with break opportunities in its long names. */
+export function setBreakableText(el: Element, text: string): void {
+  if (el.textContent === text) return;
+  if (BREAK_AFTER.test(text)) el.replaceChildren(...breakable(text));
+  else el.textContent = text;
+}
+
 /** Text in Nozama's words or AWS's, switched by the Rosetta switch (see applyNames). */
 export function words(nozama: string, aws: string, mode: NameMode = 'nozama'): HTMLSpanElement {
   const span = h('span', { 'data-nozama': nozama, 'data-aws': aws });
-  span.textContent = pick(nozama, aws, mode);
+  // A story word on its own ("Portal", "Decree") tells what it is on hover: its AWS term, plainly.
+  const gloss = glossaryOf(nozama);
+  if (gloss) span.title = `${gloss.nozama} = ${gloss.aws}: ${gloss.plain}`;
+  setBreakableText(span, pick(nozama, aws, mode));
   return span;
 }
 
@@ -73,8 +96,7 @@ export function pick(nozama: string, aws: string, mode: NameMode): string {
 /** Updates every `words(...)` under root to the mode. */
 export function applyNames(root: ParentNode, mode: NameMode): void {
   for (const el of root.querySelectorAll<HTMLElement>('[data-nozama]')) {
-    const text = pick(el.dataset.nozama ?? '', el.dataset.aws ?? '', mode);
-    if (el.textContent !== text) el.textContent = text;
+    setBreakableText(el, pick(el.dataset.nozama ?? '', el.dataset.aws ?? '', mode));
   }
 }
 
@@ -84,19 +106,42 @@ export interface Field<C extends HTMLElement> {
   hint: HTMLElement;
 }
 
-/** A labelled control with a hint line under it (the hint describes the control). */
+/**
+ * A labelled control with a hint line under it (the hint describes the control). A label made by
+ * `words(story, aws)` names the AWS parameter: the hint line always ends with it (`AWS: maximumPercent`),
+ * after the form's own hint or, when it has none, the plain sentence of field-hints.ts.
+ */
 export function field<C extends HTMLElement>(label: Child, control: C, hintText = ''): Field<C> {
   if (!control.id) control.id = uid('f');
-  const hint = h('p', { class: 'hint', id: uid('hint') }, hintText);
-  hint.hidden = hintText === '';
+  const hint = fieldHint(label, hintText);
   control.setAttribute('aria-describedby', hint.id);
   const root = h('div', { class: 'field' }, h('label', { for: control.id }, label), control, hint);
   return { root, control, hint };
 }
 
+/** A field's hint line: its own text (or field-hints.ts's sentence) and the label's AWS name. */
+export function fieldHint(label: Child, hintText = ''): HTMLParagraphElement {
+  const aws = label instanceof HTMLElement ? label.dataset.aws : undefined;
+  const text = h(
+    'span',
+    { class: 'hint-text' },
+    ...breakable(hintText || (aws ? (FIELD_HINTS[aws] ?? '') : '')),
+  );
+  const hint = h(
+    'p',
+    { class: 'hint', id: uid('hint') },
+    text,
+    aws ? h('span', { class: 'hint-aws' }, ' AWS: ', h('code', {}, ...breakable(aws))) : null,
+  );
+  hint.hidden = !aws && hintText === '';
+  return hint;
+}
+
+/** Changes a field's own hint; the AWS parameter's name stays at its end. */
 export function setHint(f: Field<HTMLElement>, text: string): void {
-  if (f.hint.textContent !== text) f.hint.textContent = text;
-  f.hint.hidden = text === '';
+  const own = f.hint.querySelector('.hint-text') ?? f.hint;
+  if (own.textContent !== text) own.textContent = text;
+  f.hint.hidden = text === '' && !f.hint.querySelector('.hint-aws');
 }
 
 export interface Option {
@@ -230,4 +275,15 @@ export function copyButton(
     );
   });
   return b;
+}
+
+/**
+ * Scrolls the nearest scrolling panel (`.panel`, or `container`) so `el`'s top is at the panel's top:
+ * a form just opened or a thing just selected shows its beginning, not wherever the panel was. Only the
+ * panel moves (never the page, which a game in a blog post must leave alone).
+ */
+export function scrollToTop(el: HTMLElement, container = el.closest<HTMLElement>('.panel')): void {
+  if (!container) return;
+  const offset = el.getBoundingClientRect().top - container.getBoundingClientRect().top;
+  container.scrollTop = Math.max(0, container.scrollTop + offset - 4);
 }

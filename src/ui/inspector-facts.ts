@@ -190,6 +190,7 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
           `${s.deploymentConfiguration.minimumHealthyPercent}% – ${s.deploymentConfiguration.maximumPercent}%`,
         ],
         [p('Renovations', 'Deployments'), deploymentsLabel(s, mode)],
+        ...aboveDesired(s, running + pending, mode),
         [p('Status', 'Status'), s.status],
         ...growthFacts(sim, s.serviceName, s.clusterArn, mode),
       ];
@@ -258,4 +259,25 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
     default:
       return gateFacts(sim, sel, mode) ?? [[p('Id', 'Id'), last((sel as { id: string }).id)]];
   }
+}
+
+/**
+ * More developments than the decree keeps (8 or 9 for a decree of 6) is a renovation at work: old and
+ * new editions stand side by side, up to maximumPercent of the desired count, and the old ones fall as
+ * the new pass the herald (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-ecs.html).
+ */
+function aboveDesired(s: Service, live: number, mode: NameMode): Fact[] {
+  if (live <= s.desiredCount) return [];
+  const { maximumPercent } = s.deploymentConfiguration;
+  const max = Math.floor((s.desiredCount * maximumPercent) / 100);
+  return [
+    [
+      pick(`Why ${live}, not ${s.desiredCount}`, `Why ${live} > desiredCount`, mode),
+      pick(
+        `a renovation: old and new editions stand together, up to ${max} (the “raise up to” limit, maximumPercent ${maximumPercent}% of ${s.desiredCount}); the old fall as the new pass the herald, and those taken down behind a gate stay until their travelers leave (draining)`,
+        `a deployment may run up to maximumPercent (${maximumPercent}%) of desiredCount: ${max} tasks, old and new revisions together; old tasks stop as new ones become healthy, and tasks deregistering from a target group keep running until draining ends`,
+        mode,
+      ),
+    ],
+  ];
 }

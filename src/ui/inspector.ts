@@ -14,11 +14,13 @@ import type { CallResponse, PlacementTrace, SimState } from '../model/index.ts';
 import type { ApiRecord, GameStore, NameMode, Selection } from '../store/create-game-store.ts';
 import {
   applyNames,
+  breakable,
   button,
   frameScheduler,
   h,
   hintWords,
   pick,
+  scrollToTop,
   setCli,
   setText,
   uid,
@@ -312,7 +314,9 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     const factKey = JSON.stringify(f);
     if (facts.dataset.key !== factKey) {
       facts.dataset.key = factKey;
-      facts.replaceChildren(...f.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)]));
+      facts.replaceChildren(
+        ...f.flatMap(([k, v]) => [h('dt', {}, ...breakable(k)), h('dd', {}, ...breakable(v))]),
+      );
     }
     renderWhy(sim, sel, mode);
     buildings.render(sim, sel, mode);
@@ -470,9 +474,11 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     }
     renderSelected();
     if (changed) {
-      const panel = container.closest<HTMLElement>('.panel');
       if (focusTitle) title.focus({ preventScroll: true });
-      if (panel) panel.scrollTop = 0;
+      // A selection brings the Inspector's top into view (below a level's panel, in the same column).
+      const panel = container.closest<HTMLElement>('.panel');
+      if (sel) scrollToTop(selected);
+      else if (panel) panel.scrollTop = 0;
     }
     focusTitle = false;
     renderLast();

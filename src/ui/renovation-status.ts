@@ -13,7 +13,7 @@ import type { Call } from '../model/index.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
 import { errorOutcome, renderOutcome } from './call-form.ts';
 import type { Lifetime } from './component.ts';
-import { button, h, pick, setCli, setText, tableHead, uid, words } from './dom.ts';
+import { breakable, button, h, pick, setCli, setText, tableHead, uid, words } from './dom.ts';
 import { alarmIcon, alarmStateWords } from './forms/watchtower-form.ts';
 import { responseSummary } from './inspector.ts';
 import { type ActualMemo, renovationView, type StatusView, type StepRow } from './renovation-view.ts';
@@ -138,8 +138,8 @@ export function hornBanner(card: WhyCard, mode: NameMode): HTMLElement[] {
       ' ',
       pick('The horn of rollback!', 'Rolled back', mode),
     ),
-    h('p', { class: 'horn-why' }, card.headline),
-    h('ul', { class: 'horn-reasons' }, ...card.reasons.map((r) => h('li', {}, r))),
+    h('p', { class: 'horn-why' }, ...breakable(card.headline)),
+    h('ul', { class: 'horn-reasons' }, ...card.reasons.map((r) => h('li', {}, ...breakable(r)))),
   ];
 }
 
@@ -261,13 +261,13 @@ function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {
   const icon =
     v.state.tone === 'ok' ? '✔' : v.state.tone === 'error' ? '✖' : v.state.tone === 'warn' ? '⚠' : '▶';
   const out: HTMLElement[] = [
-    h('p', { class: 'renovation-headline' }, v.headline),
+    h('p', { class: 'renovation-headline' }, ...breakable(v.headline)),
     h(
       'p',
       { class: `outcome outcome-${v.state.tone === 'info' ? 'ok' : v.state.tone} renovation-state` },
       h('span', { class: 'tone-icon', 'aria-hidden': 'true' }, icon),
       ' ',
-      v.state.text,
+      ...breakable(v.state.text),
     ),
   ];
   if (v.stage)
@@ -276,7 +276,7 @@ function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {
         'p',
         { class: 'renovation-stage' },
         h('strong', {}, pick('Stage: ', 'Lifecycle stage: ', mode)),
-        v.stage,
+        ...breakable(v.stage),
       ),
     );
   for (const t of v.timers) out.push(h('p', { class: 'renovation-timer' }, t));

@@ -174,7 +174,10 @@ function ecsView(
   };
   const n = rec.native;
   if (n) {
-    view.stage = stageWords(n.stage, mode);
+    // A renovation that is over has no stage any more: say how it ended, never the stage it was in.
+    view.stage = open
+      ? stageWords(n.stage, mode)
+      : byMode(mode, `over (${story})`, `none: the deployment ended (${aws})`);
     const route = n.routes[0];
     const listener = route ? listenerOfRule(sim, route.productionListenerRule) : undefined;
     view.steps = stepRows(

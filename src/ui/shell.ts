@@ -212,7 +212,12 @@ export function createShell(idPrefix: string): Shell {
       ),
       h(
         'section',
-        { class: 'chronicle', 'aria-labelledby': id('chronicle-title'), 'data-role': 'chronicle' },
+        {
+          id: id('chronicle'),
+          class: 'chronicle',
+          'aria-labelledby': id('chronicle-title'),
+          'data-role': 'chronicle',
+        },
         h('h2', { id: id('chronicle-title'), class: 'panel-title chronicle-title' }, T.t('frame.chronicle')),
       ),
     ),

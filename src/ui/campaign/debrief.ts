@@ -5,6 +5,7 @@
  * was watched, not played, and offers to play it.
  */
 
+import { cliLines } from '../../cli/index.ts';
 import { T } from '../../i18n/messages.ts';
 import { resolveTextAfter } from '../../levels/refs.ts';
 import type { Level } from '../../levels/types.ts';
@@ -94,9 +95,18 @@ export function createDebrief(store: GameStore, options: DebriefOptions): Debrie
           h('p', { class: 'hint star-words' }, T.t('debrief.starWords')),
         )
       : null;
-    // The lines name the player's own gate, roads and territories by reference: show their real ids.
-    const sim = store.getState().sim;
-    const lines = def.debrief.cli.map((line) => resolveTextAfter(line, sim));
+    // The player's own calls since the level began, as the CLI would send them: the debrief names
+    // the portal, the names and the sizes the player chose (level 1 played through 1a says 1a). The
+    // level's reference lines (their @refs resolved to this world's real ids) stand in when the
+    // player made none; sim: calls are the world outside AWS, not CLI commands.
+    const { sim, log, setupCount } = store.getState();
+    const own = log
+      .slice(setupCount)
+      .map((e) => e.call)
+      .filter((c) => !c.action.startsWith('sim:'));
+    const lines = own.length
+      ? own.map((c) => cliLines(c))
+      : def.debrief.cli.map((line) => resolveTextAfter(line, sim));
     const cli = h(
       'ol',
       { class: 'debrief-cli' },

@@ -34,6 +34,7 @@ export const PRESENTER_KEYS: readonly { key: string; does: string }[] = [
   { key: 'R', does: 'every dark portal opens again (sim:RestoreAvailabilityZone)' },
   { key: 'W', does: 'show the why card of the newest development (the steward’s reasons)' },
   { key: 'F', does: 'fold the side panels away, or bring them back' },
+  { key: 'G', does: 'the glossary: every story word, its AWS name and a plain sentence' },
   { key: '?', does: 'show or hide this card' },
 ];
 

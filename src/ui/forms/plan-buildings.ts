@@ -114,8 +114,8 @@ export function createBuildingList(mode: () => NameMode, changed: () => void): B
   };
 
   const addPort = (row: BuildingRow, p: { containerPort?: number; hostPort?: number } = {}) => {
-    const container = numberInput({ id: uid('cp'), min: 0, max: 65535 });
-    const host = numberInput({ id: uid('hp'), min: 0, max: 65535 });
+    const container = numberInput({ id: uid('cp'), min: 0, max: 65535, title: 'containerPort' });
+    const host = numberInput({ id: uid('hp'), min: 0, max: 65535, title: 'hostPort' });
     if (p.containerPort !== undefined) container.value = String(p.containerPort);
     if (p.hostPort !== undefined) host.value = String(p.hostPort);
     const remove = button('✕', { class: 'button button-icon' });
@@ -180,6 +180,11 @@ export function createBuildingList(mode: () => NameMode, changed: () => void): B
         words('essential (the development falls if it falls)', 'essential'),
       ),
       portList,
+      h(
+        'p',
+        { class: 'hint port-hint' },
+        'Container port: the building’s own door (containerPort). Host port: the territory’s door travelers use to reach it; empty or 0 lets the lord pick a free one (hostPort).',
+      ),
       h('div', { class: 'row-buttons' }, addPortButton, remove),
     );
     const row: BuildingRow = { box, name, image, cpu, memory, essential, ports: [], portList, remove };

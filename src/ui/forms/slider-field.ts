@@ -2,7 +2,7 @@
  * A number the player can drag or type: a range slider and a number box that follow each other, under
  * one label (the slider is labelled by it, the box says the unit). The box is the value the call uses.
  */
-import { h, uid, words } from '../dom.ts';
+import { fieldHint, h, uid, words } from '../dom.ts';
 
 export interface SliderField {
   root: HTMLElement;
@@ -68,6 +68,7 @@ export function sliderField(
       number,
       h('span', { class: 'slider-unit', id: `${id}-unit` }, unit),
     ),
+    fieldHint(label),
   );
   const value = () => {
     const s = number.value.trim();
