@@ -1383,6 +1383,16 @@ export const AWS_SHAPES: ShapeTable = {
             MaxResults: { shape: 'Integer' },
           },
         },
+        DescribeInstanceTypeOfferingsRequest: {
+          type: 'structure',
+          members: {
+            DryRun: { shape: 'Boolean' },
+            LocationType: { shape: 'LocationType' },
+            Filters: { shape: 'FilterList' },
+            MaxResults: { shape: 'DITOMaxResults' },
+            NextToken: { shape: 'NextToken' },
+          },
+        },
         DescribeInstanceTypesRequest: {
           type: 'structure',
           members: {
@@ -1426,6 +1436,7 @@ export const AWS_SHAPES: ShapeTable = {
           },
         },
         DITMaxResults: { type: 'integer', min: 5, max: 100 },
+        DITOMaxResults: { type: 'integer', min: 5, max: 1000 },
         EbsBlockDevice: {
           type: 'structure',
           members: {
@@ -2815,6 +2826,10 @@ export const AWS_SHAPES: ShapeTable = {
           members: { LicenseConfigurationArn: { shape: 'String' } },
         },
         LicenseSpecificationListRequest: { type: 'list', member: 'LicenseConfigurationRequest' },
+        LocationType: {
+          type: 'string',
+          enum: ['region', 'availability-zone', 'availability-zone-id', 'outpost'],
+        },
         MarketType: {
           type: 'string',
           enum: ['spot', 'capacity-block', 'interruptible-capacity-reservation'],
@@ -5365,6 +5380,7 @@ export const AWS_SHAPES: ShapeTable = {
     'codedeploy:UpdateDeploymentGroup': 'UpdateDeploymentGroupInput',
     'ec2:DescribeAvailabilityZones': 'DescribeAvailabilityZonesRequest',
     'ec2:DescribeImages': 'DescribeImagesRequest',
+    'ec2:DescribeInstanceTypeOfferings': 'DescribeInstanceTypeOfferingsRequest',
     'ec2:DescribeInstanceTypes': 'DescribeInstanceTypesRequest',
     'ec2:DescribeInstances': 'DescribeInstancesRequest',
     'ec2:DescribeRegions': 'DescribeRegionsRequest',
