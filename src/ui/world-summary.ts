@@ -6,9 +6,10 @@
 import type { SimState } from '../model/index.ts';
 import { zoneNames } from '../model/index.ts';
 import type { GameStore } from '../store/create-game-store.ts';
+import type { Here } from '../store/view-region.ts';
 
-export function zoneSummaries(sim: SimState): string[] {
-  const region = sim.defaultRegion;
+export function zoneSummaries({ sim, ui }: Here): string[] {
+  const region = ui.region;
   return zoneNames(region).map((zone) => {
     const instances = Object.values(sim.instances).filter(
       (i) => i.region === region && i.availabilityZone === zone && i.state !== 'terminated',
@@ -25,7 +26,7 @@ export function zoneSummaries(sim: SimState): string[] {
 export function bindWorldSummary(list: HTMLElement, store: GameStore): () => void {
   let last = '';
   const render = () => {
-    const lines = zoneSummaries(store.getState().sim);
+    const lines = zoneSummaries(store.getState());
     const key = lines.join('\n');
     if (key === last) return;
     last = key;

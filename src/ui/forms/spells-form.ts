@@ -7,6 +7,7 @@
  */
 import type { SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import { type Component, lifetime } from '../component.ts';
 import { field, h, pick, setOptionsOr, words } from '../dom.ts';
 import { type SpellContext, spellsOf, versionsOf } from './spell-context.ts';
@@ -25,8 +26,9 @@ function part(id: string, title: HTMLElement, ...children: HTMLElement[]): HTMLD
 }
 
 /** One line per spell: its editions, its incantations' shares, its curses. */
-function towerLines(s: SimState, mode: NameMode): string[] {
-  return spellsOf(s).map((fn) => {
+function towerLines(here: Here, mode: NameMode): string[] {
+  const s = here.sim;
+  return spellsOf(here).map((fn) => {
     const eds = versionsOf(fn);
     const incs = Object.values(fn.aliases).map((a) => {
       const w = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
@@ -82,7 +84,7 @@ export function createSpellsForm(store: GameStore): Component {
     store,
     spell: () => spell.control.value,
     incantation: () => incantation.control.value,
-    fn: () => sim().lambda.functions[`${sim().defaultRegion}:${spell.control.value}`],
+    fn: () => sim().lambda.functions[`${store.getState().ui.region}:${spell.control.value}`],
     mode: () => mode,
     after: () => update(mode),
   };
@@ -130,7 +132,7 @@ export function createSpellsForm(store: GameStore): Component {
   const update = (m: NameMode) => {
     mode = m;
     const s = sim();
-    const fns = spellsOf(s);
+    const fns = spellsOf(store.getState());
     const want = spell.control.dataset.want;
     setOptionsOr(
       spell.control,
@@ -158,7 +160,7 @@ export function createSpellsForm(store: GameStore): Component {
     const none = pick('no edition yet', 'no version yet', mode);
     for (const p of Object.values(parts)) p.refresh(editions, none);
     write.refresh();
-    renderTower(tower, towerLines(s, mode), mode);
+    renderTower(tower, towerLines(store.getState(), mode), mode);
     sam.update(mode);
     status.render();
   };

@@ -140,7 +140,7 @@ export function createTerritoryForm(store: GameStore): Component {
 
   const updateFounding = () => {
     const name = kingdom.control.value.trim();
-    const exists = activeClusters(store.getState().sim).includes(name);
+    const exists = activeClusters(store.getState()).includes(name);
     founding.hidden = exists || name === '';
     setText(
       foundText,
@@ -242,7 +242,7 @@ export function createTerritoryForm(store: GameStore): Component {
             mode,
           ),
     );
-    const kingdoms = activeClusters(sim);
+    const kingdoms = activeClusters(store.getState());
     const key = kingdoms.join('\n');
     if (kingdomList.dataset.key !== key) {
       kingdomList.dataset.key = key;
