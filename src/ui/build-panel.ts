@@ -149,6 +149,7 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       (s) => s.sim.tasks,
       (s) => s.sim.impairedZones,
       (s) => s.ui.names,
+      (s) => s.ui.region,
       (s) => s.level?.def.allowed,
     ],
     render,

@@ -93,6 +93,7 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
     store.subscribe((s) => s.clock, renderControls),
     store.subscribe((s) => s.sim.clusters, renderKingdom),
     store.subscribe((s) => s.ui.names, renderKingdom),
+    store.subscribe((s) => s.ui.region, renderKingdom),
   ];
   renderClock();
   renderControls();

@@ -3,7 +3,6 @@
  * how many territories and developments stand there, and whether the zone is dark.
  */
 
-import type { SimState } from '../model/index.ts';
 import { zoneNames } from '../model/index.ts';
 import type { GameStore } from '../store/create-game-store.ts';
 import type { Here } from '../store/view-region.ts';
@@ -42,6 +41,7 @@ export function bindWorldSummary(list: HTMLElement, store: GameStore): () => voi
     store.subscribe((s) => s.sim.instances, render),
     store.subscribe((s) => s.sim.tasks, render),
     store.subscribe((s) => s.sim.impairedZones, render),
+    store.subscribe((s) => s.ui.region, render),
   ];
   render();
   return () => {

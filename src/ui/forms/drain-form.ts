@@ -7,7 +7,7 @@
  * the other status (an ACTIVE one is drained, a DRAINING one reopened).
  */
 import { territoryName } from '../../i18n/names.ts';
-import type { Call, SimState } from '../../model/index.ts';
+import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';

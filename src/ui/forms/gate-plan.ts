@@ -6,7 +6,7 @@
  */
 import { wordAndName } from '../../i18n/gate-names.ts';
 import { capitalize } from '../../i18n/lexicon.ts';
-import type { Call, SimState } from '../../model/index.ts';
+import type { Call } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 import { pick } from '../dom.ts';

@@ -187,7 +187,6 @@ export function createRenovationForm(store: GameStore): Component {
 
   const update = (m: NameMode) => {
     mode = m;
-    const s = sim();
     const services = activeServices(store.getState(), currentKingdom(store));
     setOptionsOr(
       decree.control,

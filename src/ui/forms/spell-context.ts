@@ -3,7 +3,7 @@
  * above the parts, the chosen spell's record, the Rosetta mode now, and `after` (re-render the tower
  * after a call). Also the spells and editions of the world, in order.
  */
-import type { LambdaFunction, SimState } from '../../model/index.ts';
+import type { LambdaFunction } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 import type { Outcome } from '../call-form.ts';

@@ -5,7 +5,6 @@
  * curse, cast, the seed's linear shift (spell-faults.ts), SAM's deployment preferences through
  * CodeDeploy (spells-sam.ts). Below, the live status (spells-status.ts).
  */
-import type { SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 import { type Component, lifetime } from '../component.ts';
@@ -131,7 +130,6 @@ export function createSpellsForm(store: GameStore): Component {
 
   const update = (m: NameMode) => {
     mode = m;
-    const s = sim();
     const fns = spellsOf(store.getState());
     const want = spell.control.dataset.want;
     setOptionsOr(

@@ -74,7 +74,6 @@ export function alarmStateWords(state: MetricAlarm['StateValue'], mode: NameMode
 export function createWatchtowerForm(store: GameStore): Component {
   const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
-  const sim = () => store.getState().sim;
   const name = field(
     words('Name of the watchtower', 'Alarm name'),
     h('input', {
@@ -271,7 +270,6 @@ export function createWatchtowerForm(store: GameStore): Component {
 
   const update = (mm: NameMode) => {
     mode = mm;
-    const s = sim();
     setOptions(watch.control, [
       {
         value: 'count',

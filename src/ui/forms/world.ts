@@ -5,7 +5,6 @@
  */
 
 import { parsePlan } from '../../i18n/names.ts';
-import type { SimState } from '../../model/index.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 
@@ -27,6 +26,19 @@ export function zones(store: GameStore): ZoneInfo[] {
     Messages: { Message: string }[];
   }[];
   return list.map((z) => ({ name: z.ZoneName, state: z.State, message: z.Messages[0]?.Message ?? '' }));
+}
+
+/** The zones of the player's region that offer an instance type (ec2:DescribeInstanceTypeOfferings). */
+export function offeringZones(store: GameStore, instanceType: string): string[] {
+  const r = store.getState().query({
+    action: 'ec2:DescribeInstanceTypeOfferings',
+    input: {
+      LocationType: 'availability-zone',
+      Filters: [{ Name: 'instance-type', Values: [instanceType] }],
+    },
+  });
+  if ('error' in r) return [];
+  return (r.output.InstanceTypeOfferings as { Location: string }[]).map((o) => o.Location);
 }
 
 export interface SizeInfo {
