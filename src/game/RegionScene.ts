@@ -238,7 +238,7 @@ export class RegionScene extends Phaser.Scene {
       COLORS.textOnDarkSoft,
     )
       .setWordWrapWidth(width - 48)
-      .setPosition(26, title.y + title.height + 2);
+      .setPosition(26, 16 + Math.max(titleSize * 1.25, title.height + 2));
 
     // The line on what a zone is, at the bottom.
     const lineSize = Math.max(14, Math.min(21, height * 0.028));
@@ -250,7 +250,7 @@ export class RegionScene extends Phaser.Scene {
     const lb = line.getBounds();
 
     // The portals, side by side between the title and the line.
-    const top = subtitle.y + subtitle.height + 16;
+    const top = subtitle.y + Math.max(titleSize * 0.42 * 1.6, subtitle.height) + 16;
     const bottom = lb.y - 22;
     const n = Math.max(1, zones.length);
     const gap = Math.max(16, width * 0.03);
