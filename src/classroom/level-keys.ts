@@ -24,6 +24,7 @@ export const LEVEL_KEYS: readonly string[] = [
   'managed-lands',
   'the-crown',
   'follows-travelers',
+  'two-regions',
 ];
 
 /** A set of levels as a bit mask over their keys (bit i is LEVEL_KEYS[i]); unknown ids are skipped. */
