@@ -62,6 +62,7 @@ export const ACTIONS = {
   'ec2:DescribeAvailabilityZones': { access: 'read' },
   'ec2:DescribeImages': { access: 'read' },
   'ec2:DescribeInstanceTypes': { access: 'read' },
+  'ec2:DescribeInstanceTypeOfferings': { access: 'read' },
   'ec2:DescribeInstances': { access: 'read' },
   'ec2:DescribeRegions': { access: 'read' },
   'ec2:DescribeSubnets': { access: 'read' },
