@@ -26,6 +26,7 @@ export const LEVEL_KEYS: readonly string[] = [
   'follows-travelers',
   'territories-by-themselves',
   'cheap-mix',
+  'two-regions',
 ];
 
 /** A set of levels as a bit mask over their keys (bit i is LEVEL_KEYS[i]); unknown ids are skipped. */

@@ -17,6 +17,9 @@ export class DirectorScene extends Phaser.Scene {
   private unsubscribers: (() => void)[] = [];
   /** The view scene shown (or queued to start), null before the first place. */
   private current: SceneKey | null = null;
+  /** The player's region as last seen, and the region the shown scene was started for. */
+  private region = '';
+  private startedFor = '';
 
   constructor(store: GameStore) {
     super({ key: SceneKey.Director });
@@ -26,10 +29,15 @@ export class DirectorScene extends Phaser.Scene {
   create(): void {
     this.ticker.reset();
     this.current = null;
+    this.region = this.store.getState().ui.region;
     this.unsubscribers = [
       this.store.subscribe(
         (s) => s.ui.place,
         (place) => this.show(place),
+      ),
+      this.store.subscribe(
+        (s) => s.ui.region,
+        (region) => this.regionChanged(region),
       ),
       this.store.subscribe(
         (s) => s.generation,
@@ -63,6 +71,23 @@ export class DirectorScene extends Phaser.Scene {
     }
     this.scene.launch(next);
     if (next === SceneKey.Kingdom) this.scene.launch(SceneKey.KingdomHud);
+    this.startedFor = this.store.getState().ui.region;
+  }
+
+  /**
+   * Another region while a region or kingdom scene stays shown (a new world in its own region): the
+   * scene starts again on it. When the place changed too (the planet's visit), show() already did.
+   */
+  private regionChanged(region: string): void {
+    const shownFor = this.region;
+    this.region = region;
+    if (this.current === null || this.current === SceneKey.Planet || shownFor === region) return;
+    if (this.startedFor === region) return;
+    this.startedFor = region;
+    this.scene.stop(this.current);
+    if (this.current === SceneKey.Kingdom) this.scene.stop(SceneKey.KingdomHud);
+    this.scene.launch(this.current);
+    if (this.current === SceneKey.Kingdom) this.scene.launch(SceneKey.KingdomHud);
   }
 
   private teardown(): void {

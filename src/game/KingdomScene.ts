@@ -42,7 +42,7 @@ import { ZoneView } from './views/ZoneView.ts';
 
 export interface KingdomSceneOptions {
   store: GameStore;
-  /** The region drawn; the simulation's default region when omitted. */
+  /** The region drawn; the player's region (ui.region, read each time the scene starts) when omitted. */
   region?: string;
 }
 
@@ -85,7 +85,8 @@ const PAN_STEP = 90;
 
 export class KingdomScene extends Phaser.Scene {
   private readonly store: GameStore;
-  private readonly region: string;
+  private readonly fixedRegion: string | undefined;
+  private region = '';
   private readonly zoneViews = new Map<string, ZoneView>();
   private readonly territoryViews = new Map<string, TerritoryView>();
   private readonly developmentViews = new Map<string, DevelopmentView>();
@@ -132,10 +133,11 @@ export class KingdomScene extends Phaser.Scene {
   constructor(options: KingdomSceneOptions) {
     super({ key: SceneKey.Kingdom });
     this.store = options.store;
-    this.region = options.region ?? options.store.getState().sim.defaultRegion;
+    this.fixedRegion = options.region;
   }
 
   create(): void {
+    this.region = this.fixedRegion ?? this.store.getState().ui.region;
     this.dirty = true;
     this.collapses = 0;
     this.focusedZone = undefined;

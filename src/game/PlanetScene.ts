@@ -1,8 +1,10 @@
 /**
  * The planet Nozama: a golden-orange world in the night sky, with its regions as places on it. The
- * game's region (za-southwest-1, "SW Nozama") is near and big, facing the viewer; the others are far
- * away towards the rim, smaller and dimmer, and not open yet. Clicking the open region (or Enter when
- * it has the keyboard focus; arrows move the focus) goes to it: store.goTo({ scene: 'region' }).
+ * region the player is in (ui.region; at first the world's own, za-southwest-1 "SW Nozama") is drawn
+ * near and big with a castle; the others are far away, smaller and dimmer, each saying how many
+ * kingdoms stand there. Clicking a region (or Enter when it has the keyboard focus; arrows move the
+ * focus) flies there: store.visit(region) makes it the player's region and shows its portals. What
+ * was built in the other regions stays: one world, several regions.
  * Drawn once per resize; nothing is redrawn per frame.
  */
 import Phaser from 'phaser';
@@ -23,6 +25,8 @@ export interface PlanetPlace {
   regionName: string;
   title: string;
   open: boolean;
+  /** The player's region (drawn near). */
+  current: boolean;
   x: number;
   y: number;
   r: number;
@@ -39,6 +43,9 @@ export interface PlanetSnapshot {
 }
 
 const PLATE = 0x0b1426;
+
+const kingdomsWord = (n: number): string =>
+  n === 0 ? 'no kingdom yet' : n === 1 ? 'one kingdom stands' : `${n} kingdoms stand`;
 const DEPTH = { sky: 0, planet: 1, marks: 2, plate: 3, text: 4, ring: 5 } as const;
 
 export class PlanetScene extends Phaser.Scene {
@@ -61,10 +68,11 @@ export class PlanetScene extends Phaser.Scene {
   }
 
   create(): void {
-    this.looks = regionLooks(this.store.getState().sim.defaultRegion);
+    const { sim, ui } = this.store.getState();
+    this.looks = regionLooks(sim, ui.region);
     this.focus = Math.max(
       0,
-      this.looks.findIndex((l) => l.open),
+      this.looks.findIndex((l) => l.current),
     );
     this.showFocus = false;
     this.cursorStyle = '';
@@ -116,13 +124,7 @@ export class PlanetScene extends Phaser.Scene {
   }
 
   private enter(place: PlanetPlace): void {
-    if (!place.open) {
-      // Far regions are not open yet: keep the focus there so its caption says so.
-      this.showFocus = true;
-      this.drawRing();
-      return;
-    }
-    this.store.getState().goTo({ scene: 'region' });
+    this.store.getState().visit(place.regionName);
   }
 
   private placeAt(x: number, y: number): PlanetPlace | null {
@@ -177,7 +179,11 @@ export class PlanetScene extends Phaser.Scene {
 
     // The regions' places.
     marks.clear();
-    this.places = this.looks.map((look) => this.drawPlace(marks, look, cx, cy, r, text));
+    // The player's region first: its label keeps its place; the others' labels move clear of it.
+    const taken: Rect[] = [];
+    const order = [...this.looks].sort((a, b) => Number(b.current) - Number(a.current));
+    const drawn = new Map(order.map((look) => [look, this.drawPlace(marks, look, cx, cy, r, text, taken)]));
+    this.places = this.looks.map((look) => drawn.get(look) as PlanetPlace);
 
     // What a region is.
     const line = text(0, 0, REGION_LINE, Math.round(Math.max(15, Math.min(22, height * 0.03))), '#ffffff');
@@ -208,11 +214,12 @@ export class PlanetScene extends Phaser.Scene {
       color: string,
       bold?: boolean,
     ) => Phaser.GameObjects.Text,
+    taken: Rect[],
   ): PlanetPlace {
     const x = cx + look.at.x * r;
     const y = cy + look.at.y * r;
-    const pr = Math.max(look.open ? 26 : 12, look.size * r);
-    if (look.open) {
+    const pr = Math.max(look.current ? 26 : 12, look.size * r);
+    if (look.current) {
       // Near: a glowing sky-blue ring around a castle, the place the player's kingdoms stand.
       g.fillStyle(OKABE_ITO.skyBlue, 0.28);
       g.fillCircle(x, y, pr * 1.3);
@@ -238,16 +245,21 @@ export class PlanetScene extends Phaser.Scene {
     }
 
     // The label, on a dark plate: beside the place, on the side with more room.
-    const nameSize = look.open ? 24 : 16;
-    const lines = look.open
+    const nameSize = look.current ? 24 : 16;
+    const lines = look.current
       ? [
           [look.regionName, nameSize, '#ffffff', true],
           [`${look.title} · ${look.zones} zones`, 18, COLORS.textOnDarkSoft, false],
-          ['your kingdoms are here: click or press Enter', 14, '#ffffff', false],
+          ['you are here: click or press Enter', 14, '#ffffff', false],
         ]
       : [
           [`${look.regionName} · ${look.title}`, nameSize, '#e6eef5', true],
-          [`far away · ${look.zones} zones · not open yet`, 13, COLORS.textOnDarkSoft, false],
+          [
+            `${look.zones} zones · ${kingdomsWord(look.kingdoms)} · click to fly there`,
+            13,
+            COLORS.textOnDarkSoft,
+            false,
+          ],
         ];
     const made = (lines as [string, number, string, boolean][]).map(([s, size, color, bold]) =>
       text(0, 0, s, size, color, bold),
@@ -258,10 +270,10 @@ export class PlanetScene extends Phaser.Scene {
     const leftRoom = x - pr * 1.4 - 16;
     let lx: number;
     let ly: number;
-    if (look.open) {
-      // Below the place (it sits on the lower half of the disc).
+    if (look.current) {
       lx = Math.max(8, Math.min(width - w - 8, x - w / 2));
-      ly = y + pr * 1.45;
+      // Below the place on the lower half of the disc, above it on the upper half (near the rim).
+      ly = look.at.y >= 0 ? y + pr * 1.45 : y - pr * 1.45 - h;
     } else if (x + pr * 1.4 + 12 + w <= width - 8) {
       lx = x + pr * 1.4 + 12;
       ly = y - h / 2;
@@ -269,10 +281,18 @@ export class PlanetScene extends Phaser.Scene {
       lx = Math.max(8, leftRoom - w);
       ly = y - h / 2;
     }
+    // Clear of the labels already placed: below the one it would overlap.
+    for (let tries = 0; tries < taken.length; tries++) {
+      const hit = taken.find((t) => lx < t.x + t.w && lx + w > t.x && ly < t.y + t.h && ly + h > t.y);
+      if (!hit) break;
+      ly = hit.y + hit.h + 6;
+    }
+    ly = Math.max(8, Math.min(this.scale.height - h - 8, ly));
+    taken.push({ x: lx, y: ly, w, h });
     const plate = this.add.graphics().setDepth(DEPTH.plate);
-    plate.fillStyle(PLATE, look.open ? 0.86 : 0.7);
+    plate.fillStyle(PLATE, look.current ? 0.86 : 0.7);
     plate.fillRoundedRect(lx, ly, w, h, 8);
-    if (look.open) {
+    if (look.current) {
       plate.lineStyle(2, OKABE_ITO.skyBlue, 1);
       plate.strokeRoundedRect(lx, ly, w, h, 8);
     }
@@ -286,6 +306,7 @@ export class PlanetScene extends Phaser.Scene {
       regionName: look.regionName,
       title: look.title,
       open: look.open,
+      current: look.current,
       x,
       y,
       r: pr,

@@ -19,7 +19,7 @@ import { countsParts, kingdomModel, type ZoneModel } from './kingdom-model.ts';
 import type { Rect } from './layout.ts';
 import { reducedMotion } from './motion.ts';
 import { COLORS, FONT_FAMILY, OKABE_ITO } from './palette.ts';
-import { regionLooks } from './places.ts';
+import { regionTitle } from './places.ts';
 
 export const ZONE_LINE =
   'An Availability Zone is an isolated part of the region, with its own power and roads. Spread your ' +
@@ -47,7 +47,8 @@ interface Portal {
 
 export class RegionScene extends Phaser.Scene {
   private readonly store: GameStore;
-  private readonly region: string;
+  private readonly fixedRegion: string | undefined;
+  private region = '';
   private baked: BakedLayer | null = null;
   private ring: Phaser.GameObjects.Graphics | null = null;
   private hover: Phaser.GameObjects.Graphics | null = null;
@@ -67,10 +68,12 @@ export class RegionScene extends Phaser.Scene {
   constructor(store: GameStore, region?: string) {
     super({ key: SceneKey.Region });
     this.store = store;
-    this.region = region ?? store.getState().sim.defaultRegion;
+    this.fixedRegion = region;
   }
 
   create(): void {
+    // The player's region when the scene starts (the planet sets it), unless the scene was made for one.
+    this.region = this.fixedRegion ?? this.store.getState().ui.region;
     this.dirty = true;
     this.signature = '';
     this.collapses = 0;
@@ -224,14 +227,18 @@ export class RegionScene extends Phaser.Scene {
     };
 
     // Title.
-    const look = regionLooks(sim.defaultRegion).find((l) => l.regionName === this.region);
+    // Wrapped to the view: a phone's narrow canvas shows every word.
     const titleSize = Math.max(24, Math.min(44, height * 0.06));
-    text(`${this.region} · ${look?.title ?? ''}`, titleSize, '#ffffff', true).setPosition(24, 16);
-    text(
+    const title = text(`${this.region} · ${regionTitle(this.region)}`, titleSize, '#ffffff', true)
+      .setWordWrapWidth(width - 48)
+      .setPosition(24, 16);
+    const subtitle = text(
       'Choose a portal: each opens onto one Availability Zone of the region.',
       Math.max(14, titleSize * 0.42),
       COLORS.textOnDarkSoft,
-    ).setPosition(26, 16 + titleSize * 1.25);
+    )
+      .setWordWrapWidth(width - 48)
+      .setPosition(26, 16 + Math.max(titleSize * 1.25, title.height + 2));
 
     // The line on what a zone is, at the bottom.
     const lineSize = Math.max(14, Math.min(21, height * 0.028));
@@ -243,7 +250,7 @@ export class RegionScene extends Phaser.Scene {
     const lb = line.getBounds();
 
     // The portals, side by side between the title and the line.
-    const top = 16 + titleSize * 1.25 + titleSize * 0.42 * 1.6 + 16;
+    const top = subtitle.y + Math.max(titleSize * 0.42 * 1.6, subtitle.height) + 16;
     const bottom = lb.y - 22;
     const n = Math.max(1, zones.length);
     const gap = Math.max(16, width * 0.03);
@@ -356,9 +363,11 @@ export class RegionScene extends Phaser.Scene {
     text(zone.code, codeSize, '#ffffff', true)
       .setOrigin(0.5, 0)
       .setPosition(x + w / 2, y + h * 0.1);
-    text(zone.name, Math.max(13, Math.min(20, w * 0.062)), COLORS.textOnDarkSoft)
+    const name = text(zone.name, Math.max(13, Math.min(20, w * 0.062)), COLORS.textOnDarkSoft)
       .setOrigin(0.5, 0)
       .setPosition(x + w / 2, y + h * 0.1 + codeSize * 1.12);
+    // Six portals on a phone: the zone's full name does not fit, its code above says it.
+    name.setVisible(name.width <= w - 8);
 
     // A castle per territory (up to a dozen), on the land.
     const land = this.landOf(p);

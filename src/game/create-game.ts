@@ -47,7 +47,6 @@ export const CANVAS_LABEL =
 
 export function createGame(options: CreateGameOptions): Phaser.Game {
   const { parent, store } = options;
-  const region = options.region ?? store.getState().sim.defaultRegion;
   if (options.place) store.getState().goTo(options.place);
   const choice = chooseRenderer(options.renderer ?? 'auto', () => probeWebGL(parent.ownerDocument));
   const game = new Phaser.Game({
@@ -71,8 +70,8 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
       new BootScene(),
       new DirectorScene(store),
       new PlanetScene(store),
-      new RegionScene(store, region),
-      new KingdomScene({ store, region }),
+      new RegionScene(store, options.region),
+      new KingdomScene({ store, ...(options.region ? { region: options.region } : {}) }),
       new KingdomHudScene(),
     ],
   });

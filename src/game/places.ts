@@ -3,7 +3,7 @@
  * a place, the story name of each region, and the `?place=` query parameter that opens the game
  * somewhere other than the store's starting place.
  */
-import { REGIONS, zoneNames } from '../model/index.ts';
+import { REGIONS, type SimState, zoneNames } from '../model/index.ts';
 import type { ViewPlace } from '../store/create-game-store.ts';
 import { SceneKey } from './keys.ts';
 
@@ -30,8 +30,12 @@ export interface RegionLook {
   /** The region's name in the story ("SW Nozama"). */
   title: string;
   zones: number;
-  /** Only the default region can be visited for now; the others are far away. */
+  /** Every region can be visited (each its own world: its zones, AMIs, kingdoms). */
   open: boolean;
+  /** The region the player is in (ui.region): drawn near and big, the others far away. */
+  current: boolean;
+  /** Kingdoms (ACTIVE clusters) standing in it. */
+  kingdoms: number;
   /** Where its place sits on the planet's disc, in planet radii from the centre (x right, y down). */
   at: { x: number; y: number };
   /** Its marker's radius, in planet radii: nearer regions are bigger. */
@@ -53,12 +57,20 @@ const SPOTS: Record<string, { at: { x: number; y: number }; size: number }> = {
   'za-central-1': { at: { x: 0.12, y: -0.18 }, size: 0.11 },
 };
 
-export function regionLooks(defaultRegion: string): RegionLook[] {
+export function regionTitle(regionName: string): string {
+  return TITLES[regionName] ?? regionName;
+}
+
+export function regionLooks(sim: SimState, current: string): RegionLook[] {
+  const kingdoms = (region: string) =>
+    Object.values(sim.clusters).filter((c) => c.region === region && c.status === 'ACTIVE').length;
   return REGIONS.map((r) => ({
     regionName: r.regionName,
-    title: TITLES[r.regionName] ?? r.regionName,
+    title: regionTitle(r.regionName),
     zones: zoneNames(r.regionName).length,
-    open: r.regionName === defaultRegion,
+    open: true,
+    current: r.regionName === current,
+    kingdoms: kingdoms(r.regionName),
     at: SPOTS[r.regionName]?.at ?? { x: 0, y: 0 },
     size: SPOTS[r.regionName]?.size ?? 0.08,
   }));

@@ -8,6 +8,7 @@ import { arrival, firstTerritory } from './ch1-landfall.ts';
 import { firstDevelopment, firstPlan } from './ch2-plans.ts';
 import { decreeOfOne, decreeOfSix, morePortals } from './ch3-decrees.ts';
 import { onlyGranaries, packTightly } from './ch4-steward.ts';
+import { twoRegions } from './ch5-regions.ts';
 import { portalCollapses, repairs, rollingRenovation } from './ch5-storms.ts';
 import { theGate } from './ch6-gate.ts';
 import { blueGreen, canary, watchtower } from './ch7-renovations.ts';
@@ -35,6 +36,7 @@ const CAMPAIGN: Level[] = [
   portalCollapses,
   repairs,
   rollingRenovation,
+  twoRegions,
   theGate,
   blueGreen,
   canary,

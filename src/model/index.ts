@@ -27,6 +27,7 @@ export { metricSum } from './cloudwatch/metrics.ts';
 export { SAM_DEPLOYMENT_PREFERENCE_TYPES } from './codedeploy/codedeploy-configs.ts';
 export type { AmiInfo } from './ec2/catalog.ts';
 export * from './ec2/catalog.ts';
+export { priceIn, zoneOffers, zonesOffering } from './ec2/offerings.ts';
 export {
   HEALTH_CHECK_DEFAULTS,
   type HealthCheckConfig,

@@ -9,7 +9,7 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { AwsThing } from '../cli/index.ts';
 import type { Level, ScriptedEvent } from '../levels/types.ts';
-import type { Call, CallResponse, SimEvent, SimState } from '../model/index.ts';
+import { type Call, type CallResponse, regionInfo, type SimEvent, type SimState } from '../model/index.ts';
 import {
   advance as advanceSession,
   type CallRecord,
@@ -45,6 +45,7 @@ import {
   SAVE_REFUSED,
   saveProgress,
 } from './progress-storage.ts';
+import { inViewRegion } from './view-region.ts';
 
 export type { LevelState, LoggedCall, SavedWorld } from '../session/index.ts';
 export { validateSavedWorld } from '../session/index.ts';
@@ -74,6 +75,11 @@ export type NameMode = 'nozama' | 'aws' | 'both';
 
 export interface UiState {
   place: ViewPlace;
+  /**
+   * The region the player is in: the scenes draw it and the forms' calls go to it. The world's own region
+   * (sim.defaultRegion) until the player picks another on the planet; a new world starts in its own.
+   */
+  region: string;
   selection: Selection | null;
   names: NameMode;
   /** The cluster the player works in (the kingdom). */
@@ -104,13 +110,16 @@ export interface GameStoreState {
    * calls were replayed to reach it. Null for a world built here. The Chronicle marks it.
    */
   origin: WorldOrigin | null;
+  /** Makes a call (to the player's region, ui.region, unless it names one) and logs it. */
   dispatch(call: Call): CallResponse;
   advance(seconds: number): void;
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
-  /** Runs a read call (Describe*, List*, Get*) against the current world without logging it. */
+  /** Runs a read call (Describe*, List*, Get*) in the player's region without logging it. */
   query(call: Call): CallResponse;
   goTo(place: ViewPlace): void;
+  /** Flies to a region of the planet: it becomes ui.region and the view shows its portals. */
+  visit(region: string): void;
   select(selection: Selection | null): void;
   setNames(names: NameMode): void;
   undo(): boolean;
@@ -248,6 +257,7 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
           generation: s.generation + 1,
           origin: null,
           ...extra,
+          ui: { ...(extra.ui ?? s.ui), region: o.session.sim.defaultRegion },
         });
       };
 
@@ -258,7 +268,13 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
         apiSeq: 0,
         clock: { speed: 1, paused: false },
         // A new player lands on the planet, as the game's story begins.
-        ui: { place: { scene: 'planet' }, selection: null, names: 'nozama', cluster: 'Royaume' },
+        ui: {
+          place: { scene: 'planet' },
+          region: opened.session.sim.defaultRegion,
+          selection: null,
+          names: 'nozama',
+          cluster: 'Royaume',
+        },
         generation: 0,
         origin: null,
         progress: loaded.progress,
@@ -266,7 +282,7 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
         firstVisit: loaded.firstVisit,
 
         dispatch(call) {
-          const o = dispatchCall(get().session, call);
+          const o = dispatchCall(get().session, inViewRegion(get(), call));
           apply(o);
           return (o.calls[0] as CallRecord).response;
         },
@@ -280,11 +296,16 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
         },
 
         query(call) {
-          return queryWorld(get().session, call);
+          return queryWorld(get().session, inViewRegion(get(), call));
         },
 
         goTo(place) {
           set({ ui: { ...get().ui, place } });
+        },
+
+        visit(region) {
+          if (!regionInfo(region)) return;
+          set({ ui: { ...get().ui, region, place: { scene: 'region' }, selection: null } });
         },
 
         select(selection) {
@@ -331,6 +352,7 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
             events: { seq: s.events.seq, recent: [] },
             api: [],
             generation: s.generation + 1,
+            ui: { ...s.ui, region: r.session.sim.defaultRegion },
             progress: progressAfter(s.level, r.session.level),
             origin: { elapsed: r.session.sim.now - r.session.sim.startedAt, calls: r.session.log.length },
           });

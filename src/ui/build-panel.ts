@@ -187,6 +187,7 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       (s) => s.sim.impairedZones,
       (s) => s.sim.capacity,
       (s) => s.ui.names,
+      (s) => s.ui.region,
       (s) => s.level?.def.allowed,
       (s) => s.level?.id,
     ],

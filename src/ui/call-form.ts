@@ -9,6 +9,7 @@ import { cliLines } from '../cli/index.ts';
 import { T } from '../i18n/messages.ts';
 import type { Call, CallResponse } from '../model/index.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
+import { inViewRegion } from '../store/view-region.ts';
 import { requestConsole } from './console-toggle.ts';
 import { h, setCli, words } from './dom.ts';
 import { explainError } from './error-words.ts';
@@ -98,7 +99,7 @@ export function createCallForm(spec: CallFormSpec): CallForm {
   const refresh = () => {
     let text: string;
     try {
-      text = cliLines(spec.build());
+      text = cliLines(inViewRegion(spec.store.getState(), spec.build()));
     } catch (e) {
       text = `# ${(e as Error).message}`;
     }
@@ -106,8 +107,9 @@ export function createCallForm(spec: CallFormSpec): CallForm {
   };
   const show = (outcome: Outcome) => renderOutcome(result, outcome);
   const run = (call: Call, success: (output: Record<string, unknown>) => Outcome): CallResponse => {
-    const response = spec.store.getState().dispatch(call);
-    if ('error' in response) show(errorOutcome(response, call));
+    const sent = inViewRegion(spec.store.getState(), call);
+    const response = spec.store.getState().dispatch(sent);
+    if ('error' in response) show(errorOutcome(response, sent));
     else show(success(response.output));
     return response;
   };

@@ -6,6 +6,7 @@
 import { COMPARISON_WORDS, watchedWords } from '../i18n/gate-names.ts';
 import type { Call, SimState } from '../model/index.ts';
 import type { NameMode, Selection } from '../store/create-game-store.ts';
+import type { Here } from '../store/view-region.ts';
 import { pick } from './dom.ts';
 import {
   allDoors,
@@ -15,6 +16,7 @@ import {
   forwardOf,
   gatesOf,
   healthCounts,
+  hereIn,
   roadsOf,
   watchtowersOf,
 } from './forms/gate-things.ts';
@@ -46,35 +48,33 @@ function healthLabel(counts: Record<string, number>, mode: NameMode): string {
 }
 
 /** The gate's things as selectable groups (empty groups are dropped by the inspector). */
-export function gateThings(
-  sim: SimState,
-  mode: NameMode,
-): { title: [string, string]; things: GateThing[] }[] {
+export function gateThings(here: Here, mode: NameMode): { title: [string, string]; things: GateThing[] }[] {
+  const { sim } = here;
   return [
     {
       title: ['Gates', 'Load balancers'],
-      things: gatesOf(sim).map((lb) => ({
+      things: gatesOf(here).map((lb) => ({
         selection: { kind: 'loadBalancer', id: lb.LoadBalancerArn },
         label: `${lb.LoadBalancerName} · ${lb.State.Code}`,
       })),
     },
     {
       title: ['Doors', 'Listeners'],
-      things: allDoors(sim).map((l) => ({
+      things: allDoors(here).map((l) => ({
         selection: { kind: 'listener', id: l.ListenerArn },
         label: doorLabel(sim, l, mode),
       })),
     },
     {
       title: ['Roads', 'Target groups'],
-      things: roadsOf(sim).map((tg) => ({
+      things: roadsOf(here).map((tg) => ({
         selection: { kind: 'targetGroup', id: tg.TargetGroupArn },
         label: `${tg.TargetGroupName} · ${healthLabel(healthCounts(tg), mode)}`,
       })),
     },
     {
       title: ['Watchtowers', 'Alarms'],
-      things: watchtowersOf(sim).map((a) => ({
+      things: watchtowersOf(here).map((a) => ({
         selection: { kind: 'alarm', id: a.AlarmName },
         label: `${a.AlarmName} · ${alarmStateLabel(a.StateValue, mode)}`,
       })),
@@ -143,7 +143,9 @@ export function gateFacts(sim: SimState, sel: Selection, mode: NameMode): Fact[]
     case 'targetGroup': {
       const tg = sim.elb.targetGroups[sel.id];
       if (!tg) return [];
-      const doors = allDoors(sim).filter((l) => forwardOf(l).some((g) => g.arn === tg.TargetGroupArn));
+      const doors = allDoors(hereIn(sim, tg.region)).filter((l) =>
+        forwardOf(l).some((g) => g.arn === tg.TargetGroupArn),
+      );
       // ALB checks only groups a listener uses; the others' targets are "unused" (Target.NotInUse),
       // which is not failing: a renovation raising its new edition here does not wait on them.
       const unused: Fact[] =
@@ -174,7 +176,9 @@ export function gateFacts(sim: SimState, sel: Selection, mode: NameMode): Fact[]
       ];
     }
     case 'alarm': {
-      const a = sim.cloudwatch.alarms[sel.id] ?? watchtowersOf(sim).find((x) => x.AlarmName === sel.id);
+      const a =
+        sim.cloudwatch.alarms[sel.id] ??
+        Object.values(sim.cloudwatch.alarms).find((x) => x.AlarmName === sel.id);
       if (!a) return [];
       return [
         [p('Beacon', 'State'), alarmStateLabel(a.StateValue, mode)],

@@ -151,7 +151,7 @@ function thingsOf(store: GameStore, mode: NameMode): { title: [string, string]; 
     label,
   });
   const defs = Object.values(sim.taskDefinitions)
-    .filter((td) => td.region === sim.defaultRegion && td.status === 'ACTIVE')
+    .filter((td) => td.region === store.getState().ui.region && td.status === 'ACTIVE')
     .sort((a, b) => a.family.localeCompare(b.family) || a.revision - b.revision);
   return [
     {
@@ -171,7 +171,7 @@ function thingsOf(store: GameStore, mode: NameMode): { title: [string, string]; 
     },
     {
       title: ['Territories', 'EC2 instances'],
-      things: liveInstances(sim).map((i) =>
+      things: liveInstances(store.getState()).map((i) =>
         thing(
           { kind: 'instance', id: i.instanceId },
           `${territoryLabel(sim, i.instanceId, mode)} · ${i.state}`,
@@ -180,7 +180,7 @@ function thingsOf(store: GameStore, mode: NameMode): { title: [string, string]; 
     },
     {
       title: ['Decrees', 'Services'],
-      things: activeServices(sim, kingdom).map((s) =>
+      things: activeServices(store.getState(), kingdom).map((s) =>
         thing({ kind: 'service', id: s.serviceArn }, `${s.serviceName} · ${s.desiredCount}`),
       ),
     },
@@ -192,11 +192,11 @@ function thingsOf(store: GameStore, mode: NameMode): { title: [string, string]; 
     },
     {
       title: ['Developments', 'Tasks'],
-      things: liveTasks(sim, kingdom).map((t) =>
+      things: liveTasks(store.getState(), kingdom).map((t) =>
         thing({ kind: 'task', id: t.taskArn }, `${developmentLabel(sim, t.taskArn, mode)} · ${t.lastStatus}`),
       ),
     },
-    ...gateThings(sim, mode).map((g) => ({
+    ...gateThings(store.getState(), mode).map((g) => ({
       title: g.title,
       things: g.things.map((t) => thing(t.selection, t.label)),
     })),

@@ -11,6 +11,7 @@ import type { WhyCard } from '../i18n/explain.ts';
 import { pct } from '../i18n/renovation.ts';
 import type { Call } from '../model/index.ts';
 import type { GameStore, NameMode } from '../store/create-game-store.ts';
+import { inViewRegion } from '../store/view-region.ts';
 import { errorOutcome, renderOutcome } from './call-form.ts';
 import type { Lifetime } from './component.ts';
 import { breakable, button, h, pick, setCli, setText, tableHead, uid, words } from './dom.ts';
@@ -33,7 +34,7 @@ export function actionRow(store: GameStore, label: HTMLElement, cls: string, aft
   let current: Call | null = null;
   btn.addEventListener('click', () => {
     if (!current) return;
-    const call = current;
+    const call = inViewRegion(store.getState(), current);
     const response = store.getState().dispatch(call);
     setCli(pre, cliLines(call));
     if ('error' in response) renderOutcome(result, errorOutcome(response, call));

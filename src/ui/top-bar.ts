@@ -25,9 +25,9 @@ function required<T extends Element>(root: ParentNode, selector: string): T {
 export const STEP_SECONDS = 5;
 
 export function kingdomName(store: GameStore): string {
-  const { sim } = store.getState();
+  const { sim, ui } = store.getState();
   const clusters = Object.values(sim.clusters)
-    .filter((c) => c.region === sim.defaultRegion && c.status === 'ACTIVE')
+    .filter((c) => c.region === ui.region && c.status === 'ACTIVE')
     .sort((a, b) => a.createdAt - b.createdAt || a.clusterArn.localeCompare(b.clusterArn));
   return clusters[0]?.clusterName ?? '';
 }
@@ -67,8 +67,8 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
     for (const b of speedButtons) b.setAttribute('aria-pressed', String(Number(b.dataset.speed) === speed));
   };
   const renderKingdom = () => {
-    const { sim, ui } = store.getState();
-    const w = breadcrumbWords(kingdomName(store), sim.defaultRegion, ui.names);
+    const { ui } = store.getState();
+    const w = breadcrumbWords(kingdomName(store), ui.region, ui.names);
     planet.textContent = w.planet;
     region.textContent = w.region;
     kingdom.textContent = w.kingdom;
@@ -93,6 +93,7 @@ export function bindTopBar(root: ParentNode, store: GameStore): () => void {
     store.subscribe((s) => s.clock, renderControls),
     store.subscribe((s) => s.sim.clusters, renderKingdom),
     store.subscribe((s) => s.ui.names, renderKingdom),
+    store.subscribe((s) => s.ui.region, renderKingdom),
   ];
   renderClock();
   renderControls();

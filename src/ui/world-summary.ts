@@ -3,12 +3,12 @@
  * how many territories and developments stand there, and whether the zone is dark.
  */
 
-import type { SimState } from '../model/index.ts';
 import { zoneNames } from '../model/index.ts';
 import type { GameStore } from '../store/create-game-store.ts';
+import type { Here } from '../store/view-region.ts';
 
-export function zoneSummaries(sim: SimState): string[] {
-  const region = sim.defaultRegion;
+export function zoneSummaries({ sim, ui }: Here): string[] {
+  const region = ui.region;
   return zoneNames(region).map((zone) => {
     const instances = Object.values(sim.instances).filter(
       (i) => i.region === region && i.availabilityZone === zone && i.state !== 'terminated',
@@ -25,7 +25,7 @@ export function zoneSummaries(sim: SimState): string[] {
 export function bindWorldSummary(list: HTMLElement, store: GameStore): () => void {
   let last = '';
   const render = () => {
-    const lines = zoneSummaries(store.getState().sim);
+    const lines = zoneSummaries(store.getState());
     const key = lines.join('\n');
     if (key === last) return;
     last = key;
@@ -41,6 +41,7 @@ export function bindWorldSummary(list: HTMLElement, store: GameStore): () => voi
     store.subscribe((s) => s.sim.instances, render),
     store.subscribe((s) => s.sim.tasks, render),
     store.subscribe((s) => s.sim.impairedZones, render),
+    store.subscribe((s) => s.ui.region, render),
   ];
   render();
   return () => {

@@ -50,8 +50,9 @@ function millWorld(desired = 3): World {
 
 describe('gold', () => {
   it.each([
-    ['one t3.medium hour', { 't3.medium': 3600 }, 0, 0, 41.6],
-    ['two m5.large half-hours', { 'm5.large': 3600 }, 0, 0, 96],
+    ['one t3.medium hour', { 'za-southwest-1': { 't3.medium': 3600 } }, 0, 0, 41.6],
+    ['two m5.large half-hours', { 'za-southwest-1': { 'm5.large': 3600 } }, 0, 0, 96],
+    ['one m5.large hour in za-northeast-1 (x1.29)', { 'za-northeast-1': { 'm5.large': 3600 } }, 0, 0, 123.8],
     ['one Fargate vCPU-hour and one GB-hour', {}, 3600, 3600, 44.9],
     ['nothing', {}, 0, 0, 0],
   ])('%s', (_name, instanceSeconds, vcpu, gb, gold) => {
@@ -67,7 +68,7 @@ describe('gold', () => {
   it('counts running instances each observed second', () => {
     const w = kingdom(['a', 'b']);
     const t = play(w, createTracker(w.state), 90, []);
-    expect(t.instanceSeconds).toEqual({ 't3.medium': 180 });
+    expect(t.instanceSeconds).toEqual({ 'za-southwest-1': { 't3.medium': 180 } });
     expect(goldSpent(t)).toBe(Math.round(((0.0416 * 180) / 3600) * 1000 * 10) / 10);
   });
 });
@@ -78,10 +79,10 @@ describe('stars', () => {
   it.each([
     ['not done', {}, false, 0],
     ['done, thrifty and safe', {}, true, 3],
-    ['done, spendthrift', { instanceSeconds: { 'm5.2xlarge': 3600 } }, true, 2],
+    ['done, spendthrift', { instanceSeconds: { 'za-southwest-1': { 'm5.2xlarge': 3600 } } }, true, 2],
     ['done, unsafe', { secondsBelowDesired: 31 }, true, 2],
     ['done, failed requests', { errors: 6 }, true, 2],
-    ['done, neither', { errors: 6, instanceSeconds: { 'm5.2xlarge': 3600 } }, true, 1],
+    ['done, neither', { errors: 6, instanceSeconds: { 'za-southwest-1': { 'm5.2xlarge': 3600 } } }, true, 1],
   ])('%s', (_name, changes, done, count) => {
     expect(starsFor(rules, { ...base, ...changes }, done).count).toBe(count);
   });

@@ -91,7 +91,7 @@ describe('the tracker', () => {
     expect(live).toEqual(tracker);
     expect(live?.now).toBe(store.getState().sim.now);
     // Two t3.medium territories, 12 seconds each.
-    expect(live?.instanceSeconds['t3.medium']).toBe(24);
+    expect(live?.instanceSeconds['za-southwest-1']?.['t3.medium']).toBe(24);
   });
 
   it('a dispatch re-evaluates the goals at once (no second passes)', () => {

@@ -1475,6 +1475,15 @@ const CORPUS: Call[] = [
     },
   },
   { action: 'ec2:DescribeInstanceTypes', input: { InstanceTypes: ['t3.medium', 'm5.large'] } },
+  {
+    action: 'ec2:DescribeInstanceTypeOfferings',
+    input: {
+      LocationType: 'availability-zone',
+      Filters: [{ Name: 'instance-type', Values: ['t3.*'] }],
+      MaxResults: 20,
+    },
+    region: 'za-central-1',
+  },
   { action: 'ec2:DescribeVpcs', input: { Filters: [{ Name: 'is-default', Values: ['true'] }] } },
   {
     action: 'ec2:DescribeSubnets',

@@ -32,7 +32,10 @@ import {
   zoneNames,
   zoneOfSubnet,
 } from './catalog.ts';
+import { applyFilters, filtersOf, strList } from './ec2-filters.ts';
+import { describeInstanceTypeOfferings } from './ec2-offerings.ts';
 import { onHostLost } from './host-loss.ts';
+import { zoneOffers, zonesOffering } from './offerings.ts';
 
 const STATE_CODES: Record<InstanceStateName, number> = {
   pending: 0,
@@ -44,44 +47,6 @@ const STATE_CODES: Record<InstanceStateName, number> = {
 };
 
 const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const strList = (v: unknown): string[] =>
-  Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : [];
-
-interface Filter {
-  Name: string;
-  Values: string[];
-}
-
-function filtersOf(input: Input): Filter[] {
-  const f = input.Filters;
-  if (!Array.isArray(f)) return [];
-  return f.map((x) => {
-    const o = x as Record<string, unknown>;
-    return { Name: String(o.Name ?? ''), Values: strList(o.Values) };
-  });
-}
-
-/** EC2 filter values allow * and ? wildcards. */
-function matchesFilter(values: string[], actual: string | undefined): boolean {
-  if (actual === undefined) return false;
-  return values.some((v) => {
-    const re = new RegExp(
-      `^${v
-        .replace(/[.+^${}()|[\]\\]/g, '\\$&')
-        .replace(/\*/g, '.*')
-        .replace(/\?/g, '.')}$`,
-    );
-    return re.test(actual);
-  });
-}
-
-function applyFilters<T>(
-  items: T[],
-  filters: Filter[],
-  field: (item: T, name: string) => string | undefined,
-): T[] {
-  return items.filter((it) => filters.every((f) => matchesFilter(f.Values, field(it, f.Name))));
-}
 
 // ---------------------------------------------------------------------------------------------
 // Catalog reads
@@ -428,8 +393,16 @@ function runInstances(ctx: Ctx, input: Input) {
     }
     zone = subnetZone;
   }
+  if (zone !== undefined && !zoneOffers(ctx.region, zone, instanceType)) {
+    // https://repost.aws/knowledge-center/ec2-instance-type-not-supported-az-error
+    throw new ApiError(
+      'Unsupported',
+      `Your requested instance type (${instanceType}) is not supported in your requested Availability Zone (${zone}). Please retry your request by not specifying an Availability Zone or choosing ${zonesOffering(ctx.region, instanceType).join(', ')}.`,
+    );
+  }
   if (zone === undefined) {
-    const open = availableZones(ctx);
+    // EC2 picks among the zones that offer the type.
+    const open = availableZones(ctx).filter((z) => zoneOffers(ctx.region, z, instanceType));
     if (open.length === 0)
       throw new ApiError(
         'InsufficientInstanceCapacity',
@@ -438,7 +411,7 @@ function runInstances(ctx: Ctx, input: Input) {
     zone = open[ctx.randomInt(open.length)] as string;
   }
   if (ctx.s.impairedZones[zone]) {
-    const others = availableZones(ctx);
+    const others = availableZones(ctx).filter((z) => zoneOffers(ctx.region, z, instanceType));
     throw new ApiError(
       'InsufficientInstanceCapacity',
       `We currently do not have sufficient ${instanceType} capacity in the Availability Zone you requested (${zone}). Our system will be working on provisioning additional capacity. You can currently get ${instanceType} capacity by not specifying an Availability Zone in your request or choosing ${others.join(', ')}.`,
@@ -698,6 +671,7 @@ export const ec2Handlers = {
   'ec2:DescribeAvailabilityZones': describeAvailabilityZones,
   'ec2:DescribeImages': describeImages,
   'ec2:DescribeInstanceTypes': describeInstanceTypes,
+  'ec2:DescribeInstanceTypeOfferings': describeInstanceTypeOfferings,
   'ec2:DescribeVpcs': describeVpcs,
   'ec2:DescribeSubnets': describeSubnets,
   'ec2:RunInstances': runInstances,

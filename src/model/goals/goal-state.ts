@@ -142,10 +142,17 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       return atLeast(n, c.atLeast, { kind: 'tasksRunning', running: n, need: c.atLeast });
     }
     case 'serviceRunning': {
-      const svc = serviceNamed(s, c.service);
+      // A service of that name in the goal's region when it names one (each region has its own services).
+      const svc = Object.values(s.services).find(
+        (x) =>
+          x.serviceName === c.service &&
+          x.status === 'ACTIVE' &&
+          (c.region === undefined || x.region === c.region),
+      );
       if (!svc) return noService(c.service, c.count);
       const n = runningTasksOf(s, c.service).filter(
         (t) =>
+          (c.region === undefined || t.region === c.region) &&
           (c.revision === undefined || revisionOf(t.taskDefinitionArn) === c.revision) &&
           (c.launchType === undefined || t.launchType === c.launchType),
       ).length;

@@ -15,7 +15,8 @@
  * The tracker is plain JSON and holds no reference to the state; `observeTick` returns a new one and
  * only looks at what the given goals need beyond the always-kept totals, so it stays cheap per tick.
  */
-import { FARGATE_PRICES, instanceTypeInfo } from '../ec2/catalog.ts';
+import { FARGATE_PRICES } from '../ec2/catalog.ts';
+import { priceIn } from '../ec2/offerings.ts';
 import { isTaskHealthyForService } from '../ecs/elb-ecs.ts';
 import { Ctx } from '../sim/ctx.ts';
 import type { SimState } from '../sim/types.ts';
@@ -52,8 +53,8 @@ export interface GoalWindow {
 export interface Tracker {
   startedAt: number;
   now: number;
-  /** Seconds each instance type spent running, summed over instances. */
-  instanceSeconds: Record<string, number>;
+  /** Seconds each instance type spent running, summed over instances, by region (prices differ). */
+  instanceSeconds: Record<string, Record<string, number>>;
   fargateVcpuSeconds: number;
   fargateGbSeconds: number;
   requestsAtStart: number;
@@ -226,8 +227,15 @@ function windowStartOpen(
 /** Folds one simulated second into the tracker. Call once per tick, after the tick. */
 export function observeTick(tracker: Tracker, s: SimState, goals: readonly GoalRef[] = []): Tracker {
   const instanceSeconds = { ...tracker.instanceSeconds };
+  const copied = new Set<string>();
   for (const i of Object.values(s.instances)) {
-    if (i.state === 'running') instanceSeconds[i.instanceType] = (instanceSeconds[i.instanceType] ?? 0) + 1;
+    if (i.state !== 'running') continue;
+    if (!copied.has(i.region)) {
+      copied.add(i.region);
+      instanceSeconds[i.region] = { ...instanceSeconds[i.region] };
+    }
+    const region = instanceSeconds[i.region] as Record<string, number>;
+    region[i.instanceType] = (region[i.instanceType] ?? 0) + 1;
   }
   const { byService, vcpu, gb } = countTasks(s);
   const services = serviceTracks(s, tracker.services, s.now, true, byService);
@@ -286,8 +294,8 @@ export function observeTick(tracker: Tracker, s: SimState, goals: readonly GoalR
 /** Gold spent since the level began, to one decimal. */
 export function goldSpent(tracker: Tracker): number {
   let usd = 0;
-  for (const [type, seconds] of Object.entries(tracker.instanceSeconds)) {
-    usd += ((instanceTypeInfo(type)?.pricePerHour ?? 0) * seconds) / 3600;
+  for (const [region, types] of Object.entries(tracker.instanceSeconds)) {
+    for (const [type, seconds] of Object.entries(types)) usd += (priceIn(region, type) * seconds) / 3600;
   }
   usd += (FARGATE_PRICES.perVcpuHour * tracker.fargateVcpuSeconds) / 3600;
   usd += (FARGATE_PRICES.perGbHour * tracker.fargateGbSeconds) / 3600;

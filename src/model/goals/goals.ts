@@ -70,7 +70,15 @@ export type GoalCheck =
       standalone?: boolean;
       launchType?: LaunchType;
     }
-  | { kind: 'serviceRunning'; service: string; count: number; revision?: number; launchType?: LaunchType }
+  | {
+      kind: 'serviceRunning';
+      service: string;
+      count: number;
+      revision?: number;
+      launchType?: LaunchType;
+      /** Only the service of that name in this region (default: any region). */
+      region?: string;
+    }
   | { kind: 'serviceDistinctInstances'; service: string; count: number }
   | { kind: 'serviceZones'; service: string; zones: number; count?: number }
   | { kind: 'serviceMaxInstances'; service: string; count: number; maxInstances: number }

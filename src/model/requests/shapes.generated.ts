@@ -1953,6 +1953,16 @@ export const AWS_SHAPES: ShapeTable = {
             MaxResults: { shape: 'Integer' },
           },
         },
+        DescribeInstanceTypeOfferingsRequest: {
+          type: 'structure',
+          members: {
+            DryRun: { shape: 'Boolean' },
+            LocationType: { shape: 'LocationType' },
+            Filters: { shape: 'FilterList' },
+            MaxResults: { shape: 'DITOMaxResults' },
+            NextToken: { shape: 'NextToken' },
+          },
+        },
         DescribeInstanceTypesRequest: {
           type: 'structure',
           members: {
@@ -2025,6 +2035,7 @@ export const AWS_SHAPES: ShapeTable = {
           },
         },
         DITMaxResults: { type: 'integer', min: 5, max: 100 },
+        DITOMaxResults: { type: 'integer', min: 5, max: 1000 },
         Double: { type: 'double' },
         EbsBlockDevice: {
           type: 'structure',
@@ -3658,6 +3669,10 @@ export const AWS_SHAPES: ShapeTable = {
         LocalStorage: { type: 'string', enum: ['included', 'required', 'excluded'] },
         LocalStorageType: { type: 'string', enum: ['hdd', 'ssd'] },
         LocalStorageTypeSet: { type: 'list', member: 'LocalStorageType' },
+        LocationType: {
+          type: 'string',
+          enum: ['region', 'availability-zone', 'availability-zone-id', 'outpost'],
+        },
         MarketType: {
           type: 'string',
           enum: ['spot', 'capacity-block', 'interruptible-capacity-reservation'],
@@ -6577,6 +6592,7 @@ export const AWS_SHAPES: ShapeTable = {
     'ec2:CreateLaunchTemplateVersion': 'CreateLaunchTemplateVersionRequest',
     'ec2:DescribeAvailabilityZones': 'DescribeAvailabilityZonesRequest',
     'ec2:DescribeImages': 'DescribeImagesRequest',
+    'ec2:DescribeInstanceTypeOfferings': 'DescribeInstanceTypeOfferingsRequest',
     'ec2:DescribeInstanceTypes': 'DescribeInstanceTypesRequest',
     'ec2:DescribeInstances': 'DescribeInstancesRequest',
     'ec2:DescribeLaunchTemplateVersions': 'DescribeLaunchTemplateVersionsRequest',

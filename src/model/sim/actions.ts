@@ -71,6 +71,7 @@ export const ACTIONS = {
   'ec2:DescribeAvailabilityZones': { access: 'read' },
   'ec2:DescribeImages': { access: 'read' },
   'ec2:DescribeInstanceTypes': { access: 'read' },
+  'ec2:DescribeInstanceTypeOfferings': { access: 'read' },
   'ec2:DescribeInstances': { access: 'read' },
   'ec2:DescribeLaunchTemplateVersions': { access: 'read' },
   'ec2:DescribeLaunchTemplates': { access: 'read' },

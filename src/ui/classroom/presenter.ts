@@ -77,7 +77,7 @@ export function bindPresenter(root: HTMLElement, store: GameStore, options: Pres
 
   const fold = (folded: boolean) => root.classList.toggle('panels-folded', folded);
   const press = (selector: string) => root.querySelector<HTMLButtonElement>(selector)?.click();
-  const region = () => store.getState().sim.defaultRegion;
+  const region = () => store.getState().ui.region;
   const disaster = () => {
     const dark = store.getState().sim.impairedZones;
     const zone = zoneNames(region()).find((z) => !dark[z]);

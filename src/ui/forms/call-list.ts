@@ -9,6 +9,7 @@
 import { cliLines } from '../../cli/index.ts';
 import type { Call, CallResponse } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import { inViewRegion } from '../../store/view-region.ts';
 import { errorOutcome, type Outcome, renderOutcome } from '../call-form.ts';
 import { h, pick, setCli, setText } from '../dom.ts';
 import { responseSummary } from '../inspector.ts';
@@ -106,7 +107,7 @@ export function createCallList(caption: HTMLElement): CallList {
         if (stopped) results.push({ kind: 'notSent' });
         else if (c.standing) results.push({ kind: 'standing', text: c.standing });
         else {
-          const call = c.build();
+          const call = inViewRegion(store.getState(), c.build());
           const response = store.getState().dispatch(call);
           results.push({ kind: 'sent', call, response });
           if ('error' in response) stopped = true;

@@ -16,12 +16,12 @@ import { activeServices, clusterArnOf, currentKingdom } from './world.ts';
 
 /** Every capacity provider the region knows: FARGATE, FARGATE_SPOT and the guilds. */
 function providerNames(store: GameStore): string[] {
-  const sim = store.getState().sim;
+  const { sim, ui } = store.getState();
   return [
     'FARGATE',
     'FARGATE_SPOT',
     ...Object.values(sim.capacity.providers)
-      .filter((p) => p.status === 'ACTIVE' && p.region === sim.defaultRegion)
+      .filter((p) => p.status === 'ACTIVE' && p.region === ui.region)
       .map((p) => p.name),
   ];
 }
@@ -97,7 +97,8 @@ export function createGuildForm(store: GameStore): Component {
   );
   const update = (m: NameMode) => {
     mode = m;
-    const groups = Object.values(store.getState().sim.capacity.groups);
+    const { sim, ui } = store.getState();
+    const groups = Object.values(sim.capacity.groups).filter((g) => g.region === ui.region);
     setOptionsOr(
       party.control,
       groups.map((g) => ({ value: g.AutoScalingGroupName, label: g.AutoScalingGroupName })),
@@ -231,10 +232,13 @@ export function createLandMixForm(store: GameStore): Component {
     const sim = store.getState().sim;
     setOptionsOr(
       decree.control,
-      activeServices(sim, currentKingdom(store)).map((s) => ({ value: s.serviceName, label: s.serviceName })),
+      activeServices(store.getState(), currentKingdom(store)).map((s) => ({
+        value: s.serviceName,
+        label: s.serviceName,
+      })),
       pick('no decree yet', 'no service yet', mode),
     );
-    const arn = clusterArnOf(sim, currentKingdom(store));
+    const arn = clusterArnOf(store.getState(), currentKingdom(store));
     const names = (arn && sim.capacity.clusters[arn]?.capacityProviders) || [];
     const options = names.map((n) => ({ value: n, label: providerWords(n, mode) }));
     setOptionsOr(

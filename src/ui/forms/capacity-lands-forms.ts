@@ -143,7 +143,8 @@ export function createSurveyPartyForm(store: GameStore): Component {
   );
   const update = (m: NameMode) => {
     mode = m;
-    const templates = Object.values(store.getState().sim.capacity.launchTemplates);
+    const { sim, ui } = store.getState();
+    const templates = Object.values(sim.capacity.launchTemplates).filter((t) => t.region === ui.region);
     setOptionsOr(
       order.control,
       templates.map((t) => ({
@@ -199,7 +200,8 @@ export function createPartySizeForm(store: GameStore): Component {
   form.body.append(h('div', { class: 'field-row' }, party.root, desired.root));
   const update = (m: NameMode) => {
     mode = m;
-    const groups = Object.values(store.getState().sim.capacity.groups);
+    const { sim, ui } = store.getState();
+    const groups = Object.values(sim.capacity.groups).filter((g) => g.region === ui.region);
     setOptionsOr(
       party.control,
       groups.map((g) => ({

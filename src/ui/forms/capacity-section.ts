@@ -16,8 +16,9 @@ import {
 import { createPartySizeForm, createSurveyOrderForm, createSurveyPartyForm } from './capacity-lands-forms.ts';
 
 function statusLines(store: GameStore, mode: NameMode): string[] {
-  const sim = store.getState().sim;
-  return Object.values(sim.capacity.groups).map((g) => {
+  const { sim, ui } = store.getState();
+  const groups = Object.values(sim.capacity.groups).filter((g) => g.region === ui.region);
+  return groups.map((g) => {
     const key = `${g.region}:${g.AutoScalingGroupName}`;
     const live = Object.values(sim.instances).filter(
       (i) => i.autoScalingGroup === key && (i.state === 'pending' || i.state === 'running'),

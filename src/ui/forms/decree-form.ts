@@ -167,7 +167,7 @@ export function createDecreeForm(store: GameStore): Component {
   const update = (m: NameMode) => {
     mode = m;
     kingdom.update(mode);
-    const services = activeServices(store.getState().sim, kingdom.control.value);
+    const services = activeServices(store.getState(), kingdom.control.value);
     setOptions(which.control, [
       { value: NEW, label: pick('a new decree', 'new service (CreateService)', mode) },
       ...services.map((s) => ({

@@ -53,7 +53,7 @@ export function launchTypeField(onChange: () => void) {
 export function kingdomField(store: GameStore) {
   const f = field(words('Kingdom', 'Cluster'), h('select', { name: 'cluster' }));
   const update = (mode: NameMode) => {
-    const all = activeClusters(store.getState().sim);
+    const all = activeClusters(store.getState());
     setOptions(
       f.control,
       all.length

@@ -169,7 +169,7 @@ export function createDisasterForms(store: GameStore): Component {
     if (portalDark()) portalForm.setSubmit('Restore the portal', 'Restore the zone', mode);
     else portalForm.setSubmit('Collapse the portal', 'Fail the zone', mode);
 
-    const instances = liveInstances(s);
+    const instances = liveInstances(store.getState());
     setOptions(
       territory.control,
       instances.length
@@ -192,7 +192,9 @@ export function createDisasterForms(store: GameStore): Component {
     if (silent()) agentForm.setSubmit('Bring the lord back', 'Reconnect the agent', mode);
     else agentForm.setSubmit('Silence the lord', 'Disconnect the agent', mode);
 
-    const tasks = liveTasks(s, currentKingdom(store)).filter((t) => t.lastStatus === 'RUNNING');
+    const tasks = liveTasks(store.getState(), currentKingdom(store)).filter(
+      (t) => t.lastStatus === 'RUNNING',
+    );
     setOptions(
       development.control,
       tasks.length

@@ -133,7 +133,7 @@ export function createDoorsForm(store: GameStore): DoorsForm {
       calls.plan([], mode);
       setText(
         swapHint,
-        gatesOf(sim()).length === 0
+        gatesOf(store.getState()).length === 0
           ? pick('Build the gate first.', 'Create a load balancer first.', mode)
           : pick(
               'The gate needs a main door (80) and a test door (8080) to swap.',
@@ -239,7 +239,7 @@ export function createDoorsForm(store: GameStore): DoorsForm {
     loadedDoor = door.control.value;
     if (!l) return;
     const groups = forwardOf(l);
-    const roads = roadsOf(sim()).map((r) => r.TargetGroupArn);
+    const roads = roadsOf(store.getState()).map((r) => r.TargetGroupArn);
     const a = groups[0]?.arn ?? roads[0] ?? '';
     const b = groups[1]?.arn ?? roads.find((r) => r !== a) ?? '';
     roadA.control.value = a;
@@ -261,19 +261,22 @@ export function createDoorsForm(store: GameStore): DoorsForm {
   const update = (m: NameMode) => {
     mode = m;
     const s = sim();
-    const gates = gatesOf(s);
+    const gates = gatesOf(store.getState());
     setOptionsOr(
       gate.control,
       gates.map((g) => ({ value: g.LoadBalancerArn, label: gateLabel(g, mode) })),
       pick('no gate yet', 'no load balancer yet', mode),
     );
-    const doors = allDoors(s);
+    const doors = allDoors(store.getState());
     setOptionsOr(
       door.control,
       doors.map((d) => ({ value: d.ListenerArn, label: doorLabel(s, d, mode) })),
       pick('no door yet', 'no listener yet', mode),
     );
-    const roads = roadsOf(s).map((r) => ({ value: r.TargetGroupArn, label: roadLabel(r, mode) }));
+    const roads = roadsOf(store.getState()).map((r) => ({
+      value: r.TargetGroupArn,
+      label: roadLabel(r, mode),
+    }));
     const none = pick('no road yet', 'no target group yet', mode);
     setOptionsOr(roadA.control, roads, none);
     setOptionsOr(roadB.control, roads, none, roads[1]?.value);

@@ -7,8 +7,9 @@
  * the other status (an ACTIVE one is drained, a DRAINING one reopened).
  */
 import { territoryName } from '../../i18n/names.ts';
-import type { Call, SimState } from '../../model/index.ts';
+import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
 import { type Component, lifetime } from '../component.ts';
 import { field, h, hintWords, pick, setHint, setOptionsOr, words } from '../dom.ts';
@@ -23,8 +24,9 @@ interface Castle {
 }
 
 /** The castles (registered, not INACTIVE) of a kingdom, by territory name (1a-1, 1a-2, 1b-1...). */
-function castles(sim: SimState, cluster: string): Castle[] {
-  const arn = clusterArnOf(sim, cluster);
+function castles(here: Here, cluster: string): Castle[] {
+  const { sim } = here;
+  const arn = clusterArnOf(here, cluster);
   const counts = new Map<string, number>();
   for (const t of Object.values(sim.tasks))
     if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn)
@@ -153,7 +155,7 @@ export function createDrainForm(store: GameStore): Component {
   const update = (m: NameMode) => {
     mode = m;
     const s = sim();
-    const list = castles(s, currentKingdom(store));
+    const list = castles(store.getState(), currentKingdom(store));
     setOptionsOr(
       territory.control,
       list.map((c) => ({

@@ -108,7 +108,7 @@ export function createGateFields(
       mode = m;
       setOptions(road.control, [
         { value: '', label: pick('not behind a gate', 'none', mode) },
-        ...roadsOf(store.getState().sim).map((t) => ({ value: t.TargetGroupArn, label: roadLabel(t, mode) })),
+        ...roadsOf(store.getState()).map((t) => ({ value: t.TargetGroupArn, label: roadLabel(t, mode) })),
       ]);
       details.hidden = road.control.value === '';
       refreshPorts();

@@ -163,7 +163,7 @@ export function createGateForm(store: GameStore): Component {
       UnhealthyThresholdCount: intOrText(unhealthy.control),
     },
   });
-  const plan = () => gatePlan(store.getState().sim, choice(), mode);
+  const plan = () => gatePlan(store.getState(), choice(), mode);
 
   const refresh = () => {
     calls.plan(plan(), mode);

@@ -6,8 +6,9 @@
  */
 import { wordAndName } from '../../i18n/gate-names.ts';
 import { capitalize } from '../../i18n/lexicon.ts';
-import type { Call, SimState } from '../../model/index.ts';
+import type { Call } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import { pick } from '../dom.ts';
 import type { PlannedCall } from './call-list.ts';
 import { scriptLine } from './call-list.ts';
@@ -31,14 +32,15 @@ export interface GateChoice {
 
 type RoadVariable = 'MAIN_ROAD_ARN' | 'TEST_ROAD_ARN';
 
-export function gatePlan(sim: SimState, c: GateChoice, mode: NameMode): PlannedCall[] {
+export function gatePlan(here: Here, c: GateChoice, mode: NameMode): PlannedCall[] {
+  const { sim } = here;
   // "gate web", but "the gate" for a gate named gate (never "gate gate").
   const gateSays = wordAndName('gate', c.name);
-  const lb = gatesOf(sim).find((g) => g.LoadBalancerName === c.name);
+  const lb = gatesOf(here).find((g) => g.LoadBalancerName === c.name);
   const refs: Record<string, string | undefined> = { GATE_ARN: lb?.LoadBalancerArn };
 
   const road = (variable: RoadVariable, tgName: string): PlannedCall => {
-    const existing = roadsOf(sim).find((t) => t.TargetGroupName === tgName);
+    const existing = roadsOf(here).find((t) => t.TargetGroupName === tgName);
     refs[variable] = existing?.TargetGroupArn;
     const call = (): Call => ({
       action: 'elbv2:CreateTargetGroup',

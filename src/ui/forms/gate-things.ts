@@ -7,16 +7,17 @@ import { doorWords, gateNameOf, roadNameOf, wordAndName } from '../../i18n/gate-
 import { byMode } from '../../i18n/lexicon.ts';
 import type { Listener, LoadBalancer, MetricAlarm, SimState, TargetGroup } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 
-export function gatesOf(sim: SimState): LoadBalancer[] {
+export function gatesOf({ sim, ui }: Here): LoadBalancer[] {
   return Object.values(sim.elb.loadBalancers)
-    .filter((lb) => lb.region === sim.defaultRegion)
+    .filter((lb) => lb.region === ui.region)
     .sort((a, b) => a.CreatedTime - b.CreatedTime || a.LoadBalancerName.localeCompare(b.LoadBalancerName));
 }
 
-export function roadsOf(sim: SimState): TargetGroup[] {
+export function roadsOf({ sim, ui }: Here): TargetGroup[] {
   return Object.values(sim.elb.targetGroups)
-    .filter((tg) => tg.region === sim.defaultRegion)
+    .filter((tg) => tg.region === ui.region)
     .sort((a, b) => a.TargetGroupName.localeCompare(b.TargetGroupName));
 }
 
@@ -28,13 +29,18 @@ export function doorsOf(sim: SimState, lbArn: string): Listener[] {
 }
 
 /** Every door of the region, by gate then port. */
-export function allDoors(sim: SimState): Listener[] {
-  return gatesOf(sim).flatMap((lb) => doorsOf(sim, lb.LoadBalancerArn));
+export function allDoors(here: Here): Listener[] {
+  return gatesOf(here).flatMap((lb) => doorsOf(here.sim, lb.LoadBalancerArn));
 }
 
-export function watchtowersOf(sim: SimState): MetricAlarm[] {
+/** The player's view of a thing's own region (things found by ARN may be in any region). */
+export function hereIn(sim: SimState, region: string): Here {
+  return { sim, ui: { region } };
+}
+
+export function watchtowersOf({ sim, ui }: Here): MetricAlarm[] {
   return Object.values(sim.cloudwatch.alarms)
-    .filter((a) => a.region === sim.defaultRegion)
+    .filter((a) => a.region === ui.region)
     .sort((a, b) => a.AlarmName.localeCompare(b.AlarmName));
 }
 

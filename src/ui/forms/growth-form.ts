@@ -5,9 +5,10 @@
  * requests per target of its load balancer's target group; cooldowns; DisableScaleIn). Below, each decree
  * with bounds: its rules and why it last grew or shrank.
  */
-import type { Call, SimState } from '../../model/index.ts';
+import type { Call } from '../../model/index.ts';
 import { lbDimension, tgDimension } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import { createCallForm, type Outcome } from '../call-form.ts';
 import { type Component, lifetime } from '../component.ts';
 import { field, h, hintWords, numberInput, pick, setOptionsOr, words } from '../dom.ts';
@@ -18,8 +19,9 @@ import { activeServices, currentKingdom } from './world.ts';
 const DIMENSION = 'ecs:service:DesiredCount';
 
 /** The resource label of ALBRequestCountPerTarget for a service's first target group, or undefined. */
-function resourceLabel(sim: SimState, cluster: string, service: string): string | undefined {
-  const svc = activeServices(sim, cluster).find((s) => s.serviceName === service);
+function resourceLabel(here: Here, cluster: string, service: string): string | undefined {
+  const { sim } = here;
+  const svc = activeServices(here, cluster).find((s) => s.serviceName === service);
   const tgArn = svc?.loadBalancers[0]?.targetGroupArn;
   const lbArn = tgArn ? sim.elb.targetGroups[tgArn]?.LoadBalancerArns[0] : undefined;
   return tgArn && lbArn ? `${lbDimension(lbArn)}/${tgDimension(tgArn)}` : undefined;
@@ -28,7 +30,6 @@ function resourceLabel(sim: SimState, cluster: string, service: string): string 
 export function createGrowthForm(store: GameStore): Component {
   const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
-  const sim = () => store.getState().sim;
   const decree = field(words('Decree', 'Service'), h('select', { name: 'service' }));
   const ref = () => ({
     ServiceNamespace: 'ecs',
@@ -110,7 +111,7 @@ export function createGrowthForm(store: GameStore): Component {
     const type = metric.control.value;
     const label =
       type === 'ALBRequestCountPerTarget'
-        ? resourceLabel(sim(), currentKingdom(store), decree.control.value)
+        ? resourceLabel(store.getState(), currentKingdom(store), decree.control.value)
         : undefined;
     return {
       action: 'application-autoscaling:PutScalingPolicy',
@@ -169,16 +170,15 @@ export function createGrowthForm(store: GameStore): Component {
 
   const update = (m: NameMode) => {
     mode = m;
-    const s = sim();
     setOptionsOr(
       decree.control,
-      activeServices(s, currentKingdom(store)).map((svc) => ({
+      activeServices(store.getState(), currentKingdom(store)).map((svc) => ({
         value: svc.serviceName,
         label: svc.serviceName,
       })),
       pick('no decree yet', 'no service yet', mode),
     );
-    status.replaceChildren(growthStatus(s, mode));
+    status.replaceChildren(growthStatus(store.getState(), mode));
     bounds.refresh();
     rule.refresh();
   };

@@ -4,14 +4,14 @@
  * Scaling's state. The same words the chronicle uses (src/i18n/growth-words.ts).
  */
 import { scalingRuleWords, scalingWhyWords } from '../../i18n/growth-words.ts';
-import type { SimState } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import { h, pick } from '../dom.ts';
 
-/** One list item per scalable target of the default region (its service's name first). */
-export function growthStatus(sim: SimState, mode: NameMode): HTMLElement {
+/** One list item per scalable target of the player's region (its service's name first). */
+export function growthStatus({ sim, ui }: Here, mode: NameMode): HTMLElement {
   const items = Object.values(sim.appAutoScaling.targets)
-    .filter((t) => t.region === sim.defaultRegion)
+    .filter((t) => t.region === ui.region)
     .map((t) => {
       const name = t.ResourceId.slice(t.ResourceId.lastIndexOf('/') + 1);
       const svc = Object.values(sim.services).find(

@@ -7,8 +7,9 @@
  * folded part, built when first opened.
  */
 import { territoryName } from '../../i18n/names.ts';
-import type { Call, SimState } from '../../model/index.ts';
+import type { Call } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
 import { type Component, lifetime } from '../component.ts';
 import { applyNames, button, h, hintWords, pick, setText, uid, words } from '../dom.ts';
@@ -23,8 +24,9 @@ interface Standing {
 }
 
 /** Territories that can still be released (not shutting down), by name, with what stands on each. */
-function standing(sim: SimState): Standing[] {
-  const live = liveInstances(sim).filter((i) => i.state !== 'shutting-down');
+function standing(here: Here): Standing[] {
+  const { sim } = here;
+  const live = liveInstances(here).filter((i) => i.state !== 'shutting-down');
   const byId = new Map(live.map((i) => [i.instanceId, { id: i.instanceId, decree: 0, standalone: 0 }]));
   for (const t of Object.values(sim.tasks)) {
     const s = t.lastStatus !== 'STOPPED' && t.ec2InstanceId ? byId.get(t.ec2InstanceId) : undefined;
@@ -96,7 +98,7 @@ function releaseForm(store: GameStore): Component {
 
   const updateWarning = () => {
     const s = sim();
-    const all = new Map(standing(s).map((t) => [t.id, t]));
+    const all = new Map(standing(store.getState()).map((t) => [t.id, t]));
     const busy = chosen()
       .map((id) => all.get(id))
       .filter((t): t is Standing => t !== undefined && t.decree + t.standalone > 0);
@@ -130,7 +132,7 @@ function releaseForm(store: GameStore): Component {
   const update = (m: NameMode) => {
     mode = m;
     const s = sim();
-    const items = standing(s);
+    const items = standing(store.getState());
     const label = (t: Standing) => {
       const n = t.decree + t.standalone;
       return pick(

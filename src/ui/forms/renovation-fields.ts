@@ -8,6 +8,7 @@
 import type { RenovationKind } from '../../i18n/renovation.ts';
 import type { SimState } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import { field, h, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
 import { doorLabel, roadLabel, roadsOf, watchtowersOf } from './gate-things.ts';
 import { checkbox, group, numberOrText, syncCheckboxes, ticked } from './parts.ts';
@@ -179,11 +180,12 @@ export function createRenovationFields() {
   });
 
   /** Fills the settings from the decree's own: its percents, roads, doors and watchtowers. */
-  const load = (s: SimState, svc: Service) => {
+  const load = (here: Here, svc: Service) => {
+    const s = here.sim;
     rolling.minP.control.value = String(svc.deploymentConfiguration.minimumHealthyPercent);
     rolling.maxP.control.value = String(svc.deploymentConfiguration.maximumPercent);
     const serving = servingRoad(svc);
-    const other = roadsOf(s).find(
+    const other = roadsOf(here).find(
       (r) =>
         r.TargetGroupArn !== serving &&
         r.LoadBalancerArns.some((lb) => s.elb.targetGroups[serving ?? '']?.LoadBalancerArns.includes(lb)),
@@ -214,11 +216,12 @@ export function createRenovationFields() {
   };
 
   /** The world's roads, doors and watchtowers as choices, in the mode's words. */
-  const update = (s: SimState, mode: NameMode) => {
-    const roads = roadsOf(s).map((r) => ({ value: r.TargetGroupArn, label: roadLabel(r, mode) }));
+  const update = (here: Here, mode: NameMode) => {
+    const s = here.sim;
+    const roads = roadsOf(here).map((r) => ({ value: r.TargetGroupArn, label: roadLabel(r, mode) }));
     setOptionsOr(routes.second.control, roads, pick('no road yet', 'no target group yet', mode));
     const doors = Object.values(s.elb.listeners)
-      .filter((l) => l.region === s.defaultRegion)
+      .filter((l) => l.region === here.ui.region)
       .sort((a, b) => a.Port - b.Port)
       .map((l) => ({ value: l.ListenerArn, label: doorLabel(s, l, mode) }));
     setOptionsOr(routes.mainDoor.control, doors, pick('no door yet', 'no listener yet', mode));
@@ -226,7 +229,7 @@ export function createRenovationFields() {
     syncCheckboxes(
       watch.towers,
       'watchtower',
-      watchtowersOf(s).map((a) => a.AlarmName),
+      watchtowersOf(here).map((a) => a.AlarmName),
       () =>
         h(
           'p',

@@ -156,7 +156,7 @@ export function createRenovationForm(store: GameStore): Component {
     const [family] = splitEdition(current);
     const next = planEditions(store).find((e) => splitEdition(e)[0] === family && e !== current);
     if (next) edition.control.value = next;
-    settings.load(s, svc);
+    settings.load(store.getState(), svc);
   };
 
   let loaded = '';
@@ -187,8 +187,7 @@ export function createRenovationForm(store: GameStore): Component {
 
   const update = (m: NameMode) => {
     mode = m;
-    const s = sim();
-    const services = activeServices(s, currentKingdom(store));
+    const services = activeServices(store.getState(), currentKingdom(store));
     setOptionsOr(
       decree.control,
       services.map((x) => ({
@@ -202,7 +201,7 @@ export function createRenovationForm(store: GameStore): Component {
       planEditions(store).map((e) => ({ value: e, label: planName(e, mode) })),
       pick('no plan yet', 'no task definition yet', mode),
     );
-    settings.update(s, mode);
+    settings.update(store.getState(), mode);
     if (decree.control.value !== loaded) {
       loaded = decree.control.value;
       loadDecree();

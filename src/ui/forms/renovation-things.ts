@@ -12,7 +12,7 @@ import type {
   ServiceDeploymentRecord,
   SimState,
 } from '../../model/index.ts';
-import { allDoors, forwardOf } from './gate-things.ts';
+import { allDoors, forwardOf, hereIn } from './gate-things.ts';
 
 export const OPEN = [
   'PENDING',
@@ -39,8 +39,9 @@ export function servingRoad(svc: Service): string | undefined {
 
 /** The doors whose default action forwards (among others) to a road. */
 export function doorsTo(sim: SimState, tgArn: string | undefined): Listener[] {
-  if (!tgArn) return [];
-  return allDoors(sim).filter((l) => forwardOf(l).some((g) => g.arn === tgArn));
+  const tg = tgArn ? sim.elb.targetGroups[tgArn] : undefined;
+  if (!tg) return [];
+  return allDoors(hereIn(sim, tg.region)).filter((l) => forwardOf(l).some((g) => g.arn === tgArn));
 }
 
 /** A listener's default rule ARN (ECS-native strategies name rules, not listeners). */
@@ -111,6 +112,7 @@ export function setShare(l: Listener | undefined, tgArn: string): number {
 
 /** Every door of the gates a road belongs to, by port. */
 export function allDoorsOfRoadGate(sim: SimState, tgArn: string | undefined): Listener[] {
-  const lbs = new Set(tgArn ? (sim.elb.targetGroups[tgArn]?.LoadBalancerArns ?? []) : []);
-  return allDoors(sim).filter((l) => lbs.has(l.LoadBalancerArn));
+  const tg = tgArn ? sim.elb.targetGroups[tgArn] : undefined;
+  const lbs = new Set(tg?.LoadBalancerArns ?? []);
+  return allDoors(hereIn(sim, tg?.region ?? sim.defaultRegion)).filter((l) => lbs.has(l.LoadBalancerArn));
 }

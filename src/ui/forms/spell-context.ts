@@ -3,8 +3,9 @@
  * above the parts, the chosen spell's record, the Rosetta mode now, and `after` (re-render the tower
  * after a call). Also the spells and editions of the world, in order.
  */
-import type { LambdaFunction, SimState } from '../../model/index.ts';
+import type { LambdaFunction } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import type { Outcome } from '../call-form.ts';
 import { type Option, pick } from '../dom.ts';
 
@@ -27,9 +28,9 @@ export interface SpellPart {
   refresh(editions: readonly Option[], none: string): void;
 }
 
-export function spellsOf(sim: SimState): LambdaFunction[] {
+export function spellsOf({ sim, ui }: Here): LambdaFunction[] {
   return Object.values(sim.lambda.functions)
-    .filter((f) => f.region === sim.defaultRegion)
+    .filter((f) => f.region === ui.region)
     .sort((a, b) => a.FunctionName.localeCompare(b.FunctionName));
 }
 

@@ -5,8 +5,8 @@
  * curse, cast, the seed's linear shift (spell-faults.ts), SAM's deployment preferences through
  * CodeDeploy (spells-sam.ts). Below, the live status (spells-status.ts).
  */
-import type { SimState } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import { type Component, lifetime } from '../component.ts';
 import { field, h, pick, setOptionsOr, words } from '../dom.ts';
 import { type SpellContext, spellsOf, versionsOf } from './spell-context.ts';
@@ -25,8 +25,9 @@ function part(id: string, title: HTMLElement, ...children: HTMLElement[]): HTMLD
 }
 
 /** One line per spell: its editions, its incantations' shares, its curses. */
-function towerLines(s: SimState, mode: NameMode): string[] {
-  return spellsOf(s).map((fn) => {
+function towerLines(here: Here, mode: NameMode): string[] {
+  const s = here.sim;
+  return spellsOf(here).map((fn) => {
     const eds = versionsOf(fn);
     const incs = Object.values(fn.aliases).map((a) => {
       const w = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
@@ -82,7 +83,7 @@ export function createSpellsForm(store: GameStore): Component {
     store,
     spell: () => spell.control.value,
     incantation: () => incantation.control.value,
-    fn: () => sim().lambda.functions[`${sim().defaultRegion}:${spell.control.value}`],
+    fn: () => sim().lambda.functions[`${store.getState().ui.region}:${spell.control.value}`],
     mode: () => mode,
     after: () => update(mode),
   };
@@ -129,8 +130,7 @@ export function createSpellsForm(store: GameStore): Component {
 
   const update = (m: NameMode) => {
     mode = m;
-    const s = sim();
-    const fns = spellsOf(s);
+    const fns = spellsOf(store.getState());
     const want = spell.control.dataset.want;
     setOptionsOr(
       spell.control,
@@ -158,7 +158,7 @@ export function createSpellsForm(store: GameStore): Component {
     const none = pick('no edition yet', 'no version yet', mode);
     for (const p of Object.values(parts)) p.refresh(editions, none);
     write.refresh();
-    renderTower(tower, towerLines(s, mode), mode);
+    renderTower(tower, towerLines(store.getState(), mode), mode);
     sam.update(mode);
     status.render();
   };

@@ -179,8 +179,8 @@ export function createSamForm(store: GameStore, spell: () => string, incantation
   });
   const update = (m: NameMode) => {
     mode = m;
-    const s = store.getState().sim;
-    const fn = s.lambda.functions[`${s.defaultRegion}:${spell()}`];
+    const { sim: s, ui } = store.getState();
+    const fn = s.lambda.functions[`${ui.region}:${spell()}`];
     const eds = fn ? Object.keys(fn.versions).sort((a, b) => Number(a) - Number(b)) : [];
     setOptionsOr(
       target.control,
@@ -188,7 +188,7 @@ export function createSamForm(store: GameStore, spell: () => string, incantation
       pick('no edition yet', 'no version yet', mode),
       eds.at(-1),
     );
-    const names = watchtowersOf(s).map((a) => a.AlarmName);
+    const names = watchtowersOf(store.getState()).map((a) => a.AlarmName);
     const key = JSON.stringify(names);
     if (towers.dataset.key !== key) {
       const was = new Set(chosen());

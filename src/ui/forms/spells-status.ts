@@ -39,9 +39,14 @@ interface SpellView {
   abort: Call | null;
 }
 
-function latestDeployer(sim: SimState, fn: string, alias: string): LambdaDeployer | undefined {
+function latestDeployer(
+  sim: SimState,
+  region: string,
+  fn: string,
+  alias: string,
+): LambdaDeployer | undefined {
   return Object.values(sim.lambda.deployers)
-    .filter((d) => d.functionName === fn && d.aliasName === alias && d.region === sim.defaultRegion)
+    .filter((d) => d.functionName === fn && d.aliasName === alias && d.region === region)
     .sort((a, b) => b.startedAt - a.startedAt || (a.id < b.id ? 1 : -1))[0];
 }
 
@@ -67,7 +72,7 @@ function spellView(
       sim.now - 60,
       sim.now,
     );
-  const dep = latestDeployer(sim, fn.FunctionName, aliasName);
+  const dep = latestDeployer(sim, fn.region, fn.FunctionName, aliasName);
   const cd = latestAliasCdDeployment(sim, fn.FunctionName, aliasName);
   // The edition being shifted to keeps its row at 0% after a rollback: its errors are the story.
   const shifted = [dep?.newVersion, cd?.lambda?.targetVersion].filter((v): v is string => v !== undefined);
@@ -203,7 +208,7 @@ export function createSpellsStatus(
     const { sim, ui, events } = store.getState();
     const mode = ui.names;
     if (!panel.showing()) return;
-    const fn = sim.lambda.functions[`${sim.defaultRegion}:${spell()}`];
+    const fn = sim.lambda.functions[`${ui.region}:${spell()}`];
     const v = fn ? spellView(sim, fn, incantation(), events.recent, memo, mode) : null;
     panel.draw(mode, v?.horn ?? null, v && { ...v, abort: null }, () =>
       v

@@ -9,7 +9,7 @@
 
 import { landKind } from '../../i18n/lexicon.ts';
 import type { Call } from '../../model/index.ts';
-import { encodeBase64 } from '../../model/index.ts';
+import { encodeBase64, priceIn } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import { type CallForm, createCallForm, type Outcome } from '../call-form.ts';
 import { type Component, lifetime } from '../component.ts';
@@ -30,6 +30,7 @@ import {
   activeClusters,
   currentKingdom,
   ECS_AMI_PARAMETER,
+  offeringZones,
   PLAIN_AMI_PARAMETER,
   parameter,
   sizes,
@@ -140,7 +141,7 @@ export function createTerritoryForm(store: GameStore): Component {
 
   const updateFounding = () => {
     const name = kingdom.control.value.trim();
-    const exists = activeClusters(store.getState().sim).includes(name);
+    const exists = activeClusters(store.getState()).includes(name);
     founding.hidden = exists || name === '';
     setText(
       foundText,
@@ -209,16 +210,32 @@ export function createTerritoryForm(store: GameStore): Component {
       't3.medium',
     );
     const chosen = types.find((t) => t.type === size.control.value);
+    const { region } = store.getState().ui;
+    const offeredIn = chosen ? offeringZones(store, chosen.type) : [];
+    const missing = list.filter((z) => !offeredIn.includes(z.name)).map((z) => z.name);
     setHint(
       size,
       chosen
-        ? pick(
-            `A ${landKind(chosen.type, 'nozama')}: ${chosen.vcpus} vCPU (${chosen.vcpus * 1024} CPU units), ${formatMiB(chosen.memoryMiB)} of memory.`,
-            `${chosen.vcpus} vCPU = ${chosen.vcpus * 1024} CPU units; ${chosen.memoryMiB} MiB (ec2:DescribeInstanceTypes).`,
+        ? `${pick(
+            `A ${landKind(chosen.type, 'nozama')}: ${chosen.vcpus} vCPU (${chosen.vcpus * 1024} CPU units), ${formatMiB(chosen.memoryMiB)} of memory, ${gold(priceIn(region, chosen.type))} gold an hour in this region.`,
+            `${chosen.vcpus} vCPU = ${chosen.vcpus * 1024} CPU units; ${chosen.memoryMiB} MiB (ec2:DescribeInstanceTypes); $${priceIn(region, chosen.type)} an hour in ${region}.`,
             mode,
-          )
+          )}${
+            missing.length === 0
+              ? ''
+              : pick(
+                  ` Not offered through portal ${missing.map((z) => zoneLabel(sim, z, 'nozama')).join(', ')}.`,
+                  ` Not offered in ${missing.join(', ')} (ec2:DescribeInstanceTypeOfferings).`,
+                  mode,
+                )
+          }`
         : '',
     );
+    // A zone that does not offer the size says so (choosing it meets EC2's Unsupported answer).
+    for (const option of zone.control.options) {
+      if (!missing.includes(option.value) || option.disabled) continue;
+      option.textContent = `${option.textContent} ${pick(`— no ${chosen?.type ?? ''} here`, `— no ${chosen?.type ?? ''}`, mode)}`;
+    }
     const { royal, bare } = amis();
     setOptions(
       charter.control,
@@ -242,7 +259,7 @@ export function createTerritoryForm(store: GameStore): Component {
             mode,
           ),
     );
-    const kingdoms = activeClusters(sim);
+    const kingdoms = activeClusters(store.getState());
     const key = kingdoms.join('\n');
     if (kingdomList.dataset.key !== key) {
       kingdomList.dataset.key = key;
@@ -262,6 +279,11 @@ export function createTerritoryForm(store: GameStore): Component {
 
   update(mode);
   return { root: form.form, update, destroy: life.destroy };
+}
+
+/** Gold as the campaign counts it (1,000 gold a dollar, goal-tracker.ts), to one decimal. */
+function gold(usdPerHour: number): string {
+  return String(Math.round(usdPerHour * 10000) / 10);
 }
 
 export function formatMiB(mib: number): string {

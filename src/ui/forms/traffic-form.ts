@@ -192,7 +192,7 @@ export function createTrafficForm(store: GameStore): Component {
   const loadEdition = () => {
     loadedEdition = edition.control.value;
     const td = Object.values(sim().taskDefinitions).find(
-      (t) => `${t.family}:${t.revision}` === edition.control.value && t.region === sim().defaultRegion,
+      (t) => `${t.family}:${t.revision}` === edition.control.value && t.region === store.getState().ui.region,
     );
     const b = td ? sim().traffic.behaviors[td.taskDefinitionArn] : undefined;
     fault.errors.set(Math.round((b?.errorRate ?? 0) * 100));
@@ -214,7 +214,7 @@ export function createTrafficForm(store: GameStore): Component {
 
   const renderLive = () => {
     const s = sim();
-    const doors = allDoors(s);
+    const doors = allDoors(store.getState());
     const key = JSON.stringify([
       mode,
       doors.map((l) => [
@@ -251,7 +251,7 @@ export function createTrafficForm(store: GameStore): Component {
   const update = (m: NameMode) => {
     mode = m;
     const s = sim();
-    const doors = allDoors(s);
+    const doors = allDoors(store.getState());
     setOptionsOr(
       door.control,
       doors.map((d) => ({ value: d.ListenerArn, label: doorLabel(s, d, mode) })),

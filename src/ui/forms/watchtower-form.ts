@@ -74,7 +74,6 @@ export function alarmStateWords(state: MetricAlarm['StateValue'], mode: NameMode
 export function createWatchtowerForm(store: GameStore): Component {
   const life = lifetime(store);
   let mode: NameMode = store.getState().ui.names;
-  const sim = () => store.getState().sim;
   const name = field(
     words('Name of the watchtower', 'Alarm name'),
     h('input', {
@@ -206,7 +205,7 @@ export function createWatchtowerForm(store: GameStore): Component {
   const root = h('div', { class: 'watchtower-panel' }, form.form, listTitle, list);
 
   const renderList = () => {
-    const towers = watchtowersOf(sim());
+    const towers = watchtowersOf(store.getState());
     const key = JSON.stringify([mode, towers.map((a) => [a.AlarmName, a.StateValue, a.StateReason])]);
     if (list.dataset.key === key) return;
     list.dataset.key = key;
@@ -271,7 +270,6 @@ export function createWatchtowerForm(store: GameStore): Component {
 
   const update = (mm: NameMode) => {
     mode = mm;
-    const s = sim();
     setOptions(watch.control, [
       {
         value: 'count',
@@ -279,7 +277,7 @@ export function createWatchtowerForm(store: GameStore): Component {
       },
       { value: 'ratio', label: pick('share of failed travelers (%)', '5XX ratio (metric math)', mode) },
     ]);
-    const gates = gatesOf(s);
+    const gates = gatesOf(store.getState());
     setOptionsOr(
       gate.control,
       gates.map((g) => ({ value: g.LoadBalancerArn, label: gateLabel(g, mode) })),
@@ -287,7 +285,7 @@ export function createWatchtowerForm(store: GameStore): Component {
     );
     setOptions(road.control, [
       { value: '', label: pick('the whole gate', 'none (whole load balancer)', mode) },
-      ...roadsOf(s)
+      ...roadsOf(store.getState())
         .filter((t) => t.LoadBalancerArns.includes(gate.control.value))
         .map((t) => ({ value: t.TargetGroupArn, label: roadLabel(t, mode) })),
     ]);

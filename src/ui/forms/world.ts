@@ -5,8 +5,8 @@
  */
 
 import { parsePlan } from '../../i18n/names.ts';
-import type { SimState } from '../../model/index.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 
 export const ECS_AMI_PARAMETER = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
 export const PLAIN_AMI_PARAMETER = '/aws/service/ami-amazon-linux-latest/al2023-ami-kernel-6.1-x86_64';
@@ -26,6 +26,19 @@ export function zones(store: GameStore): ZoneInfo[] {
     Messages: { Message: string }[];
   }[];
   return list.map((z) => ({ name: z.ZoneName, state: z.State, message: z.Messages[0]?.Message ?? '' }));
+}
+
+/** The zones of the player's region that offer an instance type (ec2:DescribeInstanceTypeOfferings). */
+export function offeringZones(store: GameStore, instanceType: string): string[] {
+  const r = store.getState().query({
+    action: 'ec2:DescribeInstanceTypeOfferings',
+    input: {
+      LocationType: 'availability-zone',
+      Filters: [{ Name: 'instance-type', Values: [instanceType] }],
+    },
+  });
+  if ('error' in r) return [];
+  return (r.output.InstanceTypeOfferings as { Location: string }[]).map((o) => o.Location);
 }
 
 export interface SizeInfo {
@@ -88,48 +101,46 @@ export function splitEdition(edition: string): [string, number] {
   return [family, revision];
 }
 
-export function activeClusters(sim: SimState): string[] {
+export function activeClusters({ sim, ui }: Here): string[] {
   return Object.values(sim.clusters)
-    .filter((c) => c.region === sim.defaultRegion && c.status === 'ACTIVE')
+    .filter((c) => c.region === ui.region && c.status === 'ACTIVE')
     .sort((a, b) => a.createdAt - b.createdAt || a.clusterName.localeCompare(b.clusterName))
     .map((c) => c.clusterName);
 }
 
-export function clusterArnOf(sim: SimState, name: string): string | undefined {
+export function clusterArnOf({ sim, ui }: Here, name: string): string | undefined {
   return Object.values(sim.clusters).find(
-    (c) => c.region === sim.defaultRegion && c.clusterName === name && c.status === 'ACTIVE',
+    (c) => c.region === ui.region && c.clusterName === name && c.status === 'ACTIVE',
   )?.clusterArn;
 }
 
 /** The kingdom the panels work in: the player's (ui.cluster) when founded, else the oldest one. */
 export function currentKingdom(store: GameStore): string {
-  const { sim, ui } = store.getState();
-  const all = activeClusters(sim);
+  const { ui } = store.getState();
+  const all = activeClusters(store.getState());
   return all.includes(ui.cluster) ? ui.cluster : (all[0] ?? ui.cluster);
 }
 
 /** Territories (EC2 instances) of the region not yet terminated, oldest first. */
-export function liveInstances(sim: SimState) {
+export function liveInstances({ sim, ui }: Here) {
   return Object.values(sim.instances)
-    .filter((i) => i.region === sim.defaultRegion && i.state !== 'terminated')
+    .filter((i) => i.region === ui.region && i.state !== 'terminated')
     .sort((a, b) => a.launchTime - b.launchTime || a.instanceId.localeCompare(b.instanceId));
 }
 
 /** Developments (tasks) of a cluster that are not stopped, oldest first. */
-export function liveTasks(sim: SimState, clusterName?: string) {
-  const arn = clusterName ? clusterArnOf(sim, clusterName) : undefined;
-  return Object.values(sim.tasks)
+export function liveTasks(here: Here, clusterName?: string) {
+  const arn = clusterName ? clusterArnOf(here, clusterName) : undefined;
+  return Object.values(here.sim.tasks)
     .filter(
-      (t) => t.region === sim.defaultRegion && t.lastStatus !== 'STOPPED' && (!arn || t.clusterArn === arn),
+      (t) => t.region === here.ui.region && t.lastStatus !== 'STOPPED' && (!arn || t.clusterArn === arn),
     )
     .sort((a, b) => a.createdAt - b.createdAt || a.taskArn.localeCompare(b.taskArn));
 }
 
-export function activeServices(sim: SimState, clusterName?: string) {
-  const arn = clusterName ? clusterArnOf(sim, clusterName) : undefined;
-  return Object.values(sim.services)
-    .filter(
-      (s) => s.region === sim.defaultRegion && s.status !== 'INACTIVE' && (!arn || s.clusterArn === arn),
-    )
+export function activeServices(here: Here, clusterName?: string) {
+  const arn = clusterName ? clusterArnOf(here, clusterName) : undefined;
+  return Object.values(here.sim.services)
+    .filter((s) => s.region === here.ui.region && s.status !== 'INACTIVE' && (!arn || s.clusterArn === arn))
     .sort((a, b) => a.createdAt - b.createdAt || a.serviceName.localeCompare(b.serviceName));
 }
