@@ -24,7 +24,7 @@
  */
 import type { AwsError } from '../sim/types.ts';
 import type { Protocol } from './shape-types.ts';
-import type { PathStep, Problem } from './validate.ts';
+import { type PathStep, type Problem, TIMESTAMP_RULE } from './validate.ts';
 
 const lowerFirst = (s: string): string => s.charAt(0).toLowerCase() + s.slice(1);
 
@@ -112,7 +112,8 @@ const CHECKED_IN_SERVICE: Record<string, (p: Problem) => boolean> = {
   sim: () => true,
   codedeploy: (p) => p.kind === 'required',
   lambda: isEnum,
-  cloudwatch: isEnum,
+  // CloudWatch reads its own timestamps: "The parameter StartTime must be an ISO 8601 timestamp."
+  cloudwatch: (p) => isEnum(p) || (p.kind === 'constraint' && p.rule === TIMESTAMP_RULE),
 };
 
 export interface RequestError {

@@ -33,6 +33,14 @@ export interface WalkResult {
 }
 
 const INT32 = 2 ** 31;
+
+/**
+ * A timestamp given as text: epoch seconds, or an ISO 8601 date and time (the forms AWS's SDKs and the
+ * CLI accept: https://docs.aws.amazon.com/cli/latest/userguide/cli-usage-parameters-types.html#parameter-type-timestamp).
+ */
+const TIMESTAMP_TEXT =
+  /^(?:-?\d+(?:\.\d+)?|\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?)$/;
+export const TIMESTAMP_RULE = 'Member must be a timestamp (ISO 8601 or epoch seconds)';
 const patterns = new Map<string, RegExp>();
 
 function patternOf(p: string): RegExp {
@@ -89,9 +97,11 @@ class Walker {
       case 'boolean':
         return typeof v === 'boolean' ? v : this.wrongType(shape, v, path);
       case 'timestamp':
-        return (typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string'
-          ? v
-          : this.wrongType(shape, v, path);
+        if (typeof v === 'number' && Number.isFinite(v)) return v;
+        if (typeof v !== 'string') return this.wrongType(shape, v, path);
+        if (!TIMESTAMP_TEXT.test(v.trim()))
+          this.problems.push({ kind: 'constraint', path, value: v, rule: TIMESTAMP_RULE });
+        return v;
       default:
         return this.number(shape, v, path);
     }
