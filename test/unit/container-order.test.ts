@@ -153,6 +153,24 @@ describe('dependsOn orders container starts', () => {
     expect(w.events.filter((e) => e.type === 'container/exited' && e.data.taskArn === arn)).toHaveLength(2);
   });
 
+  it('a health verdict in the second a waiting container times out is still told (a property seed)', () => {
+    // c0 turns HEALTHY at its first probe (5 s), the second its startTimeout (5 s) ends: c1 (HEALTHY)
+    // starts, c2 (COMPLETE) gives up and, being essential, stops the task. The verdict is an event too.
+    const w = kingdom();
+    const arn = run(w, [
+      box('c0', { essential: false, healthCheck: { command: ['CMD', 'ok'], interval: 5 }, startTimeout: 5 }),
+      box('c1', { dependsOn: [{ containerName: 'c0', condition: 'HEALTHY' }] }),
+      box('c2', { dependsOn: [{ containerName: 'c0', condition: 'COMPLETE' }] }),
+    ]);
+    w.tick(60);
+    expect(starts(w, arn)).toEqual({ c0: 0, c1: 5 });
+    const healthy = w.events.filter(
+      (e) => e.type === 'container/healthChanged' && e.data.taskArn === arn && e.data.to === 'HEALTHY',
+    );
+    expect(healthy.map((e) => e.data.containerName)).toEqual(['c0']);
+    expect(describe1(w, arn).lastStatus).toBe('STOPPED');
+  });
+
   it('a chain: migrate COMPLETE, then db HEALTHY, then web; a non-essential dependant does not stop the task', () => {
     const w = kingdom();
     w.ok('sim:SetImageBehavior', { image: 'probe:1', mode: 'crash', crashAfterSeconds: 2, exitCode: 2 });

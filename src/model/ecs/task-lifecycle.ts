@@ -239,6 +239,12 @@ function applyContainerStep(ctx: Ctx, t: Task, step: ContainerStep, next: number
         }
       : {}),
   });
+  emitContainerEvents(ctx, t, step);
+  return task;
+}
+
+/** The step's container exits, then its health-check verdicts, as events. */
+function emitContainerEvents(ctx: Ctx, t: Task, step: ContainerStep): void {
   emitExits(ctx, t, step.exited);
   for (const h of step.healthChanged)
     ctx.emit('container/healthChanged', {
@@ -249,7 +255,6 @@ function applyContainerStep(ctx: Ctx, t: Task, step: ContainerStep, next: number
       serviceName: t.serviceName,
       output: step.containers.find((c) => c.name === h.name)?.lastProbe?.output ?? null,
     });
-  return task;
 }
 
 function emitExits(ctx: Ctx, t: Task, exited: ContainerStep['exited']): void {
@@ -281,7 +286,7 @@ function startContainers(ctx: Ctx, t: Task): void {
     });
   // An essential container that exits while others still wait stops the task: nothing more starts.
   if (timers.exited.some((x) => x.essential)) {
-    emitExits(ctx, t, timers.exited);
+    emitContainerEvents(ctx, t, timers);
     stopBeforeRunning(timers.containers);
     return;
   }
@@ -290,7 +295,7 @@ function startContainers(ctx: Ctx, t: Task): void {
     ctx.emit('container/started', { taskArn: t.taskArn, containerName: name, serviceName: t.serviceName });
   const refusedEssential = pass.refused.some((r) => t.containers.find((c) => c.name === r.name)?.essential);
   if (refusedEssential) {
-    emitExits(ctx, t, timers.exited);
+    emitContainerEvents(ctx, t, timers);
     stopBeforeRunning(pass.containers);
     return;
   }
