@@ -1,9 +1,9 @@
 /**
- * Chapter 11, The kingdom grows: Application Auto Scaling. This file holds the chapter's levels in order;
- * level 20 is the decree that follows its travelers (target tracking on the service's CPU). The chapter's
- * level 21 is a kingdom that erects its own territories (an Auto Scaling group capacity provider with
- * managed scaling and managed termination protection); level 22 a cheap mix of managed and Spot lands that
- * survives a reclamation (a base on FARGATE, the weight on FARGATE_SPOT, a scripted Spot interruption).
+ * Chapter 11, The kingdom grows: Application Auto Scaling. This file holds the chapter's levels in order:
+ * the decree that follows its travelers (target tracking on the service's CPU); a kingdom that erects its
+ * own territories (an Auto Scaling group capacity provider with managed scaling and managed termination
+ * protection); a cheap mix of managed and Spot lands that survives a reclamation (a base on FARGATE, the
+ * weight on FARGATE_SPOT, a scripted Spot interruption).
  */
 import { defaultVpcId } from '../model/index.ts';
 import {

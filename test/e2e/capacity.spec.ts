@@ -1,7 +1,7 @@
 /**
  * Chapter 11's capacity levels played through the Build panel's surveyors' guild section, as a player
- * would: level 21 charters a managed capacity provider and proclaims a decree whose developments wait
- * for the territories the guild erects; level 22 moves a decree to a mix of managed and Spot lands and
+ * would: level 22 charters a managed capacity provider and proclaims a decree whose developments wait
+ * for the territories the guild erects; level 23 moves a decree to a mix of managed and Spot lands and
  * weathers the planet's reclamation. Time moves with the top bar's "+5s"; the test bridge is only read.
  */
 import { expect, type Page, test } from '@playwright/test';
@@ -28,7 +28,7 @@ async function finish(page: Page, id: string, limit: number): Promise<void> {
   expect(await page.evaluate(() => window.__nozama?.store.getState().level?.assisted)).toBe(false);
 }
 
-test('level 21 territories-by-themselves: the guild erects territories for waiting granaries', async ({
+test('level 22 territories-by-themselves: the guild erects territories for waiting granaries', async ({
   page,
   baseURL,
 }) => {
@@ -71,7 +71,7 @@ test('level 21 territories-by-themselves: the guild erects territories for waiti
   expect(problems).toEqual([]);
 });
 
-test('level 22 cheap-mix: a base on managed lands keeps the mill up through a Spot reclamation', async ({
+test('level 23 cheap-mix: a base on managed lands keeps the mill up through a Spot reclamation', async ({
   page,
   baseURL,
 }) => {

@@ -1,5 +1,5 @@
 /**
- * Level 20, the decree that follows its travelers, played through the Growth section of the Build panel:
+ * Level 21, the decree that follows its travelers, played through the Growth section of the Build panel:
  * the bounds and the target-tracking rule are given with the forms (their CLI previews read as the real
  * `aws application-autoscaling` lines), time is moved through the store until the market day has grown
  * the decree, the section then says why it grew, and after the market closes it shrinks and the debrief
@@ -12,14 +12,14 @@ import { advanceUntil, buildSection, openLevel, SCREENSHOTS, stepUntil, test } f
 const GREW = '(sim) => sim.appAutoScaling.activities.some((a) => a.why && a.why.to >= 5)';
 const SHRANK = '(sim) => sim.appAutoScaling.activities.some((a) => a.why && a.why.to < a.why.from)';
 
-test('level 20 follows-travelers: bounds and a CPU rule through the forms; the decree grows, says why, and shrinks', async ({
+test('level 21 follows-travelers: bounds and a CPU rule through the forms; the decree grows, says why, and shrinks', async ({
   page,
   problems,
 }) => {
   test.setTimeout(180_000);
   const l = levelById('follows-travelers');
   if (!l) throw new Error('no level follows-travelers');
-  expect(l.number).toBe(20);
+  expect(l.number).toBe(21);
   await openLevel(page, l.id, l.title);
   const growth = await buildSection(page, 'growth', 'Growth');
   const bounds = growth.locator('form.growth-bounds');
