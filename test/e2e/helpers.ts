@@ -149,14 +149,25 @@ export async function canvasBox(page: Page): Promise<Rect> {
   return { x: b.x, y: b.y, w: b.width, h: b.height };
 }
 
-/** A screenshot of one zone's portal (page coordinates), saved under test-results/screenshots. */
+/**
+ * A screenshot of one zone's portal as far as the canvas shows it (a zone that runs past the canvas's
+ * edge, or under the Chronicle's bar, is cut there: the panels' text changes), saved under
+ * test-results/screenshots.
+ */
 export async function zoneShot(page: Page, zone: string, name?: string): Promise<Buffer> {
   const snap = await snapshot(page);
   const z = snap.zones.find((x) => x.name === zone);
   expect(z, `zone ${zone} is drawn`).toBeTruthy();
   const c = await canvasBox(page);
   const b = (z as { bounds: Rect }).bounds;
-  const clip = { x: c.x + b.x, y: c.y + b.y, width: b.w, height: b.h };
+  const x = c.x + Math.max(0, b.x);
+  const y = c.y + Math.max(0, b.y);
+  const right = c.x + Math.min(c.w, b.x + b.w);
+  // The Chronicle's bar may lie over the canvas's foot: its lines are not the zone's.
+  const chronicle = await page.locator('#chronicle').boundingBox();
+  const visibleBottom = chronicle && chronicle.y > y ? Math.min(c.y + c.h, chronicle.y) : c.y + c.h;
+  const bottom = Math.min(visibleBottom, c.y + b.y + b.h);
+  const clip = { x, y, width: Math.max(1, right - x), height: Math.max(1, bottom - y) };
   return page.screenshot({ clip, ...(name ? { path: `${SCREENSHOTS}/${name}.png` } : {}) });
 }
 

@@ -141,7 +141,10 @@ test('a territory launched in zone 1b gets its castle, then a development is rai
   await waitSettled(page);
   snap = await snapshot(page);
   expect(snap.developments.find((d) => d.id === taskArn)).toBeUndefined();
-  expect((await zoneShot(page, 'za-southwest-1b')).equals(castleB), 'back to the castle alone').toBe(true);
+  expect(
+    (await zoneShot(page, 'za-southwest-1b', 'kingdom-6-zone-1b-stopped')).equals(castleB),
+    'back to the castle alone',
+  ).toBe(true);
 
   expect(problems).toEqual([]);
   // Unknown calls are refused the AWS way and change nothing on screen.
