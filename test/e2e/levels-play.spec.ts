@@ -177,13 +177,13 @@ test('level 12 rolling-renovation: edition 2 drafted, the decree renovated with 
   expect(problems).toEqual([]);
 });
 
-test('level 16 the-watchtower: a linear shift of a flawed edition is rolled back by the alarm', async ({
+test('level 17 the-watchtower: a linear shift of a flawed edition is rolled back by the alarm', async ({
   page,
   baseURL,
 }) => {
   const problems = watchPage(page, baseURL as string);
   const l = level('the-watchtower');
-  expect(l.number).toBe(16);
+  expect(l.number).toBe(17);
   await openLevel(page, l.id, l.title);
   const tower = await buildSection(page, 'watchtower');
   await tower.getByLabel('Name of the watchtower').fill('mill-5xx');
@@ -217,7 +217,7 @@ test('level 16 the-watchtower: a linear shift of a flawed edition is rolled back
   expect(problems).toEqual([]);
 });
 
-test('level 18 managed-lands: a Fargate plan and a decree of three markets over three subnets', async ({
+test('level 19 managed-lands: a Fargate plan and a decree of three markets over three subnets', async ({
   page,
   baseURL,
 }) => {

@@ -192,7 +192,7 @@ test('a kingdom built through the panels: forms, refusals, decree, disaster, ins
   await expect(json).toContainText('"lastStatus": "RUNNING"');
   await expect(inspector.locator('.code-figure').nth(1)).toContainText('aws ecs run-task');
   await expect(inspector.locator('.code-figure').nth(2)).toContainText('aws ecs describe-tasks');
-  const why = inspector.locator('.why-card');
+  const why = inspector.locator('.why-card:not(.buildings-card)');
   await expect(why).toContainText('Why here? The steward’s reasons');
   await expect(why).toContainText('The steward chose territory');
   await shot(page, '7-inspector');

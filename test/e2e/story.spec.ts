@@ -120,7 +120,9 @@ test('planet -> region -> portal 1b; build, decree of six, a portal collapses, t
     (arn) => window.__nozama!.store.getState().select({ kind: 'task', id: arn }),
     replacement.taskArn,
   );
-  const why = page.getByRole('complementary', { name: 'Inspector' }).locator('.why-card');
+  const why = page
+    .getByRole('complementary', { name: 'Inspector' })
+    .locator('.why-card:not(.buildings-card)');
   await expect(why).toContainText('The steward chose territory');
   await expect(why).toContainText('1b-');
   await page.screenshot({ path: `${SCREENSHOTS}/story-3-healed.png` });

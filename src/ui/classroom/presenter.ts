@@ -96,7 +96,7 @@ export function bindPresenter(root: HTMLElement, store: GameStore, options: Pres
     store.getState().select({ kind: 'task', id: newest.taskArn });
     fold(false);
     requestAnimationFrame(() =>
-      root.querySelector<HTMLElement>('.why-card')?.scrollIntoView({ block: 'center' }),
+      root.querySelector<HTMLElement>('.why-card:not(.buildings-card)')?.scrollIntoView({ block: 'center' }),
     );
   };
   const showCard = () => (card.open ? card.close() : card.showModal());
