@@ -9,19 +9,9 @@
  * and revision 2 must have served at least half of the hour's requests.
  */
 import { defaultVpcId, subnetIdFor } from '../src/model/ec2/catalog.ts';
-import { advance, createSim, step } from '../src/model/index.ts';
-import type { Call, SimState } from '../src/model/sim/types.ts';
-
-const REGION = 'za-southwest-1';
-const ZONES = ['a', 'b', 'c'].map((z) => `${REGION}${z}`);
-
-function call(s: SimState, action: string, input: Record<string, unknown>) {
-  const c: Call = { action, input };
-  const r = step(s, c);
-  if ('error' in r.response)
-    throw new Error(`${action} failed: ${r.response.error.name}: ${r.response.error.message}`);
-  return { state: r.state, output: r.response.output as Record<string, any> };
-}
+import { advance } from '../src/model/index.ts';
+import type { SimState } from '../src/model/sim/types.ts';
+import { call, REGION, royaumeWithTerritories, ZONES } from './hour-kingdom.ts';
 
 function webRevision(s: SimState, image: string) {
   return call(s, 'ecs:RegisterTaskDefinition', {
@@ -50,24 +40,7 @@ export interface CanaryWorld {
 
 /** Builds the world and starts the canary; throws if the service never settles. */
 export function buildCanaryWorld(): CanaryWorld {
-  let s = createSim({ seed: 11, region: REGION });
-  s = call(s, 'ecs:CreateCluster', { clusterName: 'Royaume' }).state;
-  const ami = call(s, 'ssm:GetParameter', {
-    Name: '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id',
-  }).output.Parameter.Value as string;
-  const userData = Buffer.from('#!/bin/bash\necho ECS_CLUSTER=Royaume >> /etc/ecs/ecs.config\n').toString(
-    'base64',
-  );
-  for (let i = 0; i < 20; i++) {
-    s = call(s, 'ec2:RunInstances', {
-      ImageId: ami,
-      InstanceType: 't3.medium',
-      MinCount: 1,
-      MaxCount: 1,
-      Placement: { AvailabilityZone: ZONES[i % 3] },
-      UserData: userData,
-    }).state;
-  }
+  let s = royaumeWithTerritories(11);
   let r = call(s, 'elbv2:CreateLoadBalancer', { Name: 'gate', Subnets: ZONES.map((z) => subnetIdFor(z)) });
   s = r.state;
   const lbArn = r.output.LoadBalancers[0].LoadBalancerArn as string;

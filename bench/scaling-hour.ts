@@ -9,11 +9,10 @@
  * ended below 60 with no activity outside 20..100.
  */
 import { defaultVpcId, subnetIdFor } from '../src/model/ec2/catalog.ts';
-import { advance, createSim, step } from '../src/model/index.ts';
+import { advance } from '../src/model/index.ts';
 import type { SimState } from '../src/model/sim/types.ts';
+import { call, REGION, royaumeWithTerritories, ZONES } from './hour-kingdom.ts';
 
-const REGION = 'za-southwest-1';
-const ZONES = ['a', 'b', 'c'].map((z) => `${REGION}${z}`);
 /** Requests per second for each ten minutes of the hour. */
 export const SCHEDULE = [200, 1000, 2000, 1000, 100, 100];
 const REF = {
@@ -22,13 +21,6 @@ const REF = {
   ScalableDimension: 'ecs:service:DesiredCount',
 };
 
-function call(s: SimState, action: string, input: Record<string, unknown>) {
-  const r = step(s, { action, input });
-  if ('error' in r.response)
-    throw new Error(`${action} failed: ${r.response.error.name}: ${r.response.error.message}`);
-  return { state: r.state, output: r.response.output as Record<string, any> };
-}
-
 export interface ScalingWorld {
   state: SimState;
   listener: string;
@@ -36,24 +28,7 @@ export interface ScalingWorld {
 
 /** The kingdom with its 20 tasks healthy behind the gate; with `scaling`, the target and the policy too. */
 export function buildScalingWorld(scaling: boolean): ScalingWorld {
-  let s = createSim({ seed: 17, region: REGION });
-  s = call(s, 'ecs:CreateCluster', { clusterName: 'Royaume' }).state;
-  const ami = call(s, 'ssm:GetParameter', {
-    Name: '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id',
-  }).output.Parameter.Value as string;
-  const userData = Buffer.from('#!/bin/bash\necho ECS_CLUSTER=Royaume >> /etc/ecs/ecs.config\n').toString(
-    'base64',
-  );
-  for (let i = 0; i < 20; i++) {
-    s = call(s, 'ec2:RunInstances', {
-      ImageId: ami,
-      InstanceType: 't3.medium',
-      MinCount: 1,
-      MaxCount: 1,
-      Placement: { AvailabilityZone: ZONES[i % 3] },
-      UserData: userData,
-    }).state;
-  }
+  let s = royaumeWithTerritories(17);
   let r = call(s, 'elbv2:CreateLoadBalancer', { Name: 'gate', Subnets: ZONES.map((z) => subnetIdFor(z)) });
   s = r.state;
   const lbArn = r.output.LoadBalancers[0].LoadBalancerArn as string;
