@@ -5,7 +5,7 @@
  * moves, for the game, the level tests and "show me" alike.
  */
 
-import { dueScriptedEvents } from '../levels/script.ts';
+import { takeDueEvents } from '../levels/script.ts';
 import type { Level, SolutionStep } from '../levels/types.ts';
 import type { Call, SimState } from '../model/index.ts';
 import {
@@ -87,10 +87,8 @@ export function tickLevel(level: LevelState, sim: SimState): LevelState {
 
 /** The scripted events due now (not fired yet), marked fired; the caller plays their calls. */
 export function dueEvents(level: LevelState): { level: LevelState; calls: Call[] } {
-  const due = dueScriptedEvents(level.def, level.tracker, level.fired);
-  if (due.length === 0) return { level, calls: [] };
-  const calls = due.map((i) => level.def.script?.[i]?.call).filter((c): c is Call => c !== undefined);
-  return { level: { ...level, fired: [...level.fired, ...due] }, calls };
+  const due = takeDueEvents(level.def.script, level.tracker, level.fired);
+  return due ? { level: { ...level, fired: due.fired }, calls: due.calls } : { level, calls: [] };
 }
 
 export function revealHint(level: LevelState): LevelState {

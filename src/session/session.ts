@@ -6,7 +6,7 @@
  * reference solution through the same clock), and when a level is done (level-run.ts, allGoalsMet).
  */
 import { resolveCall } from '../levels/refs.ts';
-import { dueScriptedEvents } from '../levels/script.ts';
+import { takeDueEvents } from '../levels/script.ts';
 import type { Level, ScriptedEvent } from '../levels/types.ts';
 import type { Call, CallResponse, SimEvent } from '../model/index.ts';
 import { actionAccess, advance as advanceSim, step } from '../model/index.ts';
@@ -55,10 +55,8 @@ export function createSession(
 /** Free play's scripted events due now (not played yet), marked played; the caller plays their calls. */
 function dueFreePlay(script: FreePlayScript, now: number): { script: FreePlayScript; calls: Call[] } {
   const clock = { startedAt: script.startedAt, now, zoneFailedAt: null, services: {} };
-  const due = dueScriptedEvents({ script: script.events }, clock, script.fired);
-  if (due.length === 0) return { script, calls: [] };
-  const calls = due.map((i) => script.events[i]?.call).filter((c): c is Call => c !== undefined);
-  return { script: { ...script, fired: [...script.fired, ...due] }, calls };
+  const due = takeDueEvents(script.events, clock, script.fired);
+  return due ? { script: { ...script, fired: due.fired }, calls: due.calls } : { script, calls: [] };
 }
 
 /** A level's starting world (its scenario) with a fresh level run; hints already revealed stay revealed. */
