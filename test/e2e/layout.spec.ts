@@ -29,12 +29,14 @@ async function openEverySection(page: Page, where: string): Promise<void> {
     const details = summary.locator('..');
     if ((await details.getAttribute('open')) === null) await summary.click();
     await expect(details).toHaveAttribute('open', '');
-    // The section just opened shows its top inside the panel.
-    const top = await details.evaluate((el) => {
-      const panel = el.closest('.panel') as HTMLElement;
-      return el.getBoundingClientRect().top - panel.getBoundingClientRect().top;
-    });
-    expect(top, `${where}: section ${i} opens at its top`).toBeGreaterThanOrEqual(-1);
+    // The section just opened shows its top inside the panel (its toggle event, which scrolls it
+    // there, comes a task after the click).
+    const top = () =>
+      details.evaluate((el) => {
+        const panel = el.closest('.panel') as HTMLElement;
+        return el.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+      });
+    await expect.poll(top, { message: `${where}: section ${i} opens at its top` }).toBeGreaterThanOrEqual(-1);
     const f = await measureFit(page);
     const name = await details.getAttribute('data-section');
     expect(f.scrollHeight, `${where} ${name}: the page does not scroll`).toBeLessThanOrEqual(f.innerHeight);
