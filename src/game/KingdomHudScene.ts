@@ -19,7 +19,8 @@ interface Button {
 }
 
 const PANEL = 0x0b1426;
-const SIZE = 40;
+/** A finger's size: 44 px, the least a touch target should be. */
+const SIZE = 44;
 
 export class KingdomHudScene extends Phaser.Scene {
   private buttons: Button[] = [];
@@ -67,7 +68,7 @@ export class KingdomHudScene extends Phaser.Scene {
       .text(
         0,
         0,
-        'drag or arrow keys: move  ·  wheel or + −: zoom  ·  0: the whole kingdom  ·  Esc: the portals  ·  G: the glossary',
+        'drag or arrow keys: move  ·  wheel, pinch or + −: zoom  ·  0 or a double tap: the whole kingdom  ·  Esc: the portals  ·  G: the glossary',
         {
           fontFamily: FONT_FAMILY,
           fontSize: '14px',

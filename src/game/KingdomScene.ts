@@ -5,7 +5,8 @@
  * are updated, gone ones destroyed. Views hold no rules. Static things are drawn once per change
  * (baked layers); a still frame costs almost nothing.
  *
- * The camera pans (drag, arrow keys) and zooms (wheel, + and -, 0 to fit the whole world), bounded
+ * The camera pans (drag with the mouse or a finger, arrow keys) and zooms (wheel, a pinch of two
+ * fingers, + and -; 0, the HUD's fit or a double tap show the whole world; gestures.ts), bounded
  * to the world; when store.ui.place names a zone it glides to that zone. Clicking a development, a
  * castle, a territory or a zone selects it in the store (store.select) and a marker outlines it.
  * One-off animations (a portal collapsing) are played from the store's event stream with a cursor.
@@ -22,6 +23,7 @@ import { EventCursor } from './event-cursor.ts';
 import { bandHeights } from './gate-layout.ts';
 import { type GateWorld, gateModel } from './gate-model.ts';
 import { gateWords } from './gate-words.ts';
+import { Gestures } from './gestures.ts';
 import { onCanvasKeys } from './keyboard.ts';
 import { SceneKey } from './keys.ts';
 import {
@@ -79,8 +81,6 @@ export interface KingdomSnapshot {
 }
 
 const SELECTION_DEPTH = 80;
-/** Pixels the pointer may move between press and release and still count as a click, not a drag. */
-const CLICK_SLOP = 6;
 const PAN_STEP = 90;
 
 export class KingdomScene extends Phaser.Scene {
@@ -115,7 +115,7 @@ export class KingdomScene extends Phaser.Scene {
     KingdomSnapshot,
     'camera' | 'selection' | 'collapsesPlayed' | 'settled' | 'gate'
   > | null = null;
-  private press: { x: number; y: number; lastX: number; lastY: number; dragging: boolean } | null = null;
+  private gestures: Gestures | null = null;
   private cursorStyle = '';
   private collapses = 0;
   /** The zone the camera was last told to focus (so a relayout does not fight the player's camera). */
@@ -142,7 +142,6 @@ export class KingdomScene extends Phaser.Scene {
     this.collapses = 0;
     this.focusedZone = undefined;
     this.cameraTouched = false;
-    this.press = null;
     this.cursorStyle = '';
     this.faded.clear();
     this.terminatedSince.clear();
@@ -336,35 +335,25 @@ export class KingdomScene extends Phaser.Scene {
 
   private bindPointer(): void {
     const input = this.input;
-    input.on(Phaser.Input.Events.POINTER_DOWN, (p: Phaser.Input.Pointer) => {
-      this.press = { x: p.x, y: p.y, lastX: p.x, lastY: p.y, dragging: false };
+    this.gestures = new Gestures(this, {
+      grab: () => this.setCursor('grabbing'),
+      pan: (dx, dy) => {
+        this.cameraTouched = true;
+        this.rig?.panBy(dx, dy);
+      },
+      pinch: (factor, x, y) => {
+        this.cameraTouched = true;
+        this.rig?.zoomAt(factor, x, y);
+      },
+      tap: (x, y) => {
+        this.store.getState().select(this.hitAt(x, y));
+        this.setCursor(this.hitAt(x, y) ? 'pointer' : 'grab');
+      },
+      // A double tap (or the HUD's fit button, or 0) shows the whole kingdom again.
+      doubleTap: () => this.fitWorld(),
     });
     input.on(Phaser.Input.Events.POINTER_MOVE, (p: Phaser.Input.Pointer) => {
-      const press = this.press;
-      if (press && p.isDown) {
-        if (!press.dragging && Math.hypot(p.x - press.x, p.y - press.y) > CLICK_SLOP) {
-          press.dragging = true;
-          this.setCursor('grabbing');
-        }
-        if (press.dragging) {
-          this.cameraTouched = true;
-          this.rig?.panBy(press.lastX - p.x, press.lastY - p.y);
-        }
-        press.lastX = p.x;
-        press.lastY = p.y;
-        return;
-      }
-      this.setCursor(this.hitAt(p.x, p.y) ? 'pointer' : 'grab');
-    });
-    input.on(Phaser.Input.Events.POINTER_UP, (p: Phaser.Input.Pointer) => {
-      const press = this.press;
-      this.press = null;
-      if (!press) return;
-      if (!press.dragging) this.store.getState().select(this.hitAt(p.x, p.y));
-      this.setCursor(this.hitAt(p.x, p.y) ? 'pointer' : 'grab');
-    });
-    input.on(Phaser.Input.Events.GAME_OUT, () => {
-      this.press = null;
+      if (!this.gestures?.pressing) this.setCursor(this.hitAt(p.x, p.y) ? 'pointer' : 'grab');
     });
     input.on(
       Phaser.Input.Events.POINTER_WHEEL,

@@ -11,6 +11,7 @@ import Phaser from 'phaser';
 import type { GameStore } from '../store/create-game-store.ts';
 import { ART_SIZE, PLANET_DISC } from './art.ts';
 import { drawStars } from './draw.ts';
+import { Gestures } from './gestures.ts';
 import { onCanvasKeys } from './keyboard.ts';
 import { SceneKey, TextureKey } from './keys.ts';
 import type { Rect } from './layout.ts';
@@ -84,11 +85,14 @@ export class PlanetScene extends Phaser.Scene {
       const place = this.placeAt(p.x, p.y);
       this.setCursor(place?.open ? 'pointer' : 'default');
     });
-    this.input.on(Phaser.Input.Events.POINTER_UP, (p: Phaser.Input.Pointer) => {
-      const place = this.placeAt(p.x, p.y);
-      if (!place) return;
-      this.focus = this.places.indexOf(place);
-      this.enter(place);
+    // A tap (or a click) flies there; a finger that slides or pinches does not.
+    new Gestures(this, {
+      tap: (x, y) => {
+        const place = this.placeAt(x, y);
+        if (!place) return;
+        this.focus = this.places.indexOf(place);
+        this.enter(place);
+      },
     });
     onCanvasKeys(this, (e) => {
       const n = this.places.length;

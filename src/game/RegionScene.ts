@@ -13,6 +13,7 @@ import { BakedLayer } from './baked-layer.ts';
 import { drawBolt } from './banner.ts';
 import { drawStars, fillPoly } from './draw.ts';
 import { EventCursor } from './event-cursor.ts';
+import { Gestures } from './gestures.ts';
 import { onCanvasKeys } from './keyboard.ts';
 import { SceneKey, TextureKey } from './keys.ts';
 import { countsParts, kingdomModel, type ZoneModel } from './kingdom-model.ts';
@@ -103,9 +104,12 @@ export class RegionScene extends Phaser.Scene {
       this.input.setDefaultCursor(i >= 0 ? 'pointer' : 'default');
       this.drawHover();
     });
-    this.input.on(Phaser.Input.Events.POINTER_UP, (p: Phaser.Input.Pointer) => {
-      const i = this.portalAt(p.x, p.y);
-      if (i >= 0) this.enter(i);
+    // A tap (or a click) steps through a portal; a finger that slides or pinches does not.
+    new Gestures(this, {
+      tap: (x, y) => {
+        const i = this.portalAt(x, y);
+        if (i >= 0) this.enter(i);
+      },
     });
     onCanvasKeys(this, (e) => {
       const n = this.portals.length;

@@ -59,7 +59,8 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
     // Phaser's default calls window.focus() at boot and on every mousedown: inside an embed's iframe
     // that takes the host page's keyboard focus from wherever its reader had put it.
     autoFocus: false,
-    input: { keyboard: { target: options.keyTarget ?? parent } },
+    // Two touch pointers: one finger pans and taps, two pinch (gestures.ts).
+    input: { keyboard: { target: options.keyTarget ?? parent }, activePointers: 2 },
     scale: {
       mode: Phaser.Scale.RESIZE,
       width: Math.max(320, parent.clientWidth),
@@ -96,9 +97,16 @@ export function createGame(options: CreateGameOptions): Phaser.Game {
   });
   // Scale RESIZE polls its parent's size twice a second; a panel folding away or the Chronicle
   // growing should resize the world in the same frame, so the parent's own size changes are heard.
-  // Marking the Scale Manager dirty makes its next step read the parent's bounds and refresh.
+  // The Scale Manager is refreshed here, not only marked dirty: its refresh reads the parent's bounds
+  // once more at its end, so a parent that changed meanwhile (the top bar wrapping to a new row while
+  // the game boots) was recorded as already seen, and the canvas kept its old height under the
+  // Chronicle's bar.
   const follow = new ResizeObserver(() => {
-    game.scale.dirty = true;
+    const scale = game.scale;
+    if (!scale.canvas) return;
+    scale.getParentBounds();
+    if (scale.gameSize.width !== scale.parentSize.width || scale.gameSize.height !== scale.parentSize.height)
+      scale.refresh();
   });
   follow.observe(parent);
   game.events.once(Phaser.Core.Events.DESTROY, () => follow.disconnect());

@@ -1,10 +1,11 @@
 /**
  * The console's door, loaded with the page and kept tiny: the top bar's Console button, the backquote
- * key (heard on the game's root, never while the player types in a field), and a form's "Open in
+ * key (anywhere in the game, never while the player types in a field; mount-keys.ts), and a form's "Open in
  * console" (an `nozama:open-console` event bubbling up to the root). The console itself and JMESPath
  * are loaded (a dynamic import) on the first open, so the first paint does not carry them.
  */
 import type { GameStore } from '../store/create-game-store.ts';
+import { onGameKey } from './mount-keys.ts';
 
 export const OPEN_CONSOLE_EVENT = 'nozama:open-console';
 
@@ -18,13 +19,6 @@ export interface ConsoleView {
   close(): void;
   destroy(): void;
 }
-
-const editable = (t: EventTarget | null): boolean =>
-  t instanceof HTMLElement &&
-  (t.isContentEditable ||
-    t instanceof HTMLInputElement ||
-    t instanceof HTMLTextAreaElement ||
-    t instanceof HTMLSelectElement);
 
 export function bindConsoleToggle(root: HTMLElement, store: GameStore): () => void {
   const button = root.querySelector<HTMLButtonElement>('[data-role="console-toggle"]');
@@ -62,7 +56,7 @@ export function bindConsoleToggle(root: HTMLElement, store: GameStore): () => vo
     else void open();
   };
   const onKey = (e: KeyboardEvent) => {
-    if (e.key !== '`' || e.ctrlKey || e.metaKey || e.altKey || editable(e.target)) return;
+    if (e.key !== '`') return;
     e.preventDefault();
     onClick();
   };
@@ -71,12 +65,12 @@ export function bindConsoleToggle(root: HTMLElement, store: GameStore): () => vo
     void open(typeof line === 'string' ? line : undefined);
   };
   button.addEventListener('click', onClick);
-  root.addEventListener('keydown', onKey);
+  const offKey = onGameKey(root, onKey);
   root.addEventListener(OPEN_CONSOLE_EVENT, onRequest);
   return () => {
     destroyed = true;
     button.removeEventListener('click', onClick);
-    root.removeEventListener('keydown', onKey);
+    offKey();
     root.removeEventListener(OPEN_CONSOLE_EVENT, onRequest);
     view?.destroy();
   };

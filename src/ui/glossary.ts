@@ -1,18 +1,12 @@
 /**
  * The glossary, reachable from everywhere: a "Glossary" button in the top bar, the key G anywhere in
- * the game (not while typing), and the canvas's "?" card names the key. Every story word with its AWS
+ * the game (not while typing; mount-keys.ts), and the canvas's "?" card names the key. Every story word with its AWS
  * term and one plain sentence (the lexicon of src/i18n/lexicon.ts), in a modal dialog inside the
  * game's root, closed with Escape or its button; focus goes back where it was.
  */
 import { fullGlossary } from '../i18n/lexicon.ts';
 import { button, h, uid } from './dom.ts';
-
-function typing(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
+import { onGameKey } from './mount-keys.ts';
 
 export function bindGlossary(root: HTMLElement): () => void {
   const titleId = uid('glossary-title');
@@ -69,20 +63,20 @@ export function bindGlossary(root: HTMLElement): () => void {
   const onToggle = () => open();
   const onClose = () => dialog.close();
   const onKey = (e: KeyboardEvent) => {
-    if (e.key.toLowerCase() !== 'g' || e.ctrlKey || e.metaKey || e.altKey || typing(e.target)) return;
+    if (e.key.toLowerCase() !== 'g') return;
     e.preventDefault();
     if (dialog.open) dialog.close();
     else open();
   };
   toggle.addEventListener('click', onToggle);
   close.addEventListener('click', onClose);
-  root.addEventListener('keydown', onKey);
+  const offKey = onGameKey(root, onKey);
   root.querySelector('.top-tools')?.append(toggle);
   root.append(dialog);
   return () => {
     toggle.removeEventListener('click', onToggle);
     close.removeEventListener('click', onClose);
-    root.removeEventListener('keydown', onKey);
+    offKey();
     toggle.remove();
     dialog.remove();
   };

@@ -1,8 +1,9 @@
 /**
  * Mounts the DOM panels around the canvas: the Rosetta switch, the panels' fold and sheet buttons,
  * the Build panel, the Inspector and the Chronicle. A new selection (on the canvas or in a list)
- * unfolds the Inspector on a wide game, where the player's attention just went. Returns one function
- * that unbinds them all.
+ * shows the Inspector (unfolded on a wide game, its sheet on a narrow one), where the player's
+ * attention just went; a level's start shows a narrow game's level sheet, with the brief. Returns one
+ * function that unbinds them all.
  */
 import type { GameStore } from '../store/create-game-store.ts';
 import { bindBuildPanel } from './build-panel.ts';
@@ -23,6 +24,7 @@ function required<T extends HTMLElement>(root: ParentNode, selector: string): T 
 export function bindPanels(root: HTMLElement, store: GameStore): () => void {
   const drawers = bindDrawers(root);
   const inspectorPanel = required(root, '[data-role="inspector-panel"]');
+  const levelSheet = required(root, '[data-role="level-sheet"]');
   const offs = [
     bindRosettaSwitch(root, store),
     bindWheelGuard(root),
@@ -37,6 +39,13 @@ export function bindPanels(root: HTMLElement, store: GameStore): () => void {
       (sel) => {
         if (sel) drawers.reveal(inspectorPanel.id);
       },
+    ),
+    store.subscribe(
+      (s) => s.level?.id,
+      (id) => {
+        if (id) drawers.reveal(levelSheet.id);
+      },
+      { fireImmediately: true },
     ),
   ];
   return () => {

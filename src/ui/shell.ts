@@ -1,7 +1,8 @@
 /**
  * The game's frame, made by code (it used to live in index.html): the top bar (breadcrumb, clock,
- * time controls, Rosetta switch, drawer buttons), the Build panel, the world (the canvas's parent and
- * its text summary for screen readers), the Inspector and the Chronicle. The panels bind to its parts
+ * time controls, a menu button for a narrow game, Rosetta switch, drawer buttons), the Build panel,
+ * the world (the canvas's parent and its text summary for screen readers), the Inspector, a narrow
+ * game's level sheet, the Chronicle and a narrow game's sheet bar. The panels bind to its parts
  * (`data-role` attributes), never to the page, so two games on one page share nothing.
  *
  * Ids are needed for labels (aria-labelledby, aria-controls) and must be unique in their document or
@@ -105,19 +106,36 @@ function rosetta(group: string): HTMLElement {
   );
 }
 
+function drawerButton(id: (name: string) => string, panel: string, label: string): HTMLElement {
+  return h(
+    'button',
+    {
+      type: 'button',
+      class: 'time-button drawer-toggle',
+      'data-drawer': panel,
+      'aria-controls': id(panel),
+      'aria-expanded': 'false',
+    },
+    label,
+  );
+}
+
+/**
+ * A narrow game's bar at the foot: one button per sheet (the Build panel, the level, the Inspector,
+ * the Chronicle). A wide game hides it and keeps its buttons in the top bar.
+ */
+function sheetBar(id: (name: string) => string): HTMLElement {
+  return h(
+    'nav',
+    { class: 'sheet-bar', 'aria-label': T.t('frame.sheets') },
+    drawerButton(id, 'build-panel', T.t('frame.build')),
+    drawerButton(id, 'level-sheet', T.t('frame.level')),
+    drawerButton(id, 'inspector-panel', T.t('frame.inspector')),
+    drawerButton(id, 'chronicle', T.t('frame.chronicle')),
+  );
+}
+
 function topBar(id: (name: string) => string): HTMLElement {
-  const drawerButton = (panel: string, label: string) =>
-    h(
-      'button',
-      {
-        type: 'button',
-        class: 'time-button drawer-toggle',
-        'data-drawer': true,
-        'aria-controls': id(panel),
-        'aria-expanded': 'false',
-      },
-      label,
-    );
   return h(
     'header',
     { class: 'top-bar' },
@@ -134,15 +152,30 @@ function topBar(id: (name: string) => string): HTMLElement {
       ),
     ),
     timeControls(),
+    // A narrow game folds the tools below into this menu (drawers.ts).
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'time-button menu-toggle',
+        'data-role': 'menu-toggle',
+        'aria-controls': id('top-tools'),
+        'aria-expanded': 'false',
+        title: T.t('frame.menuLabel'),
+      },
+      h('span', { class: 'menu-glyph', 'aria-hidden': 'true' }, '☰'),
+      ' ',
+      T.t('frame.menu'),
+    ),
     h(
       'div',
-      { class: 'top-tools' },
+      { class: 'top-tools', id: id('top-tools') },
       rosetta(id('rosetta')),
       h(
         'div',
         { class: 'drawer-toggles' },
-        drawerButton('build-panel', T.t('frame.build')),
-        drawerButton('inspector-panel', T.t('frame.inspector')),
+        drawerButton(id, 'build-panel', T.t('frame.build')),
+        drawerButton(id, 'inspector-panel', T.t('frame.inspector')),
       ),
       h(
         'button',
@@ -209,6 +242,13 @@ export function createShell(idPrefix: string): Shell {
           ),
         ),
         sidePanel(id, 'inspector', T.t('frame.inspector')),
+        // A narrow game's level sheet: the level panel moves here from the Inspector's column.
+        h('aside', {
+          id: id('level-sheet'),
+          class: 'panel panel-level',
+          'data-role': 'level-sheet',
+          'aria-label': T.t('frame.level'),
+        }),
       ),
       h(
         'section',
@@ -220,6 +260,7 @@ export function createShell(idPrefix: string): Shell {
         },
         h('h2', { id: id('chronicle-title'), class: 'panel-title chronicle-title' }, T.t('frame.chronicle')),
       ),
+      sheetBar(id),
     ),
   );
   return { root, world };

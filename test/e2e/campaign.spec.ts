@@ -150,17 +150,30 @@ test('links: ?sandbox=1 is free play with every section; an unknown ?level= open
   await expect(map).toContainText('There is no level "no-such-level"');
 });
 
-test('on a narrow screen the level panel is in the Inspector drawer', async ({ page }) => {
+test('on a narrow screen the level panel is a sheet of its own, open when the level starts', async ({
+  page,
+}) => {
   await page.setViewportSize({ width: 820, height: 700 });
   await page.goto('/?level=decree-of-one');
   await waitBridge(page);
   const panel = page.locator('[data-role="level-panel"]');
-  await expect(panel).toBeHidden();
-  await page.getByRole('button', { name: 'Inspector' }).click();
+  const levelButton = page.getByRole('button', { name: 'Level', exact: true });
   await expect(panel.getByRole('heading', { name: 'A decree of one' })).toBeVisible();
   await expect(panel.locator('.goal')).not.toHaveCount(0);
+  await expect(levelButton).toHaveAttribute('aria-expanded', 'true');
   await page.screenshot({ path: `${SCREENSHOTS}/campaign-5-narrow.png` });
   expect(await axeSerious(page, { include: '[data-role="level-panel"]' })).toEqual([]);
+  // The Inspector's sheet takes its place (one sheet at a time); the Level button brings it back.
+  await page.getByRole('button', { name: 'Inspector', exact: true }).click();
+  await expect(panel).toBeHidden();
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeVisible();
+  await levelButton.click();
+  await expect(panel).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Inspector' })).toBeHidden();
+  // Wide again, the level panel is back at the top of the Inspector's column.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(page.locator('[data-role="inspector-panel"] [data-role="level-panel"]')).toBeVisible();
+  await expect(levelButton).toBeHidden();
 });
 
 test('a damaged save is kept aside and reported on the map; play goes on', async ({ page }) => {

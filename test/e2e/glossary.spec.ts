@@ -49,3 +49,31 @@ test('the glossary opens from the top bar and with G, and story words explain th
   await expect(portal).toHaveAttribute('title', /portal = Availability Zone: /);
   expect(problems).toEqual([]);
 });
+
+test('G and the backquote work anywhere in the game, even with nothing focused, never while typing', async ({
+  page,
+  problems,
+}) => {
+  await openGame(page, '?sandbox=1');
+  const glossary = page.getByRole('dialog', { name: 'Glossary: story words and AWS’s' });
+  // A click on the Chronicle's plain text leaves the focus on the page's body.
+  await page.locator('.chronicle-lines').click();
+  expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true);
+  await page.keyboard.press('g');
+  await expect(glossary).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(glossary).toBeHidden();
+  await page.locator('.chronicle-lines').click();
+  await page.keyboard.press('`');
+  const consoleButton = page.locator('[data-role="console-toggle"]');
+  await expect(consoleButton).toHaveAttribute('aria-expanded', 'true');
+  // In the console's field the backquote and g are typed, not taken.
+  const input = page
+    .locator('[data-role="console-panel"] textarea, [data-role="console-panel"] input')
+    .first();
+  await expect(input).toBeFocused();
+  await page.keyboard.type('g`');
+  await expect(input).toHaveValue(/g`$/);
+  await expect(glossary).toBeHidden();
+  expect(problems).toEqual([]);
+});

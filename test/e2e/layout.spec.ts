@@ -10,7 +10,8 @@
  */
 import { expect, type Page } from '@playwright/test';
 import { LEVELS } from '../../src/levels/index.ts';
-import { advanceUntil, frames, openGame, openLevel, SCREENSHOTS, test, waitBridge } from './helpers.ts';
+import { measureFit } from './fit.ts';
+import { advanceUntil, openGame, openLevel, SCREENSHOTS, test, waitBridge } from './helpers.ts';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -18,40 +19,6 @@ const SIZES = [
   { width: 1440, height: 900 },
   { width: 1920, height: 1080 },
 ] as const;
-
-/** Text a player reads to act: labels, legends, titles, buttons, hints, goals. */
-const LABELLED = [
-  '.panel :is(label, legend, summary, h2, h3, h4, button, dt, .hint, .goal-text, .section-title)',
-  '.top-bar :is(button, .rosetta-option span, .breadcrumb li, .clock-value)',
-  '.chronicle :is(button, h2)',
-].join(', ');
-
-interface Fit {
-  scrollHeight: number;
-  innerHeight: number;
-  cut: string[];
-}
-
-/** How the page fits: its scroll height, and every labelled element whose text overflows its box. */
-async function measureFit(page: Page): Promise<Fit> {
-  // The panels render once per frame: measure what the player sees after the click.
-  await frames(page, 2);
-  return page.evaluate((selector) => {
-    const cut: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>(selector)) {
-      if (el.closest('.visually-hidden') || !el.checkVisibility()) continue;
-      if (el.scrollWidth > el.clientWidth + 1)
-        cut.push(
-          `${el.tagName.toLowerCase()} "${(el.textContent ?? '').trim().slice(0, 50)}" in ${el.closest('[data-section]')?.getAttribute('data-section') ?? el.closest('[id]')?.id}`,
-        );
-    }
-    return {
-      scrollHeight: document.scrollingElement?.scrollHeight ?? 0,
-      innerHeight: window.innerHeight,
-      cut,
-    };
-  }, LABELLED);
-}
 
 /** Opens each visible Build section in turn and checks the page after each. */
 async function openEverySection(page: Page, where: string): Promise<void> {
@@ -62,12 +29,14 @@ async function openEverySection(page: Page, where: string): Promise<void> {
     const details = summary.locator('..');
     if ((await details.getAttribute('open')) === null) await summary.click();
     await expect(details).toHaveAttribute('open', '');
-    // The section just opened shows its top inside the panel.
-    const top = await details.evaluate((el) => {
-      const panel = el.closest('.panel') as HTMLElement;
-      return el.getBoundingClientRect().top - panel.getBoundingClientRect().top;
-    });
-    expect(top, `${where}: section ${i} opens at its top`).toBeGreaterThanOrEqual(-1);
+    // The section just opened shows its top inside the panel (its toggle event, which scrolls it
+    // there, comes a task after the click).
+    const top = () =>
+      details.evaluate((el) => {
+        const panel = el.closest('.panel') as HTMLElement;
+        return el.getBoundingClientRect().top - panel.getBoundingClientRect().top;
+      });
+    await expect.poll(top, { message: `${where}: section ${i} opens at its top` }).toBeGreaterThanOrEqual(-1);
     const f = await measureFit(page);
     const name = await details.getAttribute('data-section');
     expect(f.scrollHeight, `${where} ${name}: the page does not scroll`).toBeLessThanOrEqual(f.innerHeight);

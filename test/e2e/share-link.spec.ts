@@ -79,6 +79,8 @@ test('Embed this world gives the code for the world on screen (free play, phone 
   await page.setViewportSize({ width: 390, height: 844 });
   await openGame(page, '?sandbox=1');
   await buildWorld(page);
+  // On a phone the top bar's tools are in its menu.
+  await page.getByRole('button', { name: 'Menu' }).click();
   await page.getByRole('button', { name: 'Embed this world' }).click();
   const code = page.getByRole('textbox', { name: 'Code to embed this world' });
   await expect(code).toBeVisible();

@@ -88,11 +88,16 @@ export class ZoneView {
     this.fullName
       .setText(zone.name)
       .setFontSize(fonts.zoneName)
-      .setPosition(crown.x + crown.w / 2, top + fonts.zoneCode + gap - fonts.zoneCode * 0.1);
+      .setPosition(crown.x + crown.w / 2, top + fonts.zoneCode + gap - fonts.zoneCode * 0.1)
+      .setScale(1);
+    // A narrow zone (a phone's screen) shrinks its words to fit rather than run into its neighbour's.
+    fitWidth(this.fullName, crown.w * 0.92);
     this.managedLabel
       .setText('managed lands')
       .setFontSize(fonts.managed)
-      .setPosition(layout.managed.x + 10, layout.managed.y + fonts.managed * 0.2);
+      .setPosition(layout.managed.x + 10, layout.managed.y + fonts.managed * 0.2)
+      .setScale(1);
+    fitWidth(this.managedLabel, layout.managed.w - 14);
     this.hint
       .setText('no territories yet')
       .setFontSize(fonts.counts)
@@ -353,4 +358,9 @@ function crack(g: Phaser.GameObjects.Graphics, x0: number, y0: number, x1: numbe
     g.lineTo(x0 + (x1 - x0) * t + jitter, y0 + (y1 - y0) * t);
   }
   g.strokePath();
+}
+
+/** Scales a text down (never up) so it is at most `width` wide. */
+function fitWidth(text: Phaser.GameObjects.Text, width: number): void {
+  if (text.width > width && width > 0) text.setScale(width / text.width);
 }
