@@ -4,7 +4,8 @@
  * StateReason when the event came with it). The chronicle and the renovation panel's why card both
  * read them, so the horn tells one story wherever it sounds.
  */
-import type { SimEvent, SimState } from '../model/index.ts';
+import type { HookVerdict, SimEvent, SimState } from '../model/index.ts';
+import { hookFunctionName } from './hook-words.ts';
 import {
   type AliasRollbackFacts,
   alarmFacts,
@@ -84,7 +85,18 @@ export function ecsRollbackFacts(
   if (step !== undefined) f.step = step;
   if (steps !== undefined) f.steps = steps;
   if (w !== undefined) f.weightPercent = w;
-  if (trigger !== 'circuitBreaker' && trigger !== 'StopServiceDeployment' && trigger !== 'unknown') {
+  const hook = d.hook as
+    | { hookTargetArn?: unknown; lifecycleStage?: unknown; verdict?: unknown; invocations?: unknown }
+    | undefined;
+  if (hook && typeof hook.hookTargetArn === 'string')
+    f.hook = {
+      functionName: hookFunctionName(hook.hookTargetArn),
+      stage: s(hook.lifecycleStage),
+      verdict: (s(hook.verdict) || 'FAILED') as HookVerdict,
+      invocations: num(hook.invocations) ?? 1,
+    };
+  const special = ['circuitBreaker', 'StopServiceDeployment', 'lifecycleHook', 'unknown'];
+  if (!special.includes(trigger)) {
     const alarm = alarmOf(sim, trigger, firingReason(sim, trigger, events, at));
     if (alarm) f.alarm = alarm;
   }

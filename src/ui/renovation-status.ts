@@ -17,7 +17,13 @@ import type { Lifetime } from './component.ts';
 import { breakable, button, h, pick, setCli, setText, tableHead, uid, words } from './dom.ts';
 import { alarmIcon, alarmStateWords } from './forms/watchtower-form.ts';
 import { responseSummary } from './inspector.ts';
-import { type ActualMemo, renovationView, type StatusView, type StepRow } from './renovation-view.ts';
+import {
+  type ActualMemo,
+  type HookRow,
+  renovationView,
+  type StatusView,
+  type StepRow,
+} from './renovation-view.ts';
 
 export interface ActionRow {
   root: HTMLElement;
@@ -95,6 +101,55 @@ export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, st
             {},
             h('span', { 'aria-hidden': 'true' }, `${STEP_ICON[s.state]} `),
             pick(...STEP_WORD[s.state], mode),
+          ),
+        ),
+      ),
+    ),
+  );
+}
+
+const HOOK_ICON: Record<HookRow['state'], string> = { passed: '✔', failed: '✖', waiting: '⏳' };
+const HOOK_WORD: Record<HookRow['state'], [string, string]> = {
+  passed: ['let it go on', 'SUCCEEDED'],
+  failed: ['stopped it', 'FAILED'],
+  waiting: ['asked for time', 'IN_PROGRESS'],
+};
+
+/** The gatekeeper spells' casts: where, how many times, what each answered (icon and word). */
+export function hookTable(rows: HookRow[], mode: NameMode): HTMLTableElement {
+  return h(
+    'table',
+    { class: 'shares renovation-hooks-state' },
+    ...tableHead(
+      pick(
+        'Gatekeeper spells: each stage they guard, how often they were cast and what they answered',
+        'Lifecycle hooks: invocations and hookStatus per stage',
+        mode,
+      ),
+      [
+        pick('Spell', 'Function', mode),
+        pick('When', 'Stage', mode),
+        pick('Casts', 'Invocations', mode),
+        pick('Answers', 'hookStatus', mode),
+        pick('Verdict', 'Status', mode),
+      ],
+    ),
+    h(
+      'tbody',
+      {},
+      ...rows.map((r) =>
+        h(
+          'tr',
+          { class: `hook-${r.state}`, 'data-hook': r.key },
+          h('th', { scope: 'row' }, r.spell),
+          h('td', {}, ...breakable(r.stage)),
+          h('td', {}, `${r.invocations}`),
+          h('td', {}, ...breakable(r.verdicts)),
+          h(
+            'td',
+            {},
+            h('span', { 'aria-hidden': 'true' }, `${HOOK_ICON[r.state]} `),
+            pick(...HOOK_WORD[r.state], mode),
           ),
         ),
       ),
@@ -282,6 +337,7 @@ function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {
     );
   for (const t of v.timers) out.push(h('p', { class: 'renovation-timer' }, t));
   if (v.steps.length) out.push(stepTable(v.steps, mode, ['the new edition', 'the new revision']));
+  if (v.hooks.length) out.push(hookTable(v.hooks, mode));
   for (const c of v.counts) out.push(h('p', { class: 'renovation-count' }, c));
   out.push(h('p', { class: 'group-title' }, pick('Watchtowers', 'Alarms', mode)), towerList(v.towers, mode));
   return out;

@@ -379,6 +379,7 @@ export function rollBackNative(
       weightPercent: n0.weightPercent,
       fromDeploymentId: n.greenDeploymentId,
       toDeploymentId: n.blueDeploymentId,
+      ...(rec.rollback?.hook ? { hook: rec.rollback.hook } : {}),
     },
     svc.region,
   );
