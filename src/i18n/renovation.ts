@@ -262,7 +262,7 @@ export function ecsRollbackCard(f: EcsRollbackFacts, mode: NameMode): WhyCard {
   } else if (f.hook) {
     const said = hookVerdictWords(f.hook.verdict, 'nozama');
     story = `Gatekeeper spell ${f.hook.functionName} answered “${said}” when ${stageWords(f.hook.stage, 'nozama')}${whereStory(f)} — ${returned}`;
-    aws = `Lifecycle hook ${f.hook.functionName} at ${f.hook.stage}: ${hookVerdictWords(f.hook.verdict, 'aws')}${whereAws(f)}: rolled back to ${backAws}`;
+    aws = `Lifecycle hook ${f.hook.functionName}: ${hookVerdictWords(f.hook.verdict, 'aws')}${whereAws(f)}: rolled back to ${backAws}`;
   } else if (f.trigger === 'StopServiceDeployment') {
     story = `You sounded the horn yourself${whereStory(f)} — ${returned}`;
     aws = `StopServiceDeployment (stopType ROLLBACK)${whereAws(f)}: rolled back to ${backAws}`;

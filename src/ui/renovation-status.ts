@@ -109,52 +109,39 @@ export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, st
 }
 
 const HOOK_ICON: Record<HookRow['state'], string> = { passed: '✔', failed: '✖', waiting: '⏳' };
-const HOOK_WORD: Record<HookRow['state'], [string, string]> = {
-  passed: ['let it go on', 'SUCCEEDED'],
-  failed: ['stopped it', 'FAILED'],
-  waiting: ['asked for time', 'IN_PROGRESS'],
+/** What the run meant for the renovation, in story words (AWS mode: the answers say it). */
+const HOOK_WORD: Record<HookRow['state'], string> = {
+  passed: 'the renovation went on',
+  failed: 'the renovation was stopped',
+  waiting: 'the renovation waits',
 };
 
 /** The gatekeeper spells' casts: where, how many times, what each answered (icon and word). */
-export function hookTable(rows: HookRow[], mode: NameMode): HTMLTableElement {
-  return h(
-    'table',
-    { class: 'shares renovation-hooks-state' },
-    ...tableHead(
-      pick(
-        'Gatekeeper spells: each stage they guard, how often they were cast and what they answered',
-        'Lifecycle hooks: invocations and hookStatus per stage',
-        mode,
-      ),
-      [
-        pick('Spell', 'Function', mode),
-        pick('When', 'Stage', mode),
-        pick('Casts', 'Invocations', mode),
-        pick('Answers', 'hookStatus', mode),
-        pick('Verdict', 'Status', mode),
-      ],
-    ),
+export function hookList(rows: HookRow[], mode: NameMode): HTMLElement[] {
+  return [
+    h('p', { class: 'group-title' }, pick('Gatekeeper spells', 'Lifecycle hooks', mode)),
     h(
-      'tbody',
-      {},
+      'ul',
+      { class: 'renovation-hooks-state' },
       ...rows.map((r) =>
         h(
-          'tr',
+          'li',
           { class: `hook-${r.state}`, 'data-hook': r.key },
-          h('th', { scope: 'row' }, r.spell),
-          h('td', {}, ...breakable(r.stage)),
-          h('td', {}, `${r.invocations}`),
-          h('td', {}, ...breakable(r.verdicts)),
-          h(
-            'td',
-            {},
-            h('span', { 'aria-hidden': 'true' }, `${HOOK_ICON[r.state]} `),
-            pick(...HOOK_WORD[r.state], mode),
+          h('span', { class: 'hook-icon', 'aria-hidden': 'true' }, `${HOOK_ICON[r.state]} `),
+          h('strong', {}, r.spell),
+          ' · ',
+          ...breakable(r.stage),
+          ' · ',
+          pick(
+            `cast ${r.invocations} ${r.invocations === 1 ? 'time' : 'times'}: ${r.verdicts}`,
+            `${r.invocations} ${r.invocations === 1 ? 'invocation' : 'invocations'}: ${r.verdicts}`,
+            mode,
           ),
+          ...(mode === 'aws' ? [] : [' — ', h('span', { class: 'hook-verdict' }, HOOK_WORD[r.state])]),
         ),
       ),
     ),
-  );
+  ];
 }
 
 export function towerList(towers: StatusView['towers'], mode: NameMode): HTMLElement {
@@ -337,7 +324,7 @@ function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {
     );
   for (const t of v.timers) out.push(h('p', { class: 'renovation-timer' }, t));
   if (v.steps.length) out.push(stepTable(v.steps, mode, ['the new edition', 'the new revision']));
-  if (v.hooks.length) out.push(hookTable(v.hooks, mode));
+  if (v.hooks.length) out.push(...hookList(v.hooks, mode));
   for (const c of v.counts) out.push(h('p', { class: 'renovation-count' }, c));
   out.push(h('p', { class: 'group-title' }, pick('Watchtowers', 'Alarms', mode)), towerList(v.towers, mode));
   return out;

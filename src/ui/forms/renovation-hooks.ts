@@ -10,7 +10,7 @@ import { stageWords } from '../../i18n/renovation.ts';
 import type { HookRule, SimState } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
-import { field, h, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
+import { breakable, field, h, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
 import { checkbox, group, numberOrText, ticked } from './parts.ts';
 import { spellsOf } from './spell-context.ts';
 
@@ -167,7 +167,9 @@ export function createHookFields() {
     for (const box of stageBoxes) {
       const label = box.root.querySelector<HTMLElement>('[data-stage]');
       const st = box.input.value;
-      if (label) label.textContent = mode === 'aws' ? st : `${stageWords(st, 'nozama')} (${st})`;
+      // The stage's own name goes under the story words, free to break at its underscores.
+      const code = h('code', { class: 'hook-stage-name' }, ...breakable(st));
+      label?.replaceChildren(...(mode === 'aws' ? [code] : [stageWords(st, 'nozama'), ' ', code]));
     }
     showParts();
   };
