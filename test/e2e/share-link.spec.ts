@@ -85,7 +85,7 @@ test('Embed this world gives the code for the world on screen (free play, phone 
   const text = await code.inputValue();
   expect(text).toMatch(/<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>/);
   expect(text).toMatch(/<nozama-demo world="world=2\.[^"]+" controls="play"><\/nozama-demo>/);
-  expect(text).toMatch(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?world=world%3D1\./);
+  expect(text).toMatch(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?world=world%3D2\./);
   await page.screenshot({ path: `${SCREENSHOTS}/share-embed-code-390.png` });
   expect(problems).toEqual([]);
 });
