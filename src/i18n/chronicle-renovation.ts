@@ -79,7 +79,8 @@ export function renovationLine(
   if (!(type in RENOVATION_EVENT_TYPES)) return undefined;
   if (!RENOVATION_EVENT_TYPES[type]) return null;
   const at = (event as { time?: number }).time;
-  if (type.startsWith('deployment/')) return ecsLine(type, event.data, sim, mode, at);
+  const region = (event as { region?: string }).region;
+  if (type.startsWith('deployment/')) return ecsLine(type, event.data, sim, mode, at, region);
   if (type.startsWith('codedeploy/') || type.startsWith('taskSet/'))
     return codeDeployLine(type, event.data, sim, mode, at);
   return lambdaLine(type, event.data, mode);
@@ -91,6 +92,7 @@ function ecsLine(
   sim: SimState,
   mode: NameMode,
   at?: number,
+  region?: string,
 ): ChronicleLine {
   const name = s(d.serviceName);
   const aws = mode === 'aws';
@@ -115,7 +117,7 @@ function ecsLine(
         : line(`${decree}'s renovation: ${stageWords(stage, mode)}`, 'info');
     }
     case 'deployment/completed': {
-      const td = serviceByName(sim, name)?.taskDefinition;
+      const td = serviceByName(sim, name, region)?.taskDefinition;
       const plan = td ? planName(td, mode) : '';
       return aws
         ? line(
@@ -141,7 +143,7 @@ function ecsLine(
     }
     case 'deployment/rolledBack': {
       const card = ecsRollbackCard(
-        ecsRollbackFacts(sim, d, undefined, at),
+        ecsRollbackFacts(sim, d, undefined, at, region),
         mode === 'both' ? 'nozama' : mode,
       );
       const head = aws

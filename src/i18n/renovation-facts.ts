@@ -17,11 +17,12 @@ type Data = Record<string, unknown>;
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-/** The region's live service of that name (the events name services, not their ARNs). */
-export function serviceByName(sim: SimState, name: string) {
-  const all = Object.values(sim.services).filter(
-    (x) => x.serviceName === name && x.region === sim.defaultRegion,
-  );
+/**
+ * The live service of that name in the event's region (the events name services, not their ARNs; an
+ * event without a region is the world's own region's).
+ */
+export function serviceByName(sim: SimState, name: string, region: string = sim.defaultRegion) {
+  const all = Object.values(sim.services).filter((x) => x.serviceName === name && x.region === region);
   return all.find((x) => x.status !== 'INACTIVE') ?? all[0];
 }
 
@@ -70,8 +71,9 @@ export function ecsRollbackFacts(
   d: Data,
   events?: readonly SimEvent[],
   at?: number,
+  region?: string,
 ): EcsRollbackFacts {
-  const svc = serviceByName(sim, s(d.serviceName));
+  const svc = serviceByName(sim, s(d.serviceName), region);
   const dep = (id: unknown) => svc?.deployments.find((x) => x.id === id);
   const trigger = s(d.reason) || 'unknown';
   const backTo = s(d.taskDefinition) || dep(d.toDeploymentId)?.taskDefinition || svc?.taskDefinition || '';

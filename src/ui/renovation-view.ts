@@ -285,6 +285,7 @@ function ecsView(
       },
       events,
       rec.rollback.startedAt,
+      svc.region,
     );
     if (!facts.backTo || facts.backTo === target) facts.backTo = source ?? facts.backTo;
     view.horn = ecsRollbackCard(facts, mode);
