@@ -152,6 +152,7 @@ export function createHookFields() {
   };
 
   const update = (here: Here, mode: NameMode) => {
+    spells = spellsOf(here).length;
     setOptions(spell.control, [
       { value: '', label: pick('none: no gatekeeper', 'none (no lifecycle hooks)', mode) },
       ...spellsOf(here).map((f) => ({
@@ -174,8 +175,10 @@ export function createHookFields() {
     showParts();
   };
 
+  let spells = 0;
+  // Shown for ECS-native strategies once the region has a spell to ask (levels without spells stay plain).
   const show = (on: boolean) => {
-    root.hidden = !on;
+    root.hidden = !on || spells === 0;
   };
   return { root, choice, load, update, show };
 }
