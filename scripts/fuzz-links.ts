@@ -11,7 +11,7 @@ const count = Number(process.argv[2] ?? 100_000);
 const seed = Number(process.argv[3] ?? 2026);
 const source = createGameStore({ seed: 42 });
 buildKingdom(source);
-const link = `#${encodeLink(linkWorldOf(source.getState().save(), null))}`;
+const link = `#${encodeLink(linkWorldOf(source.getState().save(), null, source.getState().ui.region))}`;
 const started = process.hrtime.bigint();
 const counts = fuzzLinks(link, count, seed);
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;

@@ -59,6 +59,8 @@ interface BotoShape {
   min?: number;
   max?: number;
   pattern?: string;
+  /** A structure that carries any JSON value (Smithy's document type). */
+  document?: boolean;
 }
 interface BotoModel {
   metadata: { protocol: string; apiVersion: string };
@@ -113,7 +115,12 @@ function convert(s: BotoShape, dropped: string[], name: string): Shape {
             ? { shape: v.shape, location: loc }
             : { shape: v.shape };
       }
-      return { type: 'structure', members, ...(s.required?.length ? { required: s.required } : {}) };
+      return {
+        type: 'structure',
+        members,
+        ...(s.required?.length ? { required: s.required } : {}),
+        ...(s.document ? { document: true as const } : {}),
+      };
     }
     case 'list':
       return { type: 'list', member: s.member?.shape ?? 'String', ...bounds };

@@ -40,6 +40,7 @@ mount(element, {
   ...(options.seed === undefined ? {} : { seed: options.seed }),
   ...(options.renderer === undefined ? {} : { renderer: options.renderer }),
   ...(options.place === undefined ? {} : { place: options.place }),
+  ...(options.region === undefined ? {} : { region: options.region }),
   ...(options.level === undefined ? {} : { level: options.level.id }),
   sandbox: options.sandbox,
   campaign: options.campaign,

@@ -12,6 +12,8 @@ export interface MountOptions {
   seed?: number;
   /** Where the view opens (default: the store's starting place). */
   place?: ViewPlace;
+  /** The region the view opens in (default: the world's own); `place` is then one of its zones. */
+  region?: string;
   /** Phaser's renderer (default `auto`: WebGL when the browser has it). */
   renderer?: RendererChoice;
   /** A campaign level to open, by id; an unknown id opens the campaign map saying so. */

@@ -75,6 +75,9 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   else if (classroom?.plan?.world.kind === 'sandbox')
     store.getState().startSandbox(classroom.plan.seed, undefined, classSandboxScript(classroom.plan));
   else if (options.sandbox) store.getState().markVisited();
+  // `?place=` a zone of another region: the player starts in that region (the place then opens its zone).
+  if (options.region !== undefined && options.region !== store.getState().sim.defaultRegion)
+    store.getState().visit(options.region);
 
   const game = createGame({
     parent: shell.world,

@@ -8,7 +8,7 @@
  * | ------------ | ----------------------------------------------------------------------- |
  * | `seed`       | a whole number 0-4294967295 in decimal digits                           |
  * | `renderer`   | `webgl` or `canvas`                                                     |
- * | `place`      | `planet`, `region`, `kingdom`, or a zone of the world's region          |
+ * | `place`      | `planet`, `region`, `kingdom`, or a zone of any region (opens that region) |
  * | `level`      | a level id                                                              |
  * | `class`      | a class code (read here once; class-session.ts checks the code itself)  |
  * | `sandbox`, `campaign`, `present`, `testBridge` | `1` (on) or `0` (off)                 |
@@ -19,7 +19,7 @@ import type { RendererChoice } from '../game/create-game.ts';
 import { placeFromParam } from '../game/places.ts';
 import { levelById } from '../levels/index.ts';
 import type { Level } from '../levels/types.ts';
-import { DEFAULT_REGION, zoneNames } from '../model/index.ts';
+import { DEFAULT_REGION, regionOfZone, zoneNames } from '../model/index.ts';
 import type { ViewPlace } from '../store/create-game-store.ts';
 
 export const QUERY_PARAMS = [
@@ -41,6 +41,8 @@ export interface QueryOptions {
   renderer?: Exclude<RendererChoice, 'auto'>;
   /** Where the view opens; absent: where the game (or the level) starts. */
   place?: ViewPlace;
+  /** The region the view opens in, when `place` is a zone of another region than the world's. */
+  region?: string;
   level?: Level;
   sandbox: boolean;
   campaign: boolean;
@@ -127,12 +129,17 @@ export function parseQueryOptions(search: string): ParsedQuery {
   if (place !== null) {
     const region = options.level?.scenario.region ?? DEFAULT_REGION;
     const found = placeFromParam(place, region);
+    // A zone of another region opens that region's kingdom view on the zone (the world is one planet).
+    const elsewhere = found ? undefined : regionOfZone(place);
     if (found) options.place = found;
-    else
+    else if (elsewhere) {
+      options.place = { scene: 'kingdom', zone: place };
+      options.region = elsewhere;
+    } else
       problem(
         'place',
         place,
-        `is not a place: use planet, region, kingdom or a zone of ${region} (${zoneNames(region).join(', ')}). The game opens where it starts.`,
+        `is not a place: use planet, region, kingdom or a zone of a region of Nozama (${region}: ${zoneNames(region).join(', ')}). The game opens where it starts.`,
       );
   }
 

@@ -170,6 +170,8 @@ const SIM_LINES: Record<string, string> = {
   'sim:CrashContainer': 'it is what AWS does on its own (a container crashes)',
   'sim:SetImageBehavior': 'it is what AWS does on its own (a container image fails to start or crashes)',
   'sim:SetHealthCheckResult': "it is what a container's own health-check command answers (it fails or hangs)",
+  'sim:SetHookRule':
+    "it is what your own Lambda function's code answers when ECS invokes it as a deployment lifecycle hook (hookStatus SUCCEEDED, FAILED or IN_PROGRESS)",
   'sim:SetTraffic':
     'it is the world outside AWS (clients send a steady stream of requests to a load balancer listener or a Lambda function alias)',
   'sim:SetBehavior':

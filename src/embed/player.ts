@@ -97,8 +97,8 @@ export function mountPlayer(
       open.target = '_blank';
       open.rel = 'noopener';
       const refresh = () => {
-        const { level } = store.getState();
-        const world = linkWorldOf(store.getState().save(), level?.id ?? null);
+        const { level, ui } = store.getState();
+        const world = linkWorldOf(store.getState().save(), level?.id ?? null, ui.region);
         open.href = new URL(`index.html#${encodeLink(world)}`, base).toString();
       };
       open.addEventListener('focus', refresh);

@@ -8,8 +8,9 @@
  * Silent on purpose: deployment/trafficShifted (the step's stageChanged line and the rollback line
  * already say where the travelers go).
  */
-import type { SimState } from '../model/index.ts';
+import type { HookRule, HookVerdict, SimState } from '../model/index.ts';
 import type { ChronicleEvent, ChronicleLine, Tone } from './chronicle.ts';
+import { hookRuleWords, hookVerdictWords } from './hook-words.ts';
 import { byMode, capitalize, type NameMode } from './lexicon.ts';
 import { planName } from './names.ts';
 import {
@@ -34,6 +35,7 @@ export const RENOVATION_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'deployment/failed': true,
   'deployment/rolledBack': true,
   'deployment/stopRequested': true,
+  'deployment/hookInvoked': true,
   'codedeploy/applicationCreated': true,
   'codedeploy/deploymentGroupCreated': true,
   'codedeploy/created': true,
@@ -54,6 +56,7 @@ export const RENOVATION_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'lambda/versionPublished': true,
   'lambda/functionDeleted': true,
   'lambda/invoked': true,
+  'lambda/hookRuleSet': true,
   'alias/created': true,
   'alias/deleted': true,
   'alias/weightsChanged': true,
@@ -76,7 +79,8 @@ export function renovationLine(
   if (!(type in RENOVATION_EVENT_TYPES)) return undefined;
   if (!RENOVATION_EVENT_TYPES[type]) return null;
   const at = (event as { time?: number }).time;
-  if (type.startsWith('deployment/')) return ecsLine(type, event.data, sim, mode, at);
+  const region = (event as { region?: string }).region;
+  if (type.startsWith('deployment/')) return ecsLine(type, event.data, sim, mode, at, region);
   if (type.startsWith('codedeploy/') || type.startsWith('taskSet/'))
     return codeDeployLine(type, event.data, sim, mode, at);
   return lambdaLine(type, event.data, mode);
@@ -88,6 +92,7 @@ function ecsLine(
   sim: SimState,
   mode: NameMode,
   at?: number,
+  region?: string,
 ): ChronicleLine {
   const name = s(d.serviceName);
   const aws = mode === 'aws';
@@ -112,7 +117,7 @@ function ecsLine(
         : line(`${decree}'s renovation: ${stageWords(stage, mode)}`, 'info');
     }
     case 'deployment/completed': {
-      const td = serviceByName(sim, name)?.taskDefinition;
+      const td = serviceByName(sim, name, region)?.taskDefinition;
       const plan = td ? planName(td, mode) : '';
       return aws
         ? line(
@@ -133,17 +138,38 @@ function ecsLine(
           `The steward's circuit breaker tripped on ${decree}: new developments kept failing`,
           'bad',
         );
+      if (reason === 'lifecycleHook') return line(`A gatekeeper spell stopped ${decree}'s renovation`, 'bad');
       return line(`Watchtower ${reason} lit its beacon during ${decree}'s renovation`, 'bad');
     }
     case 'deployment/rolledBack': {
       const card = ecsRollbackCard(
-        ecsRollbackFacts(sim, d, undefined, at),
+        ecsRollbackFacts(sim, d, undefined, at, region),
         mode === 'both' ? 'nozama' : mode,
       );
       const head = aws
         ? `(service ${name}) rolling back to deployment ${s(d.toDeploymentId)}: `
         : 'Horn of rollback! ';
       return line(`${head}${card.headline}`, 'bad');
+    }
+    case 'deployment/hookInvoked': {
+      const verdict = s(d.verdict) as HookVerdict;
+      const tone: Tone = verdict === 'SUCCEEDED' ? 'good' : verdict === 'IN_PROGRESS' ? 'info' : 'bad';
+      const step = n(d.step) > 0 ? ` step ${n(d.step)}/${n(d.steps)}` : '';
+      const again =
+        verdict === 'IN_PROGRESS' && typeof d.nextInvokeAt === 'number' && at !== undefined
+          ? aws
+            ? ` (invoked again in ${d.nextInvokeAt - at} s)`
+            : `; cast again in ${d.nextInvokeAt - at} s`
+          : '';
+      return aws
+        ? line(
+            `(service ${name}) lifecycle hook ${s(d.functionName)} invoked at ${s(d.lifecycleStage)}${step} (invocation ${n(d.invocation)}): ${hookVerdictWords(verdict, 'aws')}${again}`,
+            tone,
+          )
+        : line(
+            `${decree}'s renovation asks gatekeeper spell ${s(d.functionName)} (${stageWords(s(d.lifecycleStage), mode)}${step ? `,${step}` : ''}): “${hookVerdictWords(verdict, 'nozama')}”${again}`,
+            tone,
+          );
     }
     default:
       return aws
@@ -315,6 +341,17 @@ function lambdaLine(type: string, d: Record<string, unknown>, mode: NameMode): C
             `${spell} cast through ${through}: edition ${s(d.executedVersion)} answered${failed ? ', and failed' : ''}`,
             failed ? 'warn' : 'info',
           );
+    }
+    case 'lambda/hookRuleSet': {
+      const rule = (d.rule ?? { kind: 'none' }) as HookRule | { kind: 'none' };
+      if (rule.kind === 'none')
+        return aws
+          ? line(`sim:SetHookRule ${fn}: no rule (no hookStatus returned)`, 'info')
+          : line(`${spell} no longer gives a gatekeeper's verdict`, 'info');
+      const said = hookRuleWords(rule, aws ? 'aws' : 'nozama');
+      return aws
+        ? line(`sim:SetHookRule ${fn}: ${said}`, 'info')
+        : line(`${spell} is given its verdict as a gatekeeper: it ${said}`, 'info');
     }
     case 'alias/created':
       return aws

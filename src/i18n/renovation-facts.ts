@@ -4,7 +4,8 @@
  * StateReason when the event came with it). The chronicle and the renovation panel's why card both
  * read them, so the horn tells one story wherever it sounds.
  */
-import type { SimEvent, SimState } from '../model/index.ts';
+import type { HookVerdict, SimEvent, SimState } from '../model/index.ts';
+import { hookFunctionName } from './hook-words.ts';
 import {
   type AliasRollbackFacts,
   alarmFacts,
@@ -16,11 +17,12 @@ type Data = Record<string, unknown>;
 const s = (v: unknown): string => (typeof v === 'string' ? v : '');
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 
-/** The region's live service of that name (the events name services, not their ARNs). */
-export function serviceByName(sim: SimState, name: string) {
-  const all = Object.values(sim.services).filter(
-    (x) => x.serviceName === name && x.region === sim.defaultRegion,
-  );
+/**
+ * The live service of that name in the event's region (the events name services, not their ARNs; an
+ * event without a region is the world's own region's).
+ */
+export function serviceByName(sim: SimState, name: string, region: string = sim.defaultRegion) {
+  const all = Object.values(sim.services).filter((x) => x.serviceName === name && x.region === region);
   return all.find((x) => x.status !== 'INACTIVE') ?? all[0];
 }
 
@@ -69,8 +71,9 @@ export function ecsRollbackFacts(
   d: Data,
   events?: readonly SimEvent[],
   at?: number,
+  region?: string,
 ): EcsRollbackFacts {
-  const svc = serviceByName(sim, s(d.serviceName));
+  const svc = serviceByName(sim, s(d.serviceName), region);
   const dep = (id: unknown) => svc?.deployments.find((x) => x.id === id);
   const trigger = s(d.reason) || 'unknown';
   const backTo = s(d.taskDefinition) || dep(d.toDeploymentId)?.taskDefinition || svc?.taskDefinition || '';
@@ -84,7 +87,18 @@ export function ecsRollbackFacts(
   if (step !== undefined) f.step = step;
   if (steps !== undefined) f.steps = steps;
   if (w !== undefined) f.weightPercent = w;
-  if (trigger !== 'circuitBreaker' && trigger !== 'StopServiceDeployment' && trigger !== 'unknown') {
+  const hook = d.hook as
+    | { hookTargetArn?: unknown; lifecycleStage?: unknown; verdict?: unknown; invocations?: unknown }
+    | undefined;
+  if (hook && typeof hook.hookTargetArn === 'string')
+    f.hook = {
+      functionName: hookFunctionName(hook.hookTargetArn),
+      stage: s(hook.lifecycleStage),
+      verdict: (s(hook.verdict) || 'FAILED') as HookVerdict,
+      invocations: num(hook.invocations) ?? 1,
+    };
+  const special = ['circuitBreaker', 'StopServiceDeployment', 'lifecycleHook', 'unknown'];
+  if (!special.includes(trigger)) {
     const alarm = alarmOf(sim, trigger, firingReason(sim, trigger, events, at));
     if (alarm) f.alarm = alarm;
   }

@@ -11,9 +11,12 @@
  *
  * Pure data and functions: no DOM, no store.
  */
+import type { HookVerdict } from '../model/index.ts';
 import type { WhyCard } from './explain.ts';
+import { hookVerdictWords } from './hook-words.ts';
 import { byMode, type NameMode } from './lexicon.ts';
 import { parsePlan } from './names.ts';
+import { pct } from './percent.ts';
 
 export type RenovationKind = 'rolling' | 'blueGreen' | 'canary' | 'linear' | 'allAtOnce';
 
@@ -87,10 +90,7 @@ export function countdown(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${r}` : `${m}:${r}`;
 }
 
-/** A percentage without useless decimals: 10 -> "10", 33.3 -> "33.3". */
-export function pct(p: number): string {
-  return String(Math.round(p * 10) / 10);
-}
+export { pct };
 
 // ---------------------------------------------------------------------------------------------
 // Watchtowers in a few words
@@ -227,6 +227,8 @@ export interface EcsRollbackFacts {
   /** The task definition that failed. */
   failed?: string;
   alarm?: AlarmFacts;
+  /** A lifecycle hook that stopped it: its function, the stage and its last answer. */
+  hook?: { functionName: string; stage: string; verdict: HookVerdict; invocations: number };
 }
 
 /** Where it was: " at step 3 of 10" / " during PRODUCTION_TRAFFIC_SHIFT step 3/10". */
@@ -257,6 +259,10 @@ export function ecsRollbackCard(f: EcsRollbackFacts, mode: NameMode): WhyCard {
   } else if (f.trigger === 'circuitBreaker') {
     story = `The steward's circuit breaker: new developments kept failing${whereStory(f)} — ${returned}`;
     aws = `Deployment circuit breaker: tasks failed to start${whereAws(f)}: rolled back to ${backAws}`;
+  } else if (f.hook) {
+    const said = hookVerdictWords(f.hook.verdict, 'nozama');
+    story = `Gatekeeper spell ${f.hook.functionName} answered “${said}” when ${stageWords(f.hook.stage, 'nozama')}${whereStory(f)} — ${returned}`;
+    aws = `Lifecycle hook ${f.hook.functionName}: ${hookVerdictWords(f.hook.verdict, 'aws')}${whereAws(f)}: rolled back to ${backAws}`;
   } else if (f.trigger === 'StopServiceDeployment') {
     story = `You sounded the horn yourself${whereStory(f)} — ${returned}`;
     aws = `StopServiceDeployment (stopType ROLLBACK)${whereAws(f)}: rolled back to ${backAws}`;
@@ -269,7 +275,9 @@ export function ecsRollbackCard(f: EcsRollbackFacts, mode: NameMode): WhyCard {
     native
       ? `Both editions were still standing, so the travelers went back at once; ${failed} is torn down.`
       : `The steward raises ${back} again and tears down the developments of ${failed}.`,
-    'Mend the new edition (lift its curse), then renovate again.',
+    f.hook
+      ? `Mend the new edition, or change the verdict of spell ${f.hook.functionName}, then renovate again.`
+      : 'Mend the new edition (lift its curse), then renovate again.',
   ];
   const awsReasons = [f.detail, ...(f.alarm?.reason ? [f.alarm.reason] : [])];
   return card(mode, { headline: story, reasons: storyReasons }, { headline: aws, reasons: awsReasons });

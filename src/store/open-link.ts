@@ -86,6 +86,9 @@ export function openLinkWorld(store: GameStore, world: LinkWorld): LinkOpen {
   if (!checked.ok) return checked;
   const applied = applyTo(store, world);
   if (!applied.ok) return applied;
+  // The link opens where its maker was looking (format 2); a format 1 link, in the world's own region.
+  if (world.view !== undefined && world.view !== store.getState().sim.defaultRegion)
+    store.getState().visit(world.view);
   if (world.level === null) store.getState().goTo({ scene: 'kingdom', zone: null });
   return { ok: true, world };
 }

@@ -1,6 +1,6 @@
 /**
  * Share links: a world in a URL fragment. A link is a saved session (the level or the sandbox, the
- * seed, the region, the calls with their simulated times), written as JSON, compressed with lz-string
+ * seed, the world's region and the region on screen, the calls with their simulated times), written as JSON, compressed with lz-string
  * into URL-safe characters and prefixed with its format: `#world=1.<lz-string>`. The fragment never
  * reaches a server, so a world travels without one.
  *
@@ -19,12 +19,16 @@ export const LINK_KEY = 'world';
 
 export type LinkRead = { ok: true; world: LinkWorld; format: number } | { ok: false; message: string };
 
-/** The world of a store's save, with the level it was made in (null: the sandbox). */
-export function linkWorldOf(saved: SavedWorld, level: string | null): LinkWorld {
+/**
+ * The world of a store's save, with the level it was made in (null: the sandbox) and the region the
+ * player is looking at (ui.region), where the link opens.
+ */
+export function linkWorldOf(saved: SavedWorld, level: string | null, view: string): LinkWorld {
   return {
     level,
     seed: saved.seed,
     region: saved.region,
+    view,
     elapsed: saved.elapsed,
     calls: saved.calls,
   };

@@ -5,13 +5,14 @@
  *
  * Format 1: `{ level, seed, region, elapsed, calls: [{ t, call: { action, input?, region? } }] }`,
  * `level` a campaign level id or null for the sandbox, times in whole simulated seconds since the start
- * of the world.
+ * of the world. Format 2 adds `view`: the region the player was looking at (ui.region), where the link
+ * opens; a format 1 link (no `view`) opens in the world's own region.
  */
 import * as v from 'valibot';
 import { regionInfo } from '../model/index.ts';
 
 /** The link format this version writes. Every older format must keep opening (test/fixtures/links). */
-export const LINK_FORMAT = 1;
+export const LINK_FORMAT = 2;
 
 export const LINK_LIMITS = {
   /** Characters of the compressed fragment: far above any real world, far below a browser's URL cap. */
@@ -27,6 +28,11 @@ export const LINK_LIMITS = {
 
 const seconds = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LINK_LIMITS.seconds));
 
+const RegionSchema = v.pipe(
+  v.string(),
+  v.check((r) => regionInfo(r) !== undefined, 'is not a region of Nozama'),
+);
+
 const CallSchema = v.strictObject({
   action: v.pipe(
     v.string(),
@@ -34,22 +40,15 @@ const CallSchema = v.strictObject({
     v.regex(/^[a-z0-9-]+:[A-Za-z0-9]+$/, 'is not an AWS action name (service:Operation)'),
   ),
   input: v.optional(v.record(v.string(), v.unknown())),
-  region: v.optional(
-    v.pipe(
-      v.string(),
-      v.check((r) => regionInfo(r) !== undefined, 'is not a region of Nozama'),
-    ),
-  ),
+  region: v.optional(RegionSchema),
 });
 
 export const LinkWorldSchema = v.pipe(
   v.strictObject({
     level: v.nullable(v.pipe(v.string(), v.maxLength(LINK_LIMITS.nameChars))),
     seed: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(LINK_LIMITS.seed)),
-    region: v.pipe(
-      v.string(),
-      v.check((r) => regionInfo(r) !== undefined, 'is not a region of Nozama'),
-    ),
+    region: RegionSchema,
+    view: v.optional(RegionSchema),
     elapsed: seconds,
     calls: v.pipe(
       v.array(v.strictObject({ t: seconds, call: CallSchema })),

@@ -4,7 +4,8 @@
  * (elbv2:DescribeTargetHealth: each stop and its state), shown beside its Describe JSON.
  */
 import { COMPARISON_WORDS, watchedWords } from '../i18n/gate-names.ts';
-import type { Call, SimState } from '../model/index.ts';
+import { hookFunctionName, hookRuleWords } from '../i18n/hook-words.ts';
+import { type Call, metricSum, type SimState } from '../model/index.ts';
 import type { NameMode, Selection } from '../store/create-game-store.ts';
 import type { Here } from '../store/view-region.ts';
 import { pick } from './dom.ts';
@@ -23,6 +24,11 @@ import {
 import { zoneLabel } from './labels.ts';
 
 type Fact = [label: string, value: string];
+
+/** A function's AWS/Lambda metric summed over every window CloudWatch still keeps. */
+function lambdaSum(sim: SimState, functionName: string, metric: 'Invocations' | 'Errors'): number {
+  return metricSum(sim, 'AWS/Lambda', metric, { FunctionName: functionName }, 0, sim.now + 60) ?? 0;
+}
 
 export interface GateThing {
   selection: Selection;
@@ -207,7 +213,21 @@ export function gateFacts(sim: SimState, sel: Selection, mode: NameMode): Fact[]
       const facts: Fact[] = [
         [p('Editions', 'Published versions'), editions.join(', ') || '—'],
         [p('Runtime', 'Runtime'), fn.Runtime],
+        [
+          p('Cast (all told)', 'Invocations (AWS/Lambda, Sum)'),
+          String(lambdaSum(sim, fn.FunctionName, 'Invocations')),
+        ],
       ];
+      const asHook = Object.values(sim.services).some((svc) =>
+        svc.deploymentConfiguration.lifecycleHooks?.some(
+          (hk) => hookFunctionName(hk.hookTargetArn) === fn.FunctionName,
+        ),
+      );
+      if (fn.hookRule || asHook)
+        facts.push([
+          p('Gatekeeper verdict', 'Lifecycle hook answer (sim:SetHookRule)'),
+          hookRuleWords(fn.hookRule, mode),
+        ]);
       const aliases = Object.values(fn.aliases).filter(
         (a) => aliasName === undefined || a.Name === aliasName,
       );

@@ -17,7 +17,13 @@ import type { Lifetime } from './component.ts';
 import { breakable, button, h, pick, setCli, setText, tableHead, uid, words } from './dom.ts';
 import { alarmIcon, alarmStateWords } from './forms/watchtower-form.ts';
 import { responseSummary } from './inspector.ts';
-import { type ActualMemo, renovationView, type StatusView, type StepRow } from './renovation-view.ts';
+import {
+  type ActualMemo,
+  type HookRow,
+  renovationView,
+  type StatusView,
+  type StepRow,
+} from './renovation-view.ts';
 
 export interface ActionRow {
   root: HTMLElement;
@@ -100,6 +106,42 @@ export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, st
       ),
     ),
   );
+}
+
+const HOOK_ICON: Record<HookRow['state'], string> = { passed: '✔', failed: '✖', waiting: '⏳' };
+/** What the run meant for the renovation, in story words (AWS mode: the answers say it). */
+const HOOK_WORD: Record<HookRow['state'], string> = {
+  passed: 'the renovation went on',
+  failed: 'the renovation was stopped',
+  waiting: 'the renovation waits',
+};
+
+/** The gatekeeper spells' casts: where, how many times, what each answered (icon and word). */
+export function hookList(rows: HookRow[], mode: NameMode): HTMLElement[] {
+  return [
+    h('p', { class: 'group-title' }, pick('Gatekeeper spells', 'Lifecycle hooks', mode)),
+    h(
+      'ul',
+      { class: 'renovation-hooks-state' },
+      ...rows.map((r) =>
+        h(
+          'li',
+          { class: `hook-${r.state}`, 'data-hook': r.key },
+          h('span', { class: 'hook-icon', 'aria-hidden': 'true' }, `${HOOK_ICON[r.state]} `),
+          h('strong', {}, r.spell),
+          ' · ',
+          ...breakable(r.stage),
+          ' · ',
+          pick(
+            `cast ${r.invocations} ${r.invocations === 1 ? 'time' : 'times'}: ${r.verdicts}`,
+            `${r.invocations} ${r.invocations === 1 ? 'invocation' : 'invocations'}: ${r.verdicts}`,
+            mode,
+          ),
+          ...(mode === 'aws' ? [] : [' — ', h('span', { class: 'hook-verdict' }, HOOK_WORD[r.state])]),
+        ),
+      ),
+    ),
+  ];
 }
 
 export function towerList(towers: StatusView['towers'], mode: NameMode): HTMLElement {
@@ -282,6 +324,7 @@ function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {
     );
   for (const t of v.timers) out.push(h('p', { class: 'renovation-timer' }, t));
   if (v.steps.length) out.push(stepTable(v.steps, mode, ['the new edition', 'the new revision']));
+  if (v.hooks.length) out.push(...hookList(v.hooks, mode));
   for (const c of v.counts) out.push(h('p', { class: 'renovation-count' }, c));
   out.push(h('p', { class: 'group-title' }, pick('Watchtowers', 'Alarms', mode)), towerList(v.towers, mode));
   return out;

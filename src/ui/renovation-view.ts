@@ -7,6 +7,7 @@
  * rollback's why card.
  */
 import type { WhyCard } from '../i18n/explain.ts';
+import { hookFunctionName, hookVerdictWords } from '../i18n/hook-words.ts';
 import { byMode, type NameMode } from '../i18n/lexicon.ts';
 import { planName } from '../i18n/names.ts';
 import {
@@ -22,6 +23,7 @@ import type {
   Call,
   CdDeployment,
   MetricAlarm,
+  NativeDeploymentState,
   Service,
   ServiceDeploymentRecord,
   SimEvent,
@@ -53,6 +55,31 @@ export interface StatusView {
   abort: Call | null;
   promote: Call | null;
   promoteHint: string;
+  /** The lifecycle hooks run so far (ECS-native), oldest first. */
+  hooks: HookRow[];
+}
+
+/** One run of a gatekeeper spell (lifecycle hook) at a stage, with its casts and verdicts. */
+export interface HookRow {
+  key: string;
+  spell: string;
+  /** The stage in the mode's words, with the step for PRODUCTION_TRAFFIC_SHIFT. */
+  stage: string;
+  invocations: number;
+  verdicts: string;
+  state: 'waiting' | 'passed' | 'failed';
+}
+
+/** The hook runs of a native deployment, in the mode's words. */
+export function hookRows(n: NativeDeploymentState, mode: NameMode): HookRow[] {
+  return (n.hooks ?? []).map((r) => ({
+    key: r.hookId,
+    spell: hookFunctionName(r.hookTargetArn),
+    stage: `${stageWords(r.lifecycleStage, mode)}${r.step > 0 ? byMode(mode, ` (step ${r.step})`, ` step ${r.step}`) : ''}`,
+    invocations: r.invocations,
+    verdicts: r.verdicts.map((v) => hookVerdictWords(v, mode)).join(', '),
+    state: r.status === 'SUCCEEDED' ? 'passed' : r.status === 'FAILED' ? 'failed' : 'waiting',
+  }));
 }
 
 /** Actual share per step, remembered while the page lives (keyed by renovation id and step). */
@@ -158,6 +185,7 @@ function ecsView(
     counts: [],
     towers: towersOf(sim, rec.alarms.status === 'DISABLED' ? [] : rec.alarms.alarmNames),
     horn: null,
+    hooks: [],
     abort:
       open && (rec.status === 'IN_PROGRESS' || rec.status === 'PENDING')
         ? {
@@ -174,6 +202,7 @@ function ecsView(
   };
   const n = rec.native;
   if (n) {
+    view.hooks = hookRows(n, mode);
     // A renovation that is over has no stage any more: say how it ended, never the stage it was in.
     view.stage = open
       ? stageWords(n.stage, mode)
@@ -252,9 +281,11 @@ function ecsView(
           : {}),
         toDeploymentId: rec.rollback.deploymentId,
         fromDeploymentId: rec.deploymentId,
+        ...(rec.rollback.hook ? { hook: rec.rollback.hook } : {}),
       },
       events,
       rec.rollback.startedAt,
+      svc.region,
     );
     if (!facts.backTo || facts.backTo === target) facts.backTo = source ?? facts.backTo;
     view.horn = ecsRollbackCard(facts, mode);
@@ -327,6 +358,7 @@ function cdView(
     counts: [],
     towers: [],
     horn: null,
+    hooks: [],
     abort: terminal
       ? null
       : {

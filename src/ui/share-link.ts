@@ -20,8 +20,8 @@ export interface ShareLinkUi {
 
 /** The URL of the world on screen, on top of the page's address. */
 export function currentLink(store: GameStore, pageUrl: string): string {
-  const { level } = store.getState();
-  return linkUrl(pageUrl, linkWorldOf(store.getState().save(), level?.id ?? null));
+  const { level, ui } = store.getState();
+  return linkUrl(pageUrl, linkWorldOf(store.getState().save(), level?.id ?? null, ui.region));
 }
 
 export function bindShareLink(root: HTMLElement, store: GameStore): ShareLinkUi {
@@ -99,7 +99,8 @@ export function bindShareLink(root: HTMLElement, store: GameStore): ShareLinkUi 
   };
   const onEmbed = () => {
     if (!view) return;
-    const world = linkWorldOf(store.getState().save(), store.getState().level?.id ?? null);
+    const { level, ui } = store.getState();
+    const world = linkWorldOf(store.getState().save(), level?.id ?? null, ui.region);
     const snippets = embedSnippets(new URL('./', view.location.href).toString(), {
       world: encodeLink(world),
       controls: 'play',

@@ -183,3 +183,16 @@ test('on a phone, the planet and a second region fit the screen', async ({ page,
   await page.screenshot({ path: `${SCREENSHOTS}/regions-central-phone.png` });
   expect(problems).toEqual([]);
 });
+
+test('?place= a zone of another region opens that region on the zone', async ({ page, problems }) => {
+  await page.goto(`/?sandbox=1&place=${NE}b`);
+  await waitBridge(page);
+  await waitScene(page, 'kingdom');
+  const ui = await page.evaluate(() => {
+    const s = window.__nozama!.store.getState();
+    return { region: s.ui.region, place: s.ui.place, home: s.sim.defaultRegion };
+  });
+  expect(ui).toEqual({ region: NE, place: { scene: 'kingdom', zone: `${NE}b` }, home: HOME });
+  await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(NE);
+  expect(problems).toEqual([]);
+});

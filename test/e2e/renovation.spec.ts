@@ -102,7 +102,7 @@ test('a canary renovation shifts 10%, bakes, and completes', async ({ page, base
   await reno.getByLabel('Bake after the full shift (min)').fill('1');
   await expect(reno.getByLabel('Second road (for the new edition)')).toHaveValue(w.green);
   await expect(reno.getByLabel('Main door (production)')).toHaveValue(w.listener80);
-  await expect(reno.getByLabel('Test door')).toHaveValue(w.listener8080);
+  await expect(reno.getByLabel('Test door', { exact: true })).toHaveValue(w.listener8080);
   await reno.getByRole('checkbox', { name: 'mill-5xx' }).check();
   const preview = reno.locator('.call-list-figure');
   await expect(preview).toContainText('"strategy":"CANARY"');

@@ -31,7 +31,7 @@ test('Copy link carries the world to a new tab; the Chronicle marks where it beg
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.locator('[data-role="link-message"]')).toHaveText('The link to this world is copied.');
   const link = await page.evaluate(() => navigator.clipboard.readText());
-  expect(link).toMatch(/#world=1\./);
+  expect(link).toMatch(/#world=2\./);
   expect(page.url()).toBe(link);
 
   const other = await context.newPage();
@@ -86,8 +86,8 @@ test('Embed this world gives the code for the world on screen (free play, phone 
   await expect(code).toBeVisible();
   const text = await code.inputValue();
   expect(text).toMatch(/<script type="module" src="http:\/\/127\.0\.0\.1:\d+\/embed\.js"><\/script>/);
-  expect(text).toMatch(/<nozama-demo world="world=1\.[^"]+" controls="play"><\/nozama-demo>/);
-  expect(text).toMatch(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?world=world%3D1\./);
+  expect(text).toMatch(/<nozama-demo world="world=2\.[^"]+" controls="play"><\/nozama-demo>/);
+  expect(text).toMatch(/<iframe src="http:\/\/127\.0\.0\.1:\d+\/embed\.html\?world=world%3D2\./);
   await page.screenshot({ path: `${SCREENSHOTS}/share-embed-code-390.png` });
   expect(problems).toEqual([]);
 });

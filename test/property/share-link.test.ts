@@ -32,6 +32,7 @@ describe('share links (properties)', () => {
           level: null,
           seed: sc.seed,
           region: REGION,
+          view: REGION,
           elapsed: d.state.now - d.state.startedAt,
           calls,
         };
@@ -40,7 +41,9 @@ describe('share links (properties)', () => {
         expect(r.ok ? 'opened' : r.message).toBe('opened');
         expect(store.getState().sim).toEqual(d.state);
         // And back out again: the opened world's own link is the same link.
-        expect(encodeLink(linkWorldOf(store.getState().save(), null))).toBe(encodeLink(world));
+        expect(encodeLink(linkWorldOf(store.getState().save(), null, store.getState().ui.region))).toBe(
+          encodeLink(world),
+        );
       }),
       { numRuns: runs(25) },
     );
@@ -49,7 +52,7 @@ describe('share links (properties)', () => {
   it('mutated links are refused with a message or opened, never a crash, never a changed world', () => {
     const source = createGameStore({ seed: 42 });
     buildKingdom(source);
-    const link = `#${encodeLink(linkWorldOf(source.getState().save(), null))}`;
+    const link = `#${encodeLink(linkWorldOf(source.getState().save(), null, source.getState().ui.region))}`;
     const counts = fuzzLinks(link, runs(1_500), 2026);
     expect(counts.crashed).toEqual([]);
     expect(counts.changedOnRefusal).toEqual([]);

@@ -57,7 +57,7 @@ describe('query options: every value it cannot use is named', () => {
     ['renderer', 'gpu'],
     ['renderer', 'WEBGL'],
     ['place', 'mars'],
-    ['place', 'za-northeast-1a'],
+    ['place', 'za-northeast-1z'],
     ['sandbox', 'yes'],
     ['campaign', 'true'],
     ['testBridge', ''],
@@ -97,6 +97,16 @@ describe('query options: every value it cannot use is named', () => {
   it('several problems are all named, in a stable order', () => {
     const { problems } = parseQueryOptions('?renderer=x&seed=y&level=z&place=w');
     expect(problems.map((p) => p.param)).toEqual(['level', 'seed', 'renderer', 'place']);
+  });
+
+  it('a zone of another region is a place in that region', () => {
+    const { options, problems } = parseQueryOptions('?place=za-northeast-1a');
+    expect(problems).toEqual([]);
+    expect(options.place).toEqual({ scene: 'kingdom', zone: 'za-northeast-1a' });
+    expect(options.region).toBe('za-northeast-1');
+    const home = parseQueryOptions('?place=za-southwest-1b').options;
+    expect(home.place).toEqual({ scene: 'kingdom', zone: 'za-southwest-1b' });
+    expect(home.region).toBeUndefined();
   });
 
   it('a zone of the level’s region is a place; the message lists the zones it could be', () => {

@@ -25,7 +25,7 @@ import { buildKingdom } from '../support/link-world.ts';
 function sandboxWorld(seed = 42): { store: GameStore; world: LinkWorld } {
   const store = createGameStore({ seed });
   buildKingdom(store);
-  return { store, world: linkWorldOf(store.getState().save(), null) };
+  return { store, world: linkWorldOf(store.getState().save(), null, store.getState().ui.region) };
 }
 
 /** A link carrying any JSON value, as a tamperer would write it. */
@@ -50,7 +50,7 @@ describe('share links', () => {
   it('carry a sandbox world to another store, the same to the last field', () => {
     const { store, world } = sandboxWorld();
     const fragment = `#${encodeLink(world)}`;
-    expect(fragment).toMatch(/^#world=1\.[A-Za-z0-9+\-$]+$/);
+    expect(fragment).toMatch(/^#world=2\.[A-Za-z0-9+\-$]+$/);
     const other = createGameStore({ seed: 1 });
     const r = openLink(other, fragment);
     expect(r).toMatchObject({ ok: true });
@@ -69,7 +69,7 @@ describe('share links', () => {
     for (let i = 0; i < 400 && store.getState().level?.demo; i++) store.getState().advance(5);
     expect(store.getState().log.length).toBeGreaterThan(store.getState().setupCount);
     expect(store.getState().level?.done).toBe(true);
-    const world = linkWorldOf(store.getState().save(), level.id);
+    const world = linkWorldOf(store.getState().save(), level.id, store.getState().ui.region);
     const other = createGameStore({ seed: 3 });
     expect(openLink(other, encodeLink(world))).toMatchObject({ ok: true });
     expect(other.getState().level?.id).toBe(level.id);
@@ -80,12 +80,12 @@ describe('share links', () => {
   it('build a full URL with the world in the fragment, and find it among other fragment parts', () => {
     const { world } = sandboxWorld();
     const url = linkUrl('https://example.org/nozama/?sandbox=1#old', world);
-    expect(url.startsWith('https://example.org/nozama/?sandbox=1#world=1.')).toBe(true);
+    expect(url.startsWith('https://example.org/nozama/?sandbox=1#world=2.')).toBe(true);
     expect(linkPayload(`#x=1&${encodeLink(world)}`)).toBe(encodeLink(world).slice('world='.length));
     expect(linkPayload('#nothing')).toBeNull();
   });
 
-  it('open a fixture link of every released format (format 1)', () => {
+  it('open a fixture link of every released format (formats 1 and 2)', () => {
     for (let format = 1; format <= LINK_FORMAT; format++) {
       const fragment = readFileSync(`test/fixtures/links/format-${format}.txt`, 'utf8').trim();
       const store = createGameStore({ seed: 1 });
@@ -95,8 +95,24 @@ describe('share links', () => {
       expect(log.length).toBe(5);
       expect(Object.values(sim.clusters).map((c) => c.clusterName)).toEqual(['Royaume']);
       expect(Object.values(sim.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(3);
+      // Format 1 opens in the world's own region; format 2 where its maker was looking.
+      expect(store.getState().ui.region).toBe(format === 1 ? 'za-southwest-1' : 'za-northeast-1');
     }
   });
+
+  it('carry the region on screen: a link made while looking at another region opens there', () => {
+    const { store } = sandboxWorld();
+    store.getState().visit('za-central-1');
+    const link = encodeLink(linkWorldOf(store.getState().save(), null, store.getState().ui.region));
+    const other = createGameStore({ seed: 1 });
+    expect(openLink(other, link)).toMatchObject({ ok: true });
+    expect(other.getState().ui.region).toBe('za-central-1');
+    expect(other.getState().sim.defaultRegion).toBe('za-southwest-1');
+    expect(other.getState().ui.place).toEqual({ scene: 'kingdom', zone: null });
+  });
+
+  it('a view region Nozama does not have is refused', () =>
+    expectRefused(forged({ ...sandboxWorld().world, view: 'us-east-1' }), /view: is not a region/));
 });
 
 describe('bad links are refused with a message, and the world on screen is untouched', () => {
@@ -106,7 +122,7 @@ describe('bad links are refused with a message, and the world on screen is untou
   it('a link that is not one', () => expectRefused('#world=hello', /not a Nozama world link/));
   it('a link too long', () =>
     expectRefused(`#world=1.${'A'.repeat(LINK_LIMITS.linkChars)}`, /too long \(60002 characters/));
-  it('a link of a newer format', () => expectRefused(`#world=2.${good.slice(9)}`, /newer version.*format 2/));
+  it('a link of a newer format', () => expectRefused(`#world=3.${good.slice(9)}`, /newer version.*format 3/));
   it('a world with a field of the wrong kind', () =>
     expectRefused(forged({ ...sandboxWorld().world, seed: 'x' }), /damaged \(seed: /));
   it('a world with an unknown field', () =>

@@ -7,6 +7,7 @@
  * selection outlines and the snapshot. It holds no rules.
  */
 import type Phaser from 'phaser';
+import { hookFunctionName } from '../../i18n/hook-words.ts';
 import { capitalize } from '../../i18n/lexicon.ts';
 import type { SimEvent, SimState } from '../../model/index.ts';
 import type { Selection } from '../../store/create-game-store.ts';
@@ -177,11 +178,22 @@ export class GateStage {
     const subject =
       str(d.serviceName) ?? str(d.functionName) ?? str(d.FunctionName) ?? str(d.deploymentGroupName);
     if (subject) parts.push(subject);
-    const reason = str(d.detail) ?? str(d.reason) ?? str(d.message) ?? str(d.stoppedReason);
+    // A lifecycle hook's failure is told short: which function, what it answered, where.
+    const hook = d.hook as
+      | { hookTargetArn?: unknown; verdict?: unknown; lifecycleStage?: unknown }
+      | undefined;
+    const hookReason =
+      hook && typeof hook.hookTargetArn === 'string'
+        ? `lifecycle hook ${hookFunctionName(hook.hookTargetArn)}: ${String(hook.verdict)} at ${String(hook.lifecycleStage)}`
+        : undefined;
+    const reason = hookReason ?? str(d.detail) ?? str(d.reason) ?? str(d.message) ?? str(d.stoppedReason);
     if (reason) parts.push(reason);
     const step = d.step;
     const steps = d.steps;
-    if (typeof step === 'number' && typeof steps === 'number') parts.push(`at step ${step} of ${steps}`);
+    if (typeof step === 'number' && step === 0) {
+      // Before the first production step: no step to name.
+    } else if (typeof step === 'number' && typeof steps === 'number')
+      parts.push(`at step ${step} of ${steps}`);
     else if (typeof step === 'number' || typeof step === 'string') parts.push(`at step ${step}`);
     const band = this.band;
     const area = band

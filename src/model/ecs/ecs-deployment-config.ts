@@ -10,9 +10,10 @@
  * alarms), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-type-linear.html
  * (strategies: linearConfiguration stepPercent 3.0-100.0 default 10, stepBakeTimeInMinutes 0-1440 default 6;
  * canaryConfiguration canaryPercent 0.1-100.0 default 5, canaryBakeTimeInMinutes 0-1440 default 10;
- * bakeTimeInMinutes 0-1440, required for BLUE_GREEN), ECS-API:DeploymentConfiguration. Simplification:
- * lifecycle hooks are validated and echoed but never invoked (no Lambda is called). An update merges into the
- * existing configuration member by member, as UpdateService does.
+ * bakeTimeInMinutes 0-1440, required for BLUE_GREEN), ECS-API:DeploymentConfiguration. Lifecycle hooks are
+ * invoked by deployment-hooks.ts; PAUSE hooks and the PRE_PRODUCTION_TRAFFIC_SHIFT stage are refused (the
+ * model's stage machine does not enter it). An update merges into the existing configuration member by
+ * member, as UpdateService does.
  */
 import { invalidParameter } from '../sim/errors.ts';
 import type {

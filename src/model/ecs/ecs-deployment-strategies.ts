@@ -23,8 +23,7 @@
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-listeners.html (weighted
  * forward), https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-alarm-failure.html and
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html (alarms,
- * circuit breaker). Simplifications: lifecycle hooks are echoed, never invoked (no Lambda runs, no PAUSE);
- * the optional PRE_PRODUCTION_TRAFFIC_SHIFT hook stage is not entered; maximumPercent does not limit green's
+ * circuit breaker). Lifecycle hooks run at the stages they name (deployment-hooks.ts). Simplifications: the optional PRE_PRODUCTION_TRAFFIC_SHIFT hook stage is not entered; maximumPercent does not limit green's
  * scale up; a failed native deployment always shifts back to blue, even when the failing method's rollback
  * flag is false (blue is still running and serving; leaving traffic on a failed green is not modelled).
  */
@@ -32,6 +31,7 @@ import type { Ctx } from '../sim/ctx.ts';
 import type {
   DeploymentConfiguration,
   DeploymentLifecycleStage,
+  HookExecution,
   NativeDeploymentState,
   Service,
   ServiceDeployment,
@@ -39,6 +39,7 @@ import type {
   Task,
   TrafficStep,
 } from '../sim/types.ts';
+import { runStageHooks } from './deployment-hooks.ts';
 import { strategyOf } from './ecs-deployment-config.ts';
 import { patchRecord } from './ecs-service-deployments.ts';
 import { setRuleWeights } from './ecs-traffic-shift.ts';
@@ -185,11 +186,21 @@ function syncCounts(ctx: Ctx, svc: Service, n: NativeDeploymentState, rollingBac
   });
 }
 
-/** One tick of an IN_PROGRESS native deployment. */
-export function advanceNative(ctx: Ctx, svc0: Service, rec: ServiceDeploymentRecord): void {
+/**
+ * One tick of an IN_PROGRESS native deployment. The stage's lifecycle hooks (deployment-hooks.ts) are run
+ * first: the stage is left only once they all succeeded. Returns the hook run that failed, if one did (the
+ * caller fails the deployment).
+ */
+export function advanceNative(ctx: Ctx, svc0: Service, rec: ServiceDeploymentRecord): HookExecution | null {
   let n = rec.native as NativeDeploymentState;
   let svc = syncCounts(ctx, svc0, n, false);
   const start = n;
+  const hooked = runStageHooks(ctx, svc, rec, n);
+  n = hooked.n;
+  if (hooked.gate.kind !== 'proceed') {
+    if (n !== start) save(ctx, svc, rec, n);
+    return hooked.gate.kind === 'failed' ? hooked.gate.run : null;
+  }
   switch (n.stage) {
     case 'RECONCILE_SERVICE': {
       const others = svc.deployments.filter(
@@ -238,11 +249,12 @@ export function advanceNative(ctx: Ctx, svc0: Service, rec: ServiceDeploymentRec
     case 'CLEAN_UP':
       if (liveOf(ctx, svc, n.blueDeploymentId).length === 0) {
         finishNative(ctx, svc, rec, n);
-        return;
+        return null;
       }
       break;
   }
   if (n !== start) save(ctx, svc, rec, n);
+  return null;
 }
 
 function applyStep(ctx: Ctx, svc: Service, n: NativeDeploymentState): NativeDeploymentState {
@@ -367,6 +379,7 @@ export function rollBackNative(
       weightPercent: n0.weightPercent,
       fromDeploymentId: n.greenDeploymentId,
       toDeploymentId: n.blueDeploymentId,
+      ...(rec.rollback?.hook ? { hook: rec.rollback.hook } : {}),
     },
     svc.region,
   );

@@ -27,6 +27,7 @@
 import type { Ctx } from '../sim/ctx.ts';
 import { own } from '../sim/records.ts';
 import type {
+  HookExecution,
   NativeDeploymentState,
   Service,
   ServiceDeployment,
@@ -249,7 +250,30 @@ export function onDeploymentCompleted(ctx: Ctx, svc: Service, d: ServiceDeployme
   }
 }
 
-type Cause = { kind: 'circuitBreaker' } | { kind: 'alarm'; names: string[] };
+type Cause =
+  | { kind: 'circuitBreaker' }
+  | { kind: 'alarm'; names: string[] }
+  | { kind: 'hook'; run: HookExecution };
+
+const FAILED_BECAUSE: Record<Cause['kind'], string> = {
+  circuitBreaker: 'tasks failed to start',
+  alarm: 'alarm detected',
+  hook: 'hook execution failure(s) detected',
+};
+
+/** rolloutStateReason and the record's statusReason. */
+function reasonOf(cause: Cause): string {
+  if (cause.kind === 'circuitBreaker') return 'ECS deployment circuit breaker: tasks failed to start.';
+  if (cause.kind === 'alarm')
+    return `ECS deployment alarm detected: ${cause.names.join(', ')} in ALARM state.`;
+  return `ECS deployment lifecycle hook failure: ${cause.run.failure ?? 'hook execution failed.'}`;
+}
+
+function triggerOf(cause: Cause): string {
+  if (cause.kind === 'circuitBreaker') return 'circuitBreaker';
+  if (cause.kind === 'alarm') return cause.names[0] as string;
+  return 'lifecycleHook';
+}
 
 /** The deployment failed (circuit breaker or alarm): FAILED, events, and a rollback if configured. */
 function failDeployment(
@@ -260,10 +284,7 @@ function failDeployment(
   cause: Cause,
 ): void {
   const dc = svc0.deploymentConfiguration;
-  const reason =
-    cause.kind === 'circuitBreaker'
-      ? 'ECS deployment circuit breaker: tasks failed to start.'
-      : `ECS deployment alarm detected: ${cause.names.join(', ')} in ALARM state.`;
+  const reason = reasonOf(cause);
   let svc = ctx.patch('services', svc0.serviceArn, {
     deployments: svc0.deployments.map((x) =>
       x.id === d.id
@@ -274,9 +295,9 @@ function failDeployment(
   svc = addServiceEvent(
     ctx,
     svc,
-    `(service ${svc.serviceName}) (deployment ${d.id}) deployment failed: ${cause.kind === 'circuitBreaker' ? 'tasks failed to start' : 'alarm detected'}.`,
+    `(service ${svc.serviceName}) (deployment ${d.id}) deployment failed: ${FAILED_BECAUSE[cause.kind]}.`,
   );
-  const trigger = cause.kind === 'circuitBreaker' ? 'circuitBreaker' : (cause.names[0] as string);
+  const trigger = triggerOf(cause);
   ctx.emit(
     'deployment/failed',
     { serviceName: svc.serviceName, deploymentId: d.id, reason: trigger, detail: reason },
@@ -296,9 +317,22 @@ function failDeployment(
   const wantsRollback =
     cause.kind === 'circuitBreaker'
       ? dc.deploymentCircuitBreaker?.rollback === true
-      : dc.alarms?.rollback === true;
+      : cause.kind === 'alarm'
+        ? dc.alarms?.rollback === true
+        : true;
   const n = rec.native;
   const stage = n ? { atStage: n.stage, step: n.step, steps: n.steps } : {};
+  const hook =
+    cause.kind === 'hook'
+      ? {
+          hook: {
+            hookTargetArn: cause.run.hookTargetArn,
+            lifecycleStage: cause.run.lifecycleStage,
+            verdict: cause.run.verdicts[cause.run.verdicts.length - 1] ?? 'FAILED',
+            invocations: cause.run.invocations,
+          },
+        }
+      : {};
   if (n?.blueDeploymentId) {
     const blue = svc.deployments.find((x) => x.id === n.blueDeploymentId);
     svc = patchRecord(ctx, svc, rec.serviceDeploymentArn, {
@@ -312,6 +346,7 @@ function failDeployment(
         deploymentId: n.blueDeploymentId,
         trigger,
         ...stage,
+        ...hook,
       },
     });
     rollBackNative(ctx, svc, recOf(svc, rec), reason);
@@ -485,5 +520,10 @@ function stepRecord(ctx: Ctx, svc: Service, rec: ServiceDeploymentRecord): void 
       return;
     }
   }
-  if (rec.native) advanceNative(ctx, svc, rec);
+  if (!rec.native) return;
+  const failedHook = advanceNative(ctx, svc, rec);
+  if (!failedHook) return;
+  const cur = ctx.s.services[svc.serviceArn] as Service;
+  const curD = cur.deployments.find((x) => x.id === rec.deploymentId) ?? d;
+  failDeployment(ctx, cur, recOf(cur, rec), curD, { kind: 'hook', run: failedHook });
 }

@@ -9,7 +9,7 @@
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-circuit-breaker.html (rollback to
  * the last deployment that completed),
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-lifecycle-hooks.html
- * (lifecycleStage); ECS-API:ServiceDeployment, ServiceDeploymentBrief, ServiceRevisionSummary, Rollback,
+ * (lifecycleStage, lifecycleHookDetails of the hooks still running); ECS-API:ServiceDeployment, ServiceDeploymentBrief, ServiceRevisionSummary, Rollback,
  * ServiceDeploymentCircuitBreaker, ServiceDeploymentAlarms, StopServiceDeployment (PENDING/IN_PROGRESS ->
  * ROLLBACK_REQUESTED; already rolling back: no change). Simplifications: a service keeps its newest 25
  * records; the rollback itself is carried out by the next tick (ecs-deployments.ts), so StopServiceDeployment
@@ -26,6 +26,7 @@ import type {
   ServiceDeploymentStatus,
   ServiceRevisionRecord,
 } from '../sim/types.ts';
+import { lifecycleHookDetails } from './deployment-hooks.ts';
 import { paginate, requireCluster, str, strList } from './ecs-common.ts';
 
 const KEEP = 25;
@@ -176,6 +177,8 @@ export function describeRecord(
   if (rec.stoppedAt !== undefined) out.stoppedAt = rec.stoppedAt;
   if (rec.statusReason !== undefined) out.statusReason = rec.statusReason;
   if (rec.native) out.lifecycleStage = rec.native.stage;
+  const hooks = rec.native ? lifecycleHookDetails(rec.native) : [];
+  if (hooks.length > 0) out.lifecycleHookDetails = hooks;
   if (rec.rollback)
     out.rollback = {
       reason: rec.rollback.reason,

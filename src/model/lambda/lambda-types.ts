@@ -4,6 +4,18 @@
  * Source: https://docs.aws.amazon.com/lambda/latest/dg/configuration-aliases.html.
  */
 
+/**
+ * The verdict rule a player attaches to a Lambda function used as a lifecycle hook (sim:SetHookRule): the
+ * model runs no code, so the function's answer is this data.
+ */
+export type HookRule =
+  | { kind: 'succeed' }
+  | { kind: 'fail' }
+  /** FAILED when the target revision's 5xx share over the last windowMinutes is above thresholdPercent. */
+  | { kind: 'fail-if-5xx-above'; thresholdPercent: number; windowMinutes: number }
+  /** IN_PROGRESS (callBackDelay) for the first `invocations` invocations of a run, then SUCCEEDED. */
+  | { kind: 'in-progress-then-succeed'; invocations: number; callBackDelaySeconds: number };
+
 /** The configuration a version freezes (and $LATEST carries). */
 export interface LambdaConfig {
   Runtime: string;
@@ -47,6 +59,8 @@ export interface LambdaFunction extends LambdaConfig {
   versions: Record<string, LambdaVersion>;
   aliases: Record<string, LambdaAlias>;
   nextVersion: number;
+  /** The answer the function gives as an ECS lifecycle hook (sim:SetHookRule); absent: no hookStatus. */
+  hookRule?: HookRule;
 }
 
 /**

@@ -10,13 +10,13 @@
  * code or configuration changed since the last one, as Lambda does.
  */
 
-import { putSample } from '../cloudwatch/metrics.ts';
 import type { Handler, Input } from '../sim/api-types.ts';
 import { behaviorForLambdaVersion } from '../sim/behavior.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';
 import { own } from '../sim/records.ts';
 import type { LambdaAlias, LambdaFunction, LambdaVersion } from '../sim/types.ts';
+import { hookRuleHandlers } from './hook-rules.ts';
 import {
   codeSha256,
   describeAlias,
@@ -32,6 +32,7 @@ import {
   requireVersion,
 } from './lambda-common.ts';
 import { aliasDeploymentHandlers } from './lambda-deployer.ts';
+import { recordInvocation } from './lambda-metrics.ts';
 
 const RUNTIMES = [
   'nodejs18.x',
@@ -462,27 +463,6 @@ function invoke(ctx: Ctx, input: Input) {
   return out;
 }
 
-function recordInvocation(
-  ctx: Ctx,
-  fn: LambdaFunction,
-  qualifier: string | undefined,
-  executedVersion: string | undefined,
-  failed: boolean,
-): void {
-  const dimsList: Record<string, string>[] = [{ FunctionName: fn.FunctionName }];
-  if (qualifier !== undefined) {
-    const resource = `${fn.FunctionName}:${qualifier}`;
-    dimsList.push({ FunctionName: fn.FunctionName, Resource: resource });
-    if (executedVersion !== undefined)
-      dimsList.push({ FunctionName: fn.FunctionName, Resource: resource, ExecutedVersion: executedVersion });
-  }
-  const e = failed ? 1 : 0;
-  for (const dims of dimsList) {
-    putSample(ctx, 'AWS/Lambda', 'Invocations', dims, { sum: 1, count: 1, min: 1, max: 1 });
-    putSample(ctx, 'AWS/Lambda', 'Errors', dims, { sum: e, count: 1, min: e, max: e });
-  }
-}
-
 export const lambdaHandlers: Record<string, Handler> = {
   'lambda:CreateFunction': createFunction,
   'lambda:GetFunction': getFunction,
@@ -500,4 +480,5 @@ export const lambdaHandlers: Record<string, Handler> = {
   'lambda:DeleteAlias': deleteAlias,
   'lambda:Invoke': invoke,
   ...aliasDeploymentHandlers,
+  ...hookRuleHandlers,
 };

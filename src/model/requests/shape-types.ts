@@ -26,6 +26,8 @@ export type Shape =
       readonly type: 'structure';
       readonly members: Readonly<Record<string, Member>>;
       readonly required?: readonly string[];
+      /** A document: any JSON value, copied whole (ECS's hookDetails). */
+      readonly document?: true;
       readonly doc?: string;
     } & Bounds)
   | ({ readonly type: 'list'; readonly member: string; readonly doc?: string } & Bounds)

@@ -4651,7 +4651,7 @@ export const AWS_SHAPES: ShapeTable = {
           },
           required: ['command'],
         },
-        HookDetails: { type: 'structure', members: {} },
+        HookDetails: { type: 'structure', members: {}, document: true },
         HostEntry: {
           type: 'structure',
           members: { hostname: { shape: 'String' }, ipAddress: { shape: 'String' } },

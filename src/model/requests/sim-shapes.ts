@@ -17,6 +17,10 @@ export const SIM_SHAPES: ServiceShapes = {
     ImageMode: { type: 'string', enum: ['ok', 'fail-to-start', 'crash'] },
     HealthCheckResult: { type: 'string', enum: ['pass', 'fail', 'timeout'] },
     DeploymentType: { type: 'string', enum: ['linear'] },
+    HookRuleKind: {
+      type: 'string',
+      enum: ['succeed', 'fail', 'fail-if-5xx-above', 'in-progress-then-succeed', 'none'],
+    },
     ZoneRequest: {
       type: 'structure',
       members: { availabilityZone: { shape: 'NonEmpty' } },
@@ -79,6 +83,18 @@ export const SIM_SHAPES: ServiceShapes = {
         Clear: { shape: 'Boolean' },
       },
     },
+    SetHookRuleRequest: {
+      type: 'structure',
+      members: {
+        FunctionName: { shape: 'NonEmpty' },
+        Rule: { shape: 'HookRuleKind' },
+        ThresholdPercent: { shape: 'Double' },
+        WindowMinutes: { shape: 'Integer' },
+        InProgressInvocations: { shape: 'Integer' },
+        CallBackDelaySeconds: { shape: 'Integer' },
+      },
+      required: ['FunctionName', 'Rule'],
+    },
     InterruptSpotTasksRequest: {
       type: 'structure',
       members: {
@@ -113,6 +129,7 @@ export const SIM_OPERATIONS: Readonly<Record<string, string>> = {
   'sim:CrashContainer': 'CrashContainerRequest',
   'sim:SetImageBehavior': 'SetImageBehaviorRequest',
   'sim:SetHealthCheckResult': 'SetHealthCheckResultRequest',
+  'sim:SetHookRule': 'SetHookRuleRequest',
   'sim:SetTraffic': 'SetTrafficRequest',
   'sim:SetBehavior': 'SetBehaviorRequest',
   'sim:StartAliasDeployment': 'StartAliasDeploymentRequest',

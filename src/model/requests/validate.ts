@@ -126,6 +126,11 @@ class Walker {
   }
 
   private structure(shape: Extract<Shape, { type: 'structure' }>, v: unknown, path: PathStep[]): unknown {
+    // A document is any JSON value; the handler gets a copy of it, never the caller's object.
+    if (shape.document) {
+      const text = JSON.stringify(v);
+      return text === undefined ? this.wrongType(shape, v, path) : (JSON.parse(text) as unknown);
+    }
     if (!isPlainObject(v)) return this.wrongType(shape, v, path);
     const out: Record<string, unknown> = {};
     for (const [name, member] of Object.entries(shape.members)) {

@@ -162,6 +162,7 @@ export const ACTIONS = {
   'sim:SetBehavior': { access: 'write' },
   'sim:SetImageBehavior': { access: 'write' },
   'sim:SetHealthCheckResult': { access: 'write' },
+  'sim:SetHookRule': { access: 'write' },
   'sim:SetTraffic': { access: 'write' },
   'sim:StartAliasDeployment': { access: 'write' },
   'ssm:GetParameter': { access: 'read' },

@@ -367,7 +367,7 @@ export type DeploymentLifecycleStage =
   | 'BAKE_TIME'
   | 'CLEAN_UP';
 
-/** ECS-API:DeploymentLifecycleHook, echoed (the model does not invoke the hooks). */
+/** ECS-API:DeploymentLifecycleHook: AWS_LAMBDA hooks are invoked (ecs/deployment-hooks.ts). */
 export interface DeploymentLifecycleHook {
   hookTargetArn: string;
   roleArn?: string;
@@ -569,6 +569,35 @@ export interface NativeDeploymentState {
   nextStepAt: number | null;
   /** End of BAKE_TIME (both revisions running after the full shift), else null. */
   bakeEndsAt: number | null;
+  /** Every lifecycle hook run of this deployment, oldest first (absent: none yet). */
+  hooks?: HookExecution[];
+}
+
+/** What a lifecycle hook's function answered to one invocation (or why it gave no answer). */
+export type HookVerdict = 'SUCCEEDED' | 'FAILED' | 'IN_PROGRESS' | 'FunctionError' | 'NoHookStatus';
+
+/**
+ * One run of a lifecycle hook at a stage of an ECS-native deployment (for PRODUCTION_TRAFFIC_SHIFT, at one
+ * shift step): the function is invoked until it answers SUCCEEDED or the run fails.
+ */
+export interface HookExecution {
+  /** ECS's hook id (DeploymentLifecycleHookDetail.hookId) and the payload's executionId. */
+  hookId: string;
+  /** Index of the hook in the deployment's lifecycleHooks. */
+  hookIndex: number;
+  hookTargetArn: string;
+  lifecycleStage: DeploymentLifecycleStage;
+  /** The production shift step this run belongs to (0 outside PRODUCTION_TRAFFIC_SHIFT). */
+  step: number;
+  status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED';
+  invocations: number;
+  /** The answers so far, oldest first. */
+  verdicts: HookVerdict[];
+  startedAt: number;
+  /** When the function is invoked next (IN_PROGRESS: now + callBackDelay), null once settled. */
+  nextInvokeAt: number | null;
+  /** Why the run failed, in the words the record and the event carry. */
+  failure?: string;
 }
 
 /** A service deployment (ECS-API:ServiceDeployment), kept on the service. */
@@ -592,8 +621,15 @@ export interface ServiceDeploymentRecord {
     serviceRevisionArn: string;
     /** The Service.deployments entry that carries the rollback (rolling: a new one). */
     deploymentId: string;
-    /** What started it, short: an alarm name, 'circuitBreaker' or 'StopServiceDeployment'. */
+    /** What started it, short: an alarm name, 'circuitBreaker', 'lifecycleHook' or 'StopServiceDeployment'. */
     trigger?: string;
+    /** A lifecycle hook's failure: which function, at which stage, and its last answer. */
+    hook?: {
+      hookTargetArn: string;
+      lifecycleStage: DeploymentLifecycleStage;
+      verdict: HookVerdict;
+      invocations: number;
+    };
     /** For the why card: where the deployment was when it rolled back. */
     atStage?: DeploymentLifecycleStage;
     step?: number;

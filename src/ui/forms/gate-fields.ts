@@ -4,8 +4,9 @@
  * healthCheckGracePeriodSeconds (how long the steward ignores the herald after a development rises).
  * The building and port choices come from the chosen plan edition's port mappings.
  */
-import type { SimState, TaskDefinition } from '../../model/index.ts';
+import type { TaskDefinition } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import type { Lifetime } from '../component.ts';
 import { field, h, intValue, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
 import { roadLabel, roadsOf } from './gate-things.ts';
@@ -18,9 +19,10 @@ export interface GateFields {
   setHidden(hidden: boolean): void;
 }
 
-function editionOf(sim: SimState, ref: string): TaskDefinition | undefined {
+/** The plan edition (family:revision) of the region the player is in. */
+export function editionOf({ sim, ui }: Here, ref: string): TaskDefinition | undefined {
   return Object.values(sim.taskDefinitions).find(
-    (td) => td.region === sim.defaultRegion && `${td.family}:${td.revision}` === ref,
+    (td) => td.region === ui.region && `${td.family}:${td.revision}` === ref,
   );
 }
 
@@ -63,7 +65,7 @@ export function createGateFields(
   );
 
   const refreshPorts = () => {
-    const td = editionOf(store.getState().sim, plan.value);
+    const td = editionOf(store.getState(), plan.value);
     const withPorts = (td?.containerDefinitions ?? []).filter((c) => (c.portMappings ?? []).length > 0);
     setOptionsOr(
       container.control,

@@ -12,9 +12,10 @@
  */
 
 import type { RenovationKind } from '../../i18n/renovation.ts';
-import type { Call, Service, SimState } from '../../model/index.ts';
+import type { Call, HookRule, Service, SimState } from '../../model/index.ts';
 import { type AppSpec, appSpecRevision } from './appspec-yaml.ts';
 import { type PlannedCall, scriptLine } from './call-list.ts';
+import type { HookChoice } from './renovation-hooks.ts';
 import {
   accountOf,
   clusterNameOfService,
@@ -46,6 +47,8 @@ export interface RenovationChoice {
   terminationWaitMinutes: number | string;
   alarms: string[];
   alarmRollback: boolean;
+  /** The gatekeeper spell (ECS-native strategies only); null: none. */
+  hook: HookChoice | null;
 }
 
 export const CD_CONFIGS: Record<RenovationKind, string[]> = {
@@ -91,7 +94,56 @@ function deploymentConfiguration(c: RenovationChoice, svc: Service): Record<stri
   if (c.alarms.length > 0) dc.alarms = { alarmNames: c.alarms, enable: true, rollback: c.alarmRollback };
   else if (svc.deploymentConfiguration.alarms?.enable)
     dc.alarms = { alarmNames: [], enable: false, rollback: false };
+  // Likewise the lifecycle hooks: a rolling renovation or no gatekeeper clears the decree's own.
+  const hook = c.kind === 'rolling' ? null : c.hook;
+  if (hook)
+    dc.lifecycleHooks = [
+      {
+        hookTargetArn: hook.functionArn,
+        roleArn: `arn:aws:iam::${accountOf(svc.serviceArn)}:role/ecsLambdaInvokeRole`,
+        lifecycleStages: hook.stages,
+      },
+    ];
+  else if ((svc.deploymentConfiguration.lifecycleHooks ?? []).length > 0) dc.lifecycleHooks = [];
   return dc;
+}
+
+/** The rule as the model keeps it, when the numbers are numbers (to see whether it is already set). */
+function ruleOf(h: HookChoice): HookRule {
+  if (h.rule === 'fail-if-5xx-above')
+    return {
+      kind: h.rule,
+      thresholdPercent: Number(h.thresholdPercent),
+      windowMinutes: Number(h.windowMinutes),
+    };
+  if (h.rule === 'in-progress-then-succeed')
+    return {
+      kind: h.rule,
+      invocations: Number(h.invocations),
+      callBackDelaySeconds: Number(h.callBackDelaySeconds),
+    };
+  return { kind: h.rule };
+}
+
+/** The verdict rule the gatekeeper spell answers with (what its code would return). */
+function hookRuleCall(sim: SimState, svc: Service, h: HookChoice): PlannedCall {
+  const current = sim.lambda.functions[`${svc.region}:${h.functionName}`]?.hookRule;
+  const input: Record<string, unknown> = { FunctionName: h.functionName, Rule: h.rule };
+  if (h.rule === 'fail-if-5xx-above') {
+    input.ThresholdPercent = h.thresholdPercent;
+    input.WindowMinutes = h.windowMinutes;
+  }
+  if (h.rule === 'in-progress-then-succeed') {
+    input.InProgressInvocations = h.invocations;
+    input.CallBackDelaySeconds = h.callBackDelaySeconds;
+  }
+  return planned(
+    [`Give spell ${h.functionName} its verdict`, `Set ${h.functionName}'s hook answer (its code)`],
+    { action: 'sim:SetHookRule', input },
+    JSON.stringify(current) === JSON.stringify(ruleOf(h))
+      ? `Function ${h.functionName} already answers this way.`
+      : undefined,
+  );
 }
 
 function ecsCalls(sim: SimState, svc: Service, c: RenovationChoice): PlannedCall[] {
@@ -119,6 +171,7 @@ function ecsCalls(sim: SimState, svc: Service, c: RenovationChoice): PlannedCall
     ];
   }
   return [
+    ...(c.kind !== 'rolling' && c.hook ? [hookRuleCall(sim, svc, c.hook)] : []),
     planned(
       [
         `Renovate decree ${svc.serviceName} with plan ${c.edition.replace(':', ', edition ')}`,

@@ -2,7 +2,8 @@
  * The settings of a renovation, grouped as the player meets them: rolling (minimum and maximum
  * percent, the circuit breaker), how the travelers move under an ECS-native strategy (canary share and
  * watch, linear step and wait, bake), the roads and doors of a first road swap, CodeDeploy's pace and
- * wait, and the watchtowers that may roll it back. `choice` reads them as typed; `load` fills them from
+ * wait, the watchtowers that may roll it back, and the gatekeeper spell (lifecycle hooks,
+ * renovation-hooks.ts). `choice` reads them as typed; `load` fills them from
  * a decree's current settings; `show` hides what does not apply to the chosen kind and controller.
  */
 import type { RenovationKind } from '../../i18n/renovation.ts';
@@ -13,6 +14,7 @@ import { field, h, numberInput, pick, setOptions, setOptionsOr, words } from '..
 import { doorLabel, roadLabel, roadsOf, watchtowersOf } from './gate-things.ts';
 import { checkbox, group, numberOrText, syncCheckboxes, ticked } from './parts.ts';
 import { CD_CONFIGS, type RenovationChoice } from './renovation-calls.ts';
+import { createHookFields } from './renovation-hooks.ts';
 import { allDoorsOfRoadGate, doorsTo, servingRoad } from './renovation-things.ts';
 
 type Service = SimState['services'][string];
@@ -158,8 +160,9 @@ export function createRenovationFields() {
   const routes = routesGroup();
   const codedeploy = codedeployGroup();
   const watch = watchGroup();
+  const hooks = createHookFields();
 
-  const settings = (): RenovationSettings => ({
+  const settings = (here: Here): RenovationSettings => ({
     minPercent: numberOrText(rolling.minP.control),
     maxPercent: numberOrText(rolling.maxP.control),
     circuitBreaker: rolling.cb.input.checked,
@@ -177,6 +180,7 @@ export function createRenovationFields() {
     terminationWaitMinutes: numberOrText(codedeploy.termWait.control),
     alarms: ticked(watch.towers),
     alarmRollback: watch.rollback.input.checked,
+    hook: hooks.choice(here),
   });
 
   /** Fills the settings from the decree's own: its percents, roads, doors and watchtowers. */
@@ -198,6 +202,7 @@ export function createRenovationFields() {
     const alarms = svc.deploymentConfiguration.alarms;
     for (const box of watch.towers.querySelectorAll<HTMLInputElement>('input'))
       box.checked = alarms?.enable === true && alarms.alarmNames.includes(box.value);
+    hooks.load(here, svc);
   };
 
   /** Shows the groups that apply to the kind under this controller (`routes`: a first swap is due). */
@@ -207,6 +212,7 @@ export function createRenovationFields() {
     native.canaryBox.hidden = k !== 'canary';
     native.linearBox.hidden = k !== 'linear';
     codedeploy.root.hidden = !view.cd;
+    hooks.show(!view.cd && k !== 'rolling');
     setOptions(
       codedeploy.config.control,
       (CD_CONFIGS[k] ?? []).map((c) => ({ value: c, label: c })),
@@ -218,6 +224,7 @@ export function createRenovationFields() {
   /** The world's roads, doors and watchtowers as choices, in the mode's words. */
   const update = (here: Here, mode: NameMode) => {
     const s = here.sim;
+    hooks.update(here, mode);
     const roads = roadsOf(here).map((r) => ({ value: r.TargetGroupArn, label: roadLabel(r, mode) }));
     setOptionsOr(routes.second.control, roads, pick('no road yet', 'no target group yet', mode));
     const doors = Object.values(s.elb.listeners)
@@ -243,6 +250,6 @@ export function createRenovationFields() {
     );
   };
 
-  const roots = [rolling.root, native.root, routes.root, codedeploy.root, watch.root];
+  const roots = [rolling.root, native.root, routes.root, codedeploy.root, watch.root, hooks.root];
   return { roots, settings, load, show, update };
 }

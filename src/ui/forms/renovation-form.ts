@@ -107,7 +107,7 @@ export function createRenovationForm(store: GameStore): Component {
     serviceArn: decree.control.value,
     edition: edition.control.value,
     kind: kind.control.value as RenovationKind,
-    ...settings.settings(),
+    ...settings.settings(store.getState()),
   });
 
   const sync = () => {
@@ -215,6 +215,7 @@ export function createRenovationForm(store: GameStore): Component {
       (s) => s.sim.elb.targetGroups,
       (s) => s.sim.cloudwatch.alarms,
       (s) => s.sim.codedeploy,
+      (s) => s.sim.lambda.functions,
     ],
     () => update(store.getState().ui.names),
   );

@@ -9,9 +9,10 @@
  * alias's current version and the target version.
  */
 
-import type { Call, SimState } from '../../model/index.ts';
+import type { Call } from '../../model/index.ts';
 import { SAM_DEPLOYMENT_PREFERENCE_TYPES } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
 import { field, h, pick, setOptions, setOptionsOr, setText, words } from '../dom.ts';
 import { type AppSpec, appSpecRevision } from './appspec-yaml.ts';
 import { createCallList, type PlannedCall, runSummary, scriptLine } from './call-list.ts';
@@ -28,26 +29,27 @@ const planned = (title: [string, string], call: Call, standing?: string): Planne
 });
 
 export function samCalls(
-  sim: SimState,
+  here: Here,
   fnName: string,
   aliasName: string,
   target: string,
   type: string,
   alarms: string[],
 ): PlannedCall[] {
-  const fn = sim.lambda.functions[`${sim.defaultRegion}:${fnName}`];
+  const { sim, ui } = here;
+  const fn = sim.lambda.functions[`${ui.region}:${fnName}`];
   const alias = fn?.aliases[aliasName];
   if (!fn || !alias) return [];
   const config = SAM_DEPLOYMENT_PREFERENCE_TYPES[type] ?? type;
   const group = `${fnName}-${aliasName}`;
-  const existing = sim.codedeploy.deploymentGroups[`${sim.defaultRegion}:${APP}:${group}`];
+  const existing = sim.codedeploy.deploymentGroups[`${ui.region}:${APP}:${group}`];
   const alarmConfiguration = { enabled: alarms.length > 0, alarms: alarms.map((name) => ({ name })) };
   const autoRollbackConfiguration = { enabled: true, events: EVENTS };
   const calls: PlannedCall[] = [
     planned(
       [`Found the guild of master builders ${APP}`, `Create CodeDeploy application ${APP}`],
       { action: 'codedeploy:CreateApplication', input: { applicationName: APP, computePlatform: 'Lambda' } },
-      sim.codedeploy.applications[`${sim.defaultRegion}:${APP}`]
+      sim.codedeploy.applications[`${ui.region}:${APP}`]
         ? `CodeDeploy application ${APP} already exists.`
         : undefined,
     ),
@@ -153,14 +155,7 @@ export function createSamForm(store: GameStore, spell: () => string, incantation
   );
   const chosen = () => [...towers.querySelectorAll<HTMLInputElement>('input:checked')].map((i) => i.value);
   const plan = () =>
-    samCalls(
-      store.getState().sim,
-      spell(),
-      incantation(),
-      target.control.value,
-      type.control.value,
-      chosen(),
-    );
+    samCalls(store.getState(), spell(), incantation(), target.control.value, type.control.value, chosen());
   root.addEventListener('change', () => {
     calls.release();
     setText(status, '');
