@@ -2,10 +2,10 @@
  * The Vite plugin that builds Phaser from its sources (build/phaser-custom.js), twice: a full build
  * (both renderers) and a Canvas-only one, and lets the page load the one its renderer needs.
  *
- * - The game's `import ... from 'phaser'` resolves to build/phaser-facade.js: a live binding that the
- *   chosen build fills when it loads (src/game/load-game.ts imports `nozama:phaser/canvas` or
- *   `nozama:phaser/webgl`, then the scenes). A machine that draws with Canvas never downloads the WebGL
- *   renderer (about 56 KB gz of the 193).
+ * - The game's `import ... from 'phaser'` resolves to build/phaser-facade.js, which waits for the build
+ *   the page loads (src/game/load-game.ts imports `nozama:phaser/canvas` or `nozama:phaser/webgl` and
+ *   the scenes at once; the build puts itself in build/phaser-slot.js). A machine that draws with
+ *   Canvas never downloads the WebGL renderer (about 56 KB gz of the 193).
  * - `phaser-src/...` resolves to `node_modules/phaser/src/...` (Phaser's package `exports` only opens its
  *   prebuilt bundle). The Canvas-only build's modules carry `?phaser=canvas` on their ids, so the same
  *   files are a second set of modules, in a chunk of their own (`phaser-canvas`, vite.config.ts).
@@ -23,6 +23,7 @@ import type { Plugin } from 'vite';
 
 const ENTRY = fileURLToPath(new URL('./phaser-custom.js', import.meta.url));
 const FACADE = fileURLToPath(new URL('./phaser-facade.js', import.meta.url));
+const SLOT = fileURLToPath(new URL('./phaser-slot.js', import.meta.url));
 const PHASER_SRC = fileURLToPath(new URL('../node_modules/phaser/src/', import.meta.url));
 
 /** The builds the page can load, by the renderer they are for. */
@@ -96,7 +97,7 @@ export function phaserFromSource(): Plugin {
         const entry = JSON.stringify(build === 'canvas' ? ENTRY + CANVAS_QUERY : ENTRY);
         return [
           `import Phaser from ${entry};`,
-          `import { installPhaser } from ${JSON.stringify(FACADE)};`,
+          `import { installPhaser } from ${JSON.stringify(SLOT)};`,
           'installPhaser(Phaser);',
           'export default Phaser;',
         ].join('\n');

@@ -1,14 +1,13 @@
 /**
- * What the game's `import Phaser from 'phaser'` is in builds (build/phaser-build.ts): a live binding
- * to the Phaser build the page loaded, Canvas-only or full (src/game/load-game.ts loads one before it
- * imports the scenes, which extend `Phaser.Scene` when they are evaluated). The first build loaded
- * stays: the game objects of one page must come from one Phaser.
+ * What the game's `import Phaser from 'phaser'` is in builds (build/phaser-build.ts): the Phaser build
+ * the page loaded, Canvas-only or full. Its evaluation waits (top-level await) until a build is
+ * installed (build/phaser-slot.js), so src/game/load-game.ts fetches the build and the scenes at once,
+ * and the scenes, which extend `Phaser.Scene` when evaluated, run after Phaser. Only the world's code,
+ * loaded after the page, may import 'phaser' for its values: a module of the page's first script that
+ * did would wait for a Phaser that nothing has asked for yet.
  */
-let Phaser;
+import { installed } from './phaser-slot.js';
 
-/** Called by the build's module when it loads; a second build loaded later changes nothing. */
-export function installPhaser(build) {
-  Phaser ??= build;
-}
+const Phaser = await installed;
 
 export { Phaser as default };

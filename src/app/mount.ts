@@ -129,13 +129,13 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
     keyTarget: root,
   }).then((loaded) => {
     if (destroyed) {
-      loaded.destroy(true);
-      return loaded;
+      loaded.game.destroy(true);
+      return loaded.game;
     }
-    game = loaded;
-    classroomParts?.gameReady(loaded);
-    if (options.testBridge) offs.push(installTestBridge(window, { store, game: loaded, root }));
-    return loaded;
+    game = loaded.game;
+    classroomParts?.gameReady(loaded.game);
+    if (options.testBridge) offs.push(installTestBridge(window, { store, root, ...loaded }));
+    return loaded.game;
   });
   ready.catch((e: unknown) => {
     if (!destroyed) shell.world.dataset.failed = e instanceof Error ? e.message : String(e);

@@ -43,6 +43,17 @@ const RENDERER_TYPES: Record<RendererDecision['renderer'], number> = {
   canvas: Phaser.CANVAS,
 };
 
+export interface PhaserConstants {
+  WEBGL: number;
+  CANVAS: number;
+  VERSION: string;
+}
+
+/** The loaded Phaser's renderer constants and version (the page's first script cannot read Phaser). */
+export function phaserConstants(): PhaserConstants {
+  return { WEBGL: Phaser.WEBGL, CANVAS: Phaser.CANVAS, VERSION: Phaser.VERSION };
+}
+
 export const CANVAS_LABEL =
   'The world of Nozama. Click a place to go there; arrow keys move, Enter opens, + and − zoom, 0 shows the whole kingdom, Escape goes back.';
 

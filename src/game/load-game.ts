@@ -1,14 +1,15 @@
 /**
  * Loads the world's code when a game is mounted: the renderer is chosen first (renderer-choice.ts),
- * then the Phaser build for it (Canvas-only or full, build/phaser-build.ts), then the scenes, which
- * extend that Phaser's classes. None of it is in the page's first script: the frame, the panels and the
- * campaign map show while Phaser downloads.
+ * then the Phaser build for it (Canvas-only or full, build/phaser-build.ts) and the scenes are fetched at
+ * once; the scenes, which extend that Phaser's classes, run when it has loaded (build/phaser-facade.js).
+ * None of it is in the page's first script: the frame, the panels and the campaign map show while
+ * Phaser downloads.
  *
  * One Phaser serves the whole page: the first game's build stays. A later game that asks for WebGL on a
  * page already running the Canvas-only build draws with Canvas, and its canvas says why.
  */
 import type Phaser from 'phaser';
-import type { CreateGameOptions } from './create-game.ts';
+import type { CreateGameOptions, PhaserConstants } from './create-game.ts';
 import { chooseRenderer, probeWebGL, type RendererChoice, type RendererDecision } from './renderer-choice.ts';
 
 export type LoadGameOptions = Omit<CreateGameOptions, 'decision'> & { renderer?: RendererChoice };
@@ -43,11 +44,19 @@ export function fitToBuild(
   return decision;
 }
 
+export interface LoadedGame {
+  game: Phaser.Game;
+  /** Phaser's renderer constants and version (for the test bridge). */
+  phaser: PhaserConstants;
+}
+
 /** Chooses the renderer, loads Phaser and the scenes, and builds the game. */
-export async function loadGame(options: LoadGameOptions): Promise<Phaser.Game> {
+export async function loadGame(options: LoadGameOptions): Promise<LoadedGame> {
   const { renderer, ...rest } = options;
   const wanted = chooseRenderer(renderer ?? 'auto', () => probeWebGL(options.parent.ownerDocument));
-  const build = await loadPhaser(wanted.renderer);
-  const { createGame } = await import('./create-game.ts');
-  return createGame({ ...rest, decision: fitToBuild(wanted, build) });
+  const [build, { createGame, phaserConstants }] = await Promise.all([
+    loadPhaser(wanted.renderer),
+    import('./create-game.ts'),
+  ]);
+  return { game: createGame({ ...rest, decision: fitToBuild(wanted, build) }), phaser: phaserConstants() };
 }
