@@ -68,6 +68,8 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   const { root } = shell;
   const detachStyles = attachGameStyles(element);
   element.append(root);
+  // The world's code (Phaser and the scenes) downloads while the panels are built.
+  const world = loadGame(shell.world, options.renderer ?? 'auto');
 
   const store = createGameStore({ seed: options.seed ?? 1, progressStorage: options.progress ?? null });
   const classroom = options.classroom ? classSession(options.classroom.code, LEVELS) : null;
@@ -122,12 +124,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   if (problems.length > 0) campaign.openMap(problems);
   else if (options.campaign || (!requested && !options.sandbox && greet)) campaign.openMap();
 
-  const ready = loadGame({
-    parent: shell.world,
-    store,
-    renderer: options.renderer ?? 'auto',
-    keyTarget: root,
-  }).then((loaded) => {
+  const ready = world.build({ store, keyTarget: root }).then((loaded) => {
     if (destroyed) {
       loaded.game.destroy(true);
       return loaded.game;

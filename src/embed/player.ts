@@ -114,7 +114,7 @@ export async function mountPlayer(
   const box = document.createElement('div');
   box.className = 'canvas-box';
   stage.append(box);
-  const { game } = await loadGame({ parent: box, store });
+  const { game } = await loadGame(box).build({ store });
 
   let goalSent = false;
   let eventCursor = store.getState().events.seq;

@@ -12,8 +12,6 @@ import type Phaser from 'phaser';
 import type { CreateGameOptions, PhaserConstants } from './create-game.ts';
 import { chooseRenderer, probeWebGL, type RendererChoice, type RendererDecision } from './renderer-choice.ts';
 
-export type LoadGameOptions = Omit<CreateGameOptions, 'decision'> & { renderer?: RendererChoice };
-
 let phaserBuild: Promise<RendererDecision['renderer']> | null = null;
 
 /**
@@ -50,13 +48,23 @@ export interface LoadedGame {
   phaser: PhaserConstants;
 }
 
-/** Chooses the renderer, loads Phaser and the scenes, and builds the game. */
-export async function loadGame(options: LoadGameOptions): Promise<LoadedGame> {
-  const { renderer, ...rest } = options;
-  const wanted = chooseRenderer(renderer ?? 'auto', () => probeWebGL(options.parent.ownerDocument));
-  const [build, { createGame, phaserConstants }] = await Promise.all([
-    loadPhaser(wanted.renderer),
-    import('./create-game.ts'),
-  ]);
-  return { game: createGame({ ...rest, decision: fitToBuild(wanted, build) }), phaser: phaserConstants() };
+/**
+ * Chooses the renderer and starts fetching Phaser and the scenes at once (a mount calls it first, so
+ * the files download while the page builds its panels); `build` makes the game when they have loaded.
+ */
+export function loadGame(
+  parent: HTMLElement,
+  renderer: RendererChoice = 'auto',
+): { build(options: Omit<CreateGameOptions, 'decision' | 'parent'>): Promise<LoadedGame> } {
+  const wanted = chooseRenderer(renderer, () => probeWebGL(parent.ownerDocument));
+  const code = Promise.all([loadPhaser(wanted.renderer), import('./create-game.ts')]);
+  return {
+    async build(options) {
+      const [build, { createGame, phaserConstants }] = await code;
+      return {
+        game: createGame({ ...options, parent, decision: fitToBuild(wanted, build) }),
+        phaser: phaserConstants(),
+      };
+    },
+  };
 }
