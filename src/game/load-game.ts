@@ -10,7 +10,13 @@
  */
 import type Phaser from 'phaser';
 import type { CreateGameOptions, PhaserConstants } from './create-game.ts';
-import { chooseRenderer, probeWebGL, type RendererChoice, type RendererDecision } from './renderer-choice.ts';
+import {
+  chooseRenderer,
+  fitToBuild,
+  probeWebGL,
+  type RendererChoice,
+  type RendererDecision,
+} from './renderer-choice.ts';
 
 let phaserBuild: Promise<RendererDecision['renderer']> | null = null;
 
@@ -27,19 +33,6 @@ const BUILDS: Record<RendererDecision['renderer'], () => Promise<unknown>> = {
 function loadPhaser(renderer: RendererDecision['renderer']): Promise<RendererDecision['renderer']> {
   phaserBuild ??= BUILDS[renderer]().then(() => renderer);
   return phaserBuild;
-}
-
-/** The decision as the loaded build can honour it. */
-export function fitToBuild(
-  decision: RendererDecision,
-  build: RendererDecision['renderer'],
-): RendererDecision {
-  if (decision.renderer === 'webgl' && build === 'canvas')
-    return {
-      renderer: 'canvas',
-      reason: `${decision.reason}, but this page already runs Phaser's Canvas-only build`,
-    };
-  return decision;
 }
 
 export interface LoadedGame {
