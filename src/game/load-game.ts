@@ -41,6 +41,26 @@ export interface LoadedGame {
   phaser: PhaserConstants;
 }
 
+/** The WebGL probe's answer per document: a probe makes (and drops) a WebGL context, once is enough. */
+const probes = new WeakMap<Document, string | null>();
+
+function decide(renderer: RendererChoice, doc: Document): RendererDecision {
+  return chooseRenderer(renderer, () => {
+    if (!probes.has(doc)) probes.set(doc, probeWebGL(doc));
+    return probes.get(doc) ?? null;
+  });
+}
+
+/**
+ * Starts fetching the world's code for `renderer` before the page has mounted anything (the full game's
+ * entry, src/app/main.ts): a mount later finds it on its way or loaded.
+ */
+export function preloadWorld(renderer: RendererChoice, doc: Document): void {
+  // A failure is the mount's to report (it awaits the same promises); nothing to say twice here.
+  loadPhaser(decide(renderer, doc).renderer).catch(() => undefined);
+  import('./create-game.ts').catch(() => undefined);
+}
+
 /**
  * Chooses the renderer and starts fetching Phaser and the scenes at once (a mount calls it first, so
  * the files download while the page builds its panels); `build` makes the game when they have loaded.
@@ -49,7 +69,7 @@ export function loadGame(
   parent: HTMLElement,
   renderer: RendererChoice = 'auto',
 ): { build(options: Omit<CreateGameOptions, 'decision' | 'parent'>): Promise<LoadedGame> } {
-  const wanted = chooseRenderer(renderer, () => probeWebGL(parent.ownerDocument));
+  const wanted = decide(renderer, parent.ownerDocument);
   const code = Promise.all([loadPhaser(wanted.renderer), import('./create-game.ts')]);
   return {
     async build(options) {
