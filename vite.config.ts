@@ -81,7 +81,10 @@ export default defineConfig(({ mode }) => ({
       output: {
         entryFileNames: (chunk) => (chunk.name === 'embed' ? 'embed.js' : 'assets/[name]-[hash].js'),
         codeSplitting: {
+          // Phaser's two builds (build/phaser-build.ts): the Canvas-only one's modules carry
+          // `?phaser=canvas`; a page loads one of the two chunks.
           groups: [
+            { name: 'phaser-canvas', test: /\?phaser=canvas$/ },
             { name: 'phaser', test: /[\\/]node_modules[\\/]phaser[\\/]|[\\/]build[\\/]phaser-custom/ },
           ],
         },

@@ -590,7 +590,33 @@ async function browserPart<T>(
   }
 }
 
+/** The browser parts, by the names `npm run bench -- <name>...` takes to run only them. */
+const BROWSER_PARTS = {
+  frame: () => browserPart('frame benchmark', frameBench, frameLines),
+  'first-load': () => browserPart('first-paint benchmark', firstLoadBench, firstLoadLines),
+  embed: () => browserPart('embed benchmark', embedBench, embedLines),
+} as const;
+type BrowserPartName = keyof typeof BROWSER_PARTS;
+
+/** `npm run bench -- frame first-load`: only the named browser parts, then their JSON line. */
+async function browserPartsOnly(names: string[]): Promise<void> {
+  const unknown = names.filter((n) => !(n in BROWSER_PARTS));
+  if (unknown.length > 0) {
+    console.error(
+      `unknown bench part ${unknown.join(', ')}; parts: ${Object.keys(BROWSER_PARTS).join(', ')}`,
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const figures: Record<string, unknown> = {};
+  for (const name of names) figures[name] = await BROWSER_PARTS[name as BrowserPartName]();
+  console.log(JSON.stringify({ ...figures, valid: !invalid }));
+  if (invalid) process.exitCode = 1;
+}
+
 async function main(): Promise<void> {
+  const only = process.argv.slice(2);
+  if (only.length > 0) return browserPartsOnly(only);
   const started = performance.now();
   console.log(
     `Nozama bench: node ${process.version}, median of ${SAMPLES} samples (each >= ${MIN_SAMPLE_MS} ms), after a warm-up`,
@@ -690,9 +716,9 @@ async function main(): Promise<void> {
   const apiScale = apiScaleBench();
   for (const line of apiScaleLines(apiScale)) console.log(line);
 
-  const frame = await browserPart('frame benchmark', frameBench, frameLines);
-  const firstLoad = await browserPart('first-paint benchmark', firstLoadBench, firstLoadLines);
-  const embed = await browserPart('embed benchmark', embedBench, embedLines);
+  const frame = await BROWSER_PARTS.frame();
+  const firstLoad = await BROWSER_PARTS['first-load']();
+  const embed = await BROWSER_PARTS.embed();
   const totalSeconds = round((performance.now() - started) / 1000, 1);
   console.log(
     `Results ${invalid ? `INVALID (${failures.size} distinct violations)` : 'valid: every run of both implementations checked'}; bench ran ${totalSeconds} s`,

@@ -21,13 +21,15 @@ export const PRESENTER_PACE = 0.5;
 export interface ClassroomParts {
   mapSections: HTMLElement[];
   debriefSection: HTMLElement;
+  /** The world has loaded: presenter mode's pace applies to it. */
+  gameReady(game: Phaser.Game): void;
   destroy(): void;
 }
 
 export function bindClassroom(
   root: HTMLElement,
   store: GameStore,
-  game: Phaser.Game,
+  game: () => Phaser.Game | null,
   classroom: ClassSession,
   options: MountOptions,
 ): ClassroomParts {
@@ -38,17 +40,24 @@ export function bindClassroom(
   });
   const mapCode = createProgressCodeBox(store, options.progress ?? null);
   const debriefCode = createProgressCodeBox(store, options.progress ?? null);
+  let presenting = false;
   const presenter = bindPresenter(root, store, {
     initial: options.classroom?.present === true,
     onChange: (on) => {
-      setAnimationPace(game, on ? PRESENTER_PACE : 1);
-      const kingdom = game.scene.getScene('kingdom') as KingdomScene | null;
+      presenting = on;
+      const loaded = game();
+      if (!loaded) return;
+      setAnimationPace(loaded, on ? PRESENTER_PACE : 1);
+      const kingdom = loaded.scene.getScene('kingdom') as KingdomScene | null;
       if (kingdom?.sys.isActive()) kingdom.zoomBy(on ? PRESENTER_ZOOM : 1 / PRESENTER_ZOOM);
     },
   });
   return {
     mapSections: [joinClass, mapCode.root],
     debriefSection: debriefCode.root,
+    gameReady: (loaded) => {
+      if (presenting) setAnimationPace(loaded, PRESENTER_PACE);
+    },
     destroy: () => presenter.destroy(),
   };
 }

@@ -1,8 +1,9 @@
 /**
  * `mount(element, options) -> { store, game, destroy }`: the whole game inside one element of any page
  * (or of a shadow root). It makes the game's frame by code (src/ui/shell.ts), adopts the game's
- * scoped style sheet in that page or shadow root (game-styles.ts), builds one store and one Phaser game, and binds the panels and the
- * campaign to that frame only. Two mounts on one page share nothing: each has its own store, its own
+ * scoped style sheet in that page or shadow root (game-styles.ts), builds one store, binds the panels and the
+ * campaign to that frame only, and loads the world (Phaser and the scenes, src/game/load-game.ts) after
+ * them: the frame and the campaign map show while Phaser downloads; `ready` resolves with the game. Two mounts on one page share nothing: each has its own store, its own
  * Phaser game, its own element ids and its own keys (heard on its root, never on the window).
  * `destroy()` unbinds every panel, destroys the Phaser game (`game.destroy(true)`), takes the game off
  * the test bridge and removes what it added to the element; the host page is left as it was.
@@ -12,7 +13,7 @@
  */
 import type Phaser from 'phaser';
 import { classSandboxScript } from '../classroom/index.ts';
-import { createGame } from '../game/create-game.ts';
+import { loadGame } from '../game/load-game.ts';
 import { T } from '../i18n/messages.ts';
 import { CHAPTERS, LEVELS } from '../levels/index.ts';
 import { createGameStore, type GameStore } from '../store/create-game-store.ts';
@@ -34,7 +35,10 @@ export type { MountOptions } from './mount-options.ts';
 
 export interface MountedGame {
   store: GameStore;
-  game: Phaser.Game;
+  /** The Phaser game, once loaded (null until `ready` resolves, and after destroy). */
+  readonly game: Phaser.Game | null;
+  /** Resolves with the Phaser game when the world's code has loaded and the game is built. */
+  ready: Promise<Phaser.Game>;
   /** The game's root element (`.nozama`), inside the mount's element. */
   root: HTMLElement;
   /** Removes the game: panels unbound, Phaser destroyed, the element as it was. Safe to call twice. */
@@ -64,6 +68,8 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   const { root } = shell;
   const detachStyles = attachGameStyles(element);
   element.append(root);
+  // The world's code (Phaser and the scenes) downloads while the panels are built.
+  const world = loadGame(shell.world, options.renderer ?? 'auto');
 
   const store = createGameStore({ seed: options.seed ?? 1, progressStorage: options.progress ?? null });
   const classroom = options.classroom ? classSession(options.classroom.code, LEVELS) : null;
@@ -79,19 +85,15 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   if (options.region !== undefined && options.region !== store.getState().sim.defaultRegion)
     store.getState().visit(options.region);
 
-  const game = createGame({
-    parent: shell.world,
-    store,
-    renderer: options.renderer ?? 'auto',
-    keyTarget: root,
-    ...(options.place ? { place: options.place } : {}),
-  });
+  if (options.place) store.getState().goTo(options.place);
+  let game: Phaser.Game | null = null;
+  let destroyed = false;
   const offs = [
     bindTopBar(root, store),
     bindWorldSummary(required(root, '[data-role="world-summary"]'), store),
     bindPanels(root, store),
   ];
-  const classroomParts = classroom ? bindClassroom(root, store, game, classroom, options) : null;
+  const classroomParts = classroom ? bindClassroom(root, store, () => game, classroom, options) : null;
   const campaign = bindCampaign(root, store, {
     levels,
     chapters: CHAPTERS,
@@ -122,18 +124,33 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   if (problems.length > 0) campaign.openMap(problems);
   else if (options.campaign || (!requested && !options.sandbox && greet)) campaign.openMap();
 
-  if (options.testBridge) offs.push(installTestBridge(window, { store, game, root }));
+  const ready = world.build({ store, keyTarget: root }).then((loaded) => {
+    if (destroyed) {
+      loaded.game.destroy(true);
+      return loaded.game;
+    }
+    game = loaded.game;
+    classroomParts?.gameReady(loaded.game);
+    if (options.testBridge) offs.push(installTestBridge(window, { store, root, ...loaded }));
+    return loaded.game;
+  });
+  ready.catch((e: unknown) => {
+    if (!destroyed) shell.world.dataset.failed = e instanceof Error ? e.message : String(e);
+  });
 
-  let destroyed = false;
   return {
     store,
-    game,
+    get game() {
+      return game;
+    },
+    ready,
     root,
     destroy() {
       if (destroyed) return;
       destroyed = true;
       for (const off of offs.reverse()) off();
-      game.destroy(true);
+      game?.destroy(true);
+      game = null;
       root.remove();
       detachStyles();
     },

@@ -6,7 +6,8 @@
  * build it is off unless the page is opened with `?testBridge=1`. It exposes nothing a player's browser
  * console could not reach anyway.
  */
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
+import type { PhaserConstants } from '../game/create-game.ts';
 import type { GameStore } from '../store/create-game-store.ts';
 
 export interface NozamaBridge {
@@ -15,7 +16,7 @@ export interface NozamaBridge {
   /** The game's root element (the `.nozama` element of its mount). */
   root: HTMLElement;
   /** Phaser's renderer constants, to compare with game.renderer.type. */
-  phaser: { WEBGL: number; CANVAS: number; VERSION: string };
+  phaser: PhaserConstants;
 }
 
 declare global {
@@ -31,14 +32,7 @@ export function testBridgeEnabled(asked: boolean): boolean {
 }
 
 /** Puts one game on the bridge; the function it returns takes it off again (on destroy). */
-export function installTestBridge(
-  target: Window,
-  game: { store: GameStore; game: Phaser.Game; root: HTMLElement },
-): () => void {
-  const entry: NozamaBridge = {
-    ...game,
-    phaser: { WEBGL: Phaser.WEBGL, CANVAS: Phaser.CANVAS, VERSION: Phaser.VERSION },
-  };
+export function installTestBridge(target: Window, entry: NozamaBridge): () => void {
   const games = target.__nozamaGames ?? [];
   target.__nozamaGames = games;
   games.push(entry);

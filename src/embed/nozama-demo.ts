@@ -138,13 +138,17 @@ export class NozamaDemo extends HTMLElement {
     const parts = this.parts;
     const options = this.options;
     if (!parts || !options) return Promise.resolve();
-    this.loading = import('./player.ts').then(({ mountPlayer }) => {
+    this.loading = import('./player.ts').then(async ({ mountPlayer }) => {
       if (!this.isConnected || this.parts !== parts) return;
       let failed = false;
-      const player = mountPlayer(parts.stage, parts.bar, options, NozamaDemo.base, playing, (e) => {
+      const player = await mountPlayer(parts.stage, parts.bar, options, NozamaDemo.base, playing, (e) => {
         if (e.event === 'error') failed = true;
         this.emit(e);
       });
+      if (!this.isConnected || this.parts !== parts) {
+        player.destroy();
+        return;
+      }
       this.player = player;
       if (!failed && this.poster) this.poster.root.hidden = true;
       player.setVisible(this.inView || !this.observer);

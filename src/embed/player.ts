@@ -5,7 +5,7 @@
  * is hidden, and reports what happens (ready, goal reached, rollback, error) to `onEvent`.
  */
 import type Phaser from 'phaser';
-import { createGame } from '../game/create-game.ts';
+import { loadGame } from '../game/load-game.ts';
 import { createGameStore, type GameStore, type Speed } from '../store/create-game-store.ts';
 import { startDemo } from '../store/demo-session.ts';
 import { encodeLink, linkWorldOf } from '../store/share-link.ts';
@@ -43,7 +43,7 @@ function button(text: string, label: string): HTMLButtonElement {
   return b;
 }
 
-export function mountPlayer(
+export async function mountPlayer(
   stage: HTMLElement,
   bar: HTMLElement,
   options: EmbedOptions,
@@ -51,7 +51,7 @@ export function mountPlayer(
   /** False when the demo came into view with reduced motion asked for: nothing moves until Play. */
   startPlaying: boolean,
   onEvent: (e: EmbedEvent) => void,
-): Player {
+): Promise<Player> {
   const store = createGameStore({ seed: options.source.kind === 'sandbox' ? options.source.seed : 1 });
   const started = startDemo(store, options.source);
   if (!started.ok) onEvent({ event: 'error', message: started.message });
@@ -114,7 +114,7 @@ export function mountPlayer(
   const box = document.createElement('div');
   box.className = 'canvas-box';
   stage.append(box);
-  const game = createGame({ parent: box, store, place: store.getState().ui.place });
+  const { game } = await loadGame(box).build({ store });
 
   let goalSent = false;
   let eventCursor = store.getState().events.seq;

@@ -1,9 +1,9 @@
 /**
  * Builds the Phaser game for one store. The canvas fills its parent and follows its size (Scale
  * RESIZE): layouts are recomputed from the canvas size, so they read the same on a laptop and on a
- * projector. The renderer is chosen by renderer-choice.ts: WebGL on a real GPU, Canvas where WebGL is
- * drawn in software or missing, or what `?renderer=` asks for; the canvas element says which and why
- * (`data-renderer`, `data-renderer-reason`).
+ * projector. The renderer is chosen by renderer-choice.ts before this module loads (load-game.ts): WebGL
+ * on a real GPU, Canvas where WebGL is drawn in software or missing, or what `?renderer=` asks for; the
+ * canvas element says which and why (`data-renderer`, `data-renderer-reason`).
  *
  * Scenes: Boot bakes the art, then the Director runs for the game's life (it drives simulated time
  * and shows the scene for store.ui.place): the Planet, a Region's portals, or the Kingdom with its
@@ -22,14 +22,15 @@ import { followAnimationPace } from './motion.ts';
 import { PlanetScene } from './PlanetScene.ts';
 import { COLORS, hex } from './palette.ts';
 import { RegionScene } from './RegionScene.ts';
-import { chooseRenderer, probeWebGL, type RendererChoice, type RendererDecision } from './renderer-choice.ts';
+import type { RendererDecision } from './renderer-choice.ts';
 
 export { parseRenderer, type RendererChoice } from './renderer-choice.ts';
 
 export interface CreateGameOptions {
   parent: HTMLElement;
   store: GameStore;
-  renderer?: RendererChoice;
+  /** The renderer chosen, and why (load-game.ts chooses it before it loads the Phaser build for it). */
+  decision: RendererDecision;
   region?: string;
   /** Where to open (the page's `?place=`, read by src/app/query-options.ts); by default the store's place. */
   place?: ViewPlace;
@@ -42,13 +43,24 @@ const RENDERER_TYPES: Record<RendererDecision['renderer'], number> = {
   canvas: Phaser.CANVAS,
 };
 
+export interface PhaserConstants {
+  WEBGL: number;
+  CANVAS: number;
+  VERSION: string;
+}
+
+/** The loaded Phaser's renderer constants and version (the page's first script cannot read Phaser). */
+export function phaserConstants(): PhaserConstants {
+  return { WEBGL: Phaser.WEBGL, CANVAS: Phaser.CANVAS, VERSION: Phaser.VERSION };
+}
+
 export const CANVAS_LABEL =
   'The world of Nozama. Click a place to go there; arrow keys move, Enter opens, + and − zoom, 0 shows the whole kingdom, Escape goes back.';
 
 export function createGame(options: CreateGameOptions): Phaser.Game {
   const { parent, store } = options;
   if (options.place) store.getState().goTo(options.place);
-  const choice = chooseRenderer(options.renderer ?? 'auto', () => probeWebGL(parent.ownerDocument));
+  const choice = options.decision;
   const game = new Phaser.Game({
     type: RENDERER_TYPES[choice.renderer],
     parent,

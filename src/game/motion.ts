@@ -1,4 +1,10 @@
-import Phaser from 'phaser';
+import type Phaser from 'phaser';
+
+/**
+ * Phaser.Scenes.Events.START. This module is loaded with the page (presenter mode sets the pace), before
+ * Phaser, so it names the event instead of reading Phaser's namespace (load-game.ts).
+ */
+const SCENE_START = 'start';
 
 /**
  * `prefers-reduced-motion`: when the player asks for less motion, scenes skip their tweens and show
@@ -27,7 +33,7 @@ export function animationPace(game: Phaser.Game): number {
 
 /** Keeps a scene at its game's pace across restarts; call once when the scene is constructed or created. */
 export function followAnimationPace(scene: Phaser.Scene): void {
-  scene.sys.events.on(Phaser.Scenes.Events.START, () => applyPace(scene, animationPace(scene.game)));
+  scene.sys.events.on(SCENE_START, () => applyPace(scene, animationPace(scene.game)));
   applyPace(scene, animationPace(scene.game));
 }
 

@@ -51,3 +51,19 @@ export function chooseRenderer(asked: RendererChoice, probe: () => string | null
     return { renderer: 'canvas', reason: `WebGL is drawn in software (${gpu}): Canvas is faster here` };
   return { renderer: 'webgl', reason: `WebGL on ${gpu}` };
 }
+
+/**
+ * The decision as the page's Phaser build can honour it: one Phaser serves a page (src/game/load-game.ts),
+ * so a game that wants WebGL on a page already running the Canvas-only build draws with Canvas.
+ */
+export function fitToBuild(
+  decision: RendererDecision,
+  build: RendererDecision['renderer'],
+): RendererDecision {
+  if (decision.renderer === 'webgl' && build === 'canvas')
+    return {
+      renderer: 'canvas',
+      reason: `${decision.reason}, but this page already runs Phaser's Canvas-only build`,
+    };
+  return decision;
+}

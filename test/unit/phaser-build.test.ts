@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { PHASER_FLAGS, replacePhaserFlags } from '../../build/phaser-build.ts';
+import { PHASER_BUILD_FLAGS, PHASER_FLAGS, replacePhaserFlags } from '../../build/phaser-build.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const entry = readFileSync(join(root, 'build/phaser-custom.js'), 'utf8');
@@ -66,5 +66,15 @@ describe('the custom Phaser entry', () => {
       ].join('\n'),
     );
     expect(PHASER_FLAGS.CANVAS_RENDERER && PHASER_FLAGS.WEBGL_RENDERER).toBe(true);
+  });
+
+  it('builds a Canvas-only Phaser that differs from the full one in WebGL alone', () => {
+    const code = 'if (typeof WEBGL_RENDERER && typeof CANVAS_RENDERER) { both(); }';
+    expect(replacePhaserFlags(code, 'canvas')).toBe('if (false && true) { both(); }');
+    expect(replacePhaserFlags(code, 'webgl')).toBe('if (true && true) { both(); }');
+    const differing = Object.keys(PHASER_FLAGS).filter(
+      (flag) => PHASER_BUILD_FLAGS.canvas[flag] !== PHASER_BUILD_FLAGS.webgl[flag],
+    );
+    expect(differing).toEqual(['WEBGL_RENDERER']);
   });
 });

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { chooseRenderer, isSoftwareRenderer, parseRenderer } from '../../src/game/renderer-choice.ts';
+import {
+  chooseRenderer,
+  fitToBuild,
+  isSoftwareRenderer,
+  parseRenderer,
+} from '../../src/game/renderer-choice.ts';
 
 // Renderer strings as browsers report them (UNMASKED_RENDERER_WEBGL).
 const SWIFTSHADER =
@@ -49,5 +54,26 @@ describe('the renderer choice', () => {
     [null, 'auto'],
   ] as const)('?renderer=%s is %s', (value, asked) => {
     expect(parseRenderer(value)).toBe(asked);
+  });
+});
+
+describe("the renderer a page's Phaser build can give", () => {
+  it('keeps any decision the build can draw', () => {
+    const webgl = chooseRenderer('auto', () => INTEL);
+    const canvas = chooseRenderer('auto', () => SWIFTSHADER);
+    expect(fitToBuild(webgl, 'webgl')).toEqual(webgl);
+    expect(fitToBuild(canvas, 'webgl')).toEqual(canvas);
+    expect(fitToBuild(canvas, 'canvas')).toEqual(canvas);
+  });
+
+  it('draws with Canvas, and says why, when WebGL is wanted on a page with the Canvas-only build', () => {
+    const fitted = fitToBuild(
+      chooseRenderer('webgl', () => SWIFTSHADER),
+      'canvas',
+    );
+    expect(fitted.renderer).toBe('canvas');
+    expect(fitted.reason).toBe(
+      "asked for (?renderer=webgl), but this page already runs Phaser's Canvas-only build",
+    );
   });
 });
