@@ -377,6 +377,7 @@ export interface ActionTypes {
   'sim:RestoreAvailabilityZone': { input: SimZoneRequest; output: SimOutput };
   'sim:SetBehavior': { input: SimSetBehaviorRequest; output: SimOutput };
   'sim:SetHealthCheckResult': { input: SimSetHealthCheckResultRequest; output: SimOutput };
+  'sim:SetHookRule': { input: SimSetHookRuleRequest; output: SimOutput };
   'sim:SetImageBehavior': { input: SimSetImageBehaviorRequest; output: SimOutput };
   'sim:SetTraffic': { input: SimSetTrafficRequest; output: SimOutput };
   'sim:StartAliasDeployment': { input: SimStartAliasDeploymentRequest; output: SimOutput };
@@ -15547,6 +15548,14 @@ export interface SimSetHealthCheckResultRequest {
   Image?: string;
   ContainerName?: string;
   Result: 'pass' | 'fail' | 'timeout';
+}
+export interface SimSetHookRuleRequest {
+  FunctionName: string;
+  Rule: 'succeed' | 'fail' | 'fail-if-5xx-above' | 'in-progress-then-succeed' | 'none';
+  ThresholdPercent?: number;
+  WindowMinutes?: number;
+  InProgressInvocations?: number;
+  CallBackDelaySeconds?: number;
 }
 export interface SimSetImageBehaviorRequest {
   image: string;
