@@ -12,13 +12,12 @@
  * generated file is checked in.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
 import type { Shape } from '../src/model/requests/shape-types.ts';
 import { SIM_OPERATIONS, SIM_SHAPES } from '../src/model/requests/sim-shapes.ts';
 import { HANDLERS } from '../src/model/sim/handlers.ts';
-import { type Additions, SHAPE_ADDITIONS } from './shape-additions.ts';
+import { addLater, type BotoShape, dataDir, loadModel } from './botocore.ts';
+import { SHAPE_ADDITIONS } from './shape-additions.ts';
 
 const OUT = 'src/model/requests/api-types.generated.ts';
 
@@ -37,50 +36,6 @@ const SERVICES: Record<string, { boto: string; prefix: string }> = {
 
 /** Services whose model writes timestamps as ISO 8601 text (the query protocols), not epoch seconds. */
 const ISO_TIME = new Set(['autoscaling', 'cloudwatch', 'ec2', 'elbv2']);
-
-interface BotoShape {
-  type: string;
-  members?: Record<string, { shape: string }>;
-  required?: string[];
-  member?: { shape: string };
-  key?: { shape: string };
-  value?: { shape: string };
-  enum?: string[];
-}
-interface BotoModel {
-  operations: Record<string, { input?: { shape: string }; output?: { shape: string } }>;
-  shapes: Record<string, BotoShape>;
-}
-
-function dataDir(): string {
-  const env = process.env.BOTOCORE_DATA;
-  if (env) return env;
-  const found = execFileSync(
-    'python3',
-    ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'],
-    { encoding: 'utf8' },
-  ).trim();
-  return join(found, 'data');
-}
-
-function loadModel(root: string, service: string): { model: BotoModel; source: string } {
-  const dir = join(root, service);
-  const version = readdirSync(dir).sort().at(-1);
-  if (!version) throw new Error(`no versions of ${service} under ${dir}`);
-  const file = join(dir, version, 'service-2.json');
-  const raw = existsSync(file) ? readFileSync(file) : gunzipSync(readFileSync(`${file}.gz`));
-  return { model: JSON.parse(raw.toString('utf8')) as BotoModel, source: `botocore ${service} ${version}` };
-}
-
-function addLater(model: BotoModel, add: Additions | undefined): void {
-  if (!add) return;
-  for (const [name, shape] of Object.entries(add.shapes)) model.shapes[name] ??= shape as BotoShape;
-  for (const [structure, members] of Object.entries(add.members)) {
-    const s = model.shapes[structure];
-    if (!s?.members) throw new Error(`addition to ${structure}: not a structure of the model`);
-    for (const [name, member] of Object.entries(members)) s.members[name] ??= { shape: member.shape };
-  }
-}
 
 /** The sim: shapes, written in the house's form (shape-types.ts), in botocore's form. */
 function botoForm(shapes: Readonly<Record<string, Shape>>): Record<string, BotoShape> {

@@ -6,6 +6,7 @@
  * vermillion crack runs down from its keystone, and the darkness falls over its land.
  */
 import type Phaser from 'phaser';
+import { T } from '../../i18n/messages.ts';
 import { BAKE_RESOLUTION, BakedLayer } from '../baked-layer.ts';
 import { drawBolt } from '../banner.ts';
 import { fillPoly } from '../draw.ts';
@@ -105,7 +106,7 @@ export class ZoneView {
       .setVisible(zone.territories.length === 0 && !zone.impaired);
     this.hint.setScale(this.hint.width > layout.land.w * 0.9 ? (layout.land.w * 0.9) / this.hint.width : 1);
     // The counts on one line, or on two smaller lines when the zone is too narrow.
-    const parts = zone.impaired ? ['dark', ...countsParts(zone)] : countsParts(zone);
+    const parts = zone.impaired ? [T.t('world.dark'), ...countsParts(zone)] : countsParts(zone);
     const maxW = layout.counts.w;
     this.counts
       .setText(parts.join(' · '))

@@ -5,5 +5,6 @@
 import { BUILD } from './build.ts';
 import { CAMPAIGN } from './campaign.ts';
 import { FRAME } from './frame.ts';
+import { WORLD } from './world.ts';
 
-export const EN = { ...FRAME, ...BUILD, ...CAMPAIGN } as const;
+export const EN = { ...FRAME, ...BUILD, ...CAMPAIGN, ...WORLD } as const;
