@@ -1,7 +1,8 @@
 /**
  * `mount(element, options) -> { store, game, destroy }`: the whole game inside one element of any page
  * (or of a shadow root). It makes the game's frame by code (src/ui/shell.ts), adopts the game's
- * scoped style sheet in that page or shadow root (game-styles.ts), builds one store and one Phaser game, and binds the panels and the
+ * scoped style sheet in that page or shadow root (game-styles.ts), builds one store and one Phaser game
+ * (mountGame, mount-game.ts: the one way to make a game, which the blog embed uses too), and binds the panels and the
  * campaign to that frame only. Two mounts on one page share nothing: each has its own store, its own
  * Phaser game, its own element ids and its own keys (heard on its root, never on the window).
  * `destroy()` unbinds every panel, destroys the Phaser game (`game.destroy(true)`), takes the game off
@@ -12,10 +13,9 @@
  */
 import type Phaser from 'phaser';
 import { classSandboxScript } from '../classroom/index.ts';
-import { createGame } from '../game/create-game.ts';
 import { T } from '../i18n/messages.ts';
 import { CHAPTERS, LEVELS } from '../levels/index.ts';
-import { createGameStore, type GameStore } from '../store/create-game-store.ts';
+import type { GameStore } from '../store/create-game-store.ts';
 import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
 import { uid } from '../ui/dom.ts';
 import { bindPanels } from '../ui/panels.ts';
@@ -27,8 +27,8 @@ import { bindWorldSummary } from '../ui/world-summary.ts';
 import { classSession } from './class-session.ts';
 import { attachGameStyles } from './game-styles.ts';
 import { bindClassroom } from './mount-classroom.ts';
+import { mountGame } from './mount-game.ts';
 import type { MountOptions } from './mount-options.ts';
-import { installTestBridge } from './test-bridge.ts';
 
 export type { MountOptions } from './mount-options.ts';
 
@@ -65,27 +65,29 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   const detachStyles = attachGameStyles(element);
   element.append(root);
 
-  const store = createGameStore({ seed: options.seed ?? 1, progressStorage: options.progress ?? null });
   const classroom = options.classroom ? classSession(options.classroom.code, LEVELS) : null;
   const levels = classroom?.levels ?? LEVELS;
   // A level the options name is played as the class plays it (with its storms) when it is the class's.
   const requested = options.level === undefined ? undefined : levels.find((l) => l.id === options.level);
-  if (requested) store.getState().startLevel(requested);
-  else if (classroom?.first) store.getState().startLevel(classroom.first);
-  else if (classroom?.plan?.world.kind === 'sandbox')
-    store.getState().startSandbox(classroom.plan.seed, undefined, classSandboxScript(classroom.plan));
-  else if (options.sandbox) store.getState().markVisited();
-  // `?place=` a zone of another region: the player starts in that region (the place then opens its zone).
-  if (options.region !== undefined && options.region !== store.getState().sim.defaultRegion)
-    store.getState().visit(options.region);
-
-  const game = createGame({
-    parent: shell.world,
-    store,
+  const parts = mountGame(shell.world, {
+    seed: options.seed ?? 1,
+    progress: options.progress ?? null,
+    start(store) {
+      if (requested) store.getState().startLevel(requested);
+      else if (classroom?.first) store.getState().startLevel(classroom.first);
+      else if (classroom?.plan?.world.kind === 'sandbox')
+        store.getState().startSandbox(classroom.plan.seed, undefined, classSandboxScript(classroom.plan));
+      else if (options.sandbox) store.getState().markVisited();
+      // `?place=` a zone of another region: the player starts in that region (the place then opens its zone).
+      if (options.region !== undefined && options.region !== store.getState().sim.defaultRegion)
+        store.getState().visit(options.region);
+    },
     renderer: options.renderer ?? 'auto',
     keyTarget: root,
     ...(options.place ? { place: options.place } : {}),
+    testBridge: options.testBridge ? { root } : null,
   });
+  const { store, game } = parts;
   const offs = [
     bindTopBar(root, store),
     bindWorldSummary(required(root, '[data-role="world-summary"]'), store),
@@ -122,8 +124,6 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   if (problems.length > 0) campaign.openMap(problems);
   else if (options.campaign || (!requested && !options.sandbox && greet)) campaign.openMap();
 
-  if (options.testBridge) offs.push(installTestBridge(window, { store, game, root }));
-
   let destroyed = false;
   return {
     store,
@@ -133,7 +133,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
       if (destroyed) return;
       destroyed = true;
       for (const off of offs.reverse()) off();
-      game.destroy(true);
+      parts.destroy();
       root.remove();
       detachStyles();
     },

@@ -1,12 +1,12 @@
 /**
- * The embed's player, loaded only when a demo comes into view (or is clicked): a store of its own, the
- * Phaser game in the embed's shadow root, and a small bar of controls. Nothing is saved, no storage or
- * cookie is read, nothing leaves the page. It pauses its game loop while out of view or while the tab
+ * The embed's player, loaded only when a demo comes into view (or is clicked): a game made by
+ * mountGame (src/app/mount-game.ts, as every game is) in the embed's shadow root, and a small bar of
+ * controls. Nothing is saved, no storage or cookie is read, nothing leaves the page. It pauses its game loop while out of view or while the tab
  * is hidden, and reports what happens (ready, goal reached, rollback, error) to `onEvent`.
  */
 import type Phaser from 'phaser';
-import { createGame } from '../game/create-game.ts';
-import { createGameStore, type GameStore, type Speed } from '../store/create-game-store.ts';
+import { mountGame } from '../app/mount-game.ts';
+import type { GameStore, Speed } from '../store/create-game-store.ts';
 import { startDemo } from '../store/demo-session.ts';
 import { encodeLink, linkWorldOf } from '../store/share-link.ts';
 import type { EmbedOptions } from './embed-options.ts';
@@ -52,24 +52,40 @@ export function mountPlayer(
   startPlaying: boolean,
   onEvent: (e: EmbedEvent) => void,
 ): Player {
-  const store = createGameStore({ seed: options.source.kind === 'sandbox' ? options.source.seed : 1 });
-  const started = startDemo(store, options.source);
-  if (!started.ok) onEvent({ event: 'error', message: started.message });
-  const state = store.getState();
-  state.setNames(options.words);
-  state.setSpeed(options.speed);
-  state.setPaused(!startPlaying);
-
   const pauseButton = button('Pause', 'Pause the demo');
   const restartButton = button('Restart', 'Restart the demo');
-  const speedButtons = SPEEDS.map((s) => {
-    const b = button(`${s}x`, `${s}x speed`);
-    b.addEventListener('click', () => store.getState().setSpeed(s));
-    return b;
-  });
+  const speedButtons = SPEEDS.map((s) => button(`${s}x`, `${s}x speed`));
   const caption = document.createElement('p');
   caption.className = 'caption';
   caption.textContent = titleOf(options.source, options.words).caption;
+  const open = document.createElement('a');
+  if (options.controls !== 'none') {
+    bar.append(pauseButton, restartButton, ...speedButtons);
+    if (options.controls === 'full') {
+      open.className = 'open';
+      open.textContent = 'Open in Nozama';
+      open.target = '_blank';
+      open.rel = 'noopener';
+      bar.append(open);
+    }
+  }
+  bar.append(caption);
+  bar.hidden = false;
+
+  // The bar is laid out first: the canvas takes the room left above it. The game is made the one way
+  // every game is (mountGame), in a box of the embed's shadow root.
+  const box = document.createElement('div');
+  box.className = 'canvas-box';
+  stage.append(box);
+  const parts = mountGame(box, {
+    demo: options.source,
+    names: options.words,
+    speed: options.speed,
+    paused: !startPlaying,
+  });
+  const { store, game } = parts;
+  for (const message of parts.problems) onEvent({ event: 'error', message });
+
   const report = () => {
     const { clock, sim } = store.getState();
     onEvent({ event: 'state', paused: clock.paused, speed: clock.speed, elapsed: sim.now - sim.startedAt });
@@ -83,38 +99,23 @@ export function mountPlayer(
     });
   };
   pauseButton.addEventListener('click', () => store.getState().setPaused(!store.getState().clock.paused));
+  speedButtons.forEach((b, i) => {
+    const speed = SPEEDS[i];
+    if (speed !== undefined) b.addEventListener('click', () => store.getState().setSpeed(speed));
+  });
   const restart = () => {
     startDemo(store, options.source);
     store.getState().setNames(options.words);
   };
   restartButton.addEventListener('click', restart);
-  if (options.controls !== 'none') {
-    bar.append(pauseButton, restartButton, ...speedButtons);
-    if (options.controls === 'full') {
-      const open = document.createElement('a');
-      open.className = 'open';
-      open.textContent = 'Open in Nozama';
-      open.target = '_blank';
-      open.rel = 'noopener';
-      const refresh = () => {
-        const { level, ui } = store.getState();
-        const world = linkWorldOf(store.getState().save(), level?.id ?? null, ui.region);
-        open.href = new URL(`index.html#${encodeLink(world)}`, base).toString();
-      };
-      open.addEventListener('focus', refresh);
-      open.addEventListener('pointerenter', refresh);
-      refresh();
-      bar.append(open);
-    }
-  }
-  bar.append(caption);
-  bar.hidden = false;
-
-  // The bar is laid out first: the canvas takes the room left above it.
-  const box = document.createElement('div');
-  box.className = 'canvas-box';
-  stage.append(box);
-  const game = createGame({ parent: box, store, place: store.getState().ui.place });
+  const refreshLink = () => {
+    const { level, ui } = store.getState();
+    const world = linkWorldOf(store.getState().save(), level?.id ?? null, ui.region);
+    open.href = new URL(`index.html#${encodeLink(world)}`, base).toString();
+  };
+  open.addEventListener('focus', refreshLink);
+  open.addEventListener('pointerenter', refreshLink);
+  refreshLink();
 
   let goalSent = false;
   let eventCursor = store.getState().events.seq;
@@ -182,7 +183,7 @@ export function mountPlayer(
     destroy() {
       for (const off of offs) off();
       document.removeEventListener('visibilitychange', applyVisibility);
-      game.destroy(true);
+      parts.destroy();
       box.remove();
       bar.replaceChildren();
     },
