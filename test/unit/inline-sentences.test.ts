@@ -38,7 +38,7 @@ describe('inline sentences', () => {
     const source = [
       '// The herald found it failing',
       "const a = 'The herald found it failing';",
-      'const b = `${who} is lost to a disaster`;',
+      `const b = \`\${who} is lost to a disaster\`;`,
       "h('div', { class: 'panel open wide' });",
       "const c = 'aws ecs describe-services --cluster x';",
       "const d = /it's a regex with words/.test(x);",
