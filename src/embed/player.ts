@@ -6,6 +6,7 @@
  */
 import type Phaser from 'phaser';
 import { mountGame } from '../app/mount-game.ts';
+import { T } from '../i18n/messages.ts';
 import type { GameStore, Speed } from '../store/create-game-store.ts';
 import { startDemo } from '../store/demo-session.ts';
 import { encodeLink, linkWorldOf } from '../store/share-link.ts';
@@ -52,9 +53,11 @@ export function mountPlayer(
   startPlaying: boolean,
   onEvent: (e: EmbedEvent) => void,
 ): Player {
-  const pauseButton = button('Pause', 'Pause the demo');
-  const restartButton = button('Restart', 'Restart the demo');
-  const speedButtons = SPEEDS.map((s) => button(`${s}x`, `${s}x speed`));
+  const pauseButton = button(T.t('embed.pause'), T.t('embed.pauseLabel'));
+  const restartButton = button(T.t('embed.restart'), T.t('embed.restartLabel'));
+  const speedButtons = SPEEDS.map((speed) =>
+    button(T.t('embed.speed', { speed }), T.t('embed.speedLabel', { speed })),
+  );
   const caption = document.createElement('p');
   caption.className = 'caption';
   caption.textContent = titleOf(options.source, options.words).caption;
@@ -63,7 +66,7 @@ export function mountPlayer(
     bar.append(pauseButton, restartButton, ...speedButtons);
     if (options.controls === 'full') {
       open.className = 'open';
-      open.textContent = 'Open in Nozama';
+      open.textContent = T.t('embed.open');
       open.target = '_blank';
       open.rel = 'noopener';
       bar.append(open);
@@ -92,8 +95,8 @@ export function mountPlayer(
   };
   const renderControls = () => {
     const { clock } = store.getState();
-    pauseButton.textContent = clock.paused ? 'Play' : 'Pause';
-    pauseButton.setAttribute('aria-label', clock.paused ? 'Play the demo' : 'Pause the demo');
+    pauseButton.textContent = T.t(clock.paused ? 'embed.play' : 'embed.pause');
+    pauseButton.setAttribute('aria-label', T.t(clock.paused ? 'embed.playLabel' : 'embed.pauseLabel'));
     speedButtons.forEach((b, i) => {
       b.setAttribute('aria-pressed', String(SPEEDS[i] === clock.speed));
     });

@@ -15,9 +15,12 @@ export const NOT_SENTENCES: readonly RegExp[] = [
 /** Small words that make lowercase words a phrase rather than a list of class names or keywords. */
 const PHRASE_WORDS = /\b(the|a|an|is|are|was|of|to|in|on|no|not|and|or|for|with|from|its|it)\b/;
 
-/** Where a literal's context says it is not read as a sentence (a class list, a CSS value, a selector). */
+/**
+ * Where a literal's context says it is not read as a sentence: a class list, a CSS value, a selector, a
+ * programmer's error (`new Error(...)`: a bug report, not a player's message).
+ */
 const NOT_SENTENCE_CONTEXT =
-  /(?:class|className|classList\.(?:add|remove|toggle)\(|querySelector(?:All)?\(|closest\(|font|fontFamily|style\.\w+\s*=|setProperty\([^,]*,)\s*:?\s*=?\s*$/;
+  /(?:class|className|classList\.(?:add|remove|toggle)\(|querySelector(?:All)?\(|closest\(|font|fontFamily|style\.\w+\s*=|setProperty\([^,]*,|Error\()\s*:?\s*=?\s*$/;
 
 export interface InlineSentence {
   line: number;
