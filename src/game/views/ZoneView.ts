@@ -100,7 +100,7 @@ export class ZoneView {
       .setScale(1);
     fitWidth(this.managedLabel, layout.managed.w - 14);
     this.hint
-      .setText('no territories yet')
+      .setText(T.t('canvas.noTerritories'))
       .setFontSize(fonts.counts)
       .setPosition(layout.land.x + layout.land.w / 2, layout.land.y + layout.land.h / 2)
       .setVisible(zone.territories.length === 0 && !zone.impaired);
