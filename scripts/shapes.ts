@@ -16,12 +16,11 @@
  * documentation. CI never runs this: the generated table is checked in.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { writeFileSync } from 'node:fs';
 import type { Member, Protocol, ServiceShapes, Shape } from '../src/model/requests/shape-types.ts';
 import { HANDLERS } from '../src/model/sim/handlers.ts';
-import { type Additions, SHAPE_ADDITIONS } from './shape-additions.ts';
+import { addLater, type BotoModel, type BotoShape, dataDir, loadModel } from './botocore.ts';
+import { SHAPE_ADDITIONS } from './shape-additions.ts';
 
 const OUT = 'src/model/requests/shapes.generated.ts';
 
@@ -43,52 +42,6 @@ const BOTOCORE_NAME: Record<string, string> = {
  * keep the query codes (ValidationError, MissingParameter), which is what the model answers.
  */
 const PROTOCOL_OVERRIDE: Record<string, Protocol> = { cloudwatch: 'query' };
-
-interface BotoMember {
-  shape: string;
-  location?: string;
-}
-interface BotoShape {
-  type: string;
-  members?: Record<string, BotoMember>;
-  required?: string[];
-  member?: { shape: string };
-  key?: { shape: string };
-  value?: { shape: string };
-  enum?: string[];
-  min?: number;
-  max?: number;
-  pattern?: string;
-  /** A structure that carries any JSON value (Smithy's document type). */
-  document?: boolean;
-}
-interface BotoModel {
-  metadata: { protocol: string; apiVersion: string };
-  operations: Record<string, { input?: { shape: string } }>;
-  shapes: Record<string, BotoShape>;
-}
-
-function dataDir(): string {
-  const env = process.env.BOTOCORE_DATA;
-  if (env) return env;
-  const found = execFileSync(
-    'python3',
-    ['-c', 'import botocore, os; print(os.path.dirname(botocore.__file__))'],
-    {
-      encoding: 'utf8',
-    },
-  ).trim();
-  return join(found, 'data');
-}
-
-function loadModel(root: string, service: string): { model: BotoModel; source: string } {
-  const dir = join(root, service);
-  const version = readdirSync(dir).sort().at(-1);
-  if (!version) throw new Error(`no versions of ${service} under ${dir}`);
-  const file = join(dir, version, 'service-2.json');
-  const raw = existsSync(file) ? readFileSync(file) : gunzipSync(readFileSync(`${file}.gz`));
-  return { model: JSON.parse(raw.toString('utf8')) as BotoModel, source: `botocore ${service} ${version}` };
-}
 
 /** A Java pattern that JavaScript can run with the `u` flag, or undefined (the check is then left out). */
 function jsPattern(p: string): string | undefined {
@@ -148,17 +101,6 @@ function convert(s: BotoShape, dropped: string[], name: string): Shape {
       return { type: 'blob', ...bounds };
     default:
       throw new Error(`shape ${name}: type ${s.type} is not handled`);
-  }
-}
-
-/** Adds to the model what AWS published after this botocore release, unless the model has it. */
-function addLater(model: BotoModel, add: Additions | undefined): void {
-  if (!add) return;
-  for (const [name, shape] of Object.entries(add.shapes)) model.shapes[name] ??= shape as BotoShape;
-  for (const [structure, members] of Object.entries(add.members)) {
-    const s = model.shapes[structure];
-    if (!s?.members) throw new Error(`addition to ${structure}: not a structure of the model`);
-    for (const [name, member] of Object.entries(members)) s.members[name] ??= { shape: member.shape };
   }
 }
 

@@ -1,9 +1,10 @@
 /**
  * `mount(element, options) -> { store, game, destroy }`: the whole game inside one element of any page
  * (or of a shadow root). It makes the game's frame by code (src/ui/shell.ts), adopts the game's
- * scoped style sheet in that page or shadow root (game-styles.ts), builds one store, binds the panels and the
- * campaign to that frame only, and loads the world (Phaser and the scenes, src/game/load-game.ts) after
- * them: the frame and the campaign map show while Phaser downloads; `ready` resolves with the game. Two mounts on one page share nothing: each has its own store, its own
+ * scoped style sheet in that page or shadow root (game-styles.ts), builds one store and one Phaser game
+ * (mountGame, mount-game.ts: the one way to make a game, which the blog embed uses too), and binds the panels and the
+ * campaign to that frame only. The world's code (Phaser and the scenes) downloads while the panels are
+ * built: the frame and the campaign map show first; `ready` resolves with the game. Two mounts on one page share nothing: each has its own store, its own
  * Phaser game, its own element ids and its own keys (heard on its root, never on the window).
  * `destroy()` unbinds every panel, destroys the Phaser game (`game.destroy(true)`), takes the game off
  * the test bridge and removes what it added to the element; the host page is left as it was.
@@ -13,10 +14,9 @@
  */
 import type Phaser from 'phaser';
 import { classSandboxScript } from '../classroom/index.ts';
-import { loadGame } from '../game/load-game.ts';
 import { T } from '../i18n/messages.ts';
 import { CHAPTERS, LEVELS } from '../levels/index.ts';
-import { createGameStore, type GameStore } from '../store/create-game-store.ts';
+import type { GameStore } from '../store/create-game-store.ts';
 import { bindCampaign } from '../ui/campaign/bind-campaign.ts';
 import { uid } from '../ui/dom.ts';
 import { bindPanels } from '../ui/panels.ts';
@@ -28,8 +28,8 @@ import { bindWorldSummary } from '../ui/world-summary.ts';
 import { classSession } from './class-session.ts';
 import { attachGameStyles } from './game-styles.ts';
 import { bindClassroom } from './mount-classroom.ts';
+import { mountGame } from './mount-game.ts';
 import type { MountOptions } from './mount-options.ts';
-import { installTestBridge } from './test-bridge.ts';
 
 export type { MountOptions } from './mount-options.ts';
 
@@ -68,32 +68,35 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   const { root } = shell;
   const detachStyles = attachGameStyles(element);
   element.append(root);
-  // The world's code (Phaser and the scenes) downloads while the panels are built.
-  const world = loadGame(shell.world, options.renderer ?? 'auto');
-
-  const store = createGameStore({ seed: options.seed ?? 1, progressStorage: options.progress ?? null });
   const classroom = options.classroom ? classSession(options.classroom.code, LEVELS) : null;
   const levels = classroom?.levels ?? LEVELS;
   // A level the options name is played as the class plays it (with its storms) when it is the class's.
   const requested = options.level === undefined ? undefined : levels.find((l) => l.id === options.level);
-  if (requested) store.getState().startLevel(requested);
-  else if (classroom?.first) store.getState().startLevel(classroom.first);
-  else if (classroom?.plan?.world.kind === 'sandbox')
-    store.getState().startSandbox(classroom.plan.seed, undefined, classSandboxScript(classroom.plan));
-  else if (options.sandbox) store.getState().markVisited();
-  // `?place=` a zone of another region: the player starts in that region (the place then opens its zone).
-  if (options.region !== undefined && options.region !== store.getState().sim.defaultRegion)
-    store.getState().visit(options.region);
-
-  if (options.place) store.getState().goTo(options.place);
-  let game: Phaser.Game | null = null;
-  let destroyed = false;
+  const parts = mountGame(shell.world, {
+    seed: options.seed ?? 1,
+    progress: options.progress ?? null,
+    start(store) {
+      if (requested) store.getState().startLevel(requested);
+      else if (classroom?.first) store.getState().startLevel(classroom.first);
+      else if (classroom?.plan?.world.kind === 'sandbox')
+        store.getState().startSandbox(classroom.plan.seed, undefined, classSandboxScript(classroom.plan));
+      else if (options.sandbox) store.getState().markVisited();
+      // `?place=` a zone of another region: the player starts in that region (the place then opens its zone).
+      if (options.region !== undefined && options.region !== store.getState().sim.defaultRegion)
+        store.getState().visit(options.region);
+    },
+    renderer: options.renderer ?? 'auto',
+    keyTarget: root,
+    ...(options.place ? { place: options.place } : {}),
+    testBridge: options.testBridge ? { root } : null,
+  });
+  const { store } = parts;
   const offs = [
     bindTopBar(root, store),
     bindWorldSummary(required(root, '[data-role="world-summary"]'), store),
     bindPanels(root, store),
   ];
-  const classroomParts = classroom ? bindClassroom(root, store, () => game, classroom, options) : null;
+  const classroomParts = classroom ? bindClassroom(root, store, () => parts.game, classroom, options) : null;
   const campaign = bindCampaign(root, store, {
     levels,
     chapters: CHAPTERS,
@@ -124,24 +127,18 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
   if (problems.length > 0) campaign.openMap(problems);
   else if (options.campaign || (!requested && !options.sandbox && greet)) campaign.openMap();
 
-  const ready = world.build({ store, keyTarget: root }).then((loaded) => {
-    if (destroyed) {
-      loaded.game.destroy(true);
-      return loaded.game;
-    }
-    game = loaded.game;
-    classroomParts?.gameReady(loaded.game);
-    if (options.testBridge) offs.push(installTestBridge(window, { store, root, ...loaded }));
-    return loaded.game;
+  let destroyed = false;
+  const ready = parts.ready.then((game) => {
+    classroomParts?.gameReady(game);
+    return game;
   });
   ready.catch((e: unknown) => {
     if (!destroyed) shell.world.dataset.failed = e instanceof Error ? e.message : String(e);
   });
-
   return {
     store,
     get game() {
-      return game;
+      return parts.game;
     },
     ready,
     root,
@@ -149,8 +146,7 @@ export function mount(element: HTMLElement, options: MountOptions = {}): Mounted
       if (destroyed) return;
       destroyed = true;
       for (const off of offs.reverse()) off();
-      game?.destroy(true);
-      game = null;
+      parts.destroy();
       root.remove();
       detachStyles();
     },

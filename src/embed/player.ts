@@ -1,12 +1,13 @@
 /**
- * The embed's player, loaded only when a demo comes into view (or is clicked): a store of its own, the
- * Phaser game in the embed's shadow root, and a small bar of controls. Nothing is saved, no storage or
- * cookie is read, nothing leaves the page. It pauses its game loop while out of view or while the tab
+ * The embed's player, loaded only when a demo comes into view (or is clicked): a game made by
+ * mountGame (src/app/mount-game.ts, as every game is) in the embed's shadow root, and a small bar of
+ * controls. Nothing is saved, no storage or cookie is read, nothing leaves the page. It pauses its game loop while out of view or while the tab
  * is hidden, and reports what happens (ready, goal reached, rollback, error) to `onEvent`.
  */
 import type Phaser from 'phaser';
-import { loadGame } from '../game/load-game.ts';
-import { createGameStore, type GameStore, type Speed } from '../store/create-game-store.ts';
+import { mountGame } from '../app/mount-game.ts';
+import { T } from '../i18n/messages.ts';
+import type { GameStore, Speed } from '../store/create-game-store.ts';
 import { startDemo } from '../store/demo-session.ts';
 import { encodeLink, linkWorldOf } from '../store/share-link.ts';
 import type { EmbedOptions } from './embed-options.ts';
@@ -52,69 +53,74 @@ export async function mountPlayer(
   startPlaying: boolean,
   onEvent: (e: EmbedEvent) => void,
 ): Promise<Player> {
-  const store = createGameStore({ seed: options.source.kind === 'sandbox' ? options.source.seed : 1 });
-  const started = startDemo(store, options.source);
-  if (!started.ok) onEvent({ event: 'error', message: started.message });
-  const state = store.getState();
-  state.setNames(options.words);
-  state.setSpeed(options.speed);
-  state.setPaused(!startPlaying);
-
-  const pauseButton = button('Pause', 'Pause the demo');
-  const restartButton = button('Restart', 'Restart the demo');
-  const speedButtons = SPEEDS.map((s) => {
-    const b = button(`${s}x`, `${s}x speed`);
-    b.addEventListener('click', () => store.getState().setSpeed(s));
-    return b;
-  });
+  const pauseButton = button(T.t('embed.pause'), T.t('embed.pauseLabel'));
+  const restartButton = button(T.t('embed.restart'), T.t('embed.restartLabel'));
+  const speedButtons = SPEEDS.map((speed) =>
+    button(T.t('embed.speed', { speed }), T.t('embed.speedLabel', { speed })),
+  );
   const caption = document.createElement('p');
   caption.className = 'caption';
   caption.textContent = titleOf(options.source, options.words).caption;
-  const report = () => {
-    const { clock, sim } = store.getState();
-    onEvent({ event: 'state', paused: clock.paused, speed: clock.speed, elapsed: sim.now - sim.startedAt });
-  };
-  const renderControls = () => {
-    const { clock } = store.getState();
-    pauseButton.textContent = clock.paused ? 'Play' : 'Pause';
-    pauseButton.setAttribute('aria-label', clock.paused ? 'Play the demo' : 'Pause the demo');
-    speedButtons.forEach((b, i) => {
-      b.setAttribute('aria-pressed', String(SPEEDS[i] === clock.speed));
-    });
-  };
-  pauseButton.addEventListener('click', () => store.getState().setPaused(!store.getState().clock.paused));
-  const restart = () => {
-    startDemo(store, options.source);
-    store.getState().setNames(options.words);
-  };
-  restartButton.addEventListener('click', restart);
+  const open = document.createElement('a');
   if (options.controls !== 'none') {
     bar.append(pauseButton, restartButton, ...speedButtons);
     if (options.controls === 'full') {
-      const open = document.createElement('a');
       open.className = 'open';
-      open.textContent = 'Open in Nozama';
+      open.textContent = T.t('embed.open');
       open.target = '_blank';
       open.rel = 'noopener';
-      const refresh = () => {
-        const { level, ui } = store.getState();
-        const world = linkWorldOf(store.getState().save(), level?.id ?? null, ui.region);
-        open.href = new URL(`index.html#${encodeLink(world)}`, base).toString();
-      };
-      open.addEventListener('focus', refresh);
-      open.addEventListener('pointerenter', refresh);
-      refresh();
       bar.append(open);
     }
   }
   bar.append(caption);
   bar.hidden = false;
 
-  // The bar is laid out first: the canvas takes the room left above it.
+  // The bar is laid out first: the canvas takes the room left above it. The game is made the one way
+  // every game is (mountGame), in a box of the embed's shadow root.
   const box = document.createElement('div');
   box.className = 'canvas-box';
   stage.append(box);
-  const { game } = await loadGame(box).build({ store });
+  const parts = mountGame(box, {
+    demo: options.source,
+    names: options.words,
+    speed: options.speed,
+    paused: !startPlaying,
+  });
+  const { store } = parts;
+  for (const message of parts.problems) onEvent({ event: 'error', message });
+
+  const report = () => {
+    const { clock, sim } = store.getState();
+    onEvent({ event: 'state', paused: clock.paused, speed: clock.speed, elapsed: sim.now - sim.startedAt });
+  };
+  const renderControls = () => {
+    const { clock } = store.getState();
+    pauseButton.textContent = T.t(clock.paused ? 'embed.play' : 'embed.pause');
+    pauseButton.setAttribute('aria-label', T.t(clock.paused ? 'embed.playLabel' : 'embed.pauseLabel'));
+    speedButtons.forEach((b, i) => {
+      b.setAttribute('aria-pressed', String(SPEEDS[i] === clock.speed));
+    });
+  };
+  pauseButton.addEventListener('click', () => store.getState().setPaused(!store.getState().clock.paused));
+  speedButtons.forEach((b, i) => {
+    const speed = SPEEDS[i];
+    if (speed !== undefined) b.addEventListener('click', () => store.getState().setSpeed(speed));
+  });
+  const restart = () => {
+    startDemo(store, options.source);
+    store.getState().setNames(options.words);
+  };
+  restartButton.addEventListener('click', restart);
+  const refreshLink = () => {
+    const { level, ui } = store.getState();
+    const world = linkWorldOf(store.getState().save(), level?.id ?? null, ui.region);
+    open.href = new URL(`index.html#${encodeLink(world)}`, base).toString();
+  };
+  open.addEventListener('focus', refreshLink);
+  open.addEventListener('pointerenter', refreshLink);
+  refreshLink();
+  // The world's code (Phaser and the scenes) loads after the page: the player plays once it has come.
+  const game = await parts.ready;
 
   let goalSent = false;
   let eventCursor = store.getState().events.seq;
@@ -182,7 +188,7 @@ export async function mountPlayer(
     destroy() {
       for (const off of offs) off();
       document.removeEventListener('visibilitychange', applyVisibility);
-      game.destroy(true);
+      parts.destroy();
       box.remove();
       bar.replaceChildren();
     },

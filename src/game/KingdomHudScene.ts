@@ -7,6 +7,7 @@
  * resized, the camera moves or the help is toggled.
  */
 import Phaser from 'phaser';
+import { T } from '../i18n/messages.ts';
 import { CAMERA_CHANGED, type CameraView, HUD_COLUMN, ZOOM_STEP } from './camera-rig.ts';
 import type { KingdomScene } from './KingdomScene.ts';
 import { SceneKey } from './keys.ts';
@@ -65,16 +66,11 @@ export class KingdomHudScene extends Phaser.Scene {
       .setOrigin(0.5, 0.5);
     this.hintBg = this.add.graphics();
     this.hint = this.add
-      .text(
-        0,
-        0,
-        'drag or arrow keys: move  ·  wheel, pinch or + −: zoom  ·  0 or a double tap: the whole kingdom  ·  Esc: the portals  ·  G: the glossary',
-        {
-          fontFamily: FONT_FAMILY,
-          fontSize: '14px',
-          color: '#ffffff',
-        },
-      )
+      .text(0, 0, T.t('canvas.kingdomKeys'), {
+        fontFamily: FONT_FAMILY,
+        fontSize: '14px',
+        color: '#ffffff',
+      })
       .setOrigin(0, 1);
     this.kingdom.events.on(CAMERA_CHANGED, this.onCamera, this);
     this.scale.on(Phaser.Scale.Events.RESIZE, this.layout, this);

@@ -8,6 +8,7 @@
  * Drawn once per resize; nothing is redrawn per frame.
  */
 import Phaser from 'phaser';
+import { T } from '../i18n/messages.ts';
 import type { GameStore } from '../store/create-game-store.ts';
 import { ART_SIZE, PLANET_DISC } from './art.ts';
 import { drawStars } from './draw.ts';
@@ -18,8 +19,7 @@ import type { Rect } from './layout.ts';
 import { COLORS, FONT_FAMILY, OKABE_ITO } from './palette.ts';
 import { type RegionLook, regionLooks } from './places.ts';
 
-export const REGION_LINE =
-  'A region is a separate part of the planet: kingdoms in one region never share land with another.';
+export const REGION_LINE = T.t('canvas.regionLine');
 
 /** A region's place on the canvas (canvas pixels), for tests and tools. */
 export interface PlanetPlace {
@@ -45,8 +45,7 @@ export interface PlanetSnapshot {
 
 const PLATE = 0x0b1426;
 
-const kingdomsWord = (n: number): string =>
-  n === 0 ? 'no kingdom yet' : n === 1 ? 'one kingdom stands' : `${n} kingdoms stand`;
+const kingdomsWord = (n: number): string => T.t('canvas.kingdoms', { count: n });
 const DEPTH = { sky: 0, planet: 1, marks: 2, plate: 3, text: 4, ring: 5 } as const;
 
 export class PlanetScene extends Phaser.Scene {
@@ -179,7 +178,7 @@ export class PlanetScene extends Phaser.Scene {
       return t;
     };
     text(24, 18, 'Nozama', big, '#ffffff', true);
-    text(26, 18 + big * 1.15, 'the golden planet', Math.round(big * 0.42), COLORS.textOnDarkSoft);
+    text(26, 18 + big * 1.15, T.t('canvas.planetSubtitle'), Math.round(big * 0.42), COLORS.textOnDarkSoft);
 
     // The regions' places.
     marks.clear();
@@ -253,13 +252,18 @@ export class PlanetScene extends Phaser.Scene {
     const lines = look.current
       ? [
           [look.regionName, nameSize, '#ffffff', true],
-          [`${look.title} · ${look.zones} zones`, 18, COLORS.textOnDarkSoft, false],
-          ['you are here: click or press Enter', 14, '#ffffff', false],
+          [
+            T.t('canvas.regionZones', { title: look.title, count: look.zones }),
+            18,
+            COLORS.textOnDarkSoft,
+            false,
+          ],
+          [T.t('canvas.youAreHere'), 14, '#ffffff', false],
         ]
       : [
           [`${look.regionName} · ${look.title}`, nameSize, '#e6eef5', true],
           [
-            `${look.zones} zones · ${kingdomsWord(look.kingdoms)} · click to fly there`,
+            T.t('canvas.flyThere', { zones: look.zones, kingdoms: kingdomsWord(look.kingdoms) }),
             13,
             COLORS.textOnDarkSoft,
             false,

@@ -7,6 +7,7 @@
  * to the planet. Redrawn only when the model or the size changes.
  */
 import Phaser from 'phaser';
+import { T } from '../i18n/messages.ts';
 import type { GameStore } from '../store/create-game-store.ts';
 import { ART_SIZE } from './art.ts';
 import { BakedLayer } from './baked-layer.ts';
@@ -22,9 +23,7 @@ import { reducedMotion } from './motion.ts';
 import { COLORS, FONT_FAMILY, OKABE_ITO } from './palette.ts';
 import { regionTitle } from './places.ts';
 
-export const ZONE_LINE =
-  'An Availability Zone is an isolated part of the region, with its own power and roads. Spread your ' +
-  'territories across zones: when one collapses, the others keep the kingdom standing.';
+export const ZONE_LINE = T.t('canvas.zoneLine');
 
 export interface RegionSnapshot {
   width: number;
@@ -236,11 +235,7 @@ export class RegionScene extends Phaser.Scene {
     const title = text(`${this.region} · ${regionTitle(this.region)}`, titleSize, '#ffffff', true)
       .setWordWrapWidth(width - 48)
       .setPosition(24, 16);
-    const subtitle = text(
-      'Choose a portal: each opens onto one Availability Zone of the region.',
-      Math.max(14, titleSize * 0.42),
-      COLORS.textOnDarkSoft,
-    )
+    const subtitle = text(T.t('canvas.choosePortal'), Math.max(14, titleSize * 0.42), COLORS.textOnDarkSoft)
       .setWordWrapWidth(width - 48)
       .setPosition(26, 16 + Math.max(titleSize * 1.25, title.height + 2));
 
@@ -397,9 +392,9 @@ export class RegionScene extends Phaser.Scene {
       this.objects.push(img);
     });
     const parts = countsParts(zone);
-    if (standing.length > shown) parts[0] = `${parts[0]} (${shown} shown)`;
+    if (standing.length > shown) parts[0] = T.t('canvas.shown', { text: parts[0] ?? '', count: shown });
     const counts = text(
-      standing.length === 0 ? 'no territories yet' : parts.join('\n'),
+      standing.length === 0 ? T.t('canvas.noTerritories') : parts.join('\n'),
       Math.max(13, Math.min(19, w * 0.055)),
       COLORS.textOnLight,
       true,

@@ -13,6 +13,7 @@
  * while the focus is inside it, and clicking the world gives the canvas the focus.
  */
 import Phaser from 'phaser';
+import { T } from '../i18n/messages.ts';
 import type { GameStore, ViewPlace } from '../store/create-game-store.ts';
 import { BootScene } from './BootScene.ts';
 import { DirectorScene } from './DirectorScene.ts';
@@ -54,8 +55,7 @@ export function phaserConstants(): PhaserConstants {
   return { WEBGL: Phaser.WEBGL, CANVAS: Phaser.CANVAS, VERSION: Phaser.VERSION };
 }
 
-export const CANVAS_LABEL =
-  'The world of Nozama. Click a place to go there; arrow keys move, Enter opens, + and − zoom, 0 shows the whole kingdom, Escape goes back.';
+export const CANVAS_LABEL = T.t('canvas.label');
 
 export function createGame(options: CreateGameOptions): Phaser.Game {
   const { parent, store } = options;

@@ -9,6 +9,7 @@
  * (elb-routing.ts); the rest is read and named for the view.
  */
 
+import { aliasShares, publishedEditions, sharePercent } from '../i18n/spell-editions.ts';
 import type {
   LambdaFunction,
   Listener,
@@ -143,10 +144,8 @@ export function isEmptyGateWorld(w: GateWorld): boolean {
 }
 
 /** "90%", "12.5%", "0%": a share for a label, without noise. */
-export function percentLabel(share: number): string {
-  const p = Math.round(share * 1000) / 10;
-  return `${Number.isInteger(p) ? p.toFixed(0) : p.toFixed(1)}%`;
-}
+/** A share as a label ("10%"): one formatter for the canvas, the Inspector and the chronicle. */
+export const percentLabel = sharePercent;
 
 function doorKind(port: number): DoorKind {
   if (port === 80 || port === 443) return 'main';
@@ -243,26 +242,14 @@ function qualifierShares(fn: LambdaFunction, qualifier: string): { version: stri
   return [{ version: qualifier || '$LATEST', share: 1 }];
 }
 
-function aliasShares(
-  main: string,
-  extra: Record<string, number> | undefined,
-): { version: string; share: number }[] {
-  const others = Object.entries(extra ?? {})
-    .filter(([, w]) => w > 0)
-    .sort(([a], [b]) => Number(a) - Number(b) || a.localeCompare(b));
-  const rest = others.reduce((sum, [, w]) => sum + w, 0);
-  return [
-    { version: main, share: Math.max(0, 1 - rest) },
-    ...others.map(([version, share]) => ({ version, share })),
-  ];
-}
-
 function spell(sim: SimState, fn: LambdaFunction, index: number): SpellModel {
   const order = new Map([[fn.FunctionName, index]]);
   const bannerOf = (version: string) => bannerFor(fn.FunctionName, Number(version) || 1, order);
-  const editions = Object.keys(fn.versions)
-    .sort((a, b) => Number(a) - Number(b))
-    .map((version) => ({ version, banner: bannerOf(version), key: `${fn.FunctionArn}:${version}` }));
+  const editions = publishedEditions(fn).map((version) => ({
+    version,
+    banner: bannerOf(version),
+    key: `${fn.FunctionArn}:${version}`,
+  }));
   const incantations = Object.values(fn.aliases)
     .sort(byName((a) => a.Name))
     .map((a) => ({

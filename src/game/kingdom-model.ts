@@ -6,6 +6,7 @@
  * ECS; it decides only what is shown (a terminated territory leaves its ruin visible for a while).
  */
 import { byLaunch, parsePlan, territoryNames, zoneCode } from '../i18n/names.ts';
+import { countZone, type ZoneCounts, zoneCountsParts } from '../i18n/zone-counts.ts';
 import type {
   ContainerInstanceStatus,
   Ec2Instance,
@@ -84,7 +85,7 @@ export interface ZoneModel {
   impaired: boolean;
   territories: TerritoryModel[];
   managed: DevelopmentModel[];
-  counts: { territories: number; castles: number; developments: number; running: number; managed: number };
+  counts: ZoneCounts;
 }
 
 const TASK_ORDER: Record<TaskStatus, number> = {
@@ -246,22 +247,19 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
       });
     });
     const managed = (managedByZone.get(zone) ?? []).sort(byAge).map((t) => development(t, order));
-    const standing = (d: DevelopmentModel) => d.status !== 'STOPPED';
-    const live = (d: DevelopmentModel) => d.status === 'RUNNING';
-    const all = territories.flatMap((t) => t.developments).concat(managed);
     return {
       name: zone,
       code,
       impaired: sim.impairedZones[zone] === true,
       territories,
       managed,
-      counts: {
-        territories: territories.filter((t) => t.state !== 'terminated').length,
-        castles: territories.filter((t) => t.castle !== null).length,
-        developments: all.filter(standing).length,
-        running: all.filter(live).length,
-        managed: managed.filter(standing).length,
-      },
+      counts: countZone(
+        territories.map((t) => ({ state: t.state, castle: t.castle !== null })),
+        [
+          ...territories.flatMap((t) => t.developments).map((d) => ({ status: d.status, managed: false })),
+          ...managed.map((d) => ({ status: d.status, managed: true })),
+        ],
+      ),
     };
   });
 }
@@ -278,19 +276,9 @@ export function isFalling(status: TaskStatus): boolean {
   return TASK_ORDER[status] > TASK_ORDER.RUNNING;
 }
 
-/**
- * The counts under a zone, as parts to join on one line (or two when the zone is narrow), e.g.
- * ["2 territories", "3 developments (2 running)", "1 managed"].
- */
+/** The counts under a zone, as parts (src/i18n/zone-counts.ts words them for every surface). */
 export function countsParts(zone: ZoneModel): string[] {
-  const c = zone.counts;
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-  const parts = [
-    plural(c.territories, 'territory', 'territories'),
-    `${plural(c.developments, 'development', 'developments')}${c.running < c.developments ? ` (${c.running} running)` : ''}`,
-  ];
-  if (c.managed > 0) parts.push(`${c.managed} managed`);
-  return parts;
+  return zoneCountsParts(zone.counts);
 }
 
 export function countsLine(zone: ZoneModel): string {

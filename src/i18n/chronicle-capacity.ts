@@ -27,7 +27,6 @@ export const CAPACITY_EVENT_TYPES: Readonly<Record<string, boolean>> = {
 };
 
 const s = (v: unknown): string => (typeof v === 'string' ? v : String(v ?? ''));
-const n = (v: unknown): number => (typeof v === 'number' ? v : 0);
 const line = (text: string, tone: Tone): ChronicleLine => ({ text: capitalize(text), tone });
 
 /** FARGATE and FARGATE_SPOT in story words; other providers are guilds by name. */
@@ -46,81 +45,86 @@ function clock(sim: SimState, t: number): string {
 }
 
 export function capacityLine(event: ChronicleEvent, sim: SimState, mode: NameMode): ChronicleLine | null {
-  const d: Readonly<Record<string, unknown>> = event.data;
   const aws = mode === 'aws';
   const party = (name: string) => byMode(mode, `survey party ${name}`, `Auto Scaling group ${name}`);
   switch (event.type) {
     case 'launchTemplate/created':
       return line(
         aws
-          ? `Launch template ${s(d.name)} version ${n(d.version)} created`
-          : `${byMode(mode, 'survey order', 'launch template')} ${s(d.name)} (edition ${n(d.version)}) is written`,
+          ? `Launch template ${event.data.name} version ${event.data.version} created`
+          : `${byMode(mode, 'survey order', 'launch template')} ${event.data.name} (edition ${event.data.version}) is written`,
         'info',
       );
     case 'autoScalingGroup/created':
       return line(
         aws
-          ? `Auto Scaling group ${s(d.name)} created: desired ${n(d.desiredCapacity)} (min ${n(d.minSize)}, max ${n(d.maxSize)})`
-          : `${party(s(d.name))} is formed: keep ${n(d.desiredCapacity)} territories (${n(d.minSize)} to ${n(d.maxSize)})`,
+          ? `Auto Scaling group ${event.data.name} created: desired ${event.data.desiredCapacity} (min ${event.data.minSize}, max ${event.data.maxSize})`
+          : `${party(event.data.name)} is formed: keep ${event.data.desiredCapacity} territories (${event.data.minSize} to ${event.data.maxSize})`,
         'good',
       );
     case 'autoScalingGroup/updated':
       return line(
         aws
-          ? `Auto Scaling group ${s(d.name)}: desired ${n(d.desiredCapacity)} (min ${n(d.minSize)}, max ${n(d.maxSize)})`
-          : `${party(s(d.name))} now keeps ${n(d.desiredCapacity)} territories (${n(d.minSize)} to ${n(d.maxSize)})`,
+          ? `Auto Scaling group ${event.data.name}: desired ${event.data.desiredCapacity} (min ${event.data.minSize}, max ${event.data.maxSize})`
+          : `${party(event.data.name)} now keeps ${event.data.desiredCapacity} territories (${event.data.minSize} to ${event.data.maxSize})`,
         'info',
       );
     case 'autoScalingGroup/deleted':
       return line(
-        aws ? `Auto Scaling group ${s(d.name)} deleted` : `${party(s(d.name))} is disbanded`,
+        aws ? `Auto Scaling group ${event.data.name} deleted` : `${party(event.data.name)} is disbanded`,
         'warn',
       );
     case 'autoScalingGroup/activity': {
-      if (aws) return line(s(d.description), d.kind === 'launch' ? 'good' : 'info');
-      const land = territoryName(sim, s(d.instanceId));
-      return d.kind === 'launch'
+      if (aws) return line(event.data.description, event.data.kind === 'launch' ? 'good' : 'info');
+      const land = territoryName(sim, event.data.instanceId);
+      return event.data.kind === 'launch'
         ? line(
-            `${party(s(d.group))} erects territory ${land} in portal ${zoneCodeOf(s(d.availabilityZone))}`,
+            `${party(event.data.group)} erects territory ${land} in portal ${zoneCodeOf(event.data.availabilityZone)}`,
             'good',
           )
-        : line(`${party(s(d.group))} abandons territory ${land}`, 'info');
+        : line(`${party(event.data.group)} abandons territory ${land}`, 'info');
     }
     case 'capacityProvider/created':
       return line(
         aws
-          ? `Capacity provider ${s(d.name)} created on Auto Scaling group ${s(d.autoScalingGroup)}`
-          : `${providerWords(s(d.name), mode)} is chartered over ${party(s(d.autoScalingGroup))}`,
+          ? `Capacity provider ${event.data.name} created on Auto Scaling group ${event.data.autoScalingGroup}`
+          : `${providerWords(event.data.name, mode)} is chartered over ${party(event.data.autoScalingGroup)}`,
         'good',
       );
     case 'capacityProvider/updated':
       return line(
-        aws ? `Capacity provider ${s(d.name)} updated` : `${providerWords(s(d.name), mode)} takes new rules`,
+        aws
+          ? `Capacity provider ${event.data.name} updated`
+          : `${providerWords(event.data.name, mode)} takes new rules`,
         'info',
       );
     case 'capacityProvider/deleted':
       return line(
-        aws ? `Capacity provider ${s(d.name)} deleted` : `${providerWords(s(d.name), mode)} is dissolved`,
+        aws
+          ? `Capacity provider ${event.data.name} deleted`
+          : `${providerWords(event.data.name, mode)} is dissolved`,
         'warn',
       );
     case 'capacityProvider/scaled': {
-      const r = Math.round(n(d.reservation));
-      const t = n(d.targetCapacity);
-      const up = n(d.to) > n(d.from);
+      const r = Math.round(event.data.reservation);
+      const t = event.data.targetCapacity;
+      const up = event.data.to > event.data.from;
       if (aws)
         return line(
-          `CapacityProviderReservation ${r}% ${up ? 'above' : 'below'} the target ${t}%: capacity provider ${s(d.capacityProvider)} sets the desired capacity of ${s(d.group)} from ${n(d.from)} to ${n(d.to)}`,
+          `CapacityProviderReservation ${r}% ${up ? 'above' : 'below'} the target ${t}%: capacity provider ${event.data.capacityProvider} sets the desired capacity of ${event.data.group} from ${event.data.from} to ${event.data.to}`,
           up ? 'good' : 'info',
         );
       return line(
         up
-          ? `${providerWords(s(d.capacityProvider), mode)} finds no room (${r}% of ${t}%): ${n(d.to) - n(d.from)} more territories are coming`
-          : `${providerWords(s(d.capacityProvider), mode)} sees idle territories (${r}% of ${t}%): ${n(d.from) - n(d.to)} will be let go`,
+          ? `${providerWords(event.data.capacityProvider, mode)} finds no room (${r}% of ${t}%): ${event.data.to - event.data.from} more territories are coming`
+          : `${providerWords(event.data.capacityProvider, mode)} sees idle territories (${r}% of ${t}%): ${event.data.from - event.data.to} will be let go`,
         up ? 'good' : 'info',
       );
     }
     case 'cluster/capacityProvidersSet': {
-      const list = Array.isArray(d.capacityProviders) ? (d.capacityProviders as unknown[]).map(s) : [];
+      const list = Array.isArray(event.data.capacityProviders)
+        ? (event.data.capacityProviders as unknown[]).map(s)
+        : [];
       const words = list.length
         ? list.map((p) => providerWords(p, mode)).join(', ')
         : aws
@@ -128,23 +132,23 @@ export function capacityLine(event: ChronicleEvent, sim: SimState, mode: NameMod
           : 'no one';
       return line(
         aws
-          ? `Cluster ${s(d.cluster)} capacity providers: ${words}`
-          : `${byMode(mode, `kingdom ${s(d.cluster)}`, `cluster ${s(d.cluster)}`)} now calls on ${words}`,
+          ? `Cluster ${event.data.cluster} capacity providers: ${words}`
+          : `${byMode(mode, `kingdom ${event.data.cluster}`, `cluster ${event.data.cluster}`)} now calls on ${words}`,
         'info',
       );
     }
     case 'task/awaitingCapacity':
       return line(
         aws
-          ? `Task ${shortArnId(s(d.taskArn))} waits in PROVISIONING for capacity provider ${s(d.capacityProvider)}`
-          : `development ${developmentName(sim, s(d.taskArn))} waits: no room yet, ${providerWords(s(d.capacityProvider), mode)} is told`,
+          ? `Task ${shortArnId(event.data.taskArn)} waits in PROVISIONING for capacity provider ${event.data.capacityProvider}`
+          : `development ${developmentName(sim, event.data.taskArn)} waits: no room yet, ${providerWords(event.data.capacityProvider, mode)} is told`,
         'warn',
       );
     case 'task/spotInterrupted':
       return line(
         aws
-          ? `Task ${shortArnId(s(d.taskArn))}: Spot interruption notice, stopping at ${clock(sim, n(d.stopsAt))} (Your Spot Task was interrupted.)`
-          : `the planet reclaims the Spot land of development ${developmentName(sim, s(d.taskArn))}: two minutes' warning (it falls at ${clock(sim, n(d.stopsAt))})`,
+          ? `Task ${shortArnId(event.data.taskArn)}: Spot interruption notice, stopping at ${clock(sim, event.data.stopsAt)} (Your Spot Task was interrupted.)`
+          : `the planet reclaims the Spot land of development ${developmentName(sim, event.data.taskArn)}: two minutes' warning (it falls at ${clock(sim, event.data.stopsAt)})`,
         'bad',
       );
     default:

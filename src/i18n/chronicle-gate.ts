@@ -6,9 +6,17 @@
  * chronicle.ts dispatches here for these event types.
  */
 
-import type { SimState } from '../model/index.ts';
+import type { SimEventData, SimState, TargetEventData } from '../model/index.ts';
 import { TARGET_TEXT } from '../model/index.ts';
-import type { ChronicleEvent, ChronicleLine, Tone } from './chronicle.ts';
+import type { ChronicleEvent, ChronicleEventOf, ChronicleLine, Tone } from './chronicle.ts';
+
+type TargetEventType =
+  | 'target/registered'
+  | 'target/healthy'
+  | 'target/unhealthy'
+  | 'target/draining'
+  | 'target/deregistered';
+
 import {
   COMPARISON_WORDS,
   doorName,
@@ -51,19 +59,12 @@ export const GATE_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'alarm/stateChanged': true,
 };
 
-const s = (v: unknown): string => (typeof v === 'string' ? v : '');
-const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const line = (text: string, tone: Tone): ChronicleLine => ({ text: capitalize(text), tone });
 /** A line that starts with an action's name (sim:SetTraffic), kept as AWS spells it. */
 const raw = (text: string, tone: Tone): ChronicleLine => ({ text, tone });
 
-function targetOf(d: Record<string, unknown>): TargetRef {
-  return {
-    targetGroupArn: s(d.targetGroupArn),
-    targetId: s(d.targetId),
-    port: n(d.port),
-    taskArn: typeof d.taskArn === 'string' ? d.taskArn : null,
-  };
+function targetOf(d: TargetEventData): TargetRef {
+  return { targetGroupArn: d.targetGroupArn, targetId: d.targetId, port: d.port, taskArn: d.taskArn };
 }
 
 /** "1b-2's bakery (edition 2)" | "target i-0ab…:49153" | "1b-2's bakery (edition 2) (target i-0ab…:49153)". */
@@ -110,38 +111,37 @@ export function gateLine(
   sim: SimState,
   mode: NameMode,
 ): ChronicleLine | null | undefined {
-  const d: Readonly<Record<string, unknown>> = event.data;
   const aws = mode === 'aws';
   switch (event.type) {
     case 'loadBalancer/created':
       return aws
-        ? line(`Load balancer ${s(d.name)} created (provisioning)`, 'info')
-        : line(`${gateName(sim, s(d.loadBalancerArn), mode)} is being raised (provisioning)`, 'info');
+        ? line(`Load balancer ${event.data.name} created (provisioning)`, 'info')
+        : line(`${gateName(sim, event.data.loadBalancerArn, mode)} is being raised (provisioning)`, 'info');
     case 'loadBalancer/active':
       return aws
-        ? line(`Load balancer ${gateNameOf(sim, s(d.loadBalancerArn))} is active`, 'good')
-        : line(`${gateName(sim, s(d.loadBalancerArn), mode)} stands open (active)`, 'good');
+        ? line(`Load balancer ${gateNameOf(sim, event.data.loadBalancerArn)} is active`, 'good')
+        : line(`${gateName(sim, event.data.loadBalancerArn, mode)} stands open (active)`, 'good');
     case 'loadBalancer/deleted':
       return aws
-        ? line(`Load balancer ${gateNameOf(sim, s(d.loadBalancerArn))} deleted`, 'warn')
-        : line(`${gateName(sim, s(d.loadBalancerArn), mode)} is torn down`, 'warn');
+        ? line(`Load balancer ${gateNameOf(sim, event.data.loadBalancerArn)} deleted`, 'warn')
+        : line(`${gateName(sim, event.data.loadBalancerArn, mode)} is torn down`, 'warn');
     case 'targetGroup/created':
       return aws
-        ? line(`Target group ${s(d.name)} created`, 'info')
-        : line(`${roadName(sim, s(d.targetGroupArn), mode)} is laid`, 'info');
+        ? line(`Target group ${event.data.name} created`, 'info')
+        : line(`${roadName(sim, event.data.targetGroupArn, mode)} is laid`, 'info');
     case 'targetGroup/deleted':
       return aws
-        ? line(`Target group ${roadNameOf(sim, s(d.targetGroupArn))} deleted`, 'info')
-        : line(`${roadName(sim, s(d.targetGroupArn), mode)} is dug up`, 'info');
+        ? line(`Target group ${roadNameOf(sim, event.data.targetGroupArn)} deleted`, 'info')
+        : line(`${roadName(sim, event.data.targetGroupArn, mode)} is dug up`, 'info');
     case 'listener/created': {
-      const arn = s(d.listenerArn);
+      const arn = event.data.listenerArn;
       const to = forwardWords(sim, arn, mode);
       return aws
         ? line(`${doorOfGate(sim, arn, mode)} created: forward to ${to}`, 'info')
         : line(`${doorOfGate(sim, arn, mode)} is hung: travelers go to ${to}`, 'info');
     }
     case 'listener/modified': {
-      const arn = s(d.listenerArn);
+      const arn = event.data.listenerArn;
       const to = forwardWords(sim, arn, mode);
       return aws
         ? line(`${doorOfGate(sim, arn, mode)} modified: forward to ${to}`, 'info')
@@ -149,15 +149,15 @@ export function gateLine(
     }
     case 'listener/deleted':
       return aws
-        ? line(`${doorName(sim, s(d.listenerArn), mode)} deleted`, 'warn')
-        : line(`${doorName(sim, s(d.listenerArn), mode)} is taken off its hinges`, 'warn');
+        ? line(`${doorName(sim, event.data.listenerArn, mode)} deleted`, 'warn')
+        : line(`${doorName(sim, event.data.listenerArn, mode)} is taken off its hinges`, 'warn');
     case 'rule/modified':
       return null;
     case 'rule/created':
     case 'rule/deleted': {
       const verb = event.type.slice(5);
-      const door = doorOfGate(sim, s(d.listenerArn), mode);
-      const priority = d.priority === undefined ? '' : ` ${String(d.priority)}`;
+      const door = doorOfGate(sim, event.data.listenerArn, mode);
+      const priority = 'priority' in event.data ? ` ${String(event.data.priority)}` : '';
       const story = verb === 'created' ? 'written' : 'struck out';
       return aws
         ? line(`Rule${priority} of ${door} ${verb}`, 'info')
@@ -168,22 +168,22 @@ export function gateLine(
     case 'target/unhealthy':
     case 'target/draining':
     case 'target/deregistered':
-      return targetLine(event.type, d, sim, mode);
+      return targetLine(event, sim, mode);
     case 'traffic/changed': {
-      const rps = n(d.requestsPerSecond);
-      const where = sourceName(sim, s(d.source), mode);
+      const rps = event.data.requestsPerSecond;
+      const where = sourceName(sim, event.data.source, mode);
       if (aws) return raw(`sim:SetTraffic: ${where} at ${fmt(rps)} requests per second`, 'info');
       return rps > 0
         ? line(`Travelers now come to ${where}: ${fmt(rps)} a second`, 'info')
         : line(`Travelers stop coming to ${where}`, 'info');
     }
     case 'traffic/window':
-      return windowLine(d, sim, mode);
+      return windowLine(event.data, sim, mode);
     case 'behavior/changed': {
-      const what = faultSubject(s(d.key), mode);
-      const rate = Math.round(n(d.errorRate) * 100);
-      const ms = n(d.latencyMs);
-      if (d.cleared === true)
+      const what = faultSubject(event.data.key, mode);
+      const rate = Math.round(event.data.errorRate * 100);
+      const ms = event.data.latencyMs;
+      if (event.data.cleared === true)
         return aws
           ? raw(`sim:SetBehavior: ${what} behaves normally again`, 'good')
           : line(`${what} is sound again: its buildings answer every traveler`, 'good');
@@ -192,20 +192,20 @@ export function gateLine(
         : line(`${what} is cursed: ${rate}% of its answers fail, each takes ${fmt(ms)} ms`, 'warn');
     }
     case 'alarm/stateChanged':
-      return alarmLine(d, sim, mode);
+      return alarmLine(event.data, sim, mode);
     default:
       return undefined;
   }
 }
 
-function targetLine(type: string, d: Record<string, unknown>, sim: SimState, mode: NameMode): ChronicleLine {
-  const t = targetOf(d);
+function targetLine(event: ChronicleEventOf<TargetEventType>, sim: SimState, mode: NameMode): ChronicleLine {
+  const t = targetOf(event.data);
   const tg = sim.elb.targetGroups[t.targetGroupArn];
   const road = roadName(sim, t.targetGroupArn, mode);
   const aws = mode === 'aws';
   const who = stop(sim, t, mode);
   const awsHead = `Target ${targetWords(t)} in target group ${roadNameOf(sim, t.targetGroupArn)}`;
-  switch (type) {
+  switch (event.type) {
     case 'target/registered':
       return aws
         ? line(`${awsHead} registered`, 'info')
@@ -215,7 +215,7 @@ function targetLine(type: string, d: Record<string, unknown>, sim: SimState, mod
         ? line(`${awsHead} is healthy`, 'good')
         : line(`The herald found ${who} healthy on ${road}: travelers may go there`, 'good');
     case 'target/unhealthy': {
-      const reason = s(d.reason);
+      const reason = event.data.reason;
       const checks = tg?.UnhealthyThresholdCount;
       const text = TARGET_TEXT[reason];
       if (aws) return line(`${awsHead} is unhealthy: ${reason}${text ? ` (${text})` : ''}`, 'bad');
@@ -231,7 +231,7 @@ function targetLine(type: string, d: Record<string, unknown>, sim: SimState, mod
       );
     }
     case 'target/draining': {
-      const left = n(d.until) - n(sim.now);
+      const left = event.data.until - sim.now;
       const delay = tg?.attributes['deregistration_delay.timeout_seconds'];
       const secs = delay ?? (left > 0 ? String(left) : '');
       return aws
@@ -246,11 +246,11 @@ function targetLine(type: string, d: Record<string, unknown>, sim: SimState, mod
   }
 }
 
-function windowLine(d: Record<string, unknown>, sim: SimState, mode: NameMode): ChronicleLine {
-  const requests = n(d.requests);
-  const errors = n(d.errors);
-  const elb = n(d.elb5xx);
-  const key = s(d.source);
+function windowLine(d: SimEventData<'traffic/window'>, sim: SimState, mode: NameMode): ChronicleLine {
+  const requests = d.requests;
+  const errors = d.errors;
+  const elb = d.elb5xx;
+  const key = d.source;
   const where = sourceName(sim, key, mode);
   const share = pct(errors, requests);
   const tone: Tone = errors === 0 ? 'info' : share >= 20 ? 'bad' : 'warn';
@@ -268,11 +268,11 @@ function windowLine(d: Record<string, unknown>, sim: SimState, mode: NameMode): 
   return line(`${head}, ${fmt(errors)} turned away (${share}%)${away}`, tone);
 }
 
-function alarmLine(d: Record<string, unknown>, sim: SimState, mode: NameMode): ChronicleLine {
-  const name = s(d.alarmName);
-  const to = s(d.to);
-  const from = s(d.from);
-  const reason = s(d.reason);
+function alarmLine(d: SimEventData<'alarm/stateChanged'>, sim: SimState, mode: NameMode): ChronicleLine {
+  const name = d.alarmName;
+  const to = d.to;
+  const from = d.from;
+  const reason = d.reason;
   const tone: Tone = to === 'ALARM' ? 'bad' : to === 'OK' ? 'good' : 'info';
   if (mode === 'aws') return line(`Alarm ${name} changed from ${from} to ${to}: ${reason}`, tone);
   const tower = watchtowerName(name, mode);

@@ -16,7 +16,6 @@ export const HEALTH_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'healthCheck/resultSet': true,
 };
 
-const s = (v: unknown): string => (typeof v === 'string' ? v : '');
 const line = (text: string, tone: Tone): ChronicleLine => ({ text: capitalize(text), tone });
 const shortArn = (arn: string) => arn.slice(arn.lastIndexOf('/') + 1).slice(0, 8);
 
@@ -25,48 +24,47 @@ function dev(sim: SimState, taskArn: string, mode: NameMode): string {
 }
 
 export function healthLine(event: ChronicleEvent, sim: SimState, mode: NameMode): ChronicleLine | null {
-  const d = event.data as Record<string, unknown>;
   switch (event.type) {
     case 'container/started':
       // The rising order is told by the Inspector (the buildings' order); a line per building is noise.
       return null;
     case 'container/healthChanged': {
-      const name = s(d.containerName);
-      const to = s(d.to);
-      const out = s(d.output);
+      const name = event.data.containerName;
+      const to = event.data.to;
+      const out = event.data.output;
       const good = to === 'HEALTHY';
       return line(
         byMode(
           mode,
           good
-            ? `the lord's herald finds building ${name} of ${dev(sim, s(d.taskArn), 'nozama')} sound`
-            : `the lord's herald finds building ${name} of ${dev(sim, s(d.taskArn), 'nozama')} failing (${out})`,
-          `container ${name} of ${dev(sim, s(d.taskArn), 'aws')} is ${to}${out ? ` (health check: ${out})` : ''}`,
+            ? `the lord's herald finds building ${name} of ${dev(sim, event.data.taskArn, 'nozama')} sound`
+            : `the lord's herald finds building ${name} of ${dev(sim, event.data.taskArn, 'nozama')} failing (${out})`,
+          `container ${name} of ${dev(sim, event.data.taskArn, 'aws')} is ${to}${out ? ` (health check: ${out})` : ''}`,
         ),
         good ? 'good' : 'bad',
       );
     }
     case 'task/failedHealthChecks': {
-      const name = s(d.containerName);
-      const command = Array.isArray(d.command) ? d.command.map(String).join(' ') : '';
+      const name = event.data.containerName;
+      const command = Array.isArray(event.data.command) ? event.data.command.map(String).join(' ') : '';
       return line(
         byMode(
           mode,
-          `decree ${s(d.serviceName)} tears down ${dev(sim, s(d.taskArn), 'nozama')}: building ${name} failed the lord's herald (${command}) and another will rise`,
-          `(service ${s(d.serviceName)}) stopped ${dev(sim, s(d.taskArn), 'aws')}: Task failed container health checks (container ${name}: ${command})`,
+          `decree ${event.data.serviceName} tears down ${dev(sim, event.data.taskArn, 'nozama')}: building ${name} failed the lord's herald (${command}) and another will rise`,
+          `(service ${event.data.serviceName}) stopped ${dev(sim, event.data.taskArn, 'aws')}: Task failed container health checks (container ${name}: ${command})`,
         ),
         'bad',
       );
     }
     case 'healthCheck/resultSet': {
-      const what = d.TaskDefinition
+      const what = event.data.TaskDefinition
         ? byMode(
             mode,
-            `plan ${planName(s(d.TaskDefinition), 'nozama')}${d.ContainerName ? `, building ${s(d.ContainerName)}` : ''}`,
-            `${planName(s(d.TaskDefinition), 'aws')}${d.ContainerName ? ` container ${s(d.ContainerName)}` : ''}`,
+            `plan ${planName(event.data.TaskDefinition, 'nozama')}${event.data.ContainerName ? `, building ${event.data.ContainerName}` : ''}`,
+            `${planName(event.data.TaskDefinition, 'aws')}${event.data.ContainerName ? ` container ${event.data.ContainerName}` : ''}`,
           )
-        : byMode(mode, `building design ${s(d.Image)}`, `image ${s(d.Image)}`);
-      const result = s(d.result);
+        : byMode(mode, `building design ${event.data.Image}`, `image ${event.data.Image}`);
+      const result = event.data.result;
       if (result === 'pass')
         return line(
           byMode(

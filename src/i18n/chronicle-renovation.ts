@@ -27,6 +27,7 @@ import {
   ecsRollbackFacts,
   serviceByName,
 } from './renovation-facts.ts';
+import { aliasShares, sharePercent } from './spell-editions.ts';
 
 export const RENOVATION_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   'deployment/stageChanged': true,
@@ -296,13 +297,12 @@ function codeDeployLine(
 function weightsText(d: Record<string, unknown>, aws: boolean): string {
   const w = (d.weights ?? {}) as Record<string, number>;
   const extra = Object.entries(w);
-  const rest = Math.round((1 - extra.reduce((a, [, x]) => a + x, 0)) * 1000) / 10;
   const main = s(d.functionVersion);
   if (aws)
     return `FunctionVersion ${main}${extra.length ? `, AdditionalVersionWeights ${extra.map(([v, x]) => `${v}=${x}`).join(', ')}` : ''}`;
-  return [`edition ${main} ${pct(rest)}%`, ...extra.map(([v, x]) => `edition ${v} ${pct(x * 100)}%`)].join(
-    ', ',
-  );
+  return aliasShares(main, w)
+    .map((x) => `edition ${x.version} ${sharePercent(x.share)}`)
+    .join(', ');
 }
 
 function lambdaLine(type: string, d: Record<string, unknown>, mode: NameMode): ChronicleLine {

@@ -11,7 +11,7 @@
  * plans) are looked up in `sim`, and a much later state may have moved on (a renovated decree's
  * edition, an instance gone from the state an hour after termination).
  */
-import type { SimEvent, SimState } from '../model/index.ts';
+import type { SimEvent, SimEventType, SimState } from '../model/index.ts';
 import { CAPACITY_EVENT_TYPES, capacityLine } from './chronicle-capacity.ts';
 import { GATE_EVENT_TYPES, gateLine, gateServiceEvent } from './chronicle-gate.ts';
 import { HEALTH_EVENT_TYPES, healthLine } from './chronicle-health.ts';
@@ -44,6 +44,9 @@ export type ChronicleEvent = SimEvent extends infer E
     ? Pick<E, 'type' | 'data'>
     : never
   : never;
+
+/** One event of a given type, as the chronicle reads it. */
+export type ChronicleEventOf<K extends SimEventType> = Extract<ChronicleEvent, { type: K }>;
 
 /** Every event type the chronicle knows, with whether it writes a line (false: deliberately silent). */
 export const CHRONICLE_EVENT_TYPES: Readonly<Record<string, boolean>> = {
@@ -86,9 +89,6 @@ export const CHRONICLE_EVENT_TYPES: Readonly<Record<string, boolean>> = {
   ...GROWTH_EVENT_TYPES,
   ...HEALTH_EVENT_TYPES,
 };
-
-const s = (v: unknown): string => (typeof v === 'string' ? v : '');
-const n = (v: unknown): number => (typeof v === 'number' ? v : 0);
 
 function plural(k: number, one: string, many: string): string {
   return `${k} ${k === 1 ? one : many}`;
@@ -150,23 +150,22 @@ export function chronicleLine(
   sim: SimState,
   mode: NameMode = 'nozama',
 ): ChronicleLine | null {
-  const d: Readonly<Record<string, unknown>> = event.data;
   const nm = namer(sim, mode);
   const aws = mode === 'aws';
   switch (event.type) {
     case 'cluster/created': {
-      const name = s(d.clusterName);
+      const name = event.data.clusterName;
       return line(aws ? `Cluster ${name} created` : `${nm.kingdom(name)} is founded`, 'good');
     }
     case 'cluster/deleted': {
-      const name = s(d.clusterName);
+      const name = event.data.clusterName;
       return line(aws ? `Cluster ${name} deleted` : `${nm.kingdom(name)} is dissolved`, 'warn');
     }
     case 'instance/launched':
       return instanceLaunched(event, sim, mode, nm);
     case 'instance/running': {
-      const id = s(d.instanceId);
-      const agent = d.hasAgent !== false;
+      const id = event.data.instanceId;
+      const agent = event.data.hasAgent !== false;
       if (aws)
         return line(
           `Instance ${shortInstanceId(id)} (${territoryName(sim, id)}) is running${agent ? '' : ': no ECS agent, it will not register'}`,
@@ -177,8 +176,8 @@ export function chronicleLine(
         : line(`${nm.territory(id)} is ready, but has no castle: it cannot join a kingdom`, 'warn');
     }
     case 'instance/terminating': {
-      const id = s(d.instanceId);
-      const reason = s(d.reason);
+      const id = event.data.instanceId;
+      const reason = event.data.reason;
       const byUser = reason.startsWith('Client.UserInitiated');
       const why = sim.instances[id]?.stateTransitionReason || reason;
       if (aws)
@@ -194,50 +193,50 @@ export function chronicleLine(
           );
     }
     case 'instance/terminated': {
-      const id = s(d.instanceId);
+      const id = event.data.instanceId;
       return aws
         ? line(`Instance ${shortInstanceId(id)} (${territoryName(sim, id)}) terminated`, 'info')
         : line(`${nm.territory(id)} lies in ruins`, 'info');
     }
     case 'instance/stopped': {
-      const id = s(d.instanceId);
+      const id = event.data.instanceId;
       return aws
         ? line(`Instance ${shortInstanceId(id)} (${territoryName(sim, id)}) stopped`, 'bad')
         : line(`${nm.territory(id)} has gone dark`, 'bad');
     }
     case 'agent/registrationFailed': {
-      const id = s(d.instanceId);
-      if (aws) return line(s(d.reason) || `Agent on ${shortInstanceId(id)} could not register`, 'warn');
+      const id = event.data.instanceId;
+      if (aws) return line(event.data.reason || `Agent on ${shortInstanceId(id)} could not register`, 'warn');
       return line(
-        `The lord of ${nm.territory(id)} finds no kingdom named ${s(d.cluster)}; he keeps asking`,
+        `The lord of ${nm.territory(id)} finds no kingdom named ${event.data.cluster}; he keeps asking`,
         'warn',
       );
     }
     case 'agent/connected': {
-      const c = nm.castle(s(d.containerInstanceArn), s(d.ec2InstanceId));
+      const c = nm.castle(event.data.containerInstanceArn, event.data.ec2InstanceId);
       return aws
         ? line(`Agent on ${c} connected (agentConnected: true)`, 'good')
         : line(`The lord of ${c} speaks again`, 'good');
     }
     case 'agent/disconnected': {
-      const c = nm.castle(s(d.containerInstanceArn), s(d.ec2InstanceId));
+      const c = nm.castle(event.data.containerInstanceArn, event.data.ec2InstanceId);
       return aws
         ? line(`Agent on ${c} disconnected (agentConnected: false)`, 'warn')
         : line(`The lord of ${c} has gone silent: no new developments there`, 'warn');
     }
     case 'containerInstance/registered': {
-      const c = nm.castle(s(d.containerInstanceArn), s(d.ec2InstanceId));
-      const cluster = s(d.cluster);
+      const c = nm.castle(event.data.containerInstanceArn, event.data.ec2InstanceId);
+      const cluster = event.data.cluster;
       if (aws)
         return line(
-          `Container instance ${shortArnId(s(d.containerInstanceArn))} (${shortInstanceId(s(d.ec2InstanceId))}, ${territoryName(sim, s(d.ec2InstanceId))}) registered in cluster ${cluster}: ${n(d.cpu)} CPU units, ${n(d.memory)} MiB`,
+          `Container instance ${shortArnId(event.data.containerInstanceArn)} (${shortInstanceId(event.data.ec2InstanceId)}, ${territoryName(sim, event.data.ec2InstanceId)}) registered in cluster ${cluster}: ${event.data.cpu} CPU units, ${event.data.memory} MiB`,
           'good',
         );
       return line(`The lord of ${c} swore fealty to ${cluster}`, 'good');
     }
     case 'containerInstance/deregistered': {
-      const c = nm.castle(s(d.containerInstanceArn), s(d.ec2InstanceId));
-      const reason = s(d.reason);
+      const c = nm.castle(event.data.containerInstanceArn, event.data.ec2InstanceId);
+      const reason = event.data.reason;
       if (aws) return line(`${c} deregistered: ${reason}`, 'warn');
       const why = /terminated/.test(reason)
         ? 'its territory is gone'
@@ -247,32 +246,32 @@ export function chronicleLine(
       return line(`${c} leaves the kingdom (${why})`, 'warn');
     }
     case 'containerInstance/draining': {
-      const c = nm.castle(s(d.containerInstanceArn), s(d.ec2InstanceId));
+      const c = nm.castle(event.data.containerInstanceArn, event.data.ec2InstanceId);
       return aws
         ? line(`${c} set to DRAINING`, 'warn')
         : line(`${c} is draining: its developments will move elsewhere`, 'warn');
     }
     case 'containerInstance/activated': {
-      const c = nm.castle(s(d.containerInstanceArn), s(d.ec2InstanceId));
+      const c = nm.castle(event.data.containerInstanceArn, event.data.ec2InstanceId);
       return aws ? line(`${c} set to ACTIVE`, 'good') : line(`${c} welcomes developments again`, 'good');
     }
     case 'containerInstance/attributeSet': {
-      const c = nm.castle(s(d.containerInstanceArn));
+      const c = nm.castle(event.data.containerInstanceArn);
       const mark =
-        d.value === undefined || d.value === null || d.value === ''
-          ? s(d.name)
-          : `${s(d.name)}=${String(d.value)}`;
+        event.data.value === undefined || event.data.value === null || event.data.value === ''
+          ? event.data.name
+          : `${event.data.name}=${String(event.data.value)}`;
       return aws ? line(`PutAttributes: ${mark} on ${c}`, 'info') : line(`${c} is marked ${mark}`, 'info');
     }
     case 'taskDefinition/registered': {
-      const arn = s(d.taskDefinitionArn);
+      const arn = event.data.taskDefinitionArn;
       if (aws) return line(`Task definition ${planName(arn, 'aws')} registered`, 'info');
-      return n(d.revision) > 1
+      return event.data.revision > 1
         ? line(`A new edition of ${nm.plan(arn)} is drafted`, 'info')
         : line(`${nm.plan(arn)} is drafted`, 'info');
     }
     case 'taskDefinition/deregistered': {
-      const arn = s(d.taskDefinitionArn);
+      const arn = event.data.taskDefinitionArn;
       return aws
         ? line(`Task definition ${planName(arn, 'aws')} deregistered (INACTIVE)`, 'info')
         : line(`${nm.plan(arn)} is retired`, 'info');
@@ -280,8 +279,8 @@ export function chronicleLine(
     case 'task/placed':
       return taskPlaced(event, sim, mode, nm);
     case 'task/running': {
-      const dev = nm.development(s(d.taskArn));
-      const inst = s(d.ec2InstanceId);
+      const dev = nm.development(event.data.taskArn);
+      const inst = event.data.ec2InstanceId;
       if (aws)
         return line(
           `${dev} RUNNING${inst ? ` on ${shortInstanceId(inst)} (${territoryName(sim, inst)})` : ' on Fargate'}`,
@@ -292,10 +291,10 @@ export function chronicleLine(
     case 'task/stopped':
       return taskStopped(event, sim, mode, nm);
     case 'container/exited': {
-      const dev = nm.development(s(d.taskArn));
-      const name = s(d.containerName);
-      const code = n(d.exitCode);
-      const essential = d.essential === true;
+      const dev = nm.development(event.data.taskArn);
+      const name = event.data.containerName;
+      const code = event.data.exitCode;
+      const essential = event.data.essential === true;
       if (aws)
         return line(
           `Container ${name} of ${dev} exited with code ${code}${essential ? ' (essential: the task stops)' : ' (not essential)'}`,
@@ -306,11 +305,12 @@ export function chronicleLine(
         : line(`Building ${name} of ${dev} collapsed (exit ${code}); the development stands`, 'warn');
     }
     case 'service/created': {
-      const name = s(d.serviceName);
-      const k = n(d.desiredCount);
-      if (aws) return line(`Service ${name} created in cluster ${s(d.cluster)} (desiredCount ${k})`, 'good');
+      const name = event.data.serviceName;
+      const k = event.data.desiredCount;
+      if (aws)
+        return line(`Service ${name} created in cluster ${event.data.cluster} (desiredCount ${k})`, 'good');
       // The family, not the edition: a later renovation changes the edition, rarely the family.
-      const td = sim.services[s(d.serviceArn)]?.taskDefinition;
+      const td = sim.services[event.data.serviceArn]?.taskDefinition;
       const family = td ? parsePlan(td).family : '';
       return line(
         `${nm.decree(name)} is proclaimed: keep ${plural(k, 'development', 'developments')}${family ? ` of plan ${family}` : ''} standing`,
@@ -318,10 +318,10 @@ export function chronicleLine(
       );
     }
     case 'service/updated': {
-      const name = s(d.serviceName);
-      const k = n(d.desiredCount);
-      const td = sim.services[s(d.serviceArn)]?.deployments[0]?.taskDefinition;
-      if (d.newDeployment === true) {
+      const name = event.data.serviceName;
+      const k = event.data.desiredCount;
+      const td = sim.services[event.data.serviceArn]?.deployments[0]?.taskDefinition;
+      if (event.data.newDeployment === true) {
         if (aws)
           return line(
             `Service ${name} updated: new deployment${td ? ` (${planName(td, 'aws')})` : ''}, desiredCount ${k}`,
@@ -337,13 +337,13 @@ export function chronicleLine(
         : line(`${nm.decree(name)} now keeps ${plural(k, 'development', 'developments')} standing`, 'info');
     }
     case 'service/deleted': {
-      const name = s(d.serviceName);
+      const name = event.data.serviceName;
       return aws
         ? line(`Service ${name} deleted (DRAINING)`, 'warn')
         : line(`${nm.decree(name)} is revoked: its developments come down`, 'warn');
     }
     case 'service/inactive': {
-      const name = s(d.serviceName);
+      const name = event.data.serviceName;
       return aws ? line(`Service ${name} is INACTIVE`, 'info') : line(`${nm.decree(name)} has ended`, 'info');
     }
     case 'service/event':
@@ -351,20 +351,20 @@ export function chronicleLine(
     case 'service/placementFailed':
       return null;
     case 'zone/failed': {
-      const zone = s(d.availabilityZone);
+      const zone = event.data.availabilityZone;
       return aws
         ? line(`Availability Zone ${zone} is impaired: its instances stop`, 'bad')
         : line(`${nm.portal(zone)} collapsed!`, 'bad');
     }
     case 'zone/restored': {
-      const zone = s(d.availabilityZone);
+      const zone = event.data.availabilityZone;
       return aws
         ? line(`Availability Zone ${zone} is available again`, 'good')
         : line(`${nm.portal(zone)} is open again`, 'good');
     }
     case 'image/behaviorSet': {
-      const image = s(d.image);
-      const m = s(d.mode);
+      const image = event.data.image;
+      const m = event.data.mode;
       if (aws) {
         if (m === 'fail-to-start')
           return line(`Image ${image} now fails to start (CannotPullContainerError)`, 'warn');
@@ -391,12 +391,16 @@ export function chronicleLine(
   }
 }
 
-function instanceLaunched(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Namer): ChronicleLine {
-  const d: Readonly<Record<string, unknown>> = event.data;
-  const id = s(d.instanceId);
-  const type = s(d.instanceType);
-  const zone = s(d.availabilityZone);
-  const agent = d.hasAgent !== false;
+function instanceLaunched(
+  event: ChronicleEventOf<'instance/launched'>,
+  sim: SimState,
+  mode: NameMode,
+  nm: Namer,
+): ChronicleLine {
+  const id = event.data.instanceId;
+  const type = event.data.instanceType;
+  const zone = event.data.availabilityZone;
+  const agent = event.data.hasAgent !== false;
   if (mode === 'aws') {
     return line(
       `RunInstances: ${shortInstanceId(id)} (${territoryName(sim, id)}), ${type}, pending in ${zone}${agent ? '' : ' (AMI without the ECS agent)'}`,
@@ -416,14 +420,18 @@ function instanceLaunched(event: ChronicleEvent, sim: SimState, mode: NameMode, 
   );
 }
 
-function taskPlaced(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Namer): ChronicleLine {
-  const d: Readonly<Record<string, unknown>> = event.data;
-  const taskArn = s(d.taskArn);
-  const td = s(d.taskDefinitionArn);
+function taskPlaced(
+  event: ChronicleEventOf<'task/placed'>,
+  sim: SimState,
+  mode: NameMode,
+  nm: Namer,
+): ChronicleLine {
+  const taskArn = event.data.taskArn;
+  const td = event.data.taskDefinitionArn;
   const dev = nm.development(taskArn, td || undefined);
-  const inst = s(d.ec2InstanceId);
-  const zone = s(d.availabilityZone);
-  const service = s(d.serviceName);
+  const inst = event.data.ec2InstanceId;
+  const zone = event.data.availabilityZone;
+  const service = event.data.serviceName;
   if (mode === 'aws') {
     const where = inst
       ? `instance ${shortInstanceId(inst)} (${territoryName(sim, inst)})`
@@ -434,21 +442,25 @@ function taskPlaced(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Na
   return line(`${dev} rises on ${where}${service ? ` for ${nm.decree(service)}` : ''}`, 'info');
 }
 
-function taskStopped(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Namer): ChronicleLine {
-  const d: Readonly<Record<string, unknown>> = event.data;
-  const dev = nm.development(s(d.taskArn));
-  const code = s(d.stopCode);
-  const reason = s(d.stoppedReason);
-  const inst = s(d.ec2InstanceId);
+function taskStopped(
+  event: ChronicleEventOf<'task/stopped'>,
+  sim: SimState,
+  mode: NameMode,
+  nm: Namer,
+): ChronicleLine {
+  const dev = nm.development(event.data.taskArn);
+  const code = event.data.stopCode;
+  const reason = event.data.stoppedReason;
+  const inst = event.data.ec2InstanceId;
   const calm = code === 'UserInitiated' || code === 'ServiceSchedulerInitiated';
   const tone: Tone = calm ? 'info' : 'bad';
   if (mode === 'aws')
     return line(`${dev} STOPPED${code ? ` (${code})` : ''}${reason ? `: ${reason}` : ''}`, tone);
-  const story = storyOfStop(code, reason, dev, inst, sim, d, nm);
+  const story = storyOfStop(code ?? '', reason ?? '', dev, inst, sim, event.data, nm);
   if (calm) return story;
   // The lesson of tasks and services: a decree raises another; a development raised by hand stays down.
-  const watcher = s(d.serviceName)
-    ? `; ${nm.decree(s(d.serviceName))} will raise another`
+  const watcher = event.data.serviceName
+    ? `; ${nm.decree(event.data.serviceName)} will raise another`
     : '; no decree watches over it, so it stays down';
   return line(`${story.text}${watcher}`, story.tone);
 }
@@ -457,9 +469,9 @@ function storyOfStop(
   code: string,
   reason: string,
   dev: string,
-  inst: string,
+  inst: string | null,
   sim: SimState,
-  d: Record<string, unknown>,
+  d: ChronicleEventOf<'task/stopped'>['data'],
   nm: Namer,
 ): ChronicleLine {
   switch (code) {
@@ -475,13 +487,13 @@ function storyOfStop(
     case 'ServiceSchedulerInitiated':
       if (/draining/.test(reason)) return line(`${dev} leaves a draining castle`, 'info');
       return line(
-        `${dev} is taken down by the steward${s(d.serviceName) ? ` (${nm.decree(s(d.serviceName))})` : ''}`,
+        `${dev} is taken down by the steward${d.serviceName ? ` (${nm.decree(d.serviceName)})` : ''}`,
         'info',
       );
     case 'TerminationNotice':
       return line(`${dev} is lost with ${inst ? territoryName(sim, inst) : 'its territory'}`, 'bad');
     default:
-      return line(`${dev} stopped${reason ? `: ${reason}` : ''}`, d.failedToStart === true ? 'bad' : 'warn');
+      return line(`${dev} stopped${reason ? `: ${reason}` : ''}`, d.failedToStart ? 'bad' : 'warn');
   }
 }
 
@@ -499,10 +511,14 @@ const CLOSEST_REASON: [
   [/"INACTIVE"/, 'INACTIVE'],
 ];
 
-function serviceEvent(event: ChronicleEvent, sim: SimState, mode: NameMode, nm: Namer): ChronicleLine {
-  const d: Readonly<Record<string, unknown>> = event.data;
-  const message = s(d.message);
-  const name = s(d.serviceName) || (/^\(service ([^)]+)\)/.exec(message)?.[1] ?? '');
+function serviceEvent(
+  event: ChronicleEventOf<'service/event'>,
+  sim: SimState,
+  mode: NameMode,
+  nm: Namer,
+): ChronicleLine {
+  const message = event.data.message;
+  const name = event.data.serviceName || (/^\(service ([^)]+)\)/.exec(message)?.[1] ?? '');
   const decree = nm.decree(name);
   // AWS mode shows ECS's message verbatim (not even capitalised).
   const say = (nozama: string, tone: Tone): ChronicleLine =>
@@ -563,5 +579,5 @@ export function placementFailedCard(
   mode: NameMode = 'nozama',
 ): WhyCard | null {
   if (event.type !== 'service/placementFailed') return null;
-  return explainPlacementFailure(event.data as Parameters<typeof explainPlacementFailure>[0], sim, mode);
+  return explainPlacementFailure(event.data, sim, mode);
 }

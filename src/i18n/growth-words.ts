@@ -65,33 +65,31 @@ export function scalingRuleWords(p: ScalingPolicyRecord, mode: NameMode): string
   );
 }
 
-const s = (v: unknown): string => (typeof v === 'string' ? v : '');
-const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 const serviceOf = (resourceId: string): string => resourceId.slice(resourceId.lastIndexOf('/') + 1);
 
 export function growthLine(event: ChronicleEvent, mode: NameMode): ChronicleLine | undefined {
-  const d = event.data as Readonly<Record<string, unknown>>;
   const aws = mode === 'aws';
-  const decree = serviceOf(s(d.resourceId));
+  if (!('resourceId' in event.data)) return undefined;
+  const decree = serviceOf(event.data.resourceId);
   switch (event.type) {
     case 'scaling/activity': {
       const why = event.data.why;
-      const grew = n(d.to) > n(d.from);
+      const grew = event.data.to > event.data.from;
       const head = aws
-        ? `Application Auto Scaling set the desired count of service ${decree} to ${n(d.to)} (from ${n(d.from)})`
-        : `The decree ${decree} ${grew ? 'grows' : 'shrinks'} to ${n(d.to)} developments (from ${n(d.from)})`;
+        ? `Application Auto Scaling set the desired count of service ${decree} to ${event.data.to} (from ${event.data.from})`
+        : `The decree ${decree} ${grew ? 'grows' : 'shrinks'} to ${event.data.to} developments (from ${event.data.from})`;
       const because = why
         ? scalingWhyWords(why, mode)
         : aws
-          ? s(d.cause)
-          : `its bounds changed (${s(d.cause)})`;
+          ? event.data.cause
+          : `its bounds changed (${event.data.cause})`;
       return { text: capitalize(`${head}: ${because}`), tone: grew ? 'info' : 'good' };
     }
     case 'scaling/targetRegistered':
       return {
         text: aws
-          ? `Registered scalable target service/…/${decree}: MinCapacity ${n(d.min)}, MaxCapacity ${n(d.max)}`
-          : `The decree ${decree} may now grow and shrink between ${n(d.min)} and ${n(d.max)} developments`,
+          ? `Registered scalable target service/…/${decree}: MinCapacity ${event.data.min}, MaxCapacity ${event.data.max}`
+          : `The decree ${decree} may now grow and shrink between ${event.data.min} and ${event.data.max} developments`,
         tone: 'info',
       };
     case 'scaling/targetDeregistered':
@@ -104,15 +102,15 @@ export function growthLine(event: ChronicleEvent, mode: NameMode): ChronicleLine
     case 'scaling/policyPut':
       return {
         text: aws
-          ? `Put scaling policy ${s(d.policyName)} (${s(d.policyType)}) on service ${decree}`
-          : `The decree ${decree} follows a growth rule: ${s(d.policyName)}`,
+          ? `Put scaling policy ${event.data.policyName} (${event.data.policyType}) on service ${decree}`
+          : `The decree ${decree} follows a growth rule: ${event.data.policyName}`,
         tone: 'info',
       };
     case 'scaling/policyDeleted':
       return {
         text: aws
-          ? `Deleted scaling policy ${s(d.policyName)} of service ${decree}`
-          : `The growth rule ${s(d.policyName)} of the decree ${decree} is lifted`,
+          ? `Deleted scaling policy ${event.data.policyName} of service ${decree}`
+          : `The growth rule ${event.data.policyName} of the decree ${decree} is lifted`,
         tone: 'info',
       };
     default:

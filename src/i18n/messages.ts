@@ -6,7 +6,8 @@
  *
  * A text is a string with `{name}` placeholders, or plural forms keyed by the CLDR plural category of
  * the `count` parameter, chosen by the platform's own `Intl.PluralRules` (built into browsers and
- * Node: no plural rules are written here). English is the only catalog so far; a catalog may leave
+ * Node: no plural rules are written here); a `zero` form, where a message has one, is used for a count of
+ * 0 in any language (as ICU's `=0`: "no kingdom yet" rather than "0 kingdoms"). English is the only catalog so far; a catalog may leave
  * ids out, and those fall back to English.
  */
 import { byMode, type NameMode } from './lexicon.ts';
@@ -48,7 +49,9 @@ export function translator(lang = 'en', catalogs: Record<string, Catalog> = CATA
     const chosen =
       typeof text === 'string'
         ? text
-        : (text[typeof count === 'number' ? plurals.select(count) : 'other'] ?? text.other);
+        : typeof count === 'number' && count === 0 && text.zero !== undefined
+          ? text.zero
+          : (text[typeof count === 'number' ? plurals.select(count) : 'other'] ?? text.other);
     return chosen.replace(/\{(\w+)\}/g, (whole, name: string) =>
       name in params ? String(params[name]) : whole,
     );

@@ -46,7 +46,19 @@ export { createTracker, evaluateGoals, observeTick, starsFor } from './goals/goa
 export { requestShape } from './requests/check-request.ts';
 export type * from './requests/shape-types.ts';
 export { isInternalFailure } from './requests/validate-errors.ts';
-export { ACTIONS, type ActionAccess, type ActionName, actionAccess, isActionName } from './sim/actions.ts';
+export {
+  ACTIONS,
+  type ActionAccess,
+  type ActionInput,
+  type ActionName,
+  type ActionOutput,
+  type ActionTypes,
+  actionAccess,
+  type InputOf,
+  isActionName,
+  type ResponseOf,
+  type TypedCall,
+} from './sim/actions.ts';
 export { decodeBase64, encodeBase64 } from './sim/base64.ts';
 export { SIM_EVENT_TYPES } from './sim/events.ts';
 export { observe, serviceKey } from './sim/observe.ts';

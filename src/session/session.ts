@@ -8,7 +8,7 @@
 import { resolveCall } from '../levels/refs.ts';
 import { takeDueEvents } from '../levels/script.ts';
 import type { Level, ScriptedEvent } from '../levels/types.ts';
-import type { Call, CallResponse, SimEvent } from '../model/index.ts';
+import type { Call, CallResponse, ResponseOf, SimEvent, TypedCall } from '../model/index.ts';
 import { actionAccess, advance as advanceSim, step } from '../model/index.ts';
 import {
   beginLevel,
@@ -70,8 +70,15 @@ export function startLevel(def: Level, hintsShown = 0): Outcome {
   };
 }
 
-/** A read call (Describe*, List*, Get*, BatchGet*) against the world now; a write is refused. */
-export function query(session: Session, call: Call): CallResponse {
+/**
+ * A read call (the ACTIONS table's reads: Describe*, List*, Get*, BatchGet*...) against the world now;
+ * a write is refused. The answer is typed by the action (`ResponseOf`) when the call names it literally.
+ */
+export function query<S extends string>(session: Session, call: TypedCall<S>): ResponseOf<S> {
+  return queryCall(session, call as Call) as ResponseOf<S>;
+}
+
+function queryCall(session: Session, call: Call): CallResponse {
   if (actionAccess(call.action) === 'write') {
     return {
       error: {

@@ -9,7 +9,15 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
 import type { AwsThing } from '../cli/index.ts';
 import type { Level, ScriptedEvent } from '../levels/types.ts';
-import { type Call, type CallResponse, regionInfo, type SimEvent, type SimState } from '../model/index.ts';
+import {
+  type Call,
+  type CallResponse,
+  type ResponseOf,
+  regionInfo,
+  type SimEvent,
+  type SimState,
+  type TypedCall,
+} from '../model/index.ts';
 import {
   advance as advanceSession,
   type CallRecord,
@@ -115,8 +123,8 @@ export interface GameStoreState {
   advance(seconds: number): void;
   setSpeed(speed: Speed): void;
   setPaused(paused: boolean): void;
-  /** Runs a read call (Describe*, List*, Get*) in the player's region without logging it. */
-  query(call: Call): CallResponse;
+  /** Runs a read call (the model's ACTIONS table) in the player's region without logging it; typed by its action. */
+  query<S extends string>(call: TypedCall<S>): ResponseOf<S>;
   goTo(place: ViewPlace): void;
   /** Flies to a region of the planet: it becomes ui.region and the view shows its portals. */
   visit(region: string): void;
@@ -295,8 +303,8 @@ export function createGameStore(options: GameStoreOptions = {}): GameStore {
           set({ clock: { ...get().clock, speed } });
         },
 
-        query(call) {
-          return queryWorld(get().session, inViewRegion(get(), call));
+        query<S extends string>(call: TypedCall<S>): ResponseOf<S> {
+          return queryWorld(get().session, inViewRegion(get(), call as Call)) as ResponseOf<S>;
         },
 
         goTo(place) {

@@ -6,6 +6,7 @@
  * at a time, never every tick. Undo, redo and reset sit beside it.
  */
 import { type ChronicleLine, chronicleLine, type Tone } from '../i18n/chronicle.ts';
+import { T } from '../i18n/messages.ts';
 import type { SimEvent } from '../model/index.ts';
 import type { GameStore, NameMode, WorldOrigin } from '../store/create-game-store.ts';
 import { applyNames, button, frameScheduler, h, pick, setText, words } from './dom.ts';
@@ -13,7 +14,12 @@ import { formatElapsed } from './format.ts';
 
 const MAX_LINES = 100;
 const ICON: Record<Tone, string> = { info: 'ℹ', good: '✔', warn: '⚠', bad: '✖' };
-const TONE_WORD: Record<Tone, string> = { info: 'Note', good: 'Good news', warn: 'Warning', bad: 'Alarm' };
+const TONE_WORD: Record<Tone, string> = {
+  info: T.t('chronicle.tone.info'),
+  good: T.t('chronicle.tone.good'),
+  warn: T.t('chronicle.tone.warn'),
+  bad: T.t('chronicle.tone.bad'),
+};
 
 type Pair = [nozama: string, aws: string];
 interface Texts {
@@ -27,25 +33,22 @@ interface Texts {
 
 /** Free play: the world is the player's own, and a reset empties the planet. */
 const SANDBOX: Texts = {
-  empty: ['Nothing has happened yet: found a kingdom to begin.', 'No events yet.'],
-  reset: ['Reset the world', 'Reset'],
-  yes: ['Yes, start over', 'Confirm reset'],
-  keep: ['Keep my world', 'Cancel'],
-  ask: ['Start over from an empty planet?', 'Discard every call and start over?'],
-  done: ['The world starts over.', 'World reset.'],
+  empty: T.pair('chronicle.sandbox.empty'),
+  reset: T.pair('chronicle.sandbox.reset'),
+  yes: T.pair('chronicle.sandbox.yes'),
+  keep: T.pair('chronicle.sandbox.keep'),
+  ask: T.pair('chronicle.sandbox.ask'),
+  done: T.pair('chronicle.sandbox.done'),
 };
 
 /** In a level the world is the level's: a reset restarts the level from its starting world. */
 const LEVEL: Texts = {
-  empty: ['Nothing has happened yet.', 'No events yet.'],
-  reset: ['Restart the level', 'Reset'],
-  yes: ['Yes, restart', 'Confirm reset'],
-  keep: ['Keep playing', 'Cancel'],
-  ask: [
-    'Restart the level from its beginning? Your orders since it began are forgotten.',
-    "Discard every call since the level began and restart from the level's starting world?",
-  ],
-  done: ['The level starts over.', 'Level reset.'],
+  empty: T.pair('chronicle.level.empty'),
+  reset: T.pair('chronicle.level.reset'),
+  yes: T.pair('chronicle.level.yes'),
+  keep: T.pair('chronicle.level.keep'),
+  ask: T.pair('chronicle.level.ask'),
+  done: T.pair('chronicle.level.done'),
 };
 
 const textsFor = (store: GameStore): Texts => (store.getState().level ? LEVEL : SANDBOX);
@@ -60,11 +63,7 @@ function sayIn(span: HTMLElement, [nozama, aws]: Pair, mode: NameMode): void {
 
 /** The oldest line of a loaded world (a share link, a save): where its story began on this screen. */
 function originLine(origin: WorldOrigin, mode: NameMode): HTMLLIElement {
-  const text = pick(
-    `The world from the link began here: ${origin.calls} orders replayed.`,
-    `World loaded from a link here: ${origin.calls} calls replayed.`,
-    mode,
-  );
+  const text = T.inMode('chronicle.origin', mode, { count: origin.calls });
   return h(
     'li',
     { class: 'chronicle-line tone-info chronicle-origin', 'data-role': 'chronicle-origin' },
@@ -93,8 +92,8 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
   const live = h('div', { class: 'visually-hidden', 'aria-live': 'polite', 'aria-atomic': 'true' });
   const status = h('p', { class: 'history-status', role: 'status' });
 
-  const undo = button(words('Undo', 'Undo'), { class: 'button history-button' });
-  const redo = button(words('Redo', 'Redo'), { class: 'button history-button' });
+  const undo = button(words(...T.pair('chronicle.undo')), { class: 'button history-button' });
+  const redo = button(words(...T.pair('chronicle.redo')), { class: 'button history-button' });
   const resetWords = words(...SANDBOX.reset);
   const reset = button(resetWords, { class: 'button history-button button-danger' });
   const yesWords = words(...SANDBOX.yes);
@@ -104,7 +103,7 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
   const askWords = words(...SANDBOX.ask);
   const confirm = h(
     'div',
-    { class: 'confirm', role: 'group', 'aria-label': 'Confirm reset' },
+    { class: 'confirm', role: 'group', 'aria-label': T.t('chronicle.confirmReset') },
     h('p', {}, askWords),
     confirmReset,
     keep,
@@ -112,14 +111,14 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
   confirm.hidden = true;
   const history = h(
     'div',
-    { class: 'history', role: 'group', 'aria-label': 'History' },
+    { class: 'history', role: 'group', 'aria-label': T.t('chronicle.history') },
     undo,
     redo,
     reset,
     confirm,
     status,
   );
-  const grow = button(words('More lines', 'More lines'), {
+  const grow = button(words(...T.pair('chronicle.more')), {
     class: 'button button-small chronicle-grow',
     'aria-expanded': 'false',
     'aria-controls': container.id,
@@ -129,11 +128,7 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
     const grown = container.dataset.grown !== 'true';
     container.dataset.grown = String(grown);
     grow.setAttribute('aria-expanded', String(grown));
-    sayIn(
-      growWords,
-      grown ? ['Fewer lines', 'Fewer lines'] : ['More lines', 'More lines'],
-      store.getState().ui.names,
-    );
+    sayIn(growWords, T.pair(grown ? 'chronicle.fewer' : 'chronicle.more'), store.getState().ui.names);
     list.scrollTop = list.scrollHeight;
   });
   const title = container.querySelector('h2');
@@ -148,14 +143,21 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
     setText(
       status,
       done
-        ? pick(`Undone: ${action ?? 'the last order'}.`, `Undid ${action ?? 'the last call'}.`, mode)
-        : pick('Nothing to undo.', 'Nothing to undo.', mode),
+        ? pick(
+            T.pair('chronicle.undone', { action: action ?? T.pair('chronicle.lastCall')[0] })[0],
+            T.pair('chronicle.undone', { action: action ?? T.pair('chronicle.lastCall')[1] })[1],
+            mode,
+          )
+        : T.t('chronicle.nothingToUndo'),
     );
   });
   redo.addEventListener('click', () => {
     const action = store.getState().redoStack.at(-1)?.call.action;
     const done = store.getState().redo();
-    setText(status, done ? `Redone: ${action ?? ''}.` : 'Nothing to redo.');
+    setText(
+      status,
+      done ? T.t('chronicle.redone', { action: action ?? '' }) : T.t('chronicle.nothingToRedo'),
+    );
   });
   reset.addEventListener('click', () => {
     confirm.hidden = false;

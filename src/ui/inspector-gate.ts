@@ -5,6 +5,7 @@
  */
 import { COMPARISON_WORDS, watchedWords } from '../i18n/gate-names.ts';
 import { hookFunctionName, hookRuleWords } from '../i18n/hook-words.ts';
+import { aliasShares, publishedEditions, sharePercent } from '../i18n/spell-editions.ts';
 import { type Call, metricSum, type SimState } from '../model/index.ts';
 import type { NameMode, Selection } from '../store/create-game-store.ts';
 import type { Here } from '../store/view-region.ts';
@@ -209,7 +210,7 @@ export function gateFacts(sim: SimState, sel: Selection, mode: NameMode): Fact[]
         (f) => f.FunctionName === fnName || f.FunctionArn === fnName,
       );
       if (!fn) return [];
-      const editions = Object.keys(fn.versions).sort((a, b) => Number(a) - Number(b));
+      const editions = publishedEditions(fn);
       const facts: Fact[] = [
         [p('Editions', 'Published versions'), editions.join(', ') || '—'],
         [p('Runtime', 'Runtime'), fn.Runtime],
@@ -232,10 +233,8 @@ export function gateFacts(sim: SimState, sel: Selection, mode: NameMode): Fact[]
         (a) => aliasName === undefined || a.Name === aliasName,
       );
       for (const a of aliases) {
-        const extra = Object.entries(a.RoutingConfig?.AdditionalVersionWeights ?? {});
-        const rest = 1 - extra.reduce((sum, [, w]) => sum + w, 0);
-        const shares = [[a.FunctionVersion, rest] as const, ...extra]
-          .map(([v, w]) => `${p('edition', 'version')} ${v} ${Math.round(w * 1000) / 10}%`)
+        const shares = aliasShares(a.FunctionVersion, a.RoutingConfig?.AdditionalVersionWeights)
+          .map((w) => `${p('edition', 'version')} ${w.version} ${sharePercent(w.share)}`)
           .join(' · ');
         facts.push([`${p('Incantation', 'Alias')} ${a.Name}`, shares]);
       }

@@ -78,7 +78,7 @@ export function placementOf(
   for (let i = recent.length - 1; i >= 0; i--) {
     const e = recent[i];
     if (e?.type === 'task/placed' && e.data.taskArn === taskArn) {
-      return { found: true, trace: (e.data.trace as PlacementTrace | undefined) ?? null };
+      return { found: true, trace: e.data.trace ?? null };
     }
   }
   return { found: false };

@@ -27,6 +27,7 @@ import type {
   Service,
   ServiceDeploymentRecord,
   SimEvent,
+  SimEventOf,
   SimState,
 } from '../model/index.ts';
 import { observe, serviceKey } from '../model/index.ts';
@@ -442,7 +443,10 @@ export function cdHorn(
   const t = d.traffic;
   const ev = [...events]
     .reverse()
-    .find((x) => x.type === 'codedeploy/rolledBack' && x.data.deploymentId === d.deploymentId);
+    .find(
+      (x): x is SimEventOf<'codedeploy/rolledBack'> =>
+        x.type === 'codedeploy/rolledBack' && x.data.deploymentId === d.deploymentId,
+    );
   const data = ev?.data ?? {
     deploymentId: d.deploymentId,
     reason: d.errorInformation?.code ?? '',

@@ -3,6 +3,7 @@
  * how many territories and developments stand there, and whether the zone is dark.
  */
 
+import { zoneCountsIn, zoneSummaryLine } from '../i18n/zone-counts.ts';
 import { zoneNames } from '../model/index.ts';
 import type { GameStore } from '../store/create-game-store.ts';
 import type { Here } from '../store/view-region.ts';
@@ -10,15 +11,7 @@ import type { Here } from '../store/view-region.ts';
 export function zoneSummaries({ sim, ui }: Here): string[] {
   const region = ui.region;
   return zoneNames(region).map((zone) => {
-    const instances = Object.values(sim.instances).filter(
-      (i) => i.region === region && i.availabilityZone === zone && i.state !== 'terminated',
-    );
-    const tasks = Object.values(sim.tasks).filter(
-      (t) => t.region === region && t.availabilityZone === zone && t.lastStatus !== 'STOPPED',
-    );
-    const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
-    const dark = sim.impairedZones[zone] ? ' The zone is dark.' : '';
-    return `Zone ${zone}: ${instances.length} territories, ${tasks.length} developments (${running} running).${dark}`;
+    return zoneSummaryLine(zone, zoneCountsIn(sim, region, zone), sim.impairedZones[zone] === true);
   });
 }
 

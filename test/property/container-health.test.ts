@@ -187,8 +187,8 @@ describe('container start order (properties)', () => {
           .taskArn as string;
         w.tick(240);
         const mine = w.events
-          .filter((e) => e.data.taskArn === arn)
-          .map((e) => e as unknown as { time: number; type: string; data: Record<string, unknown> });
+          .filter((e) => 'taskArn' in e.data && e.data.taskArn === arn)
+          .map((e) => ({ time: e.time, type: e.type, data: e.data as Readonly<Record<string, unknown>> }));
         const at = (
           type: string,
           name: string,

@@ -2,7 +2,14 @@
 
 import { advance, createSim, step } from '../../src/model/index.ts';
 import { encodeBase64 } from '../../src/model/sim/base64.ts';
-import type { Call, CallResponse, SimState } from '../../src/model/sim/types.ts';
+import type {
+  Call,
+  CallResponse,
+  SimEvent,
+  SimEventOf,
+  SimEventType,
+  SimState,
+} from '../../src/model/sim/types.ts';
 
 export const REGION = 'za-southwest-1';
 export const ECS_AMI_PARAM = '/aws/service/ecs/optimized-ami/amazon-linux-2023/recommended/image_id';
@@ -10,7 +17,12 @@ export const PLAIN_AMI_PARAM = '/aws/service/ami-amazon-linux-latest/al2023-ami-
 
 export class World {
   state: SimState;
-  events: { type: string; data: Record<string, unknown> }[] = [];
+  events: SimEvent[] = [];
+
+  /** The events of one type so far, with their typed data. */
+  eventsOf<K extends SimEventType>(type: K): SimEventOf<K>[] {
+    return this.events.filter((e): e is SimEventOf<K> => e.type === type);
+  }
 
   constructor(seed = 1, region = REGION) {
     this.state = createSim({ seed, region });

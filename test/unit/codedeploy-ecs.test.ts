@@ -182,11 +182,9 @@ describe('CodeDeploy ECS blue/green', () => {
     expect(now.find((s) => s.id === green.id)?.status).toBe('PRIMARY');
     expect(now.find((s) => s.id === before.id)?.status).toBe('ACTIVE');
     expect(w.service('mill').taskDefinition).toBe(td2);
-    const order = w.events
-      .filter(
-        (e) =>
-          e.type === 'codedeploy/lifecycle' && e.data.deploymentId === id && e.data.status !== 'InProgress',
-      )
+    const order = w
+      .eventsOf('codedeploy/lifecycle')
+      .filter((e) => e.data.deploymentId === id && e.data.status !== 'InProgress')
       .map((e) => e.data.event);
     expect(order).toEqual([
       'BeforeInstall',
@@ -495,12 +493,9 @@ describe('AppSpec content in YAML', () => {
       'mill',
     );
     const invoked = () =>
-      w.events.find(
-        (e) =>
-          e.type === 'codedeploy/hookInvoked' &&
-          e.data.deploymentId === id &&
-          e.data.functionName === 'CheckTheReplacement',
-      );
+      w
+        .eventsOf('codedeploy/hookInvoked')
+        .find((e) => e.data.deploymentId === id && e.data.functionName === 'CheckTheReplacement');
     const t0 = w.state.now;
     while (!invoked() && w.state.now - t0 < 900) w.tick(1);
     expect(invoked()?.data.event).toBe('AfterAllowTestTraffic');

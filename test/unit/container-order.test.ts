@@ -26,11 +26,9 @@ function run(w: World, containerDefinitions: Def[]): string {
 
 /** When each container started, in seconds after the task's images were pulled (the first start). */
 function starts(w: World, arn: string): Record<string, number> {
-  const ev = w.events.filter((e) => e.type === 'container/started' && e.data.taskArn === arn);
-  const t0 = Math.min(...ev.map((e) => (e as unknown as { time: number }).time));
-  return Object.fromEntries(
-    ev.map((e) => [e.data.containerName, (e as unknown as { time: number }).time - t0]),
-  );
+  const ev = w.eventsOf('container/started').filter((e) => e.data.taskArn === arn);
+  const t0 = Math.min(...ev.map((e) => e.time));
+  return Object.fromEntries(ev.map((e) => [e.data.containerName, e.time - t0]));
 }
 
 const describe1 = (w: World, arn: string) =>
@@ -164,9 +162,9 @@ describe('dependsOn orders container starts', () => {
     ]);
     w.tick(60);
     expect(starts(w, arn)).toEqual({ c0: 0, c1: 5 });
-    const healthy = w.events.filter(
-      (e) => e.type === 'container/healthChanged' && e.data.taskArn === arn && e.data.to === 'HEALTHY',
-    );
+    const healthy = w
+      .eventsOf('container/healthChanged')
+      .filter((e) => e.data.taskArn === arn && e.data.to === 'HEALTHY');
     expect(healthy.map((e) => e.data.containerName)).toEqual(['c0']);
     expect(describe1(w, arn).lastStatus).toBe('STOPPED');
   });

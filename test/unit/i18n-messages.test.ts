@@ -27,6 +27,13 @@ describe('messages', () => {
     expect(en.t('debrief.safetyNumbers', { ...safety, count: 12 })).toContain('12 seconds below');
   });
 
+  it('uses a message’s zero form for a count of 0, the language’s plural rules otherwise', () => {
+    expect(en.t('canvas.kingdoms', { count: 0 })).toBe('no kingdom yet');
+    expect(en.t('canvas.kingdoms', { count: 1 })).toBe('one kingdom stands');
+    expect(en.t('canvas.kingdoms', { count: 3 })).toBe('3 kingdoms stand');
+    expect(en.t('world.territories', { count: 0 })).toBe('0 territories');
+  });
+
   it('words a two-vocabulary message in each Rosetta mode', () => {
     expect(en.pair('build.territory')).toEqual(['Erect a territory', 'Launch a container instance']);
     expect(en.inMode('frame.kingdom', 'nozama', { name: 'Royaume' })).toBe('kingdom Royaume');

@@ -331,10 +331,10 @@ describe('why cards from real rollbacks', () => {
       'health-check': true,
     });
     w.tick(15);
-    const e = w.events.find((x) => x.type === 'alias/deploymentRolledBack');
-    expect(e).toBeDefined();
-    const data = (e as (typeof w.events)[number]).data;
-    const errors = data.errors as number;
+    const e = w.eventsOf('alias/deploymentRolledBack')[0];
+    if (!e) throw new Error('no alias/deploymentRolledBack');
+    const data = e.data;
+    const errors = data.errors ?? 0;
     expect(errors).toBeGreaterThan(0);
     const facts = aliasRollbackFacts(data);
     expect(facts).toMatchObject({

@@ -61,6 +61,47 @@ describe('the actions table', () => {
   });
 });
 
+describe('typed calls', () => {
+  const OFFERINGS = {
+    action: 'ec2:DescribeInstanceTypeOfferings',
+    input: { LocationType: 'availability-zone', Filters: [{ Name: 'instance-type', Values: ['m5.large'] }] },
+  } as const;
+
+  it('DescribeInstanceTypeOfferings is a read: answered by query, never logged, never undone', () => {
+    expect(actionAccess(OFFERINGS.action)).toBe('read');
+    const s = dispatch(createSession().session, APP).session;
+    const r = query(s, OFFERINGS);
+    if ('error' in r) throw new Error(r.error.message);
+    // The output is typed by the action: no cast between the answer and its fields.
+    const zones: (string | undefined)[] = (r.output.InstanceTypeOfferings ?? []).map((o) => o.Location);
+    expect(zones.length).toBeGreaterThan(0);
+    const read = dispatch(s, OFFERINGS);
+    expect(read.session).toBe(s);
+    expect(read.session.log).toEqual(s.log);
+    expect(must(undo(read.session)).log).toHaveLength(s.log.length - 1);
+  });
+
+  it('every BatchGet is a read that query answers', () => {
+    const batchGets = Object.keys(ACTIONS).filter((a) => a.startsWith('codedeploy:BatchGet'));
+    expect(batchGets).toHaveLength(4);
+    for (const action of batchGets) {
+      expect(actionAccess(action), action).toBe('read');
+      const r = query(createSession().session, { action, input: {} });
+      expect(JSON.stringify(r), action).not.toContain('changes the world');
+    }
+  });
+
+  it('a write is refused by query and changes nothing', () => {
+    const s = createSession().session;
+    expect(query(s, APP)).toEqual({
+      error: {
+        name: 'ValidationException',
+        message: 'codedeploy:CreateApplication changes the world: dispatch it instead.',
+      },
+    });
+  });
+});
+
 describe('a session', () => {
   it('is plain JSON: it survives JSON.parse(JSON.stringify()) unchanged, mid-level', () => {
     const played = runLevel(fixtureLevel(), fixtureLevel().solution.slice(0, 2)).session;

@@ -43,9 +43,10 @@ const tgDim = (arn: string) => arn.slice(arn.lastIndexOf(':') + 1);
 /** Requests that reached each group so far (open + closed windows of the source). */
 function routed(w: World, l: string, tg: string): number {
   const cur = w.state.traffic.sourceCurrent[l]?.byGroup[tg] ?? 0;
-  const closed = w.events
-    .filter((e) => e.type === 'traffic/window' && e.data.source === l)
-    .reduce((a, e) => a + ((e.data.byGroup as Record<string, number>)[tg] ?? 0), 0);
+  const closed = w
+    .eventsOf('traffic/window')
+    .filter((e) => e.data.source === l)
+    .reduce((a, e) => a + (e.data.byGroup[tg] ?? 0), 0);
   return cur + closed;
 }
 

@@ -9,6 +9,7 @@
 import type Phaser from 'phaser';
 import { hookFunctionName } from '../../i18n/hook-words.ts';
 import { capitalize } from '../../i18n/lexicon.ts';
+import { T } from '../../i18n/messages.ts';
 import type { SimEvent, SimState } from '../../model/index.ts';
 import type { Selection } from '../../store/create-game-store.ts';
 import { type BandLayout, layoutBand } from '../gate-layout.ts';
@@ -193,13 +194,14 @@ export class GateStage {
     if (typeof step === 'number' && step === 0) {
       // Before the first production step: no step to name.
     } else if (typeof step === 'number' && typeof steps === 'number')
-      parts.push(`at step ${step} of ${steps}`);
-    else if (typeof step === 'number' || typeof step === 'string') parts.push(`at step ${step}`);
+      parts.push(T.t('canvas.hornAtStepOf', { step, steps }));
+    else if (typeof step === 'number' || typeof step === 'string')
+      parts.push(T.t('canvas.hornAtStep', { step }));
     const band = this.band;
     const area = band
       ? { ...band.band, h: band.gateArea?.h ?? band.towerArea?.h ?? band.band.h }
       : fallbackArea;
-    this.horn.play(area, title, parts.join(' · ') || 'traffic goes back to the old edition', animate);
+    this.horn.play(area, title, parts.join(' · ') || T.t('canvas.hornDefault'), animate);
     this.hornsPlayed++;
   }
 

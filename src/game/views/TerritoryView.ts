@@ -10,6 +10,7 @@
  * drawn live above). A still kingdom of a hundred territories is a hundred images.
  */
 import type Phaser from 'phaser';
+import { T } from '../../i18n/messages.ts';
 import { ART_SIZE } from '../art.ts';
 import { BAKE_RESOLUTION, BakedLayer, paintText, sourceOf } from '../baked-layer.ts';
 import { drawCross, drawDrainSign, drawPole } from '../banner.ts';
@@ -49,10 +50,10 @@ function plainCaption(t: TerritoryModel): string {
   if (look === 'surveying') return `${t.instanceType} · surveying`;
   if (look === 'closing') return `${t.instanceType} · closing`;
   if (look === 'ruined') return `${t.instanceType} · ${t.state === 'stopped' ? 'abandoned' : 'ruins'}`;
-  if (!t.hasAgent) return `${t.instanceType} · no castle`;
-  if (!t.castle) return `${t.instanceType} · lord arriving`;
+  if (!t.hasAgent) return T.t('canvas.territory.noCastle', { type: t.instanceType });
+  if (!t.castle) return T.t('canvas.territory.lordArriving', { type: t.instanceType });
   if (t.castle.status === 'DRAINING') return `${t.instanceType} · draining`;
-  if (!t.castle.connected) return `${t.instanceType} · lord silent`;
+  if (!t.castle.connected) return T.t('canvas.territory.lordSilent', { type: t.instanceType });
   return t.instanceType;
 }
 

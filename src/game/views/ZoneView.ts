@@ -6,6 +6,7 @@
  * vermillion crack runs down from its keystone, and the darkness falls over its land.
  */
 import type Phaser from 'phaser';
+import { T } from '../../i18n/messages.ts';
 import { BAKE_RESOLUTION, BakedLayer } from '../baked-layer.ts';
 import { drawBolt } from '../banner.ts';
 import { fillPoly } from '../draw.ts';
@@ -99,13 +100,13 @@ export class ZoneView {
       .setScale(1);
     fitWidth(this.managedLabel, layout.managed.w - 14);
     this.hint
-      .setText('no territories yet')
+      .setText(T.t('canvas.noTerritories'))
       .setFontSize(fonts.counts)
       .setPosition(layout.land.x + layout.land.w / 2, layout.land.y + layout.land.h / 2)
       .setVisible(zone.territories.length === 0 && !zone.impaired);
     this.hint.setScale(this.hint.width > layout.land.w * 0.9 ? (layout.land.w * 0.9) / this.hint.width : 1);
     // The counts on one line, or on two smaller lines when the zone is too narrow.
-    const parts = zone.impaired ? ['dark', ...countsParts(zone)] : countsParts(zone);
+    const parts = zone.impaired ? [T.t('world.dark'), ...countsParts(zone)] : countsParts(zone);
     const maxW = layout.counts.w;
     this.counts
       .setText(parts.join(' · '))

@@ -20,6 +20,7 @@ import { requestStop } from '../ecs/ecs-tasks.ts';
 import { stopIfFailedElbChecks, tickEcsTargets } from '../ecs/elb-ecs.ts';
 import { behaviorFor, behaviorForTask } from '../sim/behavior.ts';
 import type { Ctx } from '../sim/ctx.ts';
+import type { TargetEventData } from '../sim/events.ts';
 import type { Behavior, SimState, Target, TargetGroup, Task } from '../sim/types.ts';
 import { TARGET_TEXT } from './elbv2-common.ts';
 
@@ -72,7 +73,7 @@ function backingLost(s: SimState, t: Target): boolean {
   return !hostUp(s, task.ec2InstanceId, task.availabilityZone);
 }
 
-function eventData(tg: TargetGroup, t: Target): Record<string, unknown> {
+function eventData(tg: TargetGroup, t: Target): TargetEventData {
   return { targetGroupArn: tg.TargetGroupArn, targetId: t.Id, port: t.Port, taskArn: t.taskArn };
 }
 

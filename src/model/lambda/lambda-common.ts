@@ -8,6 +8,7 @@
  */
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError } from '../sim/errors.ts';
+import type { AliasRoutingWhy } from '../sim/events.ts';
 import { own } from '../sim/records.ts';
 import { iso } from '../sim/time.ts';
 import type { LambdaAlias, LambdaConfig, LambdaFunction, LambdaVersion, SimState } from '../sim/types.ts';
@@ -169,7 +170,7 @@ export function setAliasRouting(
   alias: LambdaAlias,
   functionVersion: string,
   weights: Record<string, number>,
-  why: Record<string, unknown>,
+  why: AliasRoutingWhy,
 ): LambdaAlias {
   const next: LambdaAlias = { ...alias, FunctionVersion: functionVersion };
   if (Object.keys(weights).length > 0) next.RoutingConfig = { AdditionalVersionWeights: weights };

@@ -10,6 +10,9 @@
  * own doings (a zone going dark, a flood of travelers): writes.
  */
 
+import type { ActionTypes } from '../requests/api-types.generated.ts';
+import type { AwsError } from './types.ts';
+
 export type ActionAccess = 'read' | 'write';
 
 export interface ActionSpec {
@@ -179,3 +182,38 @@ export function isActionName(action: string): action is ActionName {
 export function actionAccess(action: string): ActionAccess | null {
   return isActionName(action) ? ACTIONS[action].access : null;
 }
+
+/**
+ * Every action's input and output types, generated from AWS's service models
+ * (requests/api-types.generated.ts, `npm run api-types`); `sim:` outputs are ours and plain JSON.
+ */
+export type { ActionTypes } from '../requests/api-types.generated.ts';
+
+/** The request an action takes. */
+export type ActionInput<A extends ActionName> = ActionTypes[A]['input'];
+/** What an action answers when it succeeds. */
+export type ActionOutput<A extends ActionName> = ActionTypes[A]['output'];
+
+/**
+ * A call whose input is checked against its action's type at compile time when the action is named
+ * literally (`{ action: 'ec2:DescribeSubnets', input: {...} }`); an action only known as a string at
+ * run time takes any input, as `Call` does, and the front door checks it.
+ */
+export interface TypedCall<S extends string> {
+  action: S;
+  input?: InputOf<S> | undefined;
+  region?: string | undefined;
+}
+
+/** The input type of an action named by `S`; any input for an action name not known until run time. */
+export type InputOf<S extends string> = S extends ActionName ? ActionInput<S> : Record<string, unknown>;
+
+/** An action's answer: its typed output (plain JSON for a name not known until run time), or AWS's error. */
+export type ResponseOf<S extends string> =
+  | { output: S extends ActionName ? ActionOutput<S> : Record<string, unknown> }
+  | { error: AwsError };
+
+// The table of types and the table of access have the same rows (a missing row fails to compile).
+type Same<X, Y> = [X] extends [Y] ? ([Y] extends [X] ? true : false) : false;
+const sameRows: Same<keyof ActionTypes, ActionName> = true;
+void sameRows;

@@ -43,7 +43,16 @@ export interface AwsError {
 
 export type CallResponse = { output: Record<string, unknown> } | { error: AwsError };
 
-export type { SimEvent, SimEventData, SimEventOf, SimEventType } from './events.ts';
+export type {
+  AliasDeploymentEnd,
+  AliasRoutingWhy,
+  SimEvent,
+  SimEventData,
+  SimEventDataMap,
+  SimEventOf,
+  SimEventType,
+  TargetEventData,
+} from './events.ts';
 
 export interface StepResult {
   state: SimState;

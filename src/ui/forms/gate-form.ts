@@ -204,7 +204,7 @@ export function createGateForm(store: GameStore): Component {
 function subnetVpc(store: GameStore): string | undefined {
   const r = store.getState().query({ action: 'ec2:DescribeSubnets', input: {} });
   if ('error' in r) return undefined;
-  return (r.output.Subnets as { VpcId: string }[])[0]?.VpcId;
+  return r.output.Subnets?.[0]?.VpcId;
 }
 
 /**

@@ -9,7 +9,14 @@
 import type { WhyCard } from '../../i18n/explain.ts';
 import { aliasRollbackCard, countdown, pct } from '../../i18n/renovation.ts';
 import { aliasRollbackFacts } from '../../i18n/renovation-facts.ts';
-import type { Call, LambdaDeployer, LambdaFunction, SimEvent, SimState } from '../../model/index.ts';
+import type {
+  Call,
+  LambdaDeployer,
+  LambdaFunction,
+  SimEvent,
+  SimEventOf,
+  SimState,
+} from '../../model/index.ts';
 import { metricSum } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import type { Lifetime } from '../component.ts';
@@ -126,7 +133,10 @@ function spellView(
     if (dep.status === 'Failed' && dep.lastErrors !== null && dep.lastErrors > 0) {
       const ev = [...events]
         .reverse()
-        .find((e) => e.type === 'alias/deploymentRolledBack' && e.data.deploymentId === dep.id);
+        .find(
+          (e): e is SimEventOf<'alias/deploymentRolledBack'> =>
+            e.type === 'alias/deploymentRolledBack' && e.data.deploymentId === dep.id,
+        );
       const facts = aliasRollbackFacts(
         ev?.data ?? {
           functionName: dep.functionName,
@@ -137,7 +147,7 @@ function spellView(
           steps: dep.steps,
           weight: dep.weights[dep.step - 1],
           errors: dep.lastErrors,
-          window: dep.lastWindow,
+          window: dep.lastWindow ?? { from: 0, to: 60 },
         },
       );
       view.horn = aliasRollbackCard(facts, mode);

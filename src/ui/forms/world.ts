@@ -20,12 +20,11 @@ export interface ZoneInfo {
 export function zones(store: GameStore): ZoneInfo[] {
   const r = store.getState().query({ action: 'ec2:DescribeAvailabilityZones', input: {} });
   if ('error' in r) return [];
-  const list = r.output.AvailabilityZones as {
-    ZoneName: string;
-    State: string;
-    Messages: { Message: string }[];
-  }[];
-  return list.map((z) => ({ name: z.ZoneName, state: z.State, message: z.Messages[0]?.Message ?? '' }));
+  return (r.output.AvailabilityZones ?? []).map((z) => ({
+    name: z.ZoneName ?? '',
+    state: z.State ?? '',
+    message: z.Messages?.[0]?.Message ?? '',
+  }));
 }
 
 /** The zones of the player's region that offer an instance type (ec2:DescribeInstanceTypeOfferings). */
@@ -38,7 +37,7 @@ export function offeringZones(store: GameStore, instanceType: string): string[] 
     },
   });
   if ('error' in r) return [];
-  return (r.output.InstanceTypeOfferings as { Location: string }[]).map((o) => o.Location);
+  return (r.output.InstanceTypeOfferings ?? []).map((o) => o.Location ?? '');
 }
 
 export interface SizeInfo {
@@ -50,22 +49,17 @@ export interface SizeInfo {
 export function sizes(store: GameStore): SizeInfo[] {
   const r = store.getState().query({ action: 'ec2:DescribeInstanceTypes', input: {} });
   if ('error' in r) return [];
-  const list = r.output.InstanceTypes as {
-    InstanceType: string;
-    VCpuInfo: { DefaultVCpus: number };
-    MemoryInfo: { SizeInMiB: number };
-  }[];
-  return list.map((t) => ({
-    type: t.InstanceType,
-    vcpus: t.VCpuInfo.DefaultVCpus,
-    memoryMiB: t.MemoryInfo.SizeInMiB,
+  return (r.output.InstanceTypes ?? []).map((t) => ({
+    type: t.InstanceType ?? '',
+    vcpus: t.VCpuInfo?.DefaultVCpus ?? 0,
+    memoryMiB: t.MemoryInfo?.SizeInMiB ?? 0,
   }));
 }
 
 export function parameter(store: GameStore, name: string): string | null {
   const r = store.getState().query({ action: 'ssm:GetParameter', input: { Name: name } });
   if ('error' in r) return null;
-  return (r.output.Parameter as { Value: string }).Value;
+  return r.output.Parameter?.Value ?? null;
 }
 
 export interface SubnetInfo {
@@ -76,8 +70,8 @@ export interface SubnetInfo {
 export function subnets(store: GameStore): SubnetInfo[] {
   const r = store.getState().query({ action: 'ec2:DescribeSubnets', input: {} });
   if ('error' in r) return [];
-  return (r.output.Subnets as { SubnetId: string; AvailabilityZone: string }[])
-    .map((s) => ({ id: s.SubnetId, zone: s.AvailabilityZone }))
+  return (r.output.Subnets ?? [])
+    .map((s) => ({ id: s.SubnetId ?? '', zone: s.AvailabilityZone ?? '' }))
     .sort((a, b) => a.zone.localeCompare(b.zone));
 }
 
@@ -85,7 +79,7 @@ export function subnets(store: GameStore): SubnetInfo[] {
 export function planEditions(store: GameStore): string[] {
   const r = store.getState().query({ action: 'ecs:ListTaskDefinitions', input: { status: 'ACTIVE' } });
   if ('error' in r) return [];
-  const arns = r.output.taskDefinitionArns as string[];
+  const arns = r.output.taskDefinitionArns ?? [];
   return arns
     .map((arn) => arn.slice(arn.lastIndexOf('/') + 1))
     .sort((a, b) => {

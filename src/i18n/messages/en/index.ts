@@ -4,6 +4,10 @@
  */
 import { BUILD } from './build.ts';
 import { CAMPAIGN } from './campaign.ts';
+import { CANVAS } from './canvas.ts';
+import { CHRONICLE } from './chronicle.ts';
+import { EMBED } from './embed.ts';
 import { FRAME } from './frame.ts';
+import { WORLD } from './world.ts';
 
-export const EN = { ...FRAME, ...BUILD, ...CAMPAIGN } as const;
+export const EN = { ...FRAME, ...BUILD, ...CAMPAIGN, ...CANVAS, ...CHRONICLE, ...EMBED, ...WORLD } as const;

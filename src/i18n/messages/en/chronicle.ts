@@ -1,0 +1,43 @@
+/** The Chronicle strip: its tones, its empty state, undo, redo and reset (free play and in a level). */
+export const CHRONICLE = {
+  'chronicle.tone.info': 'Note',
+  'chronicle.tone.good': 'Good news',
+  'chronicle.tone.warn': 'Warning',
+  'chronicle.tone.bad': 'Alarm',
+  'chronicle.sandbox.empty': {
+    nozama: 'Nothing has happened yet: found a kingdom to begin.',
+    aws: 'No events yet.',
+  },
+  'chronicle.sandbox.reset': { nozama: 'Reset the world', aws: 'Reset' },
+  'chronicle.sandbox.yes': { nozama: 'Yes, start over', aws: 'Confirm reset' },
+  'chronicle.sandbox.keep': { nozama: 'Keep my world', aws: 'Cancel' },
+  'chronicle.sandbox.ask': {
+    nozama: 'Start over from an empty planet?',
+    aws: 'Discard every call and start over?',
+  },
+  'chronicle.sandbox.done': { nozama: 'The world starts over.', aws: 'World reset.' },
+  'chronicle.level.empty': { nozama: 'Nothing has happened yet.', aws: 'No events yet.' },
+  'chronicle.level.reset': { nozama: 'Restart the level', aws: 'Reset' },
+  'chronicle.level.yes': { nozama: 'Yes, restart', aws: 'Confirm reset' },
+  'chronicle.level.keep': { nozama: 'Keep playing', aws: 'Cancel' },
+  'chronicle.level.ask': {
+    nozama: 'Restart the level from its beginning? Your orders since it began are forgotten.',
+    aws: "Discard every call since the level began and restart from the level's starting world?",
+  },
+  'chronicle.level.done': { nozama: 'The level starts over.', aws: 'Level reset.' },
+  'chronicle.origin': {
+    nozama: 'The world from the link began here: {count} orders replayed.',
+    aws: 'World loaded from a link here: {count} calls replayed.',
+  },
+  'chronicle.confirmReset': 'Confirm reset',
+  'chronicle.history': 'History',
+  'chronicle.undo': 'Undo',
+  'chronicle.redo': 'Redo',
+  'chronicle.more': 'More lines',
+  'chronicle.fewer': 'Fewer lines',
+  'chronicle.undone': { nozama: 'Undone: {action}.', aws: 'Undid {action}.' },
+  'chronicle.lastCall': { nozama: 'the last order', aws: 'the last call' },
+  'chronicle.nothingToUndo': 'Nothing to undo.',
+  'chronicle.redone': 'Redone: {action}.',
+  'chronicle.nothingToRedo': 'Nothing to redo.',
+} as const;
