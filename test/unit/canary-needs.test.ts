@@ -111,6 +111,8 @@ describe('what a canary needs, read from the world', () => {
     // Laid again, a blueprint finds its things standing and asks for nothing twice.
     expect(p.lay('gate').sent).toEqual([]);
     expect(p.lay('watchtower').sent).toEqual([]);
+    expect(p.lay('cursedEdition').sent).toEqual([]);
+    expect(p.lay('travelers').sent).toEqual([]);
 
     p.send(CANARY_WITH_WATCHTOWER('mill:2', 'mill-5xx'));
     expect(p.done()).toContain('renovation');
@@ -127,7 +129,13 @@ describe('what a canary needs, read from the world', () => {
     const dc = (input as { deploymentConfiguration: Record<string, unknown> }).deploymentConfiguration;
     p.send({
       action: 'ecs:UpdateService',
-      input: { ...input, deploymentConfiguration: { ...dc, alarms: { alarmNames: ['mill-5xx'], enable: true, rollback: false } } },
+      input: {
+        ...input,
+        deploymentConfiguration: {
+          ...dc,
+          alarms: { alarmNames: ['mill-5xx'], enable: true, rollback: false },
+        },
+      },
     });
     expect(p.done()).not.toContain('renovation');
   });
@@ -140,7 +148,13 @@ describe('what a canary needs, read from the world', () => {
       input: {
         family: 'mill',
         containerDefinitions: [
-          { name: 'web', image: 'nginx:1.27', cpu: 256, memory: 512, portMappings: [{ containerPort: 80, hostPort: 0 }] },
+          {
+            name: 'web',
+            image: 'nginx:1.27',
+            cpu: 256,
+            memory: 512,
+            portMappings: [{ containerPort: 80, hostPort: 0 }],
+          },
         ],
       },
     });

@@ -83,7 +83,8 @@ describe('UpdateService loadBalancers (rolling update controller)', () => {
     ],
     [
       'a target group that does not exist',
-      () => onRoad('arn:aws:elasticloadbalancing:za-southwest-1:123456789012:targetgroup/nope/0123456789abcdef'),
+      () =>
+        onRoad('arn:aws:elasticloadbalancing:za-southwest-1:123456789012:targetgroup/nope/0123456789abcdef'),
       'does not exist.',
     ],
   ])('refuses %s with InvalidParameterException and changes nothing', (_label, lbs, message) => {
@@ -104,12 +105,18 @@ describe('UpdateService loadBalancers (rolling update controller)', () => {
     const e = w.err('ecs:UpdateService', {
       cluster: 'Royaume',
       service: 'mill',
-      serviceRegistries: [{ registryArn: 'arn:aws:servicediscovery:za-southwest-1:123456789012:service/srv-1' }],
+      serviceRegistries: [
+        { registryArn: 'arn:aws:servicediscovery:za-southwest-1:123456789012:service/srv-1' },
+      ],
     });
     expect(e.name).toBe('InvalidParameterException');
     expect(e.message).toContain('serviceRegistries');
     expect(w.state).toBe(before);
-    const out = w.ok('ecs:UpdateService', { cluster: 'Royaume', service: 'mill', serviceRegistries: [] }).service;
+    const out = w.ok('ecs:UpdateService', {
+      cluster: 'Royaume',
+      service: 'mill',
+      serviceRegistries: [],
+    }).service;
     expect(out.deployments).toHaveLength(2);
     expect(out.serviceRegistries).toEqual([]);
   });

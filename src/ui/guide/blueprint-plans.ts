@@ -14,9 +14,10 @@
  *   at least 5, missing data not breaching
  *   (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html).
  */
+
+import { ecsUserData } from '../../levels/calls.ts';
 import type { Call, SimState } from '../../model/index.ts';
 import { amiId, defaultVpcId, lbDimension, subnetIdFor, zoneNames } from '../../model/index.ts';
-import { ecsUserData } from '../../levels/calls.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 import { pick } from '../dom.ts';
@@ -70,7 +71,9 @@ function editionsOf(sim: SimState, region: string, family: string) {
 }
 
 function gateOf(sim: SimState, region: string, name: string) {
-  return Object.values(sim.elb.loadBalancers).find((lb) => lb.region === region && lb.LoadBalancerName === name);
+  return Object.values(sim.elb.loadBalancers).find(
+    (lb) => lb.region === region && lb.LoadBalancerName === name,
+  );
 }
 
 function roadArn(sim: SimState, region: string, name: string): string | undefined {
@@ -80,8 +83,9 @@ function roadArn(sim: SimState, region: string, name: string): string | undefine
 
 function mainDoorArn(sim: SimState, region: string, gate: string): string | undefined {
   const lb = gateOf(sim, region, gate);
-  return Object.values(sim.elb.listeners).find((l) => l.LoadBalancerArn === lb?.LoadBalancerArn && l.Port === 80)
-    ?.ListenerArn;
+  return Object.values(sim.elb.listeners).find(
+    (l) => l.LoadBalancerArn === lb?.LoadBalancerArn && l.Port === 80,
+  )?.ListenerArn;
 }
 
 /** A planned call that reads the world as it is when it is sent (earlier calls of the run included). */
@@ -106,7 +110,9 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
     planned(
       [`Found kingdom ${n.kingdom}`, `Create cluster ${n.kingdom}`],
       () => ({ action: 'ecs:CreateCluster', input: { clusterName: n.kingdom } }),
-      cluster ? pick(`Kingdom ${n.kingdom} already stands.`, `Cluster ${n.kingdom} exists.`, mode) : undefined,
+      cluster
+        ? pick(`Kingdom ${n.kingdom} already stands.`, `Cluster ${n.kingdom} exists.`, mode)
+        : undefined,
     ),
   ];
   for (const zone of zoneNames(region).slice(0, 3)) {
@@ -160,7 +166,9 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
           ],
         },
       }),
-      drafted ? pick(`Plan ${n.decree} is already drafted.`, `Task definition ${n.decree} exists.`, mode) : undefined,
+      drafted
+        ? pick(`Plan ${n.decree} is already drafted.`, `Task definition ${n.decree} exists.`, mode)
+        : undefined,
     ),
   );
   const roads = roadNames(n);
@@ -197,7 +205,12 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
           [`Put decree ${n.decree} behind ${n.gate}`, `Update service ${n.decree} (loadBalancers)`],
           (value) => ({
             action: 'ecs:UpdateService',
-            input: { cluster: n.kingdom, service: n.decree, loadBalancers: lbs(value), healthCheckGracePeriodSeconds: 30 },
+            input: {
+              cluster: n.kingdom,
+              service: n.decree,
+              loadBalancers: lbs(value),
+              healthCheckGracePeriodSeconds: 30,
+            },
           }),
           undefined,
         )
@@ -250,30 +263,55 @@ function travelersBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: 
   ];
 }
 
-function cursedEditionBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () => Here): PlannedCall[] {
+function cursedEditionBlueprint(
+  here: Here,
+  n: BlueprintNames,
+  mode: NameMode,
+  now: () => Here,
+): PlannedCall[] {
   const region = here.ui.region;
   const editions = editionsOf(here.sim, region, n.decree);
   const last = editions[editions.length - 1];
-  const next = `${n.decree}:${(last?.revision ?? 0) + 1}`;
+  // A newer edition than the decree runs already waits: it is the one to curse, not a third.
+  const runs = serviceOf(here.sim, region, n.kingdom, n.decree)?.taskDefinition;
+  const waiting = last && last.revision > 1 && last.taskDefinitionArn !== runs ? last : undefined;
+  const next = waiting ? `${n.decree}:${waiting.revision}` : `${n.decree}:${(last?.revision ?? 0) + 1}`;
+  const edition = next.slice(next.lastIndexOf(':') + 1);
+  const images = new Set(waiting?.containerDefinitions.map((c) => c.image) ?? []);
+  const cursed =
+    waiting !== undefined &&
+    Object.entries(here.sim.traffic.behaviors).some(
+      ([key, b]) => b.errorRate > 0 && (key === waiting.taskDefinitionArn || images.has(key)),
+    );
   const containers = (last?.containerDefinitions ?? []).map((c) => ({
     name: c.name,
     image: c.image === 'nginx:1.28' ? 'nginx:1.29' : 'nginx:1.28',
     cpu: c.cpu,
     memory: c.memory,
     essential: c.essential,
-    portMappings: c.portMappings.map((p) => ({ containerPort: p.containerPort, hostPort: p.hostPort, protocol: p.protocol })),
+    portMappings: c.portMappings.map((p) => ({
+      containerPort: p.containerPort,
+      hostPort: p.hostPort,
+      protocol: p.protocol,
+    })),
   }));
   return [
     planned(
-      [`Draft edition ${next.split(':')[1]} of plan ${n.decree}`, `Register task definition ${next}`],
+      [`Draft edition ${edition} of plan ${n.decree}`, `Register task definition ${next}`],
       () => ({
         action: 'ecs:RegisterTaskDefinition',
         input: { family: n.decree, containerDefinitions: containers },
       }),
-      undefined,
+      waiting
+        ? pick(
+            `Edition ${edition} of plan ${n.decree} is drafted and waits.`,
+            `Task definition ${next} exists (the service runs an older revision).`,
+            mode,
+          )
+        : undefined,
     ),
     planned(
-      [`Curse edition ${next.split(':')[1]}: three answers in ten go wrong`, `Set behavior: ${next} fails 30%`],
+      [`Curse edition ${edition}: three answers in ten go wrong`, `Set behavior: ${next} fails 30%`],
       (value) => {
         const newest = editionsOf(now().sim, region, n.decree).at(-1);
         return {
@@ -284,7 +322,9 @@ function cursedEditionBlueprint(here: Here, n: BlueprintNames, mode: NameMode, n
           },
         };
       },
-      undefined,
+      cursed
+        ? pick(`Edition ${edition} is already cursed.`, `${next} already fails requests.`, mode)
+        : undefined,
     ),
   ];
 }
@@ -306,7 +346,10 @@ function watchtowerBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now:
             Namespace: 'AWS/ApplicationELB',
             MetricName: 'HTTPCode_Target_5XX_Count',
             Dimensions: [
-              { Name: 'LoadBalancer', Value: value('GATE_DIMENSION', lb ? lbDimension(lb.LoadBalancerArn) : undefined) },
+              {
+                Name: 'LoadBalancer',
+                Value: value('GATE_DIMENSION', lb ? lbDimension(lb.LoadBalancerArn) : undefined),
+              },
             ],
             Statistic: 'Sum',
             Period: 60,

@@ -42,7 +42,9 @@ function familyOf(arn: string): string {
 }
 
 function behindGate(sim: SimState, svc: Service): boolean {
-  return svc.loadBalancers.some((lb) => (sim.elb.targetGroups[lb.targetGroupArn]?.LoadBalancerArns.length ?? 0) > 0);
+  return svc.loadBalancers.some(
+    (lb) => (sim.elb.targetGroups[lb.targetGroupArn]?.LoadBalancerArns.length ?? 0) > 0,
+  );
 }
 
 /** The doors of the gates the decree's roads hang from. */
@@ -93,7 +95,11 @@ export function readCanaryNeeds(sim: SimState, region: string): CanaryReading {
   // Records are kept newest first.
   const last = watched[0];
   const outcome =
-    last?.status === 'ROLLBACK_SUCCESSFUL' ? 'rolledBack' : last?.status === 'SUCCESSFUL' ? 'succeeded' : null;
+    last?.status === 'ROLLBACK_SUCCESSFUL'
+      ? 'rolledBack'
+      : last?.status === 'SUCCESSFUL'
+        ? 'succeeded'
+        : null;
   const need = (id: NeedId, done: boolean, panel: PanelId, found?: string, optional = false): Need => ({
     id,
     done,
@@ -108,7 +114,12 @@ export function readCanaryNeeds(sim: SimState, region: string): CanaryReading {
       need('gate', withDoor !== undefined, 'gate', withDoor?.LoadBalancerName),
       need('decree', decree !== undefined, 'decree', decree?.serviceName),
       need('travelers', travelers, 'traffic'),
-      need('edition', newest !== undefined, 'plan', newest ? `${newest.family}:${newest.revision}` : undefined),
+      need(
+        'edition',
+        newest !== undefined,
+        'plan',
+        newest ? `${newest.family}:${newest.revision}` : undefined,
+      ),
       need('curse', cursed, 'traffic', undefined, true),
       need('watchtower', alarms.length > 0, 'watchtower', alarms[0]?.AlarmName),
       need('renovation', last !== undefined, 'renovation'),

@@ -5,5 +5,6 @@
 import { BUILD } from './build.ts';
 import { CAMPAIGN } from './campaign.ts';
 import { FRAME } from './frame.ts';
+import { GUIDE } from './guide.ts';
 
-export const EN = { ...FRAME, ...BUILD, ...CAMPAIGN } as const;
+export const EN = { ...FRAME, ...BUILD, ...CAMPAIGN, ...GUIDE } as const;
