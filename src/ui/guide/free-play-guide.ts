@@ -58,8 +58,8 @@ export function createFreePlayGuide(store: GameStore): Component {
     { class: 'guide-checklist', 'data-role': 'canary-checklist' },
     h('h3', { class: 'level-subtitle' }, words(...T.pair('guide.checklist'))),
     h('p', { class: 'hint' }, words(...T.pair('guide.checklistHint'))),
-    needs,
     outcome,
+    needs,
   );
   const open = (need: Need) => openBuildSection(checklist, need.panel);
 
