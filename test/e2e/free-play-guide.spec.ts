@@ -120,7 +120,13 @@ test('the decree form puts a standing decree behind the gate (UpdateService load
       input: {
         family: 'inn',
         containerDefinitions: [
-          { name: 'web', image: 'nginx:1.27', cpu: 256, memory: 512, portMappings: [{ containerPort: 80, hostPort: 0 }] },
+          {
+            name: 'web',
+            image: 'nginx:1.27',
+            cpu: 256,
+            memory: 512,
+            portMappings: [{ containerPort: 80, hostPort: 0 }],
+          },
         ],
       },
     });
@@ -145,7 +151,9 @@ test('the decree form puts a standing decree behind the gate (UpdateService load
   await decree.locator('.gate-fields').scrollIntoViewIfNeeded();
   await shot(page, '5-decree-behind-gate');
   await decree.getByRole('button', { name: 'Amend the decree' }).click();
-  await expect(decree.locator('.call-result')).toContainText('Decree inn now stands behind the gate, on road mill-blue.');
+  await expect(decree.locator('.call-result')).toContainText(
+    'Decree inn now stands behind the gate, on road mill-blue.',
+  );
   const lbs = await page.evaluate(
     () =>
       Object.values(window.__nozama?.store.getState().sim.services ?? {}).find((s) => s.serviceName === 'inn')
