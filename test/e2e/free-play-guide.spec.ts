@@ -15,7 +15,7 @@ async function shot(page: Page, name: string): Promise<void> {
 
 const done = (checklist: Locator) => checklist.locator('li[data-done="true"]');
 
-async function lay(page: Page, blueprints: Locator, id: string, calls: RegExp): Promise<void> {
+async function lay(blueprints: Locator, id: string, calls: RegExp): Promise<void> {
   await blueprints.getByLabel('Blueprint').selectOption(id);
   const button = blueprints.getByRole('button', { name: 'Lay it down' });
   await button.scrollIntoViewIfNeeded();
@@ -53,7 +53,7 @@ test('from an empty free play, blueprints and the checklist lead to a canary rol
   const logged = () => page.evaluate(() => window.__nozama?.store.getState().log.length ?? 0);
   const before = await logged();
   await shot(page, '1-empty-1280');
-  await lay(page, blueprints, 'gate', /11 orders given\.$/);
+  await lay(blueprints, 'gate', /11 orders given\.$/);
   expect(await logged()).toBe(before + 11);
   await expect(done(checklist)).toHaveCount(2);
   await advanceUntil(
@@ -63,13 +63,13 @@ test('from an empty free play, blueprints and the checklist lead to a canary rol
     300,
   );
 
-  await lay(page, blueprints, 'travelers', /1 order given\.$/);
-  await lay(page, blueprints, 'cursedEdition', /2 orders given\.$/);
+  await lay(blueprints, 'travelers', /1 order given\.$/);
+  await lay(blueprints, 'cursedEdition', /2 orders given\.$/);
   // A name the player changes is the name the call uses.
   await blueprints.getByLabel('Blueprint').selectOption('watchtower');
   await blueprints.getByLabel('Watchtower').fill('mill-errors');
   await expect(list).toContainText('--alarm-name mill-errors');
-  await lay(page, blueprints, 'watchtower', /1 order given\.$/);
+  await lay(blueprints, 'watchtower', /1 order given\.$/);
   await expect(done(checklist)).toHaveCount(6);
   await expect(checklist.locator('li[data-need="renovation"]')).toHaveAttribute('data-done', 'false');
   await checklist.scrollIntoViewIfNeeded();
@@ -135,7 +135,7 @@ test('the decree form puts a standing decree behind the gate (UpdateService load
       input: { cluster: 'Royaume', serviceName: 'inn', taskDefinition: 'inn:1', desiredCount: 1 },
     });
   });
-  await lay(page, blueprints, 'gate', /orders given/);
+  await lay(blueprints, 'gate', /orders given/);
   const decree = page.locator('details[data-section="decree"]');
   await decree.locator(':scope > summary').click();
   await decree.getByLabel('Decree', { exact: true }).selectOption({ label: 'amend inn' });
