@@ -80,8 +80,9 @@ for (const size of SIZES) {
       const s = sections.nth(i);
       if ((await s.getAttribute('open')) === null) await s.locator(':scope > summary').click();
       cut.push(...(await cutOptions(page)));
-      if ((await s.getAttribute('data-section')) === 'gate')
-        await page.screenshot({ path: `${SCREENSHOTS}/dropdowns-gate-${size.width}.png` });
+      const id = await s.getAttribute('data-section');
+      if (id === 'territory')
+        await s.screenshot({ path: `${SCREENSHOTS}/dropdowns-${id}-${size.width}.png` });
     }
     expect([...new Set(cut)]).toEqual([]);
     expect(problems).toEqual([]);
