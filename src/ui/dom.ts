@@ -140,8 +140,11 @@ export function fieldHint(label: Child, hintText = ''): HTMLParagraphElement {
 /** Changes a field's own hint; the AWS parameter's name stays at its end. */
 export function setHint(f: Field<HTMLElement>, text: string): void {
   const own = f.hint.querySelector('.hint-text') ?? f.hint;
-  if (own.textContent !== text) own.textContent = text;
-  f.hint.hidden = text === '' && !f.hint.querySelector('.hint-aws');
+  // No text of its own: the field's plain sentence stays (field-hints.ts).
+  const aws = f.hint.querySelector('.hint-aws code')?.textContent ?? '';
+  const shown = text || (FIELD_HINTS[aws] ?? '');
+  if (own.textContent !== shown) own.textContent = shown;
+  f.hint.hidden = shown === '' && !f.hint.querySelector('.hint-aws');
 }
 
 export interface Option {

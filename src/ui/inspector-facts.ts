@@ -274,8 +274,8 @@ function aboveDesired(s: Service, live: number, mode: NameMode): Fact[] {
     [
       pick(`Why ${live}, not ${s.desiredCount}`, `Why ${live} > desiredCount`, mode),
       pick(
-        `a renovation: old and new editions stand together, up to ${max} (the “raise up to” limit, maximumPercent ${maximumPercent}% of ${s.desiredCount}); the old fall as the new pass the herald, and those taken down behind a gate stay until their travelers leave (draining)`,
-        `a deployment may run up to maximumPercent (${maximumPercent}%) of desiredCount: ${max} tasks, old and new revisions together; old tasks stop as new ones become healthy, and tasks deregistering from a target group keep running until draining ends`,
+        `A renovation at work: old and new editions stand side by side, at most ${max} (“raise up to”: maximumPercent ${maximumPercent}% of ${s.desiredCount}). The old come down as the new pass the herald; behind a gate, once their travelers have left.`,
+        `A deployment: old and new revisions run together, at most ${max} tasks (maximumPercent ${maximumPercent}% of desiredCount ${s.desiredCount}). Old tasks stop as new ones turn healthy, after draining from the target group.`,
         mode,
       ),
     ],

@@ -79,11 +79,12 @@ export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, st
         `Steps: weight on ${newWord[1]}, and the actual share since the step`,
         mode,
       ),
+      // Column heads are one word each; in both word sets AWS's word alone (the caption says both).
       [
-        pick('Step', 'Step', mode),
-        pick('Set', 'Weight', mode),
-        pick('Actual', 'Actual', mode),
-        pick('State', 'State', mode),
+        pick('Step', 'Step', mode === 'both' ? 'aws' : mode),
+        pick('Set', 'Weight', mode === 'both' ? 'aws' : mode),
+        pick('Actual', 'Actual', mode === 'both' ? 'aws' : mode),
+        pick('State', 'State', mode === 'both' ? 'aws' : mode),
       ],
     ),
     h(
@@ -93,15 +94,17 @@ export function stepTable(steps: StepRow[], mode: NameMode, newWord: [string, st
         h(
           'tr',
           { class: `step-${s.state}`, 'data-step': s.k },
-          h('th', { scope: 'row' }, `${s.k}`),
+          // The mark sits by the step's number, so a narrow state column never leaves it alone on a
+          // line above its word.
+          h(
+            'th',
+            { scope: 'row' },
+            h('span', { 'aria-hidden': 'true', class: 'step-mark' }, `${STEP_ICON[s.state]}\u00a0`),
+            `${s.k}`,
+          ),
           h('td', {}, `${pct(s.set)}%`),
           h('td', {}, s.actual === null ? '—' : `${pct(s.actual)}%`),
-          h(
-            'td',
-            {},
-            h('span', { 'aria-hidden': 'true' }, `${STEP_ICON[s.state]} `),
-            pick(...STEP_WORD[s.state], mode),
-          ),
+          h('td', {}, pick(...STEP_WORD[s.state], mode)),
         ),
       ),
     ),
@@ -164,7 +167,7 @@ export function towerList(towers: StatusView['towers'], mode: NameMode): HTMLEle
           {},
           h('strong', {}, t.name),
           ' · ',
-          h('span', { class: 'watchtower-state' }, alarmStateWords(t.state, mode)),
+          h('span', { class: 'watchtower-state' }, ...breakable(alarmStateWords(t.state, mode))),
         ),
       ),
     ),

@@ -8,6 +8,7 @@ import presenter from './classroom/presenter.css?inline';
 import capacity from './forms/capacity.css?inline';
 import gate from './forms/gate.css?inline';
 import renovation from './forms/renovation.css?inline';
+import guide from './guide/guide.css?inline';
 import panels from './styles.css?inline';
 
-export const GAME_CSS = `@scope (.nozama) {\n${panels}\n${gate}\n${renovation}\n${capacity}\n${presenter}\n}\n`;
+export const GAME_CSS = `@scope (.nozama) {\n${panels}\n${gate}\n${renovation}\n${capacity}\n${guide}\n${presenter}\n}\n`;

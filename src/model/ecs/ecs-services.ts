@@ -12,7 +12,9 @@
  * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/track-service-rebalancing.html
  * (availabilityZoneRebalancing defaults). Deployments themselves (circuit breaker, alarms, native strategies)
  * live in ecs-deployments.ts; the describe shape in ecs-service-describe.ts; the deployment configuration in
- * ecs-deployment-config.ts. UpdateService accepts loadBalancers changes (a new deployment). A
+ * ecs-deployment-config.ts. UpdateService accepts loadBalancers changes (a new deployment; an empty list
+ * removes them: https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html,
+ * https://docs.aws.amazon.com/AmazonECS/latest/developerguide/update-service-parameters.html). A
  * capacityProviderStrategy (capacity-strategy.ts) replaces the launch type; changing it starts a new
  * deployment. Simplification: service discovery and the EXTERNAL controller are not modelled (a clear error says so);
  * CODE_DEPLOY services get their task sets from task-sets.ts.
@@ -218,7 +220,13 @@ function updateService(ctx: Ctx, input: Input) {
       throw invalidParameter(
         'Unable to update task definition on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.',
       );
-    for (const k of ['loadBalancers', 'networkConfiguration', 'placementStrategy', 'placementConstraints'])
+    for (const k of [
+      'loadBalancers',
+      'serviceRegistries',
+      'networkConfiguration',
+      'placementStrategy',
+      'placementConstraints',
+    ])
       if (input[k] !== undefined)
         throw invalidParameter(
           `Unable to update ${k} on services with a CODE_DEPLOY deployment controller. Use AWS CodeDeploy to trigger a new deployment.`,
@@ -281,7 +289,17 @@ function updateService(ctx: Ctx, input: Input) {
   const network = changes.networkConfiguration ?? svc.networkConfiguration;
   checkLaunch(tdNow, changes.launchType ?? svc.launchType, network);
   if (input.loadBalancers !== undefined) {
+    // ECS-API:UpdateService: on a rolling-update service target groups may be added, changed or
+    // removed (an empty list); the change starts a new deployment whose tasks use the new entries.
     changes.loadBalancers = readServiceLoadBalancers(ctx, input.loadBalancers, tdNow);
+    redeploy = true;
+  }
+  if (input.serviceRegistries !== undefined) {
+    // Cloud Map is not modelled: removing the registries (an empty list) is what a service here can do.
+    if (!Array.isArray(input.serviceRegistries) || input.serviceRegistries.length > 0)
+      throw invalidParameter(
+        'Service discovery (serviceRegistries, AWS Cloud Map) is not modelled in Nozama; only an empty list is accepted.',
+      );
     redeploy = true;
   }
   const dc = changes.deploymentConfiguration ?? svc.deploymentConfiguration;

@@ -4,14 +4,17 @@
  * missing, in Nozama's or AWS's words by the Rosetta switch), the hints revealed one at a time,
  * "Show me" (restarts and plays the reference solution; stoppable), "Reset level" (confirmed), and
  * the map, and a glossary of the words the level uses, in plain words for a newcomer who has never
- * met AWS. In free play it says so and offers the map.
+ * met AWS. In free play it says so, offers the map, and guides (src/ui/guide: what a canary needs,
+ * and blueprints).
  */
 import { goalMissingText } from '../../i18n/goal-words.ts';
 import { glossaryFor } from '../../i18n/lexicon.ts';
 import { resolveText } from '../../levels/refs.ts';
 import type { GoalProgress, SimState } from '../../model/index.ts';
 import type { GameStore, LevelState, NameMode } from '../../store/create-game-store.ts';
+import type { Component } from '../component.ts';
 import { applyNames, button, frameScheduler, h, pick, setText, uid, words } from '../dom.ts';
+import { createFreePlayGuide } from '../guide/free-play-guide.ts';
 import { mark } from './stars.ts';
 
 export interface LevelPanelOptions {
@@ -126,6 +129,8 @@ export function bindLevelPanel(
     ),
     h('div', { class: 'row-buttons' }, freeMap),
   );
+  // Free play's guide lives while free play is on screen (its subscriptions go with it).
+  let guide: Component | null = null;
   const section = h('section', { class: 'level-panel', 'data-role': 'level-panel' });
   container.append(section);
 
@@ -140,6 +145,9 @@ export function bindLevelPanel(
       confirm.hidden = true;
       reset.hidden = false;
       setText(status, '');
+      guide?.destroy();
+      guide?.root.remove();
+      guide = null;
       if (level) {
         section.setAttribute('aria-labelledby', titleId);
         section.replaceChildren(levelBody);
@@ -164,10 +172,15 @@ export function bindLevelPanel(
         glossary.open = level.def.chapter === 1;
       } else {
         section.setAttribute('aria-labelledby', freeTitleId);
+        guide = createFreePlayGuide(store);
+        freeBody.append(guide.root);
         section.replaceChildren(freeBody);
       }
     }
-    if (!level) return;
+    if (!level) {
+      guide?.update(mode);
+      return;
+    }
     const key = JSON.stringify([
       mode,
       level.progress,
@@ -260,6 +273,7 @@ export function bindLevelPanel(
   render();
   return () => {
     scheduler.cancel();
+    guide?.destroy();
     for (const off of offs) off();
     section.remove();
   };

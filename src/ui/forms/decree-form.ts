@@ -1,7 +1,7 @@
 /**
  * Proclaim a decree: ecs:CreateService (name, plan, desired count, launch type, rules of settlement,
  * deployment limits), or amend a standing one with ecs:UpdateService (desired count, a new plan
- * edition, min/max percent).
+ * edition, min/max percent, and putting it behind the gate: loadBalancers, gate-fields.ts).
  */
 import { planName } from '../../i18n/names.ts';
 import type { Call, Service } from '../../model/index.ts';
@@ -15,6 +15,36 @@ import { createPlacementFields, createSubnetFields, refreshLaunchChoices } from 
 import { activeServices } from './world.ts';
 
 const NEW = '';
+
+/** What amending a decree's roads did: a new deployment moves its developments to (or off) the road. */
+function gateOutcome(
+  svc: { serviceName: string; loadBalancers: { targetGroupArn: string }[] },
+  mode: NameMode,
+): Outcome {
+  const tg = svc.loadBalancers[0]?.targetGroupArn;
+  const road = tg ? tg.slice(tg.indexOf('targetgroup/') + 12, tg.lastIndexOf('/')) : '';
+  return {
+    tone: 'ok',
+    text: tg
+      ? pick(
+          `Decree ${svc.serviceName} now stands behind the gate, on road ${road}.`,
+          `Service ${svc.serviceName} updated: loadBalancers → target group ${road}.`,
+          mode,
+        )
+      : pick(
+          `Decree ${svc.serviceName} no longer stands behind the gate.`,
+          `Service ${svc.serviceName} updated: loadBalancers removed.`,
+          mode,
+        ),
+    details: [
+      pick(
+        'A renovation starts: new developments rise on the new terms, then the old ones come down.',
+        'A new deployment starts: new tasks with the new load balancer configuration, then the old tasks stop.',
+        mode,
+      ),
+    ],
+  };
+}
 
 export function createDecreeForm(store: GameStore): Component {
   const life = lifetime(store);
@@ -59,7 +89,10 @@ export function createDecreeForm(store: GameStore): Component {
     launch.root.hidden = !fresh;
     placement.setHidden(!fresh || onFargate);
     network.setHidden(!fresh || !onFargate);
-    gate.setHidden(!fresh);
+    const standing = fresh ? null : (serviceOf(which.control.value) ?? null);
+    gate.setAmending(standing);
+    // A decree under CodeDeploy changes roads through CodeDeploy only (UpdateService refuses).
+    gate.setHidden(standing?.deploymentController.type === 'CODE_DEPLOY');
     if (fresh) form.setSubmit('Proclaim the decree', 'Create service', mode);
     else form.setSubmit('Amend the decree', 'Update service', mode);
     form.refresh();
@@ -85,6 +118,7 @@ export function createDecreeForm(store: GameStore): Component {
       if (plan.control.value) input.taskDefinition = plan.control.value;
       if (Object.keys(deploymentConfiguration).length)
         input.deploymentConfiguration = deploymentConfiguration;
+      Object.assign(input, gate.input());
       return { action: 'ecs:UpdateService', input };
     }
     input.serviceName = name.control.value.trim();
@@ -105,8 +139,14 @@ export function createDecreeForm(store: GameStore): Component {
   };
 
   const success = (output: Record<string, unknown>, call: Call): Outcome => {
-    const svc = output.service as { serviceName: string; desiredCount: number; taskDefinition: string };
+    const svc = output.service as {
+      serviceName: string;
+      desiredCount: number;
+      taskDefinition: string;
+      loadBalancers: { targetGroupArn: string }[];
+    };
     const created = call.action === 'ecs:CreateService';
+    if (!created && call.input?.loadBalancers !== undefined) return gateOutcome(svc, mode);
     return {
       tone: 'ok',
       text: created

@@ -3,8 +3,13 @@
  * containerPort}] (the road its developments join, and which building's door the herald visits) and
  * healthCheckGracePeriodSeconds (how long the steward ignores the herald after a development rises).
  * The building and port choices come from the chosen plan edition's port mappings.
+ *
+ * Amending a standing decree (UpdateService) the same fields put it behind the gate, move it to
+ * another road, or take it out (an empty list), each a new deployment; "as it stands" sends nothing
+ * (https://docs.aws.amazon.com/AmazonECS/latest/APIReference/API_UpdateService.html). A decree under
+ * CodeDeploy changes roads through CodeDeploy only, so the fields hide for it.
  */
-import type { TaskDefinition } from '../../model/index.ts';
+import type { Service, TaskDefinition } from '../../model/index.ts';
 import type { GameStore, NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 import type { Lifetime } from '../component.ts';
@@ -17,7 +22,14 @@ export interface GateFields {
   input(): Record<string, unknown>;
   update(mode: NameMode): void;
   setHidden(hidden: boolean): void;
+  /** The standing decree being amended (UpdateService), or null for a new one (CreateService). */
+  setAmending(svc: Service | null): void;
 }
+
+/** Amending: leave the roads as they are (nothing sent). */
+const KEEP = 'keep';
+/** Amending: take the decree from behind the gate (loadBalancers: []). */
+const OUT = 'out';
 
 /** The plan edition (family:revision) of the region the player is in. */
 export function editionOf({ sim, ui }: Here, ref: string): TaskDefinition | undefined {
@@ -33,6 +45,7 @@ export function createGateFields(
   changed: () => void,
 ): GateFields {
   let mode: NameMode = store.getState().ui.names;
+  let amending: Service | null = null;
   const road = field(
     words('Road to the gate', 'Target group (loadBalancers)'),
     h('select', { name: 'targetGroupArn' }),
@@ -56,13 +69,11 @@ export function createGateFields(
     h('div', { class: 'pair' }, container.root, port.root),
     grace.root,
   );
-  const root = h(
-    'fieldset',
-    { class: 'subfieldset gate-fields' },
-    h('legend', {}, words('Behind the gate', 'Load balancing')),
-    road.root,
-    details,
-  );
+  const legend = h('legend', {}, words('Behind the gate', 'Load balancing'));
+  const root = h('fieldset', { class: 'subfieldset gate-fields' }, legend, road.root, details);
+  /** A road chosen (not "none", "as it stands" or "take it out"). */
+  const roadChosen = () =>
+    road.control.value !== '' && road.control.value !== KEEP && road.control.value !== OUT;
 
   const refreshPorts = () => {
     const td = editionOf(store.getState(), plan.value);
@@ -81,7 +92,7 @@ export function createGateFields(
     );
   };
   const sync = () => {
-    details.hidden = road.control.value === '';
+    details.hidden = !roadChosen();
     refreshPorts();
     changed();
   };
@@ -92,7 +103,8 @@ export function createGateFields(
   const fields: GateFields = {
     root,
     input() {
-      if (!road.control.value) return {};
+      if (road.control.value === OUT) return { loadBalancers: [] };
+      if (!roadChosen()) return {};
       const out: Record<string, unknown> = {
         loadBalancers: [
           {
@@ -108,15 +120,49 @@ export function createGateFields(
     },
     update(m) {
       mode = m;
-      setOptions(road.control, [
-        { value: '', label: pick('not behind a gate', 'none', mode) },
-        ...roadsOf(store.getState()).map((t) => ({ value: t.TargetGroupArn, label: roadLabel(t, mode) })),
-      ]);
-      details.hidden = road.control.value === '';
+      const roads = roadsOf(store.getState()).map((t) => ({
+        value: t.TargetGroupArn,
+        label: roadLabel(t, mode),
+      }));
+      const behind = (amending?.loadBalancers.length ?? 0) > 0;
+      setOptions(
+        road.control,
+        amending
+          ? [
+              {
+                value: KEEP,
+                label: behind
+                  ? pick('as it stands (no change)', 'unchanged (not sent)', mode)
+                  : pick('not behind a gate (no change)', 'none (not sent)', mode),
+              },
+              ...(behind
+                ? [{ value: OUT, label: pick('take it from behind the gate', 'remove ([])', mode) }]
+                : []),
+              ...roads,
+            ]
+          : [{ value: '', label: pick('not behind a gate', 'none', mode) }, ...roads],
+      );
+      const put = amending !== null && !behind;
+      legend.replaceChildren(
+        put
+          ? words('Put this decree behind the gate', 'Add a load balancer (UpdateService)', mode)
+          : words('Behind the gate', 'Load balancing', mode),
+      );
+      details.hidden = !roadChosen();
       refreshPorts();
     },
     setHidden(hidden) {
       root.hidden = hidden;
+    },
+    setAmending(svc) {
+      if (svc?.serviceArn === amending?.serviceArn) return;
+      amending = svc;
+      // A decree chosen anew starts from "as it stands": nothing changes unless the player picks a road.
+      delete road.control.dataset.optionsKey;
+      if (svc) grace.control.value = String(svc.healthCheckGracePeriodSeconds ?? 30);
+      fields.update(mode);
+      road.control.value = svc ? KEEP : '';
+      sync();
     },
   };
   // The decree form follows the ECS collections; a new road must show up here too.

@@ -147,15 +147,23 @@ export function createRenovationForm(store: GameStore): Component {
     calls.plan(renovationCalls(s, choice()), mode);
   };
 
-  /** A decree was chosen: its settings, and its plan's next edition. */
-  const loadDecree = () => {
-    const s = sim();
-    const svc = s.services[decree.control.value];
-    if (!svc) return;
-    const current = svc.taskDefinition.slice(svc.taskDefinition.lastIndexOf('/') + 1);
+  /** The chosen decree's edition now (family:revision), or '' without a decree. */
+  const runningEdition = () => {
+    const svc = sim().services[decree.control.value];
+    return svc ? svc.taskDefinition.slice(svc.taskDefinition.lastIndexOf('/') + 1) : '';
+  };
+  /** Offers the decree's plan's newest edition other than the one it runs. */
+  const chooseNextEdition = () => {
+    const current = runningEdition();
     const [family] = splitEdition(current);
     const next = planEditions(store).find((e) => splitEdition(e)[0] === family && e !== current);
     if (next) edition.control.value = next;
+  };
+  /** A decree was chosen: its settings, and its plan's next edition. */
+  const loadDecree = () => {
+    const svc = sim().services[decree.control.value];
+    if (!svc) return;
+    chooseNextEdition();
     settings.load(store.getState(), svc);
   };
 
@@ -205,6 +213,10 @@ export function createRenovationForm(store: GameStore): Component {
     if (decree.control.value !== loaded) {
       loaded = decree.control.value;
       loadDecree();
+    } else if (edition.control.value === runningEdition()) {
+      // An edition drafted since (the form was open before it) is the one to renovate to, not the
+      // edition the decree already runs.
+      chooseNextEdition();
     }
     sync();
     live.render();

@@ -8,6 +8,16 @@ import { CANVAS } from './canvas.ts';
 import { CHRONICLE } from './chronicle.ts';
 import { EMBED } from './embed.ts';
 import { FRAME } from './frame.ts';
+import { GUIDE } from './guide.ts';
 import { WORLD } from './world.ts';
 
-export const EN = { ...FRAME, ...BUILD, ...CAMPAIGN, ...CANVAS, ...CHRONICLE, ...EMBED, ...WORLD } as const;
+export const EN = {
+  ...FRAME,
+  ...BUILD,
+  ...CAMPAIGN,
+  ...CANVAS,
+  ...CHRONICLE,
+  ...EMBED,
+  ...GUIDE,
+  ...WORLD,
+} as const;

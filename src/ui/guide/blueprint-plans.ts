@@ -1,0 +1,382 @@
+/**
+ * Free play's blueprints: a common setup laid down in one click, as the real calls it makes, listed
+ * before they run (call-list.ts) and sent one by one through the store's dispatch (so each is in the
+ * Chronicle, undoable, and shown in AWS's words). What already stands is not asked for again; a decree
+ * that stands without a gate is put behind it with UpdateService loadBalancers.
+ *
+ * - gate: a kingdom, a territory behind each of three portals, a plan (one building, a door on 80), a
+ *   gate with two roads and two doors (gate-plan.ts: the main door 80 and the test door 8080 a canary
+ *   needs) and the decree of three developments behind the main road;
+ * - travelers: twenty a second through the main door (sim:SetTraffic);
+ * - cursed edition: the plan's next edition (a newer image) and a curse on it, three answers in ten
+ *   wrong (sim:SetBehavior), which a canary should catch;
+ * - watchtower: an alarm on the gate's failed answers, HTTPCode_Target_5XX_Count, Sum over a minute
+ *   at least 5, missing data not breaching
+ *   (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html).
+ */
+
+import { ecsUserData } from '../../levels/calls.ts';
+import type { Call, SimState } from '../../model/index.ts';
+import { amiId, defaultVpcId, lbDimension, subnetIdFor, zoneNames } from '../../model/index.ts';
+import type { NameMode } from '../../store/create-game-store.ts';
+import type { Here } from '../../store/view-region.ts';
+import { pick } from '../dom.ts';
+import { type PlannedCall, scriptLine } from '../forms/call-list.ts';
+import { gatePlan } from '../forms/gate-plan.ts';
+
+export type BlueprintId = 'gate' | 'travelers' | 'cursedEdition' | 'watchtower';
+
+export const BLUEPRINTS: readonly BlueprintId[] = ['gate', 'travelers', 'cursedEdition', 'watchtower'];
+
+/** The names a player may change before laying a blueprint down. */
+export interface BlueprintNames {
+  kingdom: string;
+  decree: string;
+  gate: string;
+  watchtower: string;
+}
+
+export const TRAVELERS_PER_SECOND = 20;
+export const CURSE_ERROR_RATE = 0.3;
+
+/** Names for a world: its first kingdom if it has one, else Royaume; a decree mill at gate "gate". */
+export function defaultNames(here: Here): BlueprintNames {
+  const kingdom =
+    Object.values(here.sim.clusters)
+      .filter((c) => c.region === here.ui.region && c.status === 'ACTIVE')
+      .map((c) => c.clusterName)
+      .sort()[0] ?? 'Royaume';
+  return { kingdom, decree: 'mill', gate: 'gate', watchtower: 'mill-5xx' };
+}
+
+const roadNames = (n: BlueprintNames) => ({ main: `${n.decree}-blue`, test: `${n.decree}-green` });
+
+function clusterOf(sim: SimState, region: string, name: string) {
+  return Object.values(sim.clusters).find(
+    (c) => c.region === region && c.clusterName === name && c.status === 'ACTIVE',
+  );
+}
+
+function serviceOf(sim: SimState, region: string, kingdom: string, name: string) {
+  const cluster = clusterOf(sim, region, kingdom);
+  return Object.values(sim.services).find(
+    (s) => s.clusterArn === cluster?.clusterArn && s.serviceName === name && s.status === 'ACTIVE',
+  );
+}
+
+function editionsOf(sim: SimState, region: string, family: string) {
+  return Object.values(sim.taskDefinitions)
+    .filter((td) => td.region === region && td.family === family && td.status === 'ACTIVE')
+    .sort((a, b) => a.revision - b.revision);
+}
+
+function gateOf(sim: SimState, region: string, name: string) {
+  return Object.values(sim.elb.loadBalancers).find(
+    (lb) => lb.region === region && lb.LoadBalancerName === name,
+  );
+}
+
+function roadArn(sim: SimState, region: string, name: string): string | undefined {
+  return Object.values(sim.elb.targetGroups).find((t) => t.region === region && t.TargetGroupName === name)
+    ?.TargetGroupArn;
+}
+
+function mainDoorArn(sim: SimState, region: string, gate: string): string | undefined {
+  const lb = gateOf(sim, region, gate);
+  return Object.values(sim.elb.listeners).find(
+    (l) => l.LoadBalancerArn === lb?.LoadBalancerArn && l.Port === 80,
+  )?.ListenerArn;
+}
+
+/** A planned call that reads the world as it is when it is sent (earlier calls of the run included). */
+function planned(
+  title: [string, string],
+  call: (value: (variable: string, known: string | undefined) => string) => Call,
+  standing: string | undefined,
+): PlannedCall {
+  return {
+    title,
+    preview: scriptLine(call((v, known) => known ?? `$${v}`)),
+    ...(standing ? { standing } : {}),
+    build: () => call((_v, known) => known ?? ''),
+  };
+}
+
+function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () => Here): PlannedCall[] {
+  const { sim } = here;
+  const region = here.ui.region;
+  const cluster = clusterOf(sim, region, n.kingdom);
+  const steps: PlannedCall[] = [
+    planned(
+      [`Found kingdom ${n.kingdom}`, `Create cluster ${n.kingdom}`],
+      () => ({ action: 'ecs:CreateCluster', input: { clusterName: n.kingdom } }),
+      cluster
+        ? pick(`Kingdom ${n.kingdom} already stands.`, `Cluster ${n.kingdom} exists.`, mode)
+        : undefined,
+    ),
+  ];
+  for (const zone of zoneNames(region).slice(0, 3)) {
+    const held = Object.values(sim.instances).some(
+      (i) =>
+        i.availabilityZone === zone &&
+        i.ecsCluster === n.kingdom &&
+        (i.state === 'pending' || i.state === 'running'),
+    );
+    steps.push(
+      planned(
+        [`Erect a territory behind portal ${zone.slice(-2)}`, `Run an instance in ${zone}`],
+        () => ({
+          action: 'ec2:RunInstances',
+          input: {
+            ImageId: amiId(region, 'ecs-al2023'),
+            InstanceType: 't3.medium',
+            MinCount: 1,
+            MaxCount: 1,
+            Placement: { AvailabilityZone: zone },
+            UserData: ecsUserData(n.kingdom),
+          },
+        }),
+        held
+          ? pick(
+              `A territory of ${n.kingdom} already stands behind portal ${zone.slice(-2)}.`,
+              `An instance of ${n.kingdom} runs in ${zone}.`,
+              mode,
+            )
+          : undefined,
+      ),
+    );
+  }
+  const drafted = editionsOf(sim, region, n.decree).length > 0;
+  steps.push(
+    planned(
+      [`Draft plan ${n.decree}`, `Register task definition ${n.decree}`],
+      () => ({
+        action: 'ecs:RegisterTaskDefinition',
+        input: {
+          family: n.decree,
+          containerDefinitions: [
+            {
+              name: 'web',
+              image: 'nginx:1.27',
+              cpu: 256,
+              memory: 512,
+              essential: true,
+              portMappings: [{ containerPort: 80, hostPort: 0, protocol: 'tcp' }],
+            },
+          ],
+        },
+      }),
+      drafted
+        ? pick(`Plan ${n.decree} is already drafted.`, `Task definition ${n.decree} exists.`, mode)
+        : undefined,
+    ),
+  );
+  const roads = roadNames(n);
+  steps.push(
+    ...gatePlan(
+      here,
+      {
+        name: n.gate,
+        subnets: zoneNames(region).slice(0, 3).map(subnetIdFor),
+        vpcId: defaultVpcId(region),
+        mainRoad: roads.main,
+        testRoad: roads.test,
+        testDoor: true,
+        roadPort: 80,
+        targetType: 'instance',
+        healthCheckPath: '/',
+        herald: { HealthCheckIntervalSeconds: 10, HealthyThresholdCount: 2 },
+      },
+      mode,
+    ),
+  );
+  const svc = serviceOf(sim, region, n.kingdom, n.decree);
+  const behind = (svc?.loadBalancers.length ?? 0) > 0;
+  const lbs = (value: (v: string, known: string | undefined) => string) => [
+    {
+      targetGroupArn: value('MAIN_ROAD_ARN', roadArn(now().sim, region, roads.main)),
+      containerName: 'web',
+      containerPort: 80,
+    },
+  ];
+  steps.push(
+    svc && !behind
+      ? planned(
+          [`Put decree ${n.decree} behind ${n.gate}`, `Update service ${n.decree} (loadBalancers)`],
+          (value) => ({
+            action: 'ecs:UpdateService',
+            input: {
+              cluster: n.kingdom,
+              service: n.decree,
+              loadBalancers: lbs(value),
+              healthCheckGracePeriodSeconds: 30,
+            },
+          }),
+          undefined,
+        )
+      : planned(
+          [`Proclaim decree ${n.decree} behind ${n.gate}`, `Create service ${n.decree}`],
+          (value) => ({
+            action: 'ecs:CreateService',
+            input: {
+              cluster: n.kingdom,
+              serviceName: n.decree,
+              taskDefinition: n.decree,
+              desiredCount: 3,
+              loadBalancers: lbs(value),
+              healthCheckGracePeriodSeconds: 30,
+            },
+          }),
+          svc
+            ? pick(
+                `Decree ${n.decree} already stands behind a gate.`,
+                `Service ${n.decree} exists with a load balancer.`,
+                mode,
+              )
+            : undefined,
+        ),
+  );
+  return steps;
+}
+
+function travelersBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () => Here): PlannedCall[] {
+  const region = here.ui.region;
+  const door = mainDoorArn(here.sim, region, n.gate);
+  const flowing = door !== undefined && (here.sim.traffic.sources[door]?.requestsPerSecond ?? 0) > 0;
+  return [
+    planned(
+      [
+        `Send ${TRAVELERS_PER_SECOND} travelers a second through the main door`,
+        `Set traffic: ${TRAVELERS_PER_SECOND} requests/s on listener 80`,
+      ],
+      (value) => ({
+        action: 'sim:SetTraffic',
+        input: {
+          ListenerArn: value('MAIN_DOOR_ARN', mainDoorArn(now().sim, region, n.gate)),
+          RequestsPerSecond: TRAVELERS_PER_SECOND,
+        },
+      }),
+      flowing
+        ? pick('Travelers already pass the main door.', 'Traffic already flows on listener 80.', mode)
+        : undefined,
+    ),
+  ];
+}
+
+function cursedEditionBlueprint(
+  here: Here,
+  n: BlueprintNames,
+  mode: NameMode,
+  now: () => Here,
+): PlannedCall[] {
+  const region = here.ui.region;
+  const editions = editionsOf(here.sim, region, n.decree);
+  const last = editions[editions.length - 1];
+  // A newer edition than the decree runs already waits: it is the one to curse, not a third.
+  const runs = serviceOf(here.sim, region, n.kingdom, n.decree)?.taskDefinition;
+  const waiting = last && last.revision > 1 && last.taskDefinitionArn !== runs ? last : undefined;
+  const next = waiting ? `${n.decree}:${waiting.revision}` : `${n.decree}:${(last?.revision ?? 0) + 1}`;
+  const edition = next.slice(next.lastIndexOf(':') + 1);
+  const images = new Set(waiting?.containerDefinitions.map((c) => c.image) ?? []);
+  const cursed =
+    waiting !== undefined &&
+    Object.entries(here.sim.traffic.behaviors).some(
+      ([key, b]) => b.errorRate > 0 && (key === waiting.taskDefinitionArn || images.has(key)),
+    );
+  const containers = (last?.containerDefinitions ?? []).map((c) => ({
+    name: c.name,
+    image: c.image === 'nginx:1.28' ? 'nginx:1.29' : 'nginx:1.28',
+    cpu: c.cpu,
+    memory: c.memory,
+    essential: c.essential,
+    portMappings: c.portMappings.map((p) => ({
+      containerPort: p.containerPort,
+      hostPort: p.hostPort,
+      protocol: p.protocol,
+    })),
+  }));
+  return [
+    planned(
+      [`Draft edition ${edition} of plan ${n.decree}`, `Register task definition ${next}`],
+      () => ({
+        action: 'ecs:RegisterTaskDefinition',
+        input: { family: n.decree, containerDefinitions: containers },
+      }),
+      waiting
+        ? pick(
+            `Edition ${edition} of plan ${n.decree} is drafted and waits.`,
+            `Task definition ${next} exists (the service runs an older revision).`,
+            mode,
+          )
+        : undefined,
+    ),
+    planned(
+      [`Curse edition ${edition}: three answers in ten go wrong`, `Set behavior: ${next} fails 30%`],
+      (value) => {
+        const newest = editionsOf(now().sim, region, n.decree).at(-1);
+        return {
+          action: 'sim:SetBehavior',
+          input: {
+            TaskDefinition: value('NEW_EDITION', newest ? `${newest.family}:${newest.revision}` : undefined),
+            ErrorRate: CURSE_ERROR_RATE,
+          },
+        };
+      },
+      cursed
+        ? pick(`Edition ${edition} is already cursed.`, `${next} already fails requests.`, mode)
+        : undefined,
+    ),
+  ];
+}
+
+function watchtowerBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () => Here): PlannedCall[] {
+  const region = here.ui.region;
+  const standing = Object.values(here.sim.cloudwatch.alarms).some(
+    (a) => a.region === region && a.AlarmName === n.watchtower,
+  );
+  return [
+    planned(
+      [`Raise watchtower ${n.watchtower} over ${n.gate}`, `Put metric alarm ${n.watchtower}`],
+      (value) => {
+        const lb = gateOf(now().sim, region, n.gate);
+        return {
+          action: 'cloudwatch:PutMetricAlarm',
+          input: {
+            AlarmName: n.watchtower,
+            Namespace: 'AWS/ApplicationELB',
+            MetricName: 'HTTPCode_Target_5XX_Count',
+            Dimensions: [
+              {
+                Name: 'LoadBalancer',
+                Value: value('GATE_DIMENSION', lb ? lbDimension(lb.LoadBalancerArn) : undefined),
+              },
+            ],
+            Statistic: 'Sum',
+            Period: 60,
+            EvaluationPeriods: 1,
+            Threshold: 5,
+            ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+            TreatMissingData: 'notBreaching',
+          },
+        };
+      },
+      standing
+        ? pick(`Watchtower ${n.watchtower} already stands.`, `Alarm ${n.watchtower} exists.`, mode)
+        : undefined,
+    ),
+  ];
+}
+
+/** The calls of a blueprint for the world as it is; `now` reads the world as each call is sent. */
+export function blueprintPlan(
+  id: BlueprintId,
+  here: Here,
+  names: BlueprintNames,
+  mode: NameMode,
+  now: () => Here,
+): PlannedCall[] {
+  if (id === 'gate') return gateBlueprint(here, names, mode, now);
+  if (id === 'travelers') return travelersBlueprint(here, names, mode, now);
+  if (id === 'cursedEdition') return cursedEditionBlueprint(here, names, mode, now);
+  return watchtowerBlueprint(here, names, mode, now);
+}
