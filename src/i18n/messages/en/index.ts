@@ -4,6 +4,7 @@
  */
 import { BUILD } from './build.ts';
 import { CAMPAIGN } from './campaign.ts';
+import { CONSOLE } from './console.ts';
 import { FRAME } from './frame.ts';
 
-export const EN = { ...FRAME, ...BUILD, ...CAMPAIGN } as const;
+export const EN = { ...FRAME, ...BUILD, ...CAMPAIGN, ...CONSOLE } as const;
