@@ -56,7 +56,7 @@ export function createBringJson(store: GameStore, options: BringJsonOptions): Br
   const text = h('textarea', {
     id: textId,
     class: 'console-input bring-text',
-    rows: 5,
+    rows: 7,
     spellcheck: 'false',
     autocomplete: 'off',
     'data-role': 'bring-text',
@@ -68,23 +68,29 @@ export function createBringJson(store: GameStore, options: BringJsonOptions): Br
     class: 'bring-file',
     'data-role': 'bring-file',
   });
-  const status = h('div', { class: 'bring-plan', role: 'status', 'data-role': 'bring-plan' });
+  // What the text was read as (announced), the button that makes the calls, then their CLI lines or
+  // the CLI's refusal: the button sits high so it stays in view when the lines are long.
+  const summary = h('p', { role: 'status', class: 'bring-summary' });
   const run = button('', { class: 'button button-small bring-run', 'data-role': 'bring-run' });
+  const detail = h('div', { class: 'bring-detail' });
   const root = h(
     'section',
     { class: 'console-bring', id: headingId, 'aria-label': T.t('console.bringHeading'), hidden: true },
     h('h3', { class: 'console-bring-title' }, T.t('console.bringHeading')),
     h('p', { class: 'console-hint' }, T.t('console.bringHint')),
-    h('label', { for: textId, class: 'bring-label' }, T.t('console.bringText')),
-    text,
     h(
       'div',
-      { class: 'bring-row' },
-      h('label', { for: fileId, class: 'bring-label' }, T.t('console.bringFile')),
-      file,
+      { class: 'bring-input' },
+      h('label', { for: textId, class: 'bring-label' }, T.t('console.bringText')),
+      text,
+      h(
+        'div',
+        { class: 'bring-row' },
+        h('label', { for: fileId, class: 'bring-label' }, T.t('console.bringFile')),
+        file,
+      ),
     ),
-    status,
-    run,
+    h('div', { class: 'bring-result', 'data-role': 'bring-plan' }, summary, run, detail),
   );
 
   let plan: Plan = { kind: 'empty' };
@@ -97,41 +103,39 @@ export function createBringJson(store: GameStore, options: BringJsonOptions): Br
       plan = world ? { kind: 'world', ...world } : { kind: 'aws', brought: readAwsJson(value) };
     }
     const parts: HTMLElement[] = [];
+    let said = '';
     run.hidden = true;
-    if (plan.kind === 'empty') parts.push(h('p', { class: 'console-hint' }, T.t('console.bringEmpty')));
+    if (plan.kind === 'empty') said = T.t('console.bringEmpty');
     else if (plan.kind === 'world') {
-      parts.push(h('p', {}, T.t('console.bringWorld', { count: plan.calls })));
+      said = T.t('console.bringWorld', { count: plan.calls });
       run.textContent = T.t('console.bringLoad');
       run.hidden = false;
     } else if (!plan.brought.ok) {
-      parts.push(
-        h('p', {}, T.t('console.bringRefused')),
-        h('pre', { class: 'console-stderr' }, plan.brought.failure.stderr.trim()),
-      );
+      said = T.t('console.bringRefused');
+      parts.push(h('pre', { class: 'console-stderr' }, plan.brought.failure.stderr.trim()));
     } else {
       const { form, steps, dropped } = plan.brought;
-      parts.push(h('p', {}, T.t('console.bringForm', { form, count: steps.length })));
-      if (dropped.length > 0)
-        parts.push(
-          h('p', { class: 'bring-dropped' }, T.t('console.bringDropped', { members: dropped.join(', ') })),
-        );
+      said = T.t('console.bringForm', { form, count: steps.length });
       for (const s of steps) {
         const pre = h('pre', { class: 'code-block bring-cli', tabindex: 0 });
         setCli(pre, cliLines(s.call));
         parts.push(pre);
       }
+      if (dropped.length > 0)
+        parts.push(
+          h('p', { class: 'bring-dropped' }, T.t('console.bringDropped', { members: dropped.join(', ') })),
+        );
       run.textContent = T.t('console.bringRun', { count: steps.length });
       run.hidden = false;
     }
-    status.replaceChildren(...parts);
+    summary.textContent = said;
+    detail.replaceChildren(...parts);
   };
 
   const onRun = () => {
     if (plan.kind === 'world') {
       const r = store.getState().load(plan.saved);
-      status.replaceChildren(
-        h('p', { class: r.ok ? '' : 'console-stderr' }, r.ok ? T.t('console.bringLoaded') : r.message),
-      );
+      summary.textContent = r.ok ? T.t('console.bringLoaded') : r.message;
       run.hidden = true;
       return;
     }

@@ -7,7 +7,7 @@ export const CONSOLE = {
   'console.bring': 'Bring JSON',
   'console.bringHeading': 'Bring real AWS JSON',
   'console.bringHint':
-    'Paste or upload what AWS gives: aws ecs describe-task-definition output, a register-task-definition or create-service input (--cli-input-json), a create-rule input or describe-rules output, a list of calls or a world exported from here. The file is read in this browser: nothing leaves the machine.',
+    'Paste or upload describe-task-definition or describe-rules output, a register-task-definition, create-service or create-rule input (--cli-input-json), or a list of calls or a world exported from here. The file is read in this browser: nothing leaves the machine.',
   'console.bringText': 'AWS JSON',
   'console.bringFile': 'Or upload a .json file',
   'console.bringEmpty': 'Paste or upload JSON to see the call it makes.',
@@ -18,7 +18,10 @@ export const CONSOLE = {
   'console.bringDropped': 'Left out (AWS sets them, the request does not take them): {members}.',
   'console.bringRefused': 'The CLI would refuse it, and so nothing is sent:',
   'console.bringRun': { one: 'Make the call', other: 'Make the {count} calls' },
-  'console.bringWorld': 'A world saved from Nozama ({count} calls): loading it replaces the world on screen.',
+  'console.bringWorld': {
+    one: 'A world saved from Nozama ({count} call): loading it replaces the world on screen.',
+    other: 'A world saved from Nozama ({count} calls): loading it replaces the world on screen.',
+  },
   'console.bringLoad': 'Load this world',
   'console.bringLoaded': 'The saved world is loaded.',
   'console.exportWorld': 'Export world (.json)',
