@@ -139,6 +139,15 @@ test("a bad paste shows the CLI's words and sends nothing; one AWS refuses shows
   );
   await expect(last(page).locator('.console-exit')).toHaveText('exit code 254');
   expect(await state(page)).toEqual(before);
+
+  // On a phone the console takes the world's place: the JSON above what it was read as.
+  await page.setViewportSize({ width: 390, height: 844 });
+  await bringText(page).fill(
+    '{"family": "mill", "containerDefinitions": [{"name": "web", "image": "nginx:1.28", "memory": 256}]}',
+  );
+  await expect(plan(page)).toContainText('Read as register-task-definition');
+  await page.screenshot({ path: `${SCREENSHOTS}/console-bring-json-390.png` });
+  expect(await axeSerious(page, { include: '[data-role="console-panel"]' })).toEqual([]);
   expect(problems).toEqual([]);
 });
 

@@ -4,6 +4,8 @@
  * against /usr/bin/aws), AWS's own answer from the model with nothing changed, and round trips: a plan,
  * a decree and a gate exported, brought into a fresh world, described the same.
  */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readAwsJson, runBrought, TASK_DEFINITION_READ_ONLY } from '../../src/cli/bring/index.ts';
 import { exportFor } from '../../src/cli/index.ts';
@@ -12,6 +14,22 @@ import { runText } from '../../src/cli/run/index.ts';
 import { levelById } from '../../src/levels/index.ts';
 import type { Call, CallResponse } from '../../src/model/index.ts';
 import { dispatch as dispatchCall, query, type Session, startLevel } from '../../src/session/index.ts';
+import { AWS, CLI_ENV } from '../support/aws-cli.ts';
+
+/** Debian's AWS CLI at a closed port: what it says to `--cli-input-json` (a valid input fails only on connecting). */
+function realCli(command: string, inputJson: string): { code: number; stderr: string } {
+  try {
+    execFileSync(
+      AWS,
+      [...command.split(' '), '--endpoint-url', 'http://127.0.0.1:9', '--cli-input-json', inputJson],
+      { env: CLI_ENV, stdio: ['ignore', 'pipe', 'pipe'], timeout: 60_000 },
+    );
+    return { code: 0, stderr: '' };
+  } catch (e) {
+    const err = e as { status: number; stderr: Buffer };
+    return { code: err.status, stderr: err.stderr.toString('utf8') };
+  }
+}
 
 /** A level's starting world driven like the console drives the store. */
 function world(levelId: string) {
@@ -136,6 +154,37 @@ describe('the forms brought in', () => {
     expect(again?.result.stderr).toMatch(
       /An error occurred \(PriorityInUse\) when calling the CreateRule operation: /,
     );
+  });
+});
+
+describe('as AWS gives it', () => {
+  it('a describe-task-definition file from AWS: every read-only member dropped, the rest what the real CLI accepts', () => {
+    const text = readFileSync('test/fixtures/aws-json/describe-task-definition-mill.json', 'utf8');
+    const b = bring(text);
+    expect(b.dropped).toEqual([
+      ...TASK_DEFINITION_READ_ONLY.filter((k) => k !== 'deregisteredAt').map((k) => `taskDefinition.${k}`),
+      'tags (empty)',
+    ]);
+    const input = b.steps[0]?.call.input ?? {};
+    expect(Object.keys(input).sort()).toEqual([
+      'containerDefinitions',
+      'family',
+      'networkMode',
+      'placementConstraints',
+      'volumes',
+    ]);
+    const cli = realCli('ecs register-task-definition', JSON.stringify(input));
+    expect(cli.stderr).toContain('Could not connect to the endpoint URL');
+  });
+
+  it('an unknown member: the real CLI refuses it with the same words and exit code', () => {
+    const text = JSON.stringify({ ...MILL, storeys: 3 });
+    const b = readAwsJson(text);
+    const cli = realCli('ecs register-task-definition', text);
+    expect(cli.code).toBe(252);
+    // The member list after "must be one of" is the CLI's model's (2.9.19 lacks enableFaultInjection).
+    const head = (s: string) => s.slice(0, s.indexOf('must be one of'));
+    expect(!b.ok && head(b.failure.stderr)).toBe(head(cli.stderr));
   });
 });
 
