@@ -228,7 +228,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
   const recreate = codeBlock(
     'The JSON to rebuild it',
     'Recreate from JSON (--cli-input-json)',
-    'Copy the JSON to recreate it',
+    'Copy the rebuild JSON',
     copyStatus,
   );
   const downloadJson = button('Download', {
@@ -284,8 +284,8 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     why,
     json.root,
     create.root,
-    recreate.root,
     describe.root,
+    recreate.root,
     health.root,
     healthCli.root,
     clear,
