@@ -47,6 +47,8 @@ test('a describe-task-definition file brought in registers the plan; exported fr
   page,
   baseURL,
 }) => {
+  // In, out through the Inspector's download, and in again: three worlds' worth of steps.
+  test.setTimeout(120_000);
   const problems = watchPage(page, baseURL as string);
   await page.setViewportSize({ width: 1280, height: 800 });
   await openRenovationLevel(page);
