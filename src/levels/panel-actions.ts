@@ -24,7 +24,7 @@ export const PANEL_ACTIONS: Readonly<Record<PanelId, readonly string[]>> = {
   gate: ['elbv2:*'],
   traffic: ['sim:SetTraffic', 'sim:SetBehavior'],
   watchtower: ['cloudwatch:PutMetricAlarm', 'cloudwatch:SetAlarmState'],
-  renovation: ['ecs:UpdateService', 'ecs:StopServiceDeployment', 'codedeploy:*'],
+  renovation: ['ecs:UpdateService', 'ecs:StopServiceDeployment', 'codedeploy:*', 'sim:SetHookRule'],
   spells: ['lambda:*', 'codedeploy:*', 'sim:SetTraffic', 'sim:SetBehavior', 'sim:StartAliasDeployment'],
   growth: ['application-autoscaling:*'],
   disasters: [
