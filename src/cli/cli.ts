@@ -337,6 +337,12 @@ function commandParts(call: Call): { head: string; params: string[] } | { commen
   return { head: `aws ${cliService} ${kebab(operation)}`, params };
 }
 
+/** The words naming the command that makes a call (`aws ecs create-service`), its options left out. */
+export function cliCommand(call: Call): string {
+  const [service, operation] = call.action.split(':') as [string, string];
+  return `aws ${CLI_SERVICE[service] ?? service.toLowerCase()} ${kebab(operation)}`;
+}
+
 /** The AWS CLI v2 command that makes this call, on one line (a bash comment for `sim:` actions). */
 export function toCli(call: Call): string {
   const parts = commandParts(call);

@@ -5,4 +5,5 @@
  */
 export type { AwsThing } from './aws-thing.ts';
 export * from './cli.ts';
+export { type AwsExport, callListJson, exportFor } from './export.ts';
 export { chronicleScript } from './script.ts';

@@ -17,8 +17,10 @@ import { managedLands } from './ch9-managed.ts';
 import { theCrown } from './ch10-crown.ts';
 import { ALL_GROWTH_LEVELS } from './ch11-growth.ts';
 import { ALL_CHAPTERS } from './chapters.ts';
+import { notOffered } from './panel-actions.ts';
 import type { Chapter, Level, PanelId } from './types.ts';
 
+export { notOffered, PANEL_ACTIONS, panelsFor } from './panel-actions.ts';
 export { hasRef, resolveCall, resolveText, resolveTextAfter } from './refs.ts';
 export { dueScriptedEvents } from './script.ts';
 export type * from './types.ts';
@@ -111,6 +113,11 @@ export function validateLevel(level: Level, options: { final?: boolean } = {}): 
     ...(level.script ?? []).map((e) => e.call),
   ];
   for (const c of calls) if (!known.has(c.action)) errors.push(`unknown action ${c.action}`);
+  // The reference solution is what a player could do: the console and the forms offer it alike.
+  for (const s of level.solution) {
+    if ('call' in s && notOffered(level, s.call.action))
+      errors.push(`the solution's ${s.call.action} is made by no section the level allows`);
+  }
   for (const s of [...level.solution, ...level.wrongSolution]) {
     if ('advance' in s && (!Number.isInteger(s.advance) || s.advance < 1))
       errors.push('advance must be a positive whole number');

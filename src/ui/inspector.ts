@@ -6,7 +6,7 @@
  * so everything the canvas offers can be reached by keyboard.
  */
 
-import { cliLines, createCallFor, describeCallFor } from '../cli/index.ts';
+import { type AwsExport, cliLines, createCallFor, describeCallFor, exportFor } from '../cli/index.ts';
 import { explainPlacement } from '../i18n/explain.ts';
 import { byMode } from '../i18n/lexicon.ts';
 import { displayName, planName } from '../i18n/names.ts';
@@ -224,6 +224,31 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     'Copy the create command',
     copyStatus,
   );
+  // The JSON AWS takes to recreate it (a gate: the list of its calls), to copy or download.
+  const recreate = codeBlock(
+    'The JSON to rebuild it',
+    'Recreate from JSON (--cli-input-json)',
+    'Copy the rebuild JSON',
+    copyStatus,
+  );
+  const downloadJson = button('Download', {
+    class: 'button button-small copy-button',
+    'aria-label': 'Download the JSON to recreate it',
+    'data-role': 'export-json',
+  });
+  recreate.copy.after(downloadJson);
+  recreate.root.dataset.role = 'export-block';
+  let exported: AwsExport | null = null;
+  let exportUrl = '';
+  downloadJson.addEventListener('click', () => {
+    if (!exported) return;
+    if (exportUrl) URL.revokeObjectURL(exportUrl);
+    exportUrl = URL.createObjectURL(new Blob([exported.text], { type: 'application/json' }));
+    const a = h('a', { href: exportUrl, download: exported.fileName, hidden: true });
+    container.append(a);
+    a.click();
+    a.remove();
+  });
   const describe = codeBlock(
     'The CLI that describes it',
     'Describe with the AWS CLI',
@@ -260,6 +285,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     json.root,
     create.root,
     describe.root,
+    recreate.root,
     health.root,
     healthCli.root,
     clear,
@@ -331,6 +357,9 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     json.caption.firstElementChild?.setAttribute('title', describeCall?.action ?? '');
     create.root.hidden = createCall === null;
     setCli(create.pre, createCall ? cliLines(createCall) : '');
+    exported = exportFor(sim, sel);
+    recreate.root.hidden = exported === null;
+    setText(recreate.pre, exported?.text.trimEnd() ?? '');
     describe.root.hidden = describeCall === null;
     setCli(describe.pre, describeCall ? cliLines(describeCall) : '');
     const healthCall = targetHealthCallFor(sim, sel);
@@ -502,6 +531,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
   ];
   render();
   return () => {
+    if (exportUrl) URL.revokeObjectURL(exportUrl);
     scheduler.cancel();
     for (const off of offs) off();
   };

@@ -202,3 +202,48 @@ test('level 07 decree-of-six played from the console alone, to its debrief', asy
   expect(await page.evaluate(() => window.__nozama?.store.getState().level?.assisted)).toBe(false);
   expect(problems).toEqual([]);
 });
+
+test('level 12 rolling-renovation played from the console alone, to its debrief; what it does not offer is refused', async ({
+  page,
+  baseURL,
+}) => {
+  const problems = watchPage(page, baseURL as string);
+  const l = levelById('rolling-renovation');
+  if (!l) throw new Error('no level rolling-renovation');
+  expect(l.number).toBe(12);
+  await openLevel(page, l.id, l.title);
+  await page.keyboard.press('`');
+  await expect(consoleInput(page)).toBeFocused();
+
+  // The level offers plans, decrees and renovations: raising a development by hand is not one of them.
+  const tasks = () =>
+    page.evaluate(() => Object.keys(window.__nozama?.store.getState().sim.tasks ?? {}).length);
+  const before = await tasks();
+  await run(page, 'aws ecs run-task --cluster Royaume --task-definition mill:1');
+  await expect(last(page).locator('.console-stderr')).toHaveText(
+    /^aws ecs run-task is not offered in this level: it is an order of “Raise developments”, and this level offers “Draft a plan”, “Proclaim a decree”, “Renovate a decree”\./,
+  );
+  await expect(last(page).locator('.console-exit')).toHaveText('exit code 252');
+  expect(await tasks()).toBe(before);
+
+  await run(
+    page,
+    `aws ecs register-task-definition --family mill --container-definitions '[{"name":"web","image":"nginx:1.28","cpu":256,"memory":512,"essential":true,"portMappings":[{"containerPort":80,"hostPort":0,"protocol":"tcp"}]}]' --query taskDefinition.revision`,
+  );
+  await expect(last(page).locator('.console-stdout')).toHaveText('2');
+  await run(
+    page,
+    'aws ecs update-service --cluster Royaume --service mill --task-definition mill:2 --query "service.deployments[].[taskDefinition,rolloutState]" --output table',
+  );
+  await expect(last(page).locator('.console-stdout')).toContainText('IN_PROGRESS');
+  await stepUntil(page, '(sim, level) => level.done', 240);
+  await expect(page.locator('[data-role="level-panel"] .goal[data-done="true"]')).toHaveCount(l.goals.length);
+  const debrief = page.getByRole('dialog', { name: `Level complete: ${l.title}` });
+  await expect(debrief).toBeVisible();
+  await expect(debrief.getByRole('img', { name: /of 3 stars/ })).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/console-level-12-done.png` });
+  const level = await page.evaluate(() => window.__nozama?.store.getState().level);
+  expect(level?.assisted).toBe(false);
+  expect(level?.stars).not.toBeNull();
+  expect(problems).toEqual([]);
+});

@@ -4,5 +4,13 @@
  */
 export { type Argument, cliCommands, findOperation, type Operation, operationOf } from './commands.ts';
 export { CLIENT_ERROR, clientError, type Failure, GENERAL_ERROR, PARAM_ERROR } from './errors.ts';
-export { type OutputFormat, type Parsed, type ParseOptions, parseCommand } from './parse-command.ts';
+export {
+  buildCall,
+  loadInputJson,
+  type OutputFormat,
+  type Parsed,
+  type ParseOptions,
+  parseCommand,
+} from './parse-command.ts';
+export { isDict, type PyValue } from './py-values.ts';
 export { splitWords, type Words } from './words.ts';

@@ -425,33 +425,63 @@ export function parseCommand(argv: readonly string[], options: ParseOptions = {}
   if (typeof inputJson === 'string') {
     const file = paramFile(inputJson, '--cli-input-json', options.files);
     if ('kind' in file) return file;
-    let loaded: PyValue;
-    try {
-      loaded = pyJsonLoads(file.value);
-    } catch (e) {
-      if (e instanceof PyJsonError)
-        return paramError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
-      throw e;
-    }
-    if (!isDict(loaded)) {
-      const type = Array.isArray(loaded)
-        ? 'list'
-        : loaded === null
-          ? 'NoneType'
-          : typeof loaded === 'string'
-            ? 'str'
-            : loaded instanceof Float
-              ? 'float'
-              : typeof loaded === 'boolean'
-                ? 'bool'
-                : 'int';
-      return paramError(
-        `Error parsing parameter '--cli-input-json': Invalid type: expecting map, received <class '${type}'>`,
-      );
-    }
-    for (const [k, v] of Object.entries(loaded)) if (!Object.hasOwn(params, k)) setKey(params, k, v);
+    const loaded = loadInputJson(file.value);
+    if ('kind' in loaded) return loaded;
+    for (const [k, v] of Object.entries(loaded.input)) if (!Object.hasOwn(params, k)) setKey(params, k, v);
   }
 
+  const raw = globals.values.get('cli-binary-format') === 'raw-in-base64-out';
+  const built = buildCall(op, params, raw, fromFiles);
+  if ('kind' in built) return built;
+  const call = built.call;
+  const region = globals.values.get('region');
+  if (region !== undefined) call.region = region;
+  const output = (globals.values.get('output') ?? 'json') as OutputFormat;
+  return { kind: 'call', call, operation: op, output, query: globals.values.get('query') ?? null };
+}
+
+/**
+ * A `--cli-input-json` text as the CLI reads it: Python's json.loads, then a map or the CLI's refusal
+ * ("Invalid JSON received.", "Invalid type: expecting map").
+ */
+export function loadInputJson(text: string): { input: Record<string, PyValue> } | Failure {
+  let loaded: PyValue;
+  try {
+    loaded = pyJsonLoads(text);
+  } catch (e) {
+    if (e instanceof PyJsonError)
+      return paramError("Error parsing parameter 'cli-input-json': Invalid JSON received.");
+    throw e;
+  }
+  if (!isDict(loaded)) {
+    const type = Array.isArray(loaded)
+      ? 'list'
+      : loaded === null
+        ? 'NoneType'
+        : typeof loaded === 'string'
+          ? 'str'
+          : loaded instanceof Float
+            ? 'float'
+            : typeof loaded === 'boolean'
+              ? 'bool'
+              : 'int';
+    return paramError(
+      `Error parsing parameter '--cli-input-json': Invalid type: expecting map, received <class '${type}'>`,
+    );
+  }
+  return { input: loaded };
+}
+
+/**
+ * The request the CLI builds from its parameters (options and `--cli-input-json` merged), checked by
+ * botocore's validator before anything is sent, as the model's call. `params` is taken over.
+ */
+export function buildCall(
+  op: Operation,
+  params: Record<string, PyValue>,
+  raw = false,
+  fromFiles: Set<string> = new Set(),
+): { call: Call } | Failure {
   beforeBuild(op, params);
   if (op.inputShape !== null) {
     const problems = validateParams(op.shapes, op.inputShape, params);
@@ -461,18 +491,13 @@ export function parseCommand(argv: readonly string[], options: ParseOptions = {}
     params.UserData = encodeBase64(params.UserData);
     fromFiles.add('UserData');
   }
-  const raw = globals.values.get('cli-binary-format') === 'raw-in-base64-out';
   let input: unknown = {};
   if (op.inputShape !== null) {
     const converted = toModel(op, params, raw, fromFiles);
     if ('kind' in converted) return converted;
     input = converted.value;
   }
-  const call: Call = { action: op.action, input: input as Record<string, unknown> };
-  const region = globals.values.get('region');
-  if (region !== undefined) call.region = region;
-  const output = (globals.values.get('output') ?? 'json') as OutputFormat;
-  return { kind: 'call', call, operation: op, output, query: globals.values.get('query') ?? null };
+  return { call: { action: op.action, input: input as Record<string, unknown> } };
 }
 
 function addToParams(

@@ -5,4 +5,4 @@
 
 export { type Completion, completions, type WorldNames } from './complete.ts';
 export { helpText } from './help.ts';
-export { type RunOptions, type RunResult, runCommand, runText } from './run-command.ts';
+export { type RunOptions, type RunResult, runCommand, runParsed, runText } from './run-command.ts';

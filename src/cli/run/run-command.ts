@@ -17,6 +17,7 @@ import {
   type Failure,
   GENERAL_ERROR,
   PARAM_ERROR,
+  type Parsed,
   type ParseOptions,
   parseCommand,
   splitWords,
@@ -34,6 +35,11 @@ export interface RunResult {
 export interface RunOptions extends ParseOptions {
   /** Sends the call into the world: the store's dispatch. */
   readonly dispatch: (call: Call) => CallResponse;
+  /**
+   * Says why this world will not take the call now (a level that does not offer it), or null: the
+   * reason is printed instead of sending it, with the exit code of what the console cannot do (252).
+   */
+  readonly refuse?: (call: Call) => string | null;
   /** Columns of the terminal the table is fitted to (the CLI's default when not a terminal: 80). */
   readonly width?: number;
 }
@@ -63,8 +69,19 @@ export function runCommand(argv: readonly string[], options: RunOptions): RunRes
   if (parsed.kind === 'print') return { stdout: parsed.stdout, stderr: '', code: 0, call: null };
   if (parsed.kind === 'help')
     return { stdout: helpText(parsed.service, parsed.command), stderr: '', code: 0, call: null };
+  return runParsed(parsed, argv, options);
+}
+
+/** A parsed call sent into the world and its answer printed as the CLI prints it. */
+export function runParsed(
+  parsed: Extract<Parsed, { kind: 'call' }>,
+  argv: readonly string[],
+  options: RunOptions,
+): RunResult {
   const query = compileQuery(parsed.query);
   if (query !== null && 'kind' in query) return failed(query);
+  const refusal = options.refuse?.(parsed.call) ?? null;
+  if (refusal !== null) return { stdout: '', stderr: `\n${refusal}\n`, code: PARAM_ERROR, call: null };
   const response = options.dispatch(parsed.call);
   if ('error' in response) {
     return {

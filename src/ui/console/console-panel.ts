@@ -7,13 +7,21 @@
  * commands, options, the names of things in the world), runs on Enter and takes multi-line pastes.
  * Loaded on first open (console-toggle.ts).
  */
-import { chronicleScript } from '../../cli/index.ts';
-import { completions, runText, type WorldNames } from '../../cli/run/index.ts';
-import { T } from '../../i18n/messages.ts';
-import { REGIONS } from '../../model/index.ts';
+import { chronicleScript, cliCommand } from '../../cli/index.ts';
+import {
+  completions,
+  type RunOptions,
+  type RunResult,
+  runText,
+  type WorldNames,
+} from '../../cli/run/index.ts';
+import { type MessageId, T } from '../../i18n/messages.ts';
+import { notOffered } from '../../levels/index.ts';
+import { type Call, REGIONS } from '../../model/index.ts';
 import type { GameStore } from '../../store/create-game-store.ts';
 import type { ConsoleView } from '../console-toggle.ts';
 import { h, uid } from '../dom.ts';
+import { createBringJson } from './bring-json.ts';
 
 export interface ConsoleOptions {
   onClose(): void;
@@ -38,6 +46,43 @@ function worldNames(store: GameStore): WorldNames {
       .map((t) => `${t.family}:${t.revision}`),
     targetGroups: Object.keys(sim.elb.targetGroups),
     regions: REGIONS.map((r) => r.regionName),
+  };
+}
+
+/**
+ * The level's rule, the forms' own (src/levels/panel-actions.ts): a write no section the level offers
+ * makes is refused before it is sent, and the player is told which section gives it.
+ */
+function levelRefusal(store: GameStore, call: Call): string | null {
+  const { level, ui } = store.getState();
+  const def = level?.def ?? null;
+  const missing = notOffered(def, call.action);
+  if (!def || !missing) return null;
+  const title = (p: string) => T.inMode(`build.${p}` as MessageId, ui.names);
+  const command = cliCommand(call);
+  if (missing.panels.length === 0) return T.t('console.notOfferedAnywhere', { command });
+  return T.t('console.notOffered', {
+    command,
+    needed: missing.panels.map(title).join('” or “'),
+    offered: def.allowed.map((p) => `“${title(p)}”`).join(', '),
+  });
+}
+
+/** Hands a made file to the browser as a download; its URL is kept until the next or the console's end. */
+function downloader(host: HTMLElement) {
+  let url = '';
+  return {
+    save(name: string, type: string, text: string) {
+      if (url) URL.revokeObjectURL(url);
+      url = URL.createObjectURL(new Blob([text], { type }));
+      const a = h('a', { href: url, download: name, hidden: true });
+      host.append(a);
+      a.click();
+      a.remove();
+    },
+    release() {
+      if (url) URL.revokeObjectURL(url);
+    },
   };
 }
 
@@ -96,26 +141,51 @@ export function createConsolePanel(
     { type: 'button', class: 'time-button console-script', 'data-role': 'console-script' },
     T.t('frame.consoleScript'),
   );
-  let scriptUrl = '';
+  const exportWorld = h(
+    'button',
+    { type: 'button', class: 'time-button console-export', 'data-role': 'console-export' },
+    T.t('console.exportWorld'),
+  );
+  const files = downloader(host);
   const onScript = () => {
     const { session } = store.getState();
     const mine = session.log.slice(session.origin.setup.length);
-    if (scriptUrl) URL.revokeObjectURL(scriptUrl);
-    scriptUrl = URL.createObjectURL(
-      new Blob([chronicleScript(mine, session.origin.start.now)], { type: 'text/x-shellscript' }),
-    );
-    const a = h('a', { href: scriptUrl, download: 'nozama-calls.sh', hidden: true });
-    host.append(a);
-    a.click();
-    a.remove();
+    files.save('nozama-calls.sh', 'text/x-shellscript', chronicleScript(mine, session.origin.start.now));
   };
+  // The whole world as the save the game loads back (Bring JSON reads it): seed, region, every call.
+  const onExport = () => {
+    const saved = store.getState().save();
+    files.save('nozama-world.json', 'application/json', `${JSON.stringify(saved, null, 2)}\n`);
+  };
+
+  /** One answer in the log: the command as typed, what it printed, its exit code. */
+  const print = (command: string, result: RunResult) => {
+    const entry = h('div', { class: 'console-entry', 'data-code': result.code });
+    log.append(entry);
+    entry.append(h('pre', { class: 'console-command' }, `$ ${command}`));
+    if (result.stdout) entry.append(h('pre', { class: 'console-stdout' }, result.stdout.replace(/\n$/, '')));
+    if (result.stderr)
+      entry.append(
+        h('pre', { class: 'console-stderr' }, result.stderr.replace(/^\n/, '').replace(/\n$/, '')),
+      );
+    if (result.code !== 0) entry.append(h('p', { class: 'console-exit' }, `exit code ${result.code}`));
+    log.scrollTop = log.scrollHeight;
+  };
+  const runOptions = (): RunOptions => ({
+    dispatch: (call) => store.getState().dispatch(call),
+    refuse: (call) => levelRefusal(store, call),
+    width: columns(log),
+  });
+  const bring = createBringJson(store, { print, runOptions });
+
   host.replaceChildren(
     h(
       'div',
       { class: 'console-head' },
       h('h2', { class: 'panel-title console-title' }, T.t('frame.consoleHeading')),
-      h('div', { class: 'console-actions' }, script, close),
+      h('div', { class: 'console-actions' }, bring.toggle, exportWorld, script, close),
     ),
+    bring.root,
     log,
     h(
       'div',
@@ -143,23 +213,8 @@ export function createConsolePanel(
     draft = '';
     input.value = '';
     suggestions.textContent = '';
-    const width = columns(log);
-    for (const { words, result } of runText(text, {
-      dispatch: (call) => store.getState().dispatch(call),
-      width,
-    })) {
-      const entry = h('div', { class: 'console-entry', 'data-code': result.code });
-      log.append(entry);
-      entry.append(h('pre', { class: 'console-command' }, `$ ${words ? words.join(' ') : text}`));
-      if (result.stdout)
-        entry.append(h('pre', { class: 'console-stdout' }, result.stdout.replace(/\n$/, '')));
-      if (result.stderr)
-        entry.append(
-          h('pre', { class: 'console-stderr' }, result.stderr.replace(/^\n/, '').replace(/\n$/, '')),
-        );
-      if (result.code !== 0) entry.append(h('p', { class: 'console-exit' }, `exit code ${result.code}`));
-    }
-    log.scrollTop = log.scrollHeight;
+    for (const { words, result } of runText(text, runOptions()))
+      print(words ? words.join(' ') : text, result);
   };
 
   const complete = () => {
@@ -210,6 +265,7 @@ export function createConsolePanel(
   input.addEventListener('keydown', onKey);
   close.addEventListener('click', onClose);
   script.addEventListener('click', onScript);
+  exportWorld.addEventListener('click', onExport);
 
   const view: ConsoleView = {
     open(line) {
@@ -227,7 +283,9 @@ export function createConsolePanel(
       input.removeEventListener('keydown', onKey);
       close.removeEventListener('click', onClose);
       script.removeEventListener('click', onScript);
-      if (scriptUrl) URL.revokeObjectURL(scriptUrl);
+      exportWorld.removeEventListener('click', onExport);
+      bring.destroy();
+      files.release();
       host.replaceChildren();
     },
   };

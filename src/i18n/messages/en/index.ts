@@ -6,6 +6,7 @@ import { BUILD } from './build.ts';
 import { CAMPAIGN } from './campaign.ts';
 import { CANVAS } from './canvas.ts';
 import { CHRONICLE } from './chronicle.ts';
+import { CONSOLE } from './console.ts';
 import { EMBED } from './embed.ts';
 import { FRAME } from './frame.ts';
 import { GUIDE } from './guide.ts';
@@ -17,6 +18,7 @@ export const EN = {
   ...CAMPAIGN,
   ...CANVAS,
   ...CHRONICLE,
+  ...CONSOLE,
   ...EMBED,
   ...GUIDE,
   ...WORLD,
