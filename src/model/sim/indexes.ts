@@ -12,7 +12,7 @@
  */
 
 import { type GroupOf, RecordIndex } from './record-index.ts';
-import { own, setOwn } from './records.ts';
+import { SharedRecord } from './shared-record.ts';
 import type { ContainerInstance, Ec2Instance, SimState, Task } from './types.ts';
 
 /** The collections that carry indexes (Ctx tells them about every write). */
@@ -61,7 +61,7 @@ const GROUPINGS: Record<IndexedCollection, Readonly<Record<string, GroupOf<never
 const cache = new WeakMap<object, RecordIndex<unknown>>();
 
 /** The index of one of the state's indexed records, built on first use. */
-function indexOf<E>(coll: IndexedCollection, record: Record<string, E>): RecordIndex<E> {
+function indexOf<E>(coll: IndexedCollection, record: SharedRecord<E>): RecordIndex<E> {
   let idx = cache.get(record) as RecordIndex<E> | undefined;
   if (!idx) {
     idx = RecordIndex.build(record, GROUPINGS[coll] as Record<string, GroupOf<E>>);
@@ -71,19 +71,13 @@ function indexOf<E>(coll: IndexedCollection, record: Record<string, E>): RecordI
 }
 
 /**
- * Ctx is about to write one of the state's records: a copy of it (same keys, same order) that
- * carries a clone of its index. The copy walks the index's key list: enumerating a record of
- * thousands of keys (which V8 keeps as a hash table) costs several times more than the copy itself.
+ * Ctx is about to write one of the state's big records: a new version of it that the call owning
+ * `owned` may write, sharing everything with the old one until written, with a clone of its index
+ * when it carries one.
  */
-export function copyForWrite<E>(coll: string, record: Record<string, E>): Record<string, E> {
-  const out: Record<string, E> = {};
-  if (!(coll in GROUPINGS)) {
-    for (const key in record) setOwn(out, key, record[key] as E);
-    return out;
-  }
-  const idx = indexOf(coll as IndexedCollection, record);
-  for (const key of idx.keys()) setOwn(out, key, own(record, key) as E);
-  cache.set(out, idx.clone() as RecordIndex<unknown>);
+export function copyForWrite<E>(coll: string, record: SharedRecord<E>, owned: Set<object>): SharedRecord<E> {
+  const out = SharedRecord.edit(record, owned);
+  if (coll in GROUPINGS) cache.set(out, indexOf(coll as IndexedCollection, record).clone(out) as RecordIndex<unknown>);
   return out;
 }
 
@@ -92,11 +86,11 @@ export function indexesWritten(record: object, key: string, before: unknown, aft
   cache.get(record)?.update(key, before, after);
 }
 
-function entities<E>(record: Record<string, E>, keys: ReadonlySet<string>): E[] {
+function entities<E>(record: SharedRecord<E>, keys: ReadonlySet<string>): E[] {
   if (keys.size === 0) return [];
   const out: E[] = [];
   for (const k of keys) {
-    const e = own(record, k);
+    const e = record.get(k);
     if (e !== undefined) out.push(e);
   }
   return out;
@@ -142,11 +136,11 @@ export function containerInstancesOf(s: SimState, clusterArn: string): Container
 export function indexSnapshot(s: SimState, fresh: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const coll of Object.keys(GROUPINGS) as IndexedCollection[]) {
-    const record = s[coll] as Record<string, unknown>;
+    const record = s[coll] as SharedRecord<unknown>;
     const idx = fresh
       ? RecordIndex.build(record, GROUPINGS[coll] as Record<string, GroupOf<unknown>>)
       : indexOf(coll, record);
-    out[`${coll}.keys`] = [...idx.keys()];
+    out[`${coll}.keys`] = record.keys();
     for (const name of Object.keys(GROUPINGS[coll])) {
       const groups: Record<string, string[]> = {};
       for (const g of idx.groupNames(name).sort()) groups[g] = [...idx.keysOf(name, g)];
