@@ -117,7 +117,7 @@ function namer(sim: SimState, mode: NameMode) {
     },
     development(taskArn: string, taskDefinitionArn?: string): string {
       const dev = developmentName(sim, taskArn, taskDefinitionArn);
-      const td = sim.tasks[taskArn]?.taskDefinitionArn ?? taskDefinitionArn;
+      const td = sim.tasks.get(taskArn)?.taskDefinitionArn ?? taskDefinitionArn;
       const aws = `task ${shortArnId(taskArn)}${td ? ` (${planName(td, 'aws')})` : ''}`;
       return mode === 'aws'
         ? aws
@@ -180,7 +180,7 @@ export function chronicleLine(
       const id = s(d.instanceId);
       const reason = s(d.reason);
       const byUser = reason.startsWith('Client.UserInitiated');
-      const why = sim.instances[id]?.stateTransitionReason || reason;
+      const why = sim.instances.get(id)?.stateTransitionReason || reason;
       if (aws)
         return line(
           `Instance ${shortInstanceId(id)} (${territoryName(sim, id)}) shutting-down: ${why}`,
@@ -310,7 +310,7 @@ export function chronicleLine(
       const k = n(d.desiredCount);
       if (aws) return line(`Service ${name} created in cluster ${s(d.cluster)} (desiredCount ${k})`, 'good');
       // The family, not the edition: a later renovation changes the edition, rarely the family.
-      const td = sim.services[s(d.serviceArn)]?.taskDefinition;
+      const td = sim.services.get(s(d.serviceArn))?.taskDefinition;
       const family = td ? parsePlan(td).family : '';
       return line(
         `${nm.decree(name)} is proclaimed: keep ${plural(k, 'development', 'developments')}${family ? ` of plan ${family}` : ''} standing`,
@@ -320,7 +320,7 @@ export function chronicleLine(
     case 'service/updated': {
       const name = s(d.serviceName);
       const k = n(d.desiredCount);
-      const td = sim.services[s(d.serviceArn)]?.deployments[0]?.taskDefinition;
+      const td = sim.services.get(s(d.serviceArn))?.deployments[0]?.taskDefinition;
       if (d.newDeployment === true) {
         if (aws)
           return line(
@@ -403,7 +403,7 @@ function instanceLaunched(event: ChronicleEvent, sim: SimState, mode: NameMode, 
       agent ? 'info' : 'warn',
     );
   }
-  const inst = sim.instances[id];
+  const inst = sim.instances.get(id);
   const charter =
     inst && !agent
       ? `; ${charterName(inst.region, inst.imageId, mode)}: no castle`

@@ -10,10 +10,10 @@ import type { Here } from '../store/view-region.ts';
 export function zoneSummaries({ sim, ui }: Here): string[] {
   const region = ui.region;
   return zoneNames(region).map((zone) => {
-    const instances = Object.values(sim.instances).filter(
+    const instances = sim.instances.values().filter(
       (i) => i.region === region && i.availabilityZone === zone && i.state !== 'terminated',
     );
-    const tasks = Object.values(sim.tasks).filter(
+    const tasks = sim.tasks.values().filter(
       (t) => t.region === region && t.availabilityZone === zone && t.lastStatus !== 'STOPPED',
     );
     const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;

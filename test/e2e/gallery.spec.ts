@@ -43,7 +43,7 @@ async function launch(
 
 async function containerInstanceOf(page: Page, instanceId: string): Promise<string> {
   return page.evaluate(
-    (id) => window.__nozama?.store.getState().sim.instances[id]?.containerInstanceArn ?? '',
+    (id) => window.__nozama?.store.getState().sim.instances.get(id)?.containerInstanceArn ?? '',
     instanceId,
   );
 }
@@ -156,7 +156,7 @@ test('the gallery: every state of territories, castles, developments, managed la
   });
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.tasks).filter((t) => t.lastStatus === 'RUNNING').length >= 10`,
+    `(sim) => sim.tasks.values().filter((t) => t.lastStatus === 'RUNNING').length >= 10`,
     null,
   );
 

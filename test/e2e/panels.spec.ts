@@ -64,7 +64,7 @@ test('a kingdom built through the panels: forms, refusals, decree, disaster, ins
   expect(zonesOfInstances).toEqual(['a', 'b', 'c'].map((l) => `${Z(l)}/t3.medium/Royaume`));
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.containerInstances).filter((ci) => ci.status === 'ACTIVE').length === 3`,
+    `(sim) => sim.containerInstances.values().filter((ci) => ci.status === 'ACTIVE').length === 3`,
   );
   await expect(inspector.getByRole('button', { name: '1c-1 · running' })).toBeVisible();
   await shot(page, '2-territories');
@@ -149,7 +149,7 @@ test('a kingdom built through the panels: forms, refusals, decree, disaster, ins
   await expect(decree.getByRole('status')).toContainText('Decree city-keep proclaimed: keep 6');
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.tasks).filter((t) => t.serviceName === 'city-keep' && t.lastStatus === 'RUNNING').length === 3`,
+    `(sim) => sim.tasks.values().filter((t) => t.serviceName === 'city-keep' && t.lastStatus === 'RUNNING').length === 3`,
   );
   const chronicle = page.getByRole('region', { name: 'Chronicle' });
   await expect(chronicle.getByRole('list')).toContainText('city-keep');
@@ -168,7 +168,7 @@ test('a kingdom built through the panels: forms, refusals, decree, disaster, ins
   await expect(disasters.getByRole('button', { name: 'Restore the portal' })).toBeVisible();
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.tasks).every((t) => t.availabilityZone !== 'za-southwest-1b' || t.lastStatus === 'STOPPED')`,
+    `(sim) => sim.tasks.values().every((t) => t.availabilityZone !== 'za-southwest-1b' || t.lastStatus === 'STOPPED')`,
   );
   await shot(page, '6-disaster');
 
@@ -348,7 +348,7 @@ test('rules of settlement in order, a memberOf rule from the builder, managed la
   });
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.containerInstances).filter((ci) => ci.status === 'ACTIVE').length === 3`,
+    `(sim) => sim.containerInstances.values().filter((ci) => ci.status === 'ACTIVE').length === 3`,
   );
 
   // Strategies: an ordered list that can be reordered and trimmed.

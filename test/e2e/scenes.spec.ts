@@ -308,7 +308,7 @@ test('clicking a development, a castle, a territory and a zone selects them in t
 
   // The castle: its lord is the container instance.
   const arn = await page.evaluate(
-    (id) => window.__nozama?.store.getState().sim.instances[id]?.containerInstanceArn,
+    (id) => window.__nozama?.store.getState().sim.instances.get(id)?.containerInstanceArn,
     instanceId,
   );
   const cb = territory.castleBounds;

@@ -302,7 +302,7 @@ function readEcsWiring(ctx: Ctx, input: Input): Pick<CdDeploymentGroup, 'ecsServ
   const [s] = services as [Record<string, unknown>];
   const serviceName = String(s.serviceName ?? '');
   const clusterName = String(s.clusterName ?? '');
-  const svc = Object.values(ctx.s.services).find(
+  const svc = ctx.s.services.values().find(
     (x) =>
       x.clusterArn === clusterArnFor(ctx, clusterName) &&
       x.serviceName === serviceName &&

@@ -48,13 +48,13 @@ export function setClusterCapacity(
   const before = own(ctx.s.capacity.clusters, cluster.clusterArn)?.capacityProviders ?? [];
   for (const gone of before.filter((p) => !providers.includes(p))) {
     const used =
-      Object.values(ctx.s.tasks).some(
+      ctx.s.tasks.values().some(
         (t) =>
           t.clusterArn === cluster.clusterArn &&
           t.capacityProviderName === gone &&
           t.lastStatus !== 'STOPPED',
       ) ||
-      Object.values(ctx.s.services).some(
+      ctx.s.services.values().some(
         (s) =>
           s.clusterArn === cluster.clusterArn &&
           s.status === 'ACTIVE' &&

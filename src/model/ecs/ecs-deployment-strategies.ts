@@ -112,7 +112,7 @@ export function newNativeState(
 
 function liveOf(ctx: Ctx, svc: Service, deploymentId: string | null): Task[] {
   if (deploymentId === null) return [];
-  return Object.values(ctx.s.tasks).filter(
+  return ctx.s.tasks.values().filter(
     (t) =>
       t.deploymentId === deploymentId &&
       t.serviceName === svc.serviceName &&

@@ -125,7 +125,7 @@ function candidateOf(ctx: Ctx, ci: ContainerInstance): Candidate {
   const tasks = on.length ? on.filter((t) => t.clusterArn === ci.clusterArn) : on;
   const cached = candidates.get(ci);
   if (cached && sameTasks(cached.tasks, tasks)) return cached.candidate;
-  const inst = ctx.s.instances[ci.ec2InstanceId];
+  const inst = ctx.s.instances.get(ci.ec2InstanceId);
   const c: Candidate = {
     containerInstanceArn: ci.containerInstanceArn,
     ec2InstanceId: ci.ec2InstanceId,

@@ -158,7 +158,7 @@ function runTask(ctx: Ctx, input: Input) {
       else
         failures.push({ reason: 'RESOURCE:CPU', detail: 'No container instances in the capacity provider.' });
     }
-    return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
+    return { tasks: tasks.map((t) => describeTask(ctx.s.tasks.get(t.taskArn) as Task)), failures };
   }
 
   if (launchType === 'FARGATE') {
@@ -172,7 +172,7 @@ function runTask(ctx: Ctx, input: Input) {
       reason: 'RESOURCE:FARGATE',
       detail: 'No Fargate capacity in the selected subnets.',
     }));
-    return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
+    return { tasks: tasks.map((t) => describeTask(ctx.s.tasks.get(t.taskArn) as Task)), failures };
   }
   const registered = containerInstancesOf(ctx.s, cluster.clusterArn).some((ci) => ci.status !== 'INACTIVE');
   if (!registered) throw invalidParameter('No Container Instances were found in your cluster.');
@@ -190,7 +190,7 @@ function runTask(ctx: Ctx, input: Input) {
     for (const r of failure.rejected)
       failures.push({ arn: r.containerInstanceArn, reason: FAILURE_REASON[r.reason] ?? r.reason });
   }
-  return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
+  return { tasks: tasks.map((t) => describeTask(ctx.s.tasks.get(t.taskArn) as Task)), failures };
 }
 
 function startTask(ctx: Ctx, input: Input) {
@@ -228,7 +228,7 @@ function startTask(ctx: Ctx, input: Input) {
       failures.push({ arn: ci.containerInstanceArn, reason: FAILURE_REASON[r] ?? r });
     }
   }
-  return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
+  return { tasks: tasks.map((t) => describeTask(ctx.s.tasks.get(t.taskArn) as Task)), failures };
 }
 
 /**
@@ -323,7 +323,7 @@ function listTasks(ctx: Ctx, input: Input) {
   const launchType = str(input.launchType);
   let service: string | undefined;
   if (serviceName !== undefined) {
-    const svc = Object.values(ctx.s.services).find(
+    const svc = ctx.s.services.values().find(
       (s) =>
         s.clusterArn === cluster.clusterArn &&
         (s.serviceName === serviceName || s.serviceArn === serviceName),
@@ -338,7 +338,7 @@ function listTasks(ctx: Ctx, input: Input) {
     if (!ci) throw invalidParameter('The referenced container instance was not found.');
     ciArn = ci.containerInstanceArn;
   }
-  const arns = Object.values(ctx.s.tasks)
+  const arns = ctx.s.tasks.values()
     .filter((t) => t.clusterArn === cluster.clusterArn)
     .filter((t) =>
       desired === 'PENDING'

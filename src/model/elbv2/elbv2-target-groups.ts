@@ -226,7 +226,7 @@ function modifyTargetGroup(ctx: Ctx, input: Input) {
 
 /** Whether an ECS service (not INACTIVE) names this group in its loadBalancers. */
 function usedByService(ctx: Ctx, arn: string): boolean {
-  return Object.values(ctx.s.services).some(
+  return ctx.s.services.values().some(
     (svc) =>
       svc.status !== 'INACTIVE' &&
       svc.loadBalancers.some(

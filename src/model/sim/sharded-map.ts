@@ -11,7 +11,7 @@
 
 /** Shards per map: a 5,000-key map copies about 80 keys per written shard. */
 const SHARDS = 64;
-const EMPTY: ReadonlyMap<string, never> = new Map();
+const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
 
 /**
  * The shard of a key: a hash of its length and its last 12 characters (ARNs and ids end in their

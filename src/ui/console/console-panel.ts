@@ -28,7 +28,7 @@ function worldNames(store: GameStore): WorldNames {
       .map((c) => c.clusterName),
     services: [
       ...new Set(
-        Object.values(sim.services)
+        sim.services.values()
           .filter((s) => s.status !== 'INACTIVE')
           .map((s) => s.serviceName),
       ),

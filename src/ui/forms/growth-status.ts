@@ -14,7 +14,7 @@ export function growthStatus({ sim, ui }: Here, mode: NameMode): HTMLElement {
     .filter((t) => t.region === ui.region)
     .map((t) => {
       const name = t.ResourceId.slice(t.ResourceId.lastIndexOf('/') + 1);
-      const svc = Object.values(sim.services).find(
+      const svc = sim.services.values().find(
         (s) =>
           s.serviceName === name &&
           t.ResourceId === `service/${s.clusterArn.slice(s.clusterArn.indexOf('/') + 1)}/${name}`,

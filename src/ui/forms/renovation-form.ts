@@ -112,7 +112,7 @@ export function createRenovationForm(store: GameStore): Component {
 
   const sync = () => {
     const s = sim();
-    const svc = s.services[decree.control.value];
+    const svc = s.services.get(decree.control.value);
     const cd = svc?.deploymentController.type === 'CODE_DEPLOY';
     const behind = (svc?.loadBalancers.length ?? 0) > 0;
     setOptions(
@@ -150,7 +150,7 @@ export function createRenovationForm(store: GameStore): Component {
   /** A decree was chosen: its settings, and its plan's next edition. */
   const loadDecree = () => {
     const s = sim();
-    const svc = s.services[decree.control.value];
+    const svc = s.services.get(decree.control.value);
     if (!svc) return;
     const current = svc.taskDefinition.slice(svc.taskDefinition.lastIndexOf('/') + 1);
     const [family] = splitEdition(current);
