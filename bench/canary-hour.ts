@@ -145,9 +145,9 @@ export function checkCanaryHour(w: CanaryWorld, end: SimState): string | null {
   const primary = svc.deployments[0];
   if (!primary || primary.taskDefinition !== w.td2 || primary.rolloutState !== 'COMPLETED')
     return `canary not completed on revision 2 (${primary?.taskDefinition} ${primary?.rolloutState})`;
-  const running = end.tasks.values().filter(
-    (t) => t.serviceName === 'mill' && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING',
-  );
+  const running = end.tasks
+    .values()
+    .filter((t) => t.serviceName === 'mill' && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING');
   if (running.length !== 20 || running.some((t) => t.taskDefinitionArn !== w.td2))
     return `expected 20 running tasks of revision 2, found ${running.length}`;
   const served = end.traffic.totals[w.td2]?.requests ?? 0;

@@ -370,9 +370,9 @@ const SIM_INSTANCES = 20;
 function stable(s: SimState): boolean {
   const { running, live } = liveCount(s);
   if (running !== SERVICES.length * TASKS_PER_SERVICE || live !== running) return false;
-  return s.services.values().every(
-    (svc) => svc.deployments.length === 1 && svc.deployments[0]?.rolloutState === 'COMPLETED',
-  );
+  return s.services
+    .values()
+    .every((svc) => svc.deployments.length === 1 && svc.deployments[0]?.rolloutState === 'COMPLETED');
 }
 
 function buildKingdom(): { state: SimState; settleSeconds: number } {
@@ -690,9 +690,14 @@ async function main(): Promise<void> {
   const apiScale = apiScaleBench();
   for (const line of apiScaleLines(apiScale)) console.log(line);
 
-  const frame = await browserPart('frame benchmark', frameBench, frameLines);
-  const firstLoad = await browserPart('first-paint benchmark', firstLoadBench, firstLoadLines);
-  const embed = await browserPart('embed benchmark', embedBench, embedLines);
+  // `npm run bench -- --model-only`: the model's parts alone (no browser), for work on the model.
+  const skipped = { error: 'skipped (--model-only)' };
+  const modelOnly = process.argv.includes('--model-only');
+  const frame = modelOnly ? skipped : await browserPart('frame benchmark', frameBench, frameLines);
+  const firstLoad = modelOnly
+    ? skipped
+    : await browserPart('first-paint benchmark', firstLoadBench, firstLoadLines);
+  const embed = modelOnly ? skipped : await browserPart('embed benchmark', embedBench, embedLines);
   const totalSeconds = round((performance.now() - started) / 1000, 1);
   console.log(
     `Results ${invalid ? `INVALID (${failures.size} distinct violations)` : 'valid: every run of both implementations checked'}; bench ran ${totalSeconds} s`,

@@ -599,9 +599,7 @@ function runTaskFor(sim: SimState, t: Task): Call {
   if (standalone && t.startedBy !== undefined) input.startedBy = t.startedBy;
   if (t.usesEni && t.subnetId) {
     const svc = t.serviceName
-      ? sim.services.values().find(
-          (s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName,
-        )
+      ? sim.services.values().find((s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName)
       : undefined;
     const given = svc?.networkConfiguration?.awsvpcConfiguration;
     const awsvpc: Record<string, unknown> = { subnets: [t.subnetId] };

@@ -220,7 +220,9 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
         if (since === undefined || sim.now - since >= RUIN_SECONDS) return;
       }
       const info = instanceTypeInfo(inst.instanceType);
-      const ci = inst.containerInstanceArn ? sim.containerInstances.get(inst.containerInstanceArn) : undefined;
+      const ci = inst.containerInstanceArn
+        ? sim.containerInstances.get(inst.containerInstanceArn)
+        : undefined;
       const castle: CastleModel | null =
         inst.hasAgent && ci && ci.status !== 'INACTIVE'
           ? { status: ci.status, connected: ci.agentConnected }

@@ -10,12 +10,12 @@ import type { Here } from '../store/view-region.ts';
 export function zoneSummaries({ sim, ui }: Here): string[] {
   const region = ui.region;
   return zoneNames(region).map((zone) => {
-    const instances = sim.instances.values().filter(
-      (i) => i.region === region && i.availabilityZone === zone && i.state !== 'terminated',
-    );
-    const tasks = sim.tasks.values().filter(
-      (t) => t.region === region && t.availabilityZone === zone && t.lastStatus !== 'STOPPED',
-    );
+    const instances = sim.instances
+      .values()
+      .filter((i) => i.region === region && i.availabilityZone === zone && i.state !== 'terminated');
+    const tasks = sim.tasks
+      .values()
+      .filter((t) => t.region === region && t.availabilityZone === zone && t.lastStatus !== 'STOPPED');
     const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
     const dark = sim.impairedZones[zone] ? ' The zone is dark.' : '';
     return `Zone ${zone}: ${instances.length} territories, ${tasks.length} developments (${running} running).${dark}`;

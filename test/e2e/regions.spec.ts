@@ -156,7 +156,8 @@ test('a kingdom in a second region, chosen on the planet; the first region keeps
   expect(homeKingdom.territories[0]?.castle).not.toBeNull();
   const after = await page.evaluate(() => {
     const { sim } = window.__nozama!.store.getState();
-    return sim.instances.values()
+    return sim.instances
+      .values()
       .filter((i) => i.region === 'za-southwest-1')
       .map((i) => [i.instanceId, i.region, i.state]);
   });

@@ -536,18 +536,21 @@ export class Driver {
 
   // Views of the current state used to resolve picks (sorted: independent of insertion order).
   liveTasks(): Task[] {
-    return this.state.tasks.values()
+    return this.state.tasks
+      .values()
       .filter((t) => t.lastStatus !== 'STOPPED')
       .sort(byKey((t) => t.taskArn));
   }
   containerInstanceArns(): string[] {
-    return this.state.containerInstances.values()
+    return this.state.containerInstances
+      .values()
       .filter((ci) => ci.status !== 'INACTIVE')
       .map((ci) => ci.containerInstanceArn)
       .sort();
   }
   instanceIds(): string[] {
-    return this.state.instances.values()
+    return this.state.instances
+      .values()
       .filter((i) => i.state !== 'terminated')
       .map((i) => i.instanceId)
       .sort();

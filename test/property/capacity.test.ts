@@ -48,9 +48,9 @@ const MAX = 4;
 function checkGroups(s: SimState): void {
   for (const g of Object.values(s.capacity.groups)) {
     const key = `${g.region}:${g.AutoScalingGroupName}`;
-    const live = s.instances.values().filter(
-      (i) => i.autoScalingGroup === key && (i.state === 'pending' || i.state === 'running'),
-    );
+    const live = s.instances
+      .values()
+      .filter((i) => i.autoScalingGroup === key && (i.state === 'pending' || i.state === 'running'));
     expect(live.length).toBeLessThanOrEqual(g.MaxSize);
   }
 }
@@ -61,9 +61,9 @@ function checkProtection(before: SimState, w: World, from: number): void {
     if (e.type !== 'autoScalingGroup/activity' || e.data.kind !== 'terminate') continue;
     const id = e.data.instanceId as string;
     if (before.instances.get(id)?.state !== 'running') continue;
-    const busy = before.tasks.values().filter(
-      (t) => t.ec2InstanceId === id && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING',
-    );
+    const busy = before.tasks
+      .values()
+      .filter((t) => t.ec2InstanceId === id && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING');
     expect(busy.map((t) => t.taskArn)).toEqual([]);
   }
 }

@@ -113,13 +113,15 @@ const scenario = fc.record({
 });
 
 function eligible(s: SimState, exprs: MemberOfExpr[]): number {
-  return s.containerInstances.values().filter(
-    (ci) =>
-      ci.status === 'ACTIVE' &&
-      ci.agentConnected &&
-      s.instances.get(ci.ec2InstanceId)?.state === 'running' &&
-      exprs.every((e) => e.holds(ci.attributes)),
-  ).length;
+  return s.containerInstances
+    .values()
+    .filter(
+      (ci) =>
+        ci.status === 'ACTIVE' &&
+        ci.agentConnected &&
+        s.instances.get(ci.ec2InstanceId)?.state === 'running' &&
+        exprs.every((e) => e.holds(ci.attributes)),
+    ).length;
 }
 
 /**
@@ -148,7 +150,8 @@ function expectation(
 function heal(d: Driver): void {
   for (const image of IMAGES) d.ok('sim:SetImageBehavior', { image, mode: 'ok' });
   for (const zone of ZONES) d.ok('sim:RestoreAvailabilityZone', { availabilityZone: zone });
-  const draining = d.state.containerInstances.values()
+  const draining = d.state.containerInstances
+    .values()
     .filter((ci) => ci.status === 'DRAINING')
     .map((ci) => ci.containerInstanceArn);
   if (draining.length)

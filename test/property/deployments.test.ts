@@ -119,9 +119,9 @@ describe('native deployments with an alarm at a random time', () => {
         const { n, td2, stageAtAlarm, statusAtAlarm } = play(seed, desired, config, alarmAt);
         const s = n.w.state;
         const rec = s.services.get(SERVICE)?.serviceDeployments?.[0];
-        const live = s.tasks.values().filter(
-          (t) => t.serviceName === 'mill' && t.desiredStatus === 'RUNNING',
-        );
+        const live = s.tasks
+          .values()
+          .filter((t) => t.serviceName === 'mill' && t.desiredStatus === 'RUNNING');
         const share = greenShare(s, n.prodRule, n.blueTg, n.greenTg);
         const where = () =>
           `alarm at +${alarmAt}s during ${stageAtAlarm || statusAtAlarm}; record ${rec?.status}; ${JSON.stringify(config)}`;

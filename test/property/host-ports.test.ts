@@ -29,9 +29,9 @@ const dynamicTd = (family: string, image: string, size = 64) => ({
 
 const checkAll = (d: Driver) => {
   for (const ci of d.state.containerInstances.values()) {
-    const tasks = d.state.tasks.values().filter(
-      (t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED',
-    );
+    const tasks = d.state.tasks
+      .values()
+      .filter((t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED');
     checkBindings(ci.ec2InstanceId, tasks, { reservedToo: true, origin: d.state.startedAt });
   }
 };
@@ -79,9 +79,9 @@ describe('dynamic host ports', () => {
     for (let t = 0; t < 2200; t++) {
       d.advance(1);
       if (t % 211 === 0) {
-        const keep = d.state.tasks.values().find(
-          (x) => x.serviceName === 'keep' && x.lastStatus === 'RUNNING',
-        );
+        const keep = d.state.tasks
+          .values()
+          .find((x) => x.serviceName === 'keep' && x.lastStatus === 'RUNNING');
         if (keep) d.ok('ecs:StopTask', { cluster: CLUSTER, task: keep.taskArn });
       }
       checkAll(d);

@@ -195,9 +195,9 @@ export function checkPlacements(tr: Transition, stats: PlacementCheckStats): voi
       requested = (tr.call.input?.placementConstraints as { type: string; expression?: string }[]) ?? [];
     } else {
       must(task.serviceName !== null, () => `a standalone task ${task.group} was placed during advance()`);
-      const svc = next.services.values().find(
-        (s) => s.serviceName === task.serviceName && s.clusterArn === task.clusterArn,
-      );
+      const svc = next.services
+        .values()
+        .find((s) => s.serviceName === task.serviceName && s.clusterArn === task.clusterArn);
       must(svc, () => `service ${task.serviceName} of placed task is missing`);
       requested = svc.placementConstraints;
     }
@@ -217,10 +217,15 @@ export function checkPlacements(tr: Transition, stats: PlacementCheckStats): voi
     }
     if (constraints.some((c) => c.type === 'distinctInstance')) {
       stats.distinct++;
-      const neighbours = next.tasks.values().filter(
-        (o) =>
-          o.taskArn !== arn && o.group === task.group && o.containerInstanceArn === ciArn && liveAt(o, e.seq),
-      );
+      const neighbours = next.tasks
+        .values()
+        .filter(
+          (o) =>
+            o.taskArn !== arn &&
+            o.group === task.group &&
+            o.containerInstanceArn === ciArn &&
+            liveAt(o, e.seq),
+        );
       must(
         neighbours.length === 0,
         () =>

@@ -153,7 +153,8 @@ describe('rolling update bounds', () => {
           d.advance(wait);
           const maxTasks = Math.floor((desired * max) / 100);
           const minHealthy = Math.ceil((desired * min) / 100);
-          const arns = d.state.containerInstances.values()
+          const arns = d.state.containerInstances
+            .values()
             .map((ci) => ci.containerInstanceArn)
             .sort();
           const targets = drained.map((i) => arns[i] as string);

@@ -12,7 +12,7 @@ import {
   zoneCode,
   zoneCodeOf,
 } from '../../src/i18n/names.ts';
-import { kingdom, REGION, World } from '../support/world.ts';
+import { jsonCopy, kingdom, REGION, World } from '../support/world.ts';
 
 function nameOf(w: World, id: string) {
   return territoryName(w.state, id);
@@ -48,7 +48,7 @@ describe('territory names: portal code and launch order in the zone', () => {
     w.tick(60);
     expect(nameOf(w, first!)).toBe(before.get(first!));
     expect(nameOf(w, second!)).toBe('1a-2');
-    const copy = JSON.parse(JSON.stringify(w.state));
+    const copy = jsonCopy(w.state);
     expect(territoryName(copy, second!)).toBe('1a-2');
     // Same state object, same answer (cached); an unknown id falls back to a short id.
     expect(territoryNames(w.state)).toBe(territoryNames(w.state));

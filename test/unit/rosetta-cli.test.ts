@@ -826,14 +826,9 @@ describe('createCallFor', () => {
       Object.values(sim.clusters).map((c) => strip(c, ['createdAt'])),
     );
     const inst = (s: typeof sim) =>
-      s.instances.values().map((i) => [
-        i.region,
-        i.imageId,
-        i.instanceType,
-        i.availabilityZone,
-        i.userData,
-        i.tags,
-      ]);
+      s.instances
+        .values()
+        .map((i) => [i.region, i.imageId, i.instanceType, i.availabilityZone, i.userData, i.tags]);
     expect(inst(now)).toEqual(inst(sim));
     for (const arn of [B.webArn, B.apiArn]) {
       expect(strip(now.taskDefinitions[arn]!, ['registeredAt'])).toEqual(
@@ -841,9 +836,11 @@ describe('createCallFor', () => {
       );
     }
     const svc = (s: typeof sim) =>
-      s.services.values().map((x) =>
-        strip(x, ['deployments', 'events', 'createdAt', 'sched', 'serviceDeployments', 'serviceRevisions']),
-      );
+      s.services
+        .values()
+        .map((x) =>
+          strip(x, ['deployments', 'events', 'createdAt', 'sched', 'serviceDeployments', 'serviceRevisions']),
+        );
     expect(svc(now)).toEqual(svc(sim));
     const standalone = now.tasks.values().find((t) => t.serviceName === null)!;
     expect([standalone.group, standalone.startedBy, standalone.tags]).toEqual([

@@ -221,8 +221,7 @@ function subnetShape(ctx: Ctx, zone: string) {
     AvailabilityZoneId: zoneId(ctx.region, zone),
     AvailableIpAddressCount:
       4091 -
-      ctx.s.instances.values().filter((i) => i.subnetId === subnetId && i.state !== 'terminated')
-        .length,
+      ctx.s.instances.values().filter((i) => i.subnetId === subnetId && i.state !== 'terminated').length,
     CidrBlock: subnetCidr(ctx.region, zone),
     DefaultForAz: true,
     MapPublicIpOnLaunch: true,

@@ -82,9 +82,9 @@ function deleteCluster(ctx: Ctx, input: Input) {
   if (!ref) throw invalidParameter('Cluster can not be blank.');
   const c = findCluster(ctx, ref);
   if (!c || c.status === 'INACTIVE') throw new ApiError('ClusterNotFoundException', 'Cluster not found.');
-  const cis = ctx.s.containerInstances.values().some(
-    (ci) => ci.clusterArn === c.clusterArn && (ci.status === 'ACTIVE' || ci.status === 'DRAINING'),
-  );
+  const cis = ctx.s.containerInstances
+    .values()
+    .some((ci) => ci.clusterArn === c.clusterArn && (ci.status === 'ACTIVE' || ci.status === 'DRAINING'));
   if (cis) {
     throw new ApiError(
       'ClusterContainsContainerInstancesException',

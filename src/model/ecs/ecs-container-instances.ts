@@ -189,7 +189,8 @@ function listContainerInstances(ctx: Ctx, input: Input) {
       return evaluateQuery(parsed.ast, querySubject(c));
     };
   }
-  const arns = ctx.s.containerInstances.values()
+  const arns = ctx.s.containerInstances
+    .values()
     .filter((ci) => ci.clusterArn === cluster.clusterArn && ci.status !== 'INACTIVE')
     .filter((ci) =>
       status === undefined ? ci.status === 'ACTIVE' || ci.status === 'DRAINING' : ci.status === status,
@@ -237,9 +238,9 @@ function deregisterContainerInstance(ctx: Ctx, input: Input) {
   const ci = findContainerInstance(ctx, cluster, ref);
   if (!ci || ci.status === 'INACTIVE')
     throw invalidParameter('The referenced container instance was not found.');
-  const live = ctx.s.tasks.values().filter(
-    (t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED',
-  );
+  const live = ctx.s.tasks
+    .values()
+    .filter((t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED');
   if (live.length > 0 && input.force !== true) {
     throw invalidParameter(
       'Found running tasks on the instance. Use the force flag to deregister the instance.',

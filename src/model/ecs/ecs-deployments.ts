@@ -453,9 +453,11 @@ function countRunFailures(ctx: Ctx): void {
     if (!t?.deploymentId || !t.serviceName || t.startedAt === undefined) continue;
     const failure = t.stopCode === 'EssentialContainerExited' || STAGE2.test(t.stoppedReason ?? '');
     if (!failure) continue;
-    const svc = ctx.s.services.values().find(
-      (s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE',
-    );
+    const svc = ctx.s.services
+      .values()
+      .find(
+        (s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE',
+      );
     const d = svc?.deployments.find((x) => x.id === t.deploymentId);
     if (!svc || !d || d.rolloutState !== 'IN_PROGRESS') continue;
     ctx.patch('services', svc.serviceArn, {

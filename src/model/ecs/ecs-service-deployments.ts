@@ -254,9 +254,9 @@ function describeServiceRevisions(ctx: Ctx, input: Input) {
   const serviceRevisions: Record<string, unknown>[] = [];
   const failures: { arn: string; reason: string }[] = [];
   for (const arn of arns) {
-    const svc = ctx.s.services.values().find((s) =>
-      s.serviceRevisions?.some((r) => r.serviceRevisionArn === arn),
-    );
+    const svc = ctx.s.services
+      .values()
+      .find((s) => s.serviceRevisions?.some((r) => r.serviceRevisionArn === arn));
     const rev = svc ? revisionOf(svc, arn) : undefined;
     if (!svc || !rev) {
       failures.push({ arn, reason: 'MISSING' });

@@ -396,7 +396,8 @@ function listServices(ctx: Ctx, input: Input) {
   const cluster = requireCluster(ctx, input);
   const launchType = str(input.launchType);
   const scheduling = str(input.schedulingStrategy);
-  const arns = ctx.s.services.values()
+  const arns = ctx.s.services
+    .values()
     .filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE')
     .filter((s) => launchType === undefined || s.launchType === launchType)
     .filter((s) => scheduling === undefined || s.schedulingStrategy === scheduling)

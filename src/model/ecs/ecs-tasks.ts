@@ -174,8 +174,9 @@ function runTask(ctx: Ctx, input: Input) {
     }));
     return { tasks: tasks.map((t) => describeTask(ctx.s.tasks.get(t.taskArn) as Task)), failures };
   }
-  const registered = containerInstancesOf(ctx.s, cluster.clusterArn).some((ci) => ci.status !== 'INACTIVE');
-  if (!registered) throw invalidParameter('No Container Instances were found in your cluster.');
+  // The candidates are every registered (not INACTIVE) container instance of the cluster.
+  if (candidatesOf(ctx, cluster).length === 0)
+    throw invalidParameter('No Container Instances were found in your cluster.');
   // RunTask with no strategy places randomly
   // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html).
   const { tasks, failure } = placeOnInstances(
@@ -323,11 +324,13 @@ function listTasks(ctx: Ctx, input: Input) {
   const launchType = str(input.launchType);
   let service: string | undefined;
   if (serviceName !== undefined) {
-    const svc = ctx.s.services.values().find(
-      (s) =>
-        s.clusterArn === cluster.clusterArn &&
-        (s.serviceName === serviceName || s.serviceArn === serviceName),
-    );
+    const svc = ctx.s.services
+      .values()
+      .find(
+        (s) =>
+          s.clusterArn === cluster.clusterArn &&
+          (s.serviceName === serviceName || s.serviceArn === serviceName),
+      );
     if (!svc) throw new ApiError('ServiceNotFoundException', 'Service not found.');
     service = svc.serviceName;
   }
@@ -338,7 +341,8 @@ function listTasks(ctx: Ctx, input: Input) {
     if (!ci) throw invalidParameter('The referenced container instance was not found.');
     ciArn = ci.containerInstanceArn;
   }
-  const arns = ctx.s.tasks.values()
+  const arns = ctx.s.tasks
+    .values()
     .filter((t) => t.clusterArn === cluster.clusterArn)
     .filter((t) =>
       desired === 'PENDING'

@@ -122,9 +122,12 @@ export function targetOfTask(
 
 export function serviceOfTask(ctx: Ctx, task: Task): Service | undefined {
   if (!task.serviceName) return undefined;
-  return ctx.s.services.values().find(
-    (s) => s.clusterArn === task.clusterArn && s.serviceName === task.serviceName && s.status !== 'INACTIVE',
-  );
+  return ctx.s.services
+    .values()
+    .find(
+      (s) =>
+        s.clusterArn === task.clusterArn && s.serviceName === task.serviceName && s.status !== 'INACTIVE',
+    );
 }
 
 /** Registers a RUNNING task's targets in its groups (once per group); returns the groups registered. */

@@ -363,12 +363,14 @@ function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: bool
   }
   if (svc.status === 'DRAINING') {
     if (
-      ctx.s.tasks.values().every(
-        (t) =>
-          t.serviceName !== svc.serviceName ||
-          t.clusterArn !== svc.clusterArn ||
-          t.desiredStatus === 'STOPPED',
-      )
+      ctx.s.tasks
+        .values()
+        .every(
+          (t) =>
+            t.serviceName !== svc.serviceName ||
+            t.clusterArn !== svc.clusterArn ||
+            t.desiredStatus === 'STOPPED',
+        )
     ) {
       ctx.patch('services', svc.serviceArn, { status: 'INACTIVE' });
       ctx.emit('service/inactive', { serviceName: svc.serviceName }, svc.region);
@@ -410,9 +412,9 @@ function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster, live: Task[])
     return;
   }
   let started = 0;
-  const eligible = ctx.s.containerInstances.values().filter(
-    (ci) => ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected,
-  );
+  const eligible = ctx.s.containerInstances
+    .values()
+    .filter((ci) => ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected);
   for (const ci of eligible) {
     if (onHost.has(ci.containerInstanceArn)) continue;
     const { tasks } = placeOnInstances(
@@ -436,9 +438,9 @@ function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster, live: Task[])
 /** Tracks start failures for the backoff: a task that stopped before RUNNING counts; RUNNING resets. */
 export function noteTaskOutcome(ctx: Ctx, t: Task, outcome: 'failedToStart' | 'running'): void {
   if (!t.serviceName) return;
-  const svc = ctx.s.services.values().find(
-    (s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE',
-  );
+  const svc = ctx.s.services
+    .values()
+    .find((s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE');
   if (!svc) return;
   if (outcome === 'running') {
     // Circuit breaker: the first RUNNING task moves the deployment to stage 2 and resets its count.

@@ -164,14 +164,16 @@ function registerTargets(ctx: Ctx, input: Input) {
   if (Object.keys(tg.targets).length + fresh.length > MAX_TARGETS)
     throw new ApiError('TooManyTargets', 'You have reached the maximum number of registered targets');
   for (const t of fresh) {
-    const task = ctx.s.tasks.values().find(
-      (x) =>
-        x.lastStatus === 'RUNNING' &&
-        (tg.TargetType === 'ip'
-          ? x.privateIpv4Address === t.Id
-          : x.ec2InstanceId === t.Id &&
-            x.containers.some((c) => c.networkBindings.some((b) => b.hostPort === t.Port))),
-    );
+    const task = ctx.s.tasks
+      .values()
+      .find(
+        (x) =>
+          x.lastStatus === 'RUNNING' &&
+          (tg.TargetType === 'ip'
+            ? x.privateIpv4Address === t.Id
+            : x.ec2InstanceId === t.Id &&
+              x.containers.some((c) => c.networkBindings.some((b) => b.hostPort === t.Port))),
+      );
     registerTarget(ctx, ctx.s.elb.targetGroups[tg.TargetGroupArn] as TargetGroup, {
       ...t,
       taskArn: task?.taskArn ?? null,

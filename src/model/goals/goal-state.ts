@@ -29,9 +29,9 @@ function serviceNamed(s: SimState, name: string): Service | undefined {
 }
 
 function runningTasksOf(s: SimState, name: string): Task[] {
-  return s.tasks.values().filter(
-    (t) => t.serviceName === name && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING',
-  );
+  return s.tasks
+    .values()
+    .filter((t) => t.serviceName === name && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING');
 }
 
 const revisionOf = (arn: string): number => Number(arn.slice(arn.lastIndexOf(':') + 1));
@@ -48,12 +48,14 @@ function noService(name: string, need: number): Result {
 export function evaluateState(c: GoalCheck, s: SimState): Result | null {
   switch (c.kind) {
     case 'instanceInRegion': {
-      const n = s.instances.values().filter(
-        (i) =>
-          i.region === c.region &&
-          (i.state === 'running' || i.state === 'pending') &&
-          (c.zone === undefined || i.availabilityZone === c.zone),
-      ).length;
+      const n = s.instances
+        .values()
+        .filter(
+          (i) =>
+            i.region === c.region &&
+            (i.state === 'running' || i.state === 'pending') &&
+            (c.zone === undefined || i.availabilityZone === c.zone),
+        ).length;
       return atLeast(n, c.atLeast ?? 1, { kind: 'noRunningInstance', where: c.zone ?? c.region });
     }
     case 'instancesJoined': {
@@ -80,9 +82,9 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       });
     }
     case 'instanceNotJoined': {
-      const n = s.instances.values().filter(
-        (i) => i.state === 'running' && !i.hasAgent && i.containerInstanceArn === null,
-      ).length;
+      const n = s.instances
+        .values()
+        .filter((i) => i.state === 'running' && !i.hasAgent && i.containerInstanceArn === null).length;
       return atLeast(n, c.atLeast ?? 1, { kind: 'noBareInstance' });
     }
     case 'instancesAtMost': {
@@ -143,12 +145,14 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
     }
     case 'serviceRunning': {
       // A service of that name in the goal's region when it names one (each region has its own services).
-      const svc = s.services.values().find(
-        (x) =>
-          x.serviceName === c.service &&
-          x.status === 'ACTIVE' &&
-          (c.region === undefined || x.region === c.region),
-      );
+      const svc = s.services
+        .values()
+        .find(
+          (x) =>
+            x.serviceName === c.service &&
+            x.status === 'ACTIVE' &&
+            (c.region === undefined || x.region === c.region),
+        );
       if (!svc) return noService(c.service, c.count);
       const n = runningTasksOf(s, c.service).filter(
         (t) =>
@@ -233,9 +237,9 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       const busy = new Set<string>();
       for (const t of s.tasks.values())
         if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn) busy.add(t.containerInstanceArn);
-      const draining = s.containerInstances.values().filter(
-        (ci) => ci.clusterArn === arn && ci.status === 'DRAINING',
-      );
+      const draining = s.containerInstances
+        .values()
+        .filter((ci) => ci.clusterArn === arn && ci.status === 'DRAINING');
       const drained = draining.filter((ci) => !busy.has(ci.containerInstanceArn)).length;
       const missing: GoalMissing =
         draining.length === 0
@@ -336,9 +340,7 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       return svc ? deploymentStatus(svc, c) : noService(c.service, 1);
     }
     case 'noInstances': {
-      const n = s.instances.values().filter(
-        (i) => i.state === 'running' || i.state === 'pending',
-      ).length;
+      const n = s.instances.values().filter((i) => i.state === 'running' || i.state === 'pending').length;
       return n === 0
         ? { done: true, have: 0, need: 0 }
         : { done: false, have: n, need: 0, missing: { kind: 'instancesStillRunning', instances: n } };

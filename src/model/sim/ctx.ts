@@ -60,9 +60,11 @@ export class Ctx {
   /** An entity of a collection, whichever kind of record holds it. */
   get<C extends Collection>(coll: C, key: string): EntityOf<C> | undefined {
     const record = this.s[coll];
-    return (SHARED.has(coll)
-      ? (record as SharedRecord<EntityOf<C>>).get(key)
-      : own(record as Record<string, EntityOf<C>>, key)) as EntityOf<C> | undefined;
+    return (
+      SHARED.has(coll)
+        ? (record as SharedRecord<EntityOf<C>>).get(key)
+        : own(record as Record<string, EntityOf<C>>, key)
+    ) as EntityOf<C> | undefined;
   }
 
   put<C extends Collection>(coll: C, key: string, entity: EntityOf<C>): EntityOf<C> {

@@ -71,19 +71,73 @@ function indexOf<E>(coll: IndexedCollection, record: SharedRecord<E>): RecordInd
 }
 
 /**
+ * Each version of a big record knows the version it was made from and the writes made to it since
+ * (each key with its entity before the write), so a view derived from one version (the placement
+ * candidates, ecs-placement-input.ts) can be brought up to date by replaying those writes instead of
+ * being rebuilt. Versions are numbered here, outside the state (a cache, like the indexes).
+ */
+interface Lineage {
+  id: number;
+  /** The version it was made from (0: none known), and how many writes that one had then. */
+  parent: number;
+  parentWrites: number;
+  writes: { key: string; before: unknown }[];
+}
+const lineage = new WeakMap<object, Lineage>();
+let lastVersion = 0;
+
+function lineageOf(record: object): Lineage {
+  let l = lineage.get(record);
+  if (!l) {
+    l = { id: ++lastVersion, parent: 0, parentWrites: 0, writes: [] };
+    lineage.set(record, l);
+  }
+  return l;
+}
+
+/** Where a version of a record stands: its number and how many writes it has had. */
+export interface VersionMark {
+  id: number;
+  writes: number;
+}
+
+export function versionMark(record: object): VersionMark {
+  const l = lineageOf(record);
+  return { id: l.id, writes: l.writes.length };
+}
+
+/**
+ * The writes that lead from the version marked `since` to `record` (each key with its entity before
+ * the write, oldest first), or null when `record` does not follow directly from it.
+ */
+export function writesSince(
+  record: object,
+  since: VersionMark,
+): readonly { key: string; before: unknown }[] | null {
+  const l = lineageOf(record);
+  if (l.id === since.id) return since.writes <= l.writes.length ? l.writes.slice(since.writes) : null;
+  if (l.parent === since.id && l.parentWrites === since.writes) return l.writes;
+  return null;
+}
+
+/**
  * Ctx is about to write one of the state's big records: a new version of it that the call owning
  * `owned` may write, sharing everything with the old one until written, with a clone of its index
  * when it carries one.
  */
 export function copyForWrite<E>(coll: string, record: SharedRecord<E>, owned: Set<object>): SharedRecord<E> {
   const out = SharedRecord.edit(record, owned);
-  if (coll in GROUPINGS) cache.set(out, indexOf(coll as IndexedCollection, record).clone(out) as RecordIndex<unknown>);
+  const from = lineageOf(record);
+  lineage.set(out, { id: ++lastVersion, parent: from.id, parentWrites: from.writes.length, writes: [] });
+  if (coll in GROUPINGS)
+    cache.set(out, indexOf(coll as IndexedCollection, record).clone(out) as RecordIndex<unknown>);
   return out;
 }
 
 /** Ctx wrote `key` of `record` (already holding `after`; undefined: removed). */
 export function indexesWritten(record: object, key: string, before: unknown, after: unknown): void {
   cache.get(record)?.update(key, before, after);
+  lineage.get(record)?.writes.push({ key, before });
 }
 
 function entities<E>(record: SharedRecord<E>, keys: ReadonlySet<string>): E[] {

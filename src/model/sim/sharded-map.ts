@@ -9,8 +9,8 @@
  * record's order itself and uses this only to find a key's slot; the indexes use it for their groups.
  */
 
-/** Shards per map: a 5,000-key map copies about 80 keys per written shard. */
-const SHARDS = 64;
+/** Shards per map: a 5,000-key map copies about 40 keys per written shard. */
+const SHARDS = 128;
 const EMPTY: ReadonlyMap<string, never> = new Map<string, never>();
 
 /**

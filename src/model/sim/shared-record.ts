@@ -50,7 +50,12 @@ export class SharedRecord<E> {
 
   /** A new version of `base` that the call owning `owned` may write (it shares everything until written). */
   static edit<E>(base: SharedRecord<E>, owned: Set<object>): SharedRecord<E> {
-    const r = new SharedRecord<E>(base.chunks.slice(), ShardedMap.edit(base.slots, owned), base.count, base.next);
+    const r = new SharedRecord<E>(
+      base.chunks.slice(),
+      ShardedMap.edit(base.slots, owned),
+      base.count,
+      base.next,
+    );
     owned.add(r);
     return r;
   }
@@ -75,7 +80,8 @@ export class SharedRecord<E> {
 
   values(): E[] {
     const out: E[] = [];
-    for (const c of this.chunks) for (let i = 0; i < CHUNK; i++) if (c.keys[i] !== undefined) out.push(c.vals[i] as E);
+    for (const c of this.chunks)
+      for (let i = 0; i < CHUNK; i++) if (c.keys[i] !== undefined) out.push(c.vals[i] as E);
     return out;
   }
 

@@ -13,7 +13,8 @@ export function adoptJson(s: SimState): SimState {
   const out = { ...s };
   for (const k of SHARED) {
     const v = s[k] as unknown;
-    if (!(v instanceof SharedRecord)) (out as Record<string, unknown>)[k] = SharedRecord.fromJson(v as Record<string, never>);
+    if (!(v instanceof SharedRecord))
+      (out as Record<string, unknown>)[k] = SharedRecord.fromJson(v as Record<string, never>);
   }
   return out;
 }

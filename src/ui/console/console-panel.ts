@@ -28,7 +28,8 @@ function worldNames(store: GameStore): WorldNames {
       .map((c) => c.clusterName),
     services: [
       ...new Set(
-        sim.services.values()
+        sim.services
+          .values()
           .filter((s) => s.status !== 'INACTIVE')
           .map((s) => s.serviceName),
       ),

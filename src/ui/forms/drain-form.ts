@@ -31,7 +31,8 @@ function castles(here: Here, cluster: string): Castle[] {
   for (const t of sim.tasks.values())
     if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn)
       counts.set(t.containerInstanceArn, (counts.get(t.containerInstanceArn) ?? 0) + 1);
-  return sim.containerInstances.values()
+  return sim.containerInstances
+    .values()
     .filter((ci) => ci.clusterArn === arn && ci.status !== 'INACTIVE')
     .map((ci) => ({
       instanceId: ci.ec2InstanceId,

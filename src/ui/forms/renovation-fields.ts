@@ -17,7 +17,6 @@ import { CD_CONFIGS, type RenovationChoice } from './renovation-calls.ts';
 import { createHookFields } from './renovation-hooks.ts';
 import { allDoorsOfRoadGate, doorsTo, servingRoad } from './renovation-things.ts';
 
-
 export type RenovationSettings = Omit<RenovationChoice, 'serviceArn' | 'edition' | 'kind'>;
 
 function rollingGroup() {
