@@ -183,8 +183,8 @@ export function prepareFresh(
 }
 
 /**
- * The first pass over `cands` for `req`, as a working copy placement may edit (its arrays and maps
- * are its own; the feasible lists must be copied before they are edited).
+ * The first pass over `cands` for `req`, as a working copy placement may edit: its maps are its own,
+ * its arrays (the rejections and the feasible lists) must be copied before they are edited.
  */
 export function prepare(
   cands: readonly Candidate[],
@@ -206,7 +206,7 @@ export function prepare(
     mine.set(key, p);
   }
   return {
-    rejection: p.rejection.slice(),
+    rejection: p.rejection,
     counts: p.counts.map((m) => new Map(m)),
     feasibleLists: new Map(p.feasibleLists),
     allFeasible: p.allFeasible,

@@ -279,8 +279,11 @@ export function placeTasks(
   const prep = options.trace
     ? prepareFresh(input, req, compiled, readers, rejectionOf)
     : prepare(input, req, compiled, readers, rejectionOf);
-  const { rejection, counts, feasibleLists } = prep;
+  const { counts, feasibleLists } = prep;
   let allFeasible = prep.allFeasible;
+  /** Shared with the kept pass until an instance fills up (copied then). */
+  let rejection = prep.rejection;
+  let ownRejection = false;
 
   const placed: number[] = [];
   const traces: PlacementTrace[] = [];
@@ -302,6 +305,10 @@ export function placeTasks(
     placed.push(pick);
     const again = rejectionOf(chosen, req, compiled);
     if (again !== null) {
+      if (!ownRejection) {
+        rejection = rejection.slice();
+        ownRejection = true;
+      }
       rejection[pick] = again;
       const list = firstReader !== null ? (feasibleLists.get(firstReader(chosen)) as number[]) : allFeasible;
       list.splice(list.indexOf(pick), 1);

@@ -140,8 +140,7 @@ export function indexesWritten(record: object, key: string, before: unknown, aft
   lineage.get(record)?.writes.push({ key, before });
 }
 
-function entities<E>(record: SharedRecord<E>, keys: ReadonlySet<string>): E[] {
-  if (keys.size === 0) return [];
+function entities<E>(record: SharedRecord<E>, keys: Iterable<string>): E[] {
   const out: E[] = [];
   for (const k of keys) {
     const e = record.get(k);

@@ -19,17 +19,28 @@
  * read.
  */
 
-import type { SharedRecord } from './shared-record.ts';
+import { SharedRecord } from './shared-record.ts';
 import { ShardedMap } from './sharded-map.ts';
 
 /** Which group of an index an entity belongs to (null: none). */
 export type GroupOf<E> = (entity: E) => string | null;
 
+/**
+ * A group's keys: a Set while small; past BIG keys a shared record (key -> ordinal, shared-record.ts),
+ * so that a call adding ten tasks to a group of thousands (the tasks with a timer, during a burst)
+ * copies a few chunks of it, not the whole group.
+ */
 interface Group {
-  keys: Set<string>;
-  /** Highest ordinal in `keys` (to tell an append from an insertion). */
+  small: Set<string> | null;
+  big: SharedRecord<number> | null;
+  /** Highest ordinal in the group (to tell an append from an insertion). */
   last: number;
   sorted: boolean;
+}
+const BIG = 256;
+
+function sizeOf(g: Group): number {
+  return g.small ? g.small.size : (g.big as SharedRecord<number>).size;
 }
 
 /** One record version's index: for each named grouping, its groups. */
@@ -67,33 +78,55 @@ export class RecordIndex<E> {
       const from = before === undefined ? null : groupOf(before);
       const to = after === undefined ? null : groupOf(after);
       if (from === to) continue;
-      if (from !== null) this.writable(name, from).keys.delete(key);
+      if (from !== null) {
+        const g = this.writable(name, from);
+        if (g.small) g.small.delete(key);
+        else g.big?.delete(this.owned, key);
+      }
       if (to !== null) {
         const g = this.writable(name, to);
         const ord = this.record.ordinalOf(key) ?? 0;
         if (ord < g.last) g.sorted = false;
         else g.last = ord;
-        g.keys.add(key);
+        if (g.big) g.big.set(this.owned, key, ord);
+        else {
+          const small = g.small as Set<string>;
+          small.add(key);
+          if (small.size > BIG) {
+            const big = SharedRecord.edit(SharedRecord.empty<number>(), this.owned);
+            for (const k of small) big.set(this.owned, k, this.record.ordinalOf(k) ?? 0);
+            g.small = null;
+            g.big = big;
+          }
+        }
       }
     }
   }
 
   /** The keys of a group, in the record's order. */
-  keysOf(name: string, group: string): ReadonlySet<string> {
+  keysOf(name: string, group: string): Iterable<string> {
     const g = this.groups.get(name)?.get(group);
-    if (!g) return EMPTY;
-    if (g.sorted) return g.keys;
-    const w = this.writable(name, group);
-    const ord = (k: string): number => this.record.ordinalOf(k) ?? 0;
-    w.keys = new Set([...w.keys].sort((a, b) => ord(a) - ord(b)));
-    w.sorted = true;
-    return w.keys;
+    if (!g || sizeOf(g) === 0) return EMPTY;
+    if (!g.sorted) {
+      const w = this.writable(name, group);
+      const ord = (k: string): number => this.record.ordinalOf(k) ?? 0;
+      const keys = [...(w.small ?? (w.big as SharedRecord<number>).keys())].sort((a, b) => ord(a) - ord(b));
+      if (w.small) w.small = new Set(keys);
+      else {
+        const big = SharedRecord.edit(SharedRecord.empty<number>(), this.owned);
+        for (const k of keys) big.set(this.owned, k, ord(k));
+        w.big = big;
+      }
+      w.sorted = true;
+      return w.small ?? keys;
+    }
+    return g.small ?? (g.big as SharedRecord<number>).keys();
   }
 
   /** The names of a grouping's non-empty groups. */
   groupNames(name: string): string[] {
     const out: string[] = [];
-    for (const [group, g] of this.groups.get(name)?.entries() ?? []) if (g.keys.size) out.push(group);
+    for (const [group, g] of this.groups.get(name)?.entries() ?? []) if (sizeOf(g)) out.push(group);
     return out;
   }
 
@@ -102,12 +135,17 @@ export class RecordIndex<E> {
     const g = byGroup.get(group);
     if (g && this.owned.has(g)) return g;
     const mine: Group = g
-      ? { keys: new Set(g.keys), last: g.last, sorted: g.sorted }
-      : { keys: new Set(), last: -1, sorted: true };
+      ? {
+          small: g.small ? new Set(g.small) : null,
+          big: g.big ? SharedRecord.edit(g.big, this.owned) : null,
+          last: g.last,
+          sorted: g.sorted,
+        }
+      : { small: new Set(), big: null, last: -1, sorted: true };
     byGroup.set(this.owned, group, mine);
     this.owned.add(mine);
     return mine;
   }
 }
 
-const EMPTY: ReadonlySet<string> = new Set();
+const EMPTY: readonly string[] = [];
