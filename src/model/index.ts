@@ -51,12 +51,12 @@ export { ACTIONS, type ActionAccess, type ActionName, actionAccess, isActionName
 export { decodeBase64, encodeBase64 } from './sim/base64.ts';
 export { SIM_EVENT_TYPES } from './sim/events.ts';
 export { observe, serviceKey } from './sim/observe.ts';
-export { iso } from './sim/time.ts';
-export { lbDimension, tgDimension } from './sim/traffic-listener.ts';
-export type * from './sim/types.ts';
 export type { SharedRecord } from './sim/shared-record.ts';
 /** A state that went through JSON, ready for the model and the view again (shared-record.ts). */
 export { adoptJson as simFromJson } from './sim/state-json.ts';
+export { iso } from './sim/time.ts';
+export { lbDimension, tgDimension } from './sim/traffic-listener.ts';
+export type * from './sim/types.ts';
 
 /** 2026-01-01T00:00:00Z */
 export const DEFAULT_START_TIME = 1767225600;

@@ -8,8 +8,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { advance, step } from '../../src/model/index.ts';
 import { candidatesFromScratch, candidatesOf } from '../../src/model/ecs/ecs-placement-input.ts';
+import { advance, step } from '../../src/model/index.ts';
 import { Ctx } from '../../src/model/sim/ctx.ts';
 import { SharedRecord } from '../../src/model/sim/shared-record.ts';
 import type { SimState } from '../../src/model/sim/types.ts';

@@ -17,7 +17,6 @@ import { zoneOfSubnet } from '../ec2/catalog.ts';
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError, invalidParameter } from '../sim/errors.ts';
-import { containerInstancesOf } from '../sim/indexes.ts';
 import type {
   AwsVpcConfiguration,
   LaunchType,

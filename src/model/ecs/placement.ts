@@ -264,7 +264,6 @@ export function placeTasks(
   const cands = input.slice();
   /** 1 where cands[i] is this batch's own copy (made when first chosen). */
   const own = new Uint8Array(input.length);
-  const n = cands.length;
   const compiled = compileConstraints(req.constraints);
   const strategies = req.strategies;
   // The first pass over the candidates (placement-prep.ts, kept between calls): each one's
@@ -280,7 +279,7 @@ export function placeTasks(
     ? prepareFresh(input, req, compiled, readers, rejectionOf)
     : prepare(input, req, compiled, readers, rejectionOf);
   const { counts, feasibleLists } = prep;
-  let allFeasible = prep.allFeasible;
+  const allFeasible = prep.allFeasible;
   /** Shared with the kept pass until an instance fills up (copied then). */
   let rejection = prep.rejection;
   let ownRejection = false;

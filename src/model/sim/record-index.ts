@@ -19,8 +19,8 @@
  * read.
  */
 
-import { SharedRecord } from './shared-record.ts';
 import { ShardedMap } from './sharded-map.ts';
+import { SharedRecord } from './shared-record.ts';
 
 /** Which group of an index an entity belongs to (null: none). */
 export type GroupOf<E> = (entity: E) => string | null;

@@ -7,7 +7,7 @@
  * a decree's current settings; `show` hides what does not apply to the chosen kind and controller.
  */
 import type { RenovationKind } from '../../i18n/renovation.ts';
-import type { Service, SimState } from '../../model/index.ts';
+import type { Service } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 import { field, h, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
