@@ -85,7 +85,7 @@ test('a building that fails its own health check: the cross, the why card, the r
   const first = healthy?.id as string;
   await advanceUntil(
     page,
-    `(sim, id) => sim.tasks[id]?.containers[0]?.healthStatus === 'UNHEALTHY'`,
+    `(sim, id) => sim.tasks.get(id)?.containers[0]?.healthStatus === 'UNHEALTHY'`,
     first,
     60,
   );
@@ -108,7 +108,7 @@ test('a building that fails its own health check: the cross, the why card, the r
   // The scheduler replaces it with ECS's texts.
   await advanceUntil(
     page,
-    `(sim, id) => sim.tasks[id]?.stoppedReason === 'Task failed container health checks' &&
+    `(sim, id) => sim.tasks.get(id)?.stoppedReason === 'Task failed container health checks' &&
       sim.tasks.values().some((t) => t.taskArn !== id && t.serviceName === 'mill' && t.lastStatus === 'RUNNING')`,
     first,
     120,

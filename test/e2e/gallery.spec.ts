@@ -78,8 +78,8 @@ test('the gallery: every state of territories, castles, developments, managed la
   await advanceUntil(
     page,
     `(sim, ids) => ids.every((id) => {
-      const arn = sim.instances[id]?.containerInstanceArn;
-      return arn && sim.containerInstances[arn]?.status === 'ACTIVE';
+      const arn = sim.instances.get(id)?.containerInstanceArn;
+      return arn && sim.containerInstances.get(arn)?.status === 'ACTIVE';
     })`,
     withAgent,
   );
@@ -204,7 +204,7 @@ test('the gallery: every state of territories, castles, developments, managed la
 
   // Zone 1c goes dark: its territories stop, its castles fall silent, the portal is cracked.
   await ok(page, { action: 'sim:FailAvailabilityZone', input: { availabilityZone: 'za-southwest-1c' } });
-  await advanceUntil(page, `(sim, id) => sim.instances[id]?.state === 'stopped'`, c1);
+  await advanceUntil(page, `(sim, id) => sim.instances.get(id)?.state === 'stopped'`, c1);
   await waitSettled(page);
   snap = await snapshot(page);
   expect(snap.zones.find((z) => z.name === 'za-southwest-1c')?.impaired).toBe(true);
