@@ -215,23 +215,25 @@ function patched(ctx: Ctx, cluster: Cluster, last: Built): Built | null {
     if (was?.containerInstanceArn) touched.add(was.containerInstanceArn);
     if (now?.containerInstanceArn) touched.add(now.containerInstanceArn);
   }
-  const list = last.list.slice();
+  // Copied when the first candidate changes (a call that wrote no instance of the cluster shares it).
+  let list: Candidate[] | null = null;
   const replaced = new Map<number, Candidate>();
   for (const arn of touched) {
     const i = last.at.get(arn);
     const ci = ctx.s.containerInstances.get(arn);
     if (i === undefined || !ci) continue;
     const c = candidateOf(ctx, ci);
-    if (c !== list[i]) {
-      replaced.set(i, list[i] as Candidate);
+    if (c !== last.list[i]) {
+      list ??= last.list.slice();
+      replaced.set(i, last.list[i] as Candidate);
       list[i] = c;
     }
   }
-  if (replaced.size) noteDerived(list, last.list, replaced);
+  if (list) noteDerived(list, last.list, replaced);
   return {
     containerInstances: versionMark(ctx.s.containerInstances),
     tasks: versionMark(ctx.s.tasks),
-    list: replaced.size ? list : last.list,
+    list: list ?? last.list,
     at: last.at,
   };
 }
