@@ -525,7 +525,7 @@ function stepRecord(ctx: Ctx, svc: Service, rec: ServiceDeploymentRecord): void 
   if (!rec.native) return;
   const failedHook = advanceNative(ctx, svc, rec);
   if (!failedHook) return;
-  const cur = ctx.s.services[svc.serviceArn] as Service;
+  const cur = ctx.s.services.get(svc.serviceArn) as Service;
   const curD = cur.deployments.find((x) => x.id === rec.deploymentId) ?? d;
   failDeployment(ctx, cur, recOf(cur, rec), curD, { kind: 'hook', run: failedHook });
 }
