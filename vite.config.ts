@@ -97,6 +97,8 @@ export default defineConfig(({ mode }) => ({
   test: {
     include: ['test/unit/**/*.test.ts', 'test/property/**/*.test.ts', 'test/levels/**/*.test.ts'],
     environment: 'node',
+    // toEqual compares the state's shared records by content (test/support/equality.ts).
+    setupFiles: ['test/support/equality.ts'],
     // Property tests run hundreds of simulated worlds; on a shared 2-core machine they need room.
     testTimeout: 60_000,
   },

@@ -31,7 +31,7 @@ export function call(
 export function countTasks(s: SimState): { running: number; live: number } {
   let running = 0;
   let live = 0;
-  for (const t of Object.values(s.tasks)) {
+  for (const t of s.tasks.values()) {
     if (t.desiredStatus === 'STOPPED') continue;
     live++;
     if (t.lastStatus === 'RUNNING') running++;
@@ -41,7 +41,7 @@ export function countTasks(s: SimState): { running: number; live: number } {
 
 function activeInstances(s: SimState): number {
   let n = 0;
-  for (const ci of Object.values(s.containerInstances)) if (ci.status === 'ACTIVE') n++;
+  for (const ci of s.containerInstances.values()) if (ci.status === 'ACTIVE') n++;
   return n;
 }
 

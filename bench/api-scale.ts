@@ -105,7 +105,7 @@ function measureSize(n: number): SizeFigures {
     desired = desired === 10 ? 11 : 10;
     call(world, 'ecs:UpdateService', { cluster: CLUSTER, service: SERVICE, desiredCount: desired });
   });
-  const arns = Object.keys(world.tasks).slice(0, 10);
+  const arns = world.tasks.keys().slice(0, 10);
   const describeMs = msPer(() => {
     const r = call(world, 'ecs:DescribeTasks', { cluster: CLUSTER, tasks: arns });
     if (r.output.tasks.length !== 10) throw new Error('DescribeTasks lost a task');

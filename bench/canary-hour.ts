@@ -140,14 +140,14 @@ export function buildCanaryWorld(): CanaryWorld {
 
 /** What an hour of the canary must have produced: the canary done, 100% on revision 2, no request lost. */
 export function checkCanaryHour(w: CanaryWorld, end: SimState): string | null {
-  const svc = Object.values(end.services).find((x) => x.serviceName === 'mill');
+  const svc = end.services.values().find((x) => x.serviceName === 'mill');
   if (!svc) return 'service gone';
   const primary = svc.deployments[0];
   if (!primary || primary.taskDefinition !== w.td2 || primary.rolloutState !== 'COMPLETED')
     return `canary not completed on revision 2 (${primary?.taskDefinition} ${primary?.rolloutState})`;
-  const running = Object.values(end.tasks).filter(
-    (t) => t.serviceName === 'mill' && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING',
-  );
+  const running = end.tasks
+    .values()
+    .filter((t) => t.serviceName === 'mill' && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING');
   if (running.length !== 20 || running.some((t) => t.taskDefinitionArn !== w.td2))
     return `expected 20 running tasks of revision 2, found ${running.length}`;
   const served = end.traffic.totals[w.td2]?.requests ?? 0;

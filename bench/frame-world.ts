@@ -73,8 +73,8 @@ export function buildBigWorld(): BigWorld {
     seconds++;
   }
   return {
-    territories: Object.keys(state().sim.instances).length,
-    developments: Object.keys(state().sim.tasks).length,
+    territories: state().sim.instances.size,
+    developments: state().sim.tasks.size,
     running: running(),
     seconds,
   };

@@ -370,9 +370,9 @@ const SIM_INSTANCES = 20;
 function stable(s: SimState): boolean {
   const { running, live } = liveCount(s);
   if (running !== SERVICES.length * TASKS_PER_SERVICE || live !== running) return false;
-  return Object.values(s.services).every(
-    (svc) => svc.deployments.length === 1 && svc.deployments[0]?.rolloutState === 'COMPLETED',
-  );
+  return s.services
+    .values()
+    .every((svc) => svc.deployments.length === 1 && svc.deployments[0]?.rolloutState === 'COMPLETED');
 }
 
 function buildKingdom(): { state: SimState; settleSeconds: number } {
@@ -432,8 +432,8 @@ function buildKingdom(): { state: SimState; settleSeconds: number } {
 function visitReference(s: SimState): number {
   let acc = 0;
   for (let sec = 0; sec < 3600; sec++) {
-    for (const t of Object.values(s.tasks)) if (t.lastStatus === 'RUNNING') acc += t.cpu + t.memory;
-    for (const ci of Object.values(s.containerInstances))
+    for (const t of s.tasks.values()) if (t.lastStatus === 'RUNNING') acc += t.cpu + t.memory;
+    for (const ci of s.containerInstances.values())
       if (ci.status === 'ACTIVE') acc += ci.remainingCpu + ci.remainingMemory;
   }
   return acc;
@@ -500,8 +500,8 @@ function simHour() {
   const setupMs = performance.now() - t0;
   const timing = timeHour(state, 'sim hour', (end) => (stable(end) ? null : 'the cluster is unstable'));
   return {
-    instances: Object.keys(state.containerInstances).length,
-    services: Object.keys(state.services).length,
+    instances: state.containerInstances.size,
+    services: state.services.size,
     runningTasks: liveCount(state).running,
     settleSeconds,
     setupSeconds: round(setupMs / 1000, 3),
@@ -518,7 +518,7 @@ function canaryHour() {
   const setupMs = performance.now() - t0;
   const timing = timeHour(world.state, 'canary hour', (end) => checkCanaryHour(world, end));
   return {
-    instances: Object.keys(world.state.containerInstances).length,
+    instances: world.state.containerInstances.size,
     desiredTasks: 20,
     requestsPerSecond: 100,
     settleSeconds: world.settleSeconds,
@@ -561,7 +561,7 @@ function scalingHour() {
   const fixedMs = median(without);
   return {
     requestsPerSecondEachTenMinutes: SCHEDULE,
-    tasks: { from: 20, most, end: Object.values(end.services)[0]?.desiredCount ?? 0 },
+    tasks: { from: 20, most, end: end.services.values()[0]?.desiredCount ?? 0 },
     activities: end.appAutoScaling.activities.length,
     setupSeconds: round(setupMs / 1000, 3),
     scalingHourSeconds: round(scaledMs / 1000, 3),
@@ -615,7 +615,7 @@ async function browserPartsOnly(names: string[]): Promise<void> {
 }
 
 async function main(): Promise<void> {
-  const only = process.argv.slice(2);
+  const only = process.argv.slice(2).filter((a) => a !== '--model-only');
   if (only.length > 0) return browserPartsOnly(only);
   const started = performance.now();
   console.log(
@@ -716,9 +716,12 @@ async function main(): Promise<void> {
   const apiScale = apiScaleBench();
   for (const line of apiScaleLines(apiScale)) console.log(line);
 
-  const frame = await BROWSER_PARTS.frame();
-  const firstLoad = await BROWSER_PARTS['first-load']();
-  const embed = await BROWSER_PARTS.embed();
+  // `npm run bench -- --model-only`: the model's parts alone (no browser), for work on the model.
+  const skipped = { error: 'skipped (--model-only)' };
+  const modelOnly = process.argv.includes('--model-only');
+  const frame = modelOnly ? skipped : await BROWSER_PARTS.frame();
+  const firstLoad = modelOnly ? skipped : await BROWSER_PARTS['first-load']();
+  const embed = modelOnly ? skipped : await BROWSER_PARTS.embed();
   const totalSeconds = round((performance.now() - started) / 1000, 1);
   console.log(
     `Results ${invalid ? `INVALID (${failures.size} distinct violations)` : 'valid: every run of both implementations checked'}; bench ran ${totalSeconds} s`,

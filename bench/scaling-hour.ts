@@ -121,7 +121,7 @@ export function checkScalingHour(end: SimState): string | null {
   const most = Math.max(0, ...acts.map((a) => (a.why ? a.why.to : 0)));
   if (most !== 100) return `the service grew to ${most}, not 100`;
   if (acts.some((a) => a.why && (a.why.to < 20 || a.why.to > 100))) return 'an activity left 20..100';
-  const desired = Object.values(end.services).find((x) => x.serviceName === 'mill')?.desiredCount ?? 0;
+  const desired = end.services.values().find((x) => x.serviceName === 'mill')?.desiredCount ?? 0;
   if (desired >= 60) return `the service ended at ${desired} tasks`;
   return null;
 }

@@ -382,15 +382,25 @@ function clusterName(sim: SimState, clusterArn: string): string {
 }
 
 /** Looks an entity up by its key, else by another identity (name, short id); the default region first. */
+/** What lookup reads of a collection: a shared record as it is, a plain one through `plain`. */
+interface Readable<T> {
+  get(id: string): T | undefined;
+  values(): readonly T[];
+}
+const plain = <T>(records: Record<string, T>): Readable<T> => ({
+  get: (id) => (Object.hasOwn(records, id) ? records[id] : undefined),
+  values: () => Object.values(records),
+});
+
 function lookup<T extends { region: string }>(
-  records: Record<string, T>,
+  records: Readable<T>,
   id: string,
   sim: SimState,
   matches: (item: T) => boolean,
 ): T | undefined {
-  const direct = records[id];
+  const direct = records.get(id);
   if (direct) return direct;
-  const found = Object.values(records).filter(matches);
+  const found = records.values().filter(matches);
   return found.find((x) => x.region === sim.defaultRegion) ?? found[0];
 }
 
@@ -433,7 +443,7 @@ function resolve(sim: SimState, sel: AwsThing): Resolved {
     }
     case 'taskDefinition': {
       const taskDefinition = lookup(
-        sim.taskDefinitions,
+        plain(sim.taskDefinitions),
         id,
         sim,
         (td) => `${td.family}:${td.revision}` === id,
@@ -441,7 +451,7 @@ function resolve(sim: SimState, sel: AwsThing): Resolved {
       return taskDefinition ? { taskDefinition } : {};
     }
     case 'cluster': {
-      const cluster = lookup(sim.clusters, id, sim, (c) => c.clusterName === id);
+      const cluster = lookup(plain(sim.clusters), id, sim, (c) => c.clusterName === id);
       return cluster ? { cluster } : {};
     }
     default:
@@ -595,9 +605,7 @@ function runTaskFor(sim: SimState, t: Task): Call {
   if (standalone && t.startedBy !== undefined) input.startedBy = t.startedBy;
   if (t.usesEni && t.subnetId) {
     const svc = t.serviceName
-      ? Object.values(sim.services).find(
-          (s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName,
-        )
+      ? sim.services.values().find((s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName)
       : undefined;
     const given = svc?.networkConfiguration?.awsvpcConfiguration;
     const awsvpc: Record<string, unknown> = { subnets: [t.subnetId] };
@@ -616,7 +624,7 @@ export function createCallFor(sim: SimState, sel: RosettaSelection): Call | null
   const r = resolve(sim, sel);
   if (r.instance) return runInstancesFor(sim, r.instance);
   if (r.containerInstance) {
-    const inst = sim.instances[r.containerInstance.ec2InstanceId];
+    const inst = sim.instances.get(r.containerInstance.ec2InstanceId);
     return inst ? runInstancesFor(sim, inst) : null;
   }
   if (r.taskDefinition) return registerFor(sim, r.taskDefinition);

@@ -507,20 +507,20 @@ export class KingdomScene extends Phaser.Scene {
     const sim = this.store.getState().sim;
 
     // Ruins: note when each instance was first seen terminated, and when the next ruin expires.
-    for (const inst of Object.values(sim.instances)) {
+    for (const inst of sim.instances.values()) {
       if (inst.state === 'terminated' && !this.terminatedSince.has(inst.instanceId)) {
         this.terminatedSince.set(inst.instanceId, sim.now);
       }
     }
     let nextExpiry = Number.POSITIVE_INFINITY;
     for (const [id, since] of this.terminatedSince) {
-      if (sim.instances[id]?.state !== 'terminated') this.terminatedSince.delete(id);
+      if (sim.instances.get(id)?.state !== 'terminated') this.terminatedSince.delete(id);
       else if (since + RUIN_SECONDS > sim.now) nextExpiry = Math.min(nextExpiry, since + RUIN_SECONDS);
     }
     // STOPPED developments on screen keep their place until their fade ends.
     const keepStopped = new Set<string>();
     for (const id of this.developmentViews.keys()) {
-      if (sim.tasks[id]?.lastStatus === 'STOPPED' && !this.faded.has(id)) keepStopped.add(id);
+      if (sim.tasks.get(id)?.lastStatus === 'STOPPED' && !this.faded.has(id)) keepStopped.add(id);
     }
 
     const zones = kingdomModel(sim, this.region, { terminatedSince: this.terminatedSince, keepStopped });

@@ -211,7 +211,7 @@ function market(
   const targets = Object.entries(tg.targets)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([key, t]): TargetModel => {
-      const task = t.taskArn ? sim.tasks[t.taskArn] : undefined;
+      const task = t.taskArn ? sim.tasks.get(t.taskArn) : undefined;
       const plan = task ? planOf(task.taskDefinitionArn) : null;
       return {
         key,

@@ -184,7 +184,7 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
   const order = familyOrder(sim, region);
   const tasksByInstance = new Map<string, Task[]>();
   const managedByZone = new Map<string, Task[]>();
-  for (const task of Object.values(sim.tasks)) {
+  for (const task of sim.tasks.values()) {
     if (task.region !== region) continue;
     if (task.lastStatus === 'STOPPED' && !options.keepStopped?.has(task.taskArn)) {
       // A development that burned stays a while as smouldering ruins.
@@ -203,7 +203,7 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
   }
 
   const instancesByZone = new Map<string, Ec2Instance[]>();
-  for (const inst of Object.values(sim.instances)) {
+  for (const inst of sim.instances.values()) {
     if (inst.region !== region) continue;
     const list = instancesByZone.get(inst.availabilityZone) ?? [];
     list.push(inst);
@@ -221,7 +221,9 @@ export function kingdomModel(sim: SimState, region: string, options: KingdomMode
         if (since === undefined || sim.now - since >= RUIN_SECONDS) return;
       }
       const info = instanceTypeInfo(inst.instanceType);
-      const ci = inst.containerInstanceArn ? sim.containerInstances[inst.containerInstanceArn] : undefined;
+      const ci = inst.containerInstanceArn
+        ? sim.containerInstances.get(inst.containerInstanceArn)
+        : undefined;
       const castle: CastleModel | null =
         inst.hasAgent && ci && ci.status !== 'INACTIVE'
           ? { status: ci.status, connected: ci.agentConnected }

@@ -117,7 +117,7 @@ function namer(sim: SimState, mode: NameMode) {
     },
     development(taskArn: string, taskDefinitionArn?: string): string {
       const dev = developmentName(sim, taskArn, taskDefinitionArn);
-      const td = sim.tasks[taskArn]?.taskDefinitionArn ?? taskDefinitionArn;
+      const td = sim.tasks.get(taskArn)?.taskDefinitionArn ?? taskDefinitionArn;
       const aws = `task ${shortArnId(taskArn)}${td ? ` (${planName(td, 'aws')})` : ''}`;
       return mode === 'aws'
         ? aws
@@ -179,7 +179,7 @@ export function chronicleLine(
       const id = event.data.instanceId;
       const reason = event.data.reason;
       const byUser = reason.startsWith('Client.UserInitiated');
-      const why = sim.instances[id]?.stateTransitionReason || reason;
+      const why = sim.instances.get(id)?.stateTransitionReason || reason;
       if (aws)
         return line(
           `Instance ${shortInstanceId(id)} (${territoryName(sim, id)}) shutting-down: ${why}`,
@@ -310,7 +310,7 @@ export function chronicleLine(
       if (aws)
         return line(`Service ${name} created in cluster ${event.data.cluster} (desiredCount ${k})`, 'good');
       // The family, not the edition: a later renovation changes the edition, rarely the family.
-      const td = sim.services[event.data.serviceArn]?.taskDefinition;
+      const td = sim.services.get(event.data.serviceArn)?.taskDefinition;
       const family = td ? parsePlan(td).family : '';
       return line(
         `${nm.decree(name)} is proclaimed: keep ${plural(k, 'development', 'developments')}${family ? ` of plan ${family}` : ''} standing`,
@@ -320,7 +320,7 @@ export function chronicleLine(
     case 'service/updated': {
       const name = event.data.serviceName;
       const k = event.data.desiredCount;
-      const td = sim.services[event.data.serviceArn]?.deployments[0]?.taskDefinition;
+      const td = sim.services.get(event.data.serviceArn)?.deployments[0]?.taskDefinition;
       if (event.data.newDeployment === true) {
         if (aws)
           return line(
@@ -407,7 +407,7 @@ function instanceLaunched(
       agent ? 'info' : 'warn',
     );
   }
-  const inst = sim.instances[id];
+  const inst = sim.instances.get(id);
   const charter =
     inst && !agent
       ? `; ${charterName(inst.region, inst.imageId, mode)}: no castle`

@@ -76,7 +76,7 @@ function who(sim: SimState, instanceId: string, mode: NameMode): string {
 }
 
 function instanceOfCastle(sim: SimState, containerInstanceArn: string): string | null {
-  return sim.containerInstances[containerInstanceArn]?.ec2InstanceId ?? null;
+  return sim.containerInstances.get(containerInstanceArn)?.ec2InstanceId ?? null;
 }
 
 /** Names a list, cut after MAX_NAMES: "1a-1, 1a-2, 1b-1 and 3 more". */
@@ -157,7 +157,7 @@ export function rejectionPhrase(
   options: { numbers?: boolean } = {},
 ): string {
   const numbers = options.numbers !== false;
-  const ci = sim.containerInstances[f.containerInstanceArn];
+  const ci = sim.containerInstances.get(f.containerInstanceArn);
   const code = rejectionCode(f.reason);
   const aws = mode === 'aws';
   const tag = (text: string) => (mode === 'both' ? `${text} [${code}]` : text);
@@ -296,7 +296,7 @@ function spreadValueOf(sim: SimState, c: CandidateTrace, field: string): string 
   if (field === 'instanceId' || field === 'host') return c.containerInstanceArn;
   if (field === ZONE_FIELD) return c.availabilityZone;
   const name = field.startsWith('attribute:') ? field.slice('attribute:'.length) : field;
-  const attrs = sim.containerInstances[c.containerInstanceArn]?.attributes;
+  const attrs = sim.containerInstances.get(c.containerInstanceArn)?.attributes;
   return attrs ? (attrs[name] ?? '') : undefined;
 }
 
@@ -608,7 +608,7 @@ export function explainPlacementFailure(
 ): WhyCard {
   const serviceName = data.serviceName ?? null;
   const svc = serviceName
-    ? Object.values(sim.services).find((s) => s.serviceName === serviceName && s.status !== 'INACTIVE')
+    ? sim.services.values().find((s) => s.serviceName === serviceName && s.status !== 'INACTIVE')
     : undefined;
   const tdRef = data.taskDefinition ?? svc?.deployments[0]?.taskDefinition ?? svc?.taskDefinition;
   const td = tdRef ? findTaskDefinition(sim, tdRef) : undefined;

@@ -83,14 +83,14 @@ export interface TargetRef {
  * "10.0.1.12:80" for targets registered by hand.
  */
 export function stopName(sim: SimState, t: TargetRef): string {
-  const task = t.taskArn ? sim.tasks[t.taskArn] : undefined;
+  const task = t.taskArn ? sim.tasks.get(t.taskArn) : undefined;
   if (task) {
     const { family, revision } = parsePlan(task.taskDefinitionArn);
     const plan = `${family} (edition ${revision})`;
     if (task.ec2InstanceId) return `${territoryName(sim, task.ec2InstanceId)}'s ${plan}`;
     return `${plan} in the managed lands of portal ${zoneCodeOf(task.availabilityZone)}`;
   }
-  if (sim.instances[t.targetId]) return `territory ${territoryName(sim, t.targetId)} (port ${t.port})`;
+  if (sim.instances.get(t.targetId)) return `territory ${territoryName(sim, t.targetId)} (port ${t.port})`;
   return `${t.targetId}:${t.port}`;
 }
 

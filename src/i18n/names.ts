@@ -40,7 +40,7 @@ export function territoryNames(sim: SimState): ReadonlyMap<string, string> {
   if (cached) return cached;
   // The model numbers instances per zone in launch order, never reusing a number: names never shift.
   const names = new Map<string, string>();
-  for (const inst of Object.values(sim.instances)) {
+  for (const inst of sim.instances.values()) {
     names.set(inst.instanceId, `${zoneCode(inst.region, inst.availabilityZone)}-${inst.zoneOrdinal}`);
   }
   namesCache.set(sim.instances, names);
@@ -70,15 +70,15 @@ export function territoryName(sim: SimState, instanceId: string): string {
 
 /** The territory name of a container instance's host ("1b-2"), or its short id. */
 export function castleName(sim: SimState, containerInstanceArn: string): string {
-  const ci = sim.containerInstances[containerInstanceArn];
+  const ci = sim.containerInstances.get(containerInstanceArn);
   if (ci) return territoryName(sim, ci.ec2InstanceId);
-  const inst = Object.values(sim.instances).find((i) => i.containerInstanceArn === containerInstanceArn);
+  const inst = sim.instances.values().find((i) => i.containerInstanceArn === containerInstanceArn);
   return inst ? territoryName(sim, inst.instanceId) : shortArnId(containerInstanceArn);
 }
 
 /** Finds a container instance by the id ECS prints in its messages (the ARN's last segment). */
 export function containerInstanceById(sim: SimState, id: string): string | undefined {
-  return Object.keys(sim.containerInstances).find((arn) => arnId(arn) === id);
+  return sim.containerInstances.keys().find((arn) => arnId(arn) === id);
 }
 
 /** family and revision from a task definition ARN or a family:revision reference. */
@@ -99,7 +99,7 @@ export function planName(td: TaskDefinition | string, mode: NameMode = 'nozama')
 
 /** "bakery·3f2a": the plan's family and the first digits of the task id. */
 export function developmentName(sim: SimState, taskArn: string, taskDefinitionArn?: string): string {
-  const tdArn = sim.tasks[taskArn]?.taskDefinitionArn ?? taskDefinitionArn;
+  const tdArn = sim.tasks.get(taskArn)?.taskDefinitionArn ?? taskDefinitionArn;
   const family = tdArn ? parsePlan(tdArn).family : 'development';
   return `${family}·${arnId(taskArn).slice(0, 4)}`;
 }
@@ -134,7 +134,7 @@ export function displayName(sim: SimState, selection: AwsThing, mode: NameMode =
     case 'task':
       return byMode(mode, `development ${developmentName(sim, id)}`, `task ${arnId(id)}`);
     case 'service': {
-      const name = sim.services[id]?.serviceName ?? serviceNameOf(id);
+      const name = sim.services.get(id)?.serviceName ?? serviceNameOf(id);
       return byMode(mode, `decree ${name}`, `service ${name}`);
     }
     case 'taskDefinition': {

@@ -22,7 +22,7 @@ const num = (v: unknown): number | undefined => (typeof v === 'number' && Number
  * event without a region is the world's own region's).
  */
 export function serviceByName(sim: SimState, name: string, region: string = sim.defaultRegion) {
-  const all = Object.values(sim.services).filter((x) => x.serviceName === name && x.region === region);
+  const all = sim.services.values().filter((x) => x.serviceName === name && x.region === region);
   return all.find((x) => x.status !== 'INACTIVE') ?? all[0];
 }
 

@@ -39,13 +39,15 @@ export function countZone(
 export function zoneCountsIn(sim: SimState, region: string, zone: string): ZoneCounts {
   const here = (x: { region: string; availabilityZone: string }) =>
     x.region === region && x.availabilityZone === zone;
-  const instances = Object.values(sim.instances)
+  const instances = sim.instances
+    .values()
     .filter(here)
     .map((i) => {
-      const ci = i.containerInstanceArn ? sim.containerInstances[i.containerInstanceArn] : undefined;
+      const ci = i.containerInstanceArn ? sim.containerInstances.get(i.containerInstanceArn) : undefined;
       return { state: i.state, castle: i.hasAgent && ci !== undefined && ci.status !== 'INACTIVE' };
     });
-  const tasks = Object.values(sim.tasks)
+  const tasks = sim.tasks
+    .values()
     .filter(here)
     .map((t) => ({ status: t.lastStatus, managed: t.ec2InstanceId === null }));
   return countZone(instances, tasks);

@@ -30,7 +30,7 @@ function lastSegment(arn: string): string {
 
 function resolveOne(s: SimState, kind: string, scope: string, n: number): string | undefined {
   if (kind === 'instance' || kind === 'ci') {
-    const i = Object.values(s.instances).find((x) => x.availabilityZone === scope && x.zoneOrdinal === n);
+    const i = s.instances.values().find((x) => x.availabilityZone === scope && x.zoneOrdinal === n);
     if (!i) return undefined;
     if (kind === 'instance') return i.instanceId;
     return i.containerInstanceArn ? lastSegment(i.containerInstanceArn) : undefined;
@@ -52,18 +52,20 @@ function resolveOne(s: SimState, kind: string, scope: string, n: number): string
     return Object.values(s.elb.rules).find((r) => r.listenerArn === arn && r.IsDefault)?.RuleArn;
   }
   if (kind === 'task') {
-    const tasks = Object.values(s.tasks)
+    const tasks = s.tasks
+      .values()
       .filter((t) => t.group === scope && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING')
       .sort((a, b) => a.createdAt - b.createdAt || (a.taskArn < b.taskArn ? -1 : 1));
     const t = tasks[n - 1];
     return t ? lastSegment(t.taskArn) : undefined;
   }
   const busy = new Set<string>();
-  for (const t of Object.values(s.tasks))
+  for (const t of s.tasks.values())
     if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn) busy.add(t.containerInstanceArn);
-  const idle = Object.values(s.containerInstances)
+  const idle = s.containerInstances
+    .values()
     .filter((ci) => ci.clusterArn.endsWith(`:cluster/${scope}`) && !busy.has(ci.containerInstanceArn))
-    .map((ci) => s.instances[ci.ec2InstanceId])
+    .map((ci) => s.instances.get(ci.ec2InstanceId))
     .filter((i): i is Ec2Instance => i !== undefined && i.state === 'running')
     .sort((a, b) =>
       a.availabilityZone === b.availabilityZone
@@ -88,7 +90,8 @@ export function resolveText(text: string, s: SimState): string {
  * debrief, the idle instances a line names were terminated by that very line.
  */
 function goneInstance(s: SimState, cluster: string, n: number): string | undefined {
-  const gone = Object.values(s.instances)
+  const gone = s.instances
+    .values()
     .filter((i) => i.ecsCluster === cluster && (i.state === 'shutting-down' || i.state === 'terminated'))
     .sort((a, b) =>
       a.availabilityZone === b.availabilityZone

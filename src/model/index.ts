@@ -19,6 +19,7 @@ import { Ctx } from './sim/ctx.ts';
 import { ApiError } from './sim/errors.ts';
 import { HANDLERS } from './sim/handlers.ts';
 import { seedRng } from './sim/prng.ts';
+import { SharedRecord } from './sim/shared-record.ts';
 import { tick } from './sim/tick.ts';
 import type { AdvanceResult, AwsError, Call, CreateSimOptions, SimState, StepResult } from './sim/types.ts';
 
@@ -62,6 +63,9 @@ export {
 export { decodeBase64, encodeBase64 } from './sim/base64.ts';
 export { SIM_EVENT_TYPES } from './sim/events.ts';
 export { observe, serviceKey } from './sim/observe.ts';
+export type { SharedRecord } from './sim/shared-record.ts';
+/** A state that went through JSON, ready for the model and the view again (shared-record.ts). */
+export { adoptJson as simFromJson } from './sim/state-json.ts';
 export { iso } from './sim/time.ts';
 export { lbDimension, tgDimension } from './sim/traffic-listener.ts';
 export type * from './sim/types.ts';
@@ -84,12 +88,12 @@ export function createSim(options: CreateSimOptions = {}): SimState {
     accountId: options.accountId ?? '123456789012',
     nextId: 1,
     nextEventSeq: 1,
-    instances: {},
+    instances: SharedRecord.empty(),
     clusters: {},
-    containerInstances: {},
+    containerInstances: SharedRecord.empty(),
     taskDefinitions: {},
-    tasks: {},
-    services: {},
+    tasks: SharedRecord.empty(),
+    services: SharedRecord.empty(),
     impairedZones: {},
     imageBehaviors: {},
     healthCheckFaults: {},

@@ -5,7 +5,7 @@
  */
 import { resolveCall } from '../levels/refs.ts';
 import type { Call, SimEvent, SimState } from '../model/index.ts';
-import { advance, createSim, step } from '../model/index.ts';
+import { advance, createSim, simFromJson, step } from '../model/index.ts';
 import { beginLevel, dueEvents, evaluateLevel, type LevelState, tickLevel } from './level-run.ts';
 import type { CallRecord, LoggedCall, SessionOrigin } from './types.ts';
 
@@ -78,7 +78,7 @@ export function replayLevel(
   calls: readonly LoggedCall[],
   elapsed: number,
 ): { sim: SimState; level: LevelState } {
-  let sim = start;
+  let sim = simFromJson(start);
   let lv: LevelState = { ...beginLevel(level.def, sim, level.hintsShown), assisted: level.assisted };
   const until = (t: number) => {
     while (elapsedOf(sim) < t) {

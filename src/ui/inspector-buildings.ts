@@ -29,7 +29,7 @@ export function buildingsSection(): BuildingsSection {
   return {
     root,
     render(sim, sel, mode) {
-      const task = sel?.kind === 'task' ? sim.tasks[sel.id] : undefined;
+      const task = sel?.kind === 'task' ? sim.tasks.get(sel.id) : undefined;
       const card = task ? buildingsCard(sim, task, mode) : null;
       root.hidden = card === null;
       if (!card) return;

@@ -63,13 +63,15 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
     case 'containerInstance': {
       const inst =
         sel.kind === 'instance'
-          ? sim.instances[sel.id]
-          : sim.instances[sim.containerInstances[sel.id]?.ec2InstanceId ?? ''];
+          ? sim.instances.get(sel.id)
+          : sim.instances.get(sim.containerInstances.get(sel.id)?.ec2InstanceId ?? '');
       if (!inst) return [];
-      const ci = inst.containerInstanceArn ? sim.containerInstances[inst.containerInstanceArn] : undefined;
-      const tasks = Object.values(sim.tasks).filter(
-        (t) => t.ec2InstanceId === inst.instanceId && t.lastStatus !== 'STOPPED',
-      );
+      const ci = inst.containerInstanceArn
+        ? sim.containerInstances.get(inst.containerInstanceArn)
+        : undefined;
+      const tasks = sim.tasks
+        .values()
+        .filter((t) => t.ec2InstanceId === inst.instanceId && t.lastStatus !== 'STOPPED');
       const facts: Fact[] = [
         [p('Portal', 'Availability Zone'), portalName(inst.availabilityZone, mode)],
         [
@@ -106,7 +108,7 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
       return facts;
     }
     case 'task': {
-      const t = sim.tasks[sel.id];
+      const t = sim.tasks.get(sel.id);
       if (!t) return [];
       const facts: Fact[] = [
         [p('Plan', 'Task definition'), planName(t.taskDefinitionArn, mode)],
@@ -158,11 +160,11 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
       return facts;
     }
     case 'service': {
-      const s = sim.services[sel.id];
+      const s = sim.services.get(sel.id);
       if (!s) return [];
-      const tasks = Object.values(sim.tasks).filter(
-        (t) => t.serviceName === s.serviceName && t.clusterArn === s.clusterArn,
-      );
+      const tasks = sim.tasks
+        .values()
+        .filter((t) => t.serviceName === s.serviceName && t.clusterArn === s.clusterArn);
       const running = tasks.filter((t) => t.lastStatus === 'RUNNING').length;
       const pending = tasks.filter((t) => t.lastStatus !== 'RUNNING' && t.lastStatus !== 'STOPPED').length;
       return [
@@ -215,15 +217,15 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
     case 'cluster': {
       const c = sim.clusters[sel.id];
       if (!c) return [];
-      const cis = Object.values(sim.containerInstances).filter(
-        (ci) => ci.clusterArn === c.clusterArn && ci.status !== 'INACTIVE',
-      );
-      const tasks = Object.values(sim.tasks).filter(
-        (t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED',
-      );
-      const services = Object.values(sim.services).filter(
-        (s) => s.clusterArn === c.clusterArn && s.status === 'ACTIVE',
-      );
+      const cis = sim.containerInstances
+        .values()
+        .filter((ci) => ci.clusterArn === c.clusterArn && ci.status !== 'INACTIVE');
+      const tasks = sim.tasks
+        .values()
+        .filter((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED');
+      const services = sim.services
+        .values()
+        .filter((s) => s.clusterArn === c.clusterArn && s.status === 'ACTIVE');
       return [
         [
           p('Castles', 'Container instances'),
@@ -242,9 +244,9 @@ export function factsOf(sim: SimState, sel: Selection, mode: NameMode): Fact[] {
     }
     case 'zone': {
       const zone = sel.id;
-      const instances = Object.values(sim.instances).filter(
-        (i) => i.availabilityZone === zone && i.state !== 'terminated',
-      );
+      const instances = sim.instances
+        .values()
+        .filter((i) => i.availabilityZone === zone && i.state !== 'terminated');
       return [
         [
           p('State', 'State'),

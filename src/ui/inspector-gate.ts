@@ -219,11 +219,13 @@ export function gateFacts(sim: SimState, sel: Selection, mode: NameMode): Fact[]
           String(lambdaSum(sim, fn.FunctionName, 'Invocations')),
         ],
       ];
-      const asHook = Object.values(sim.services).some((svc) =>
-        svc.deploymentConfiguration.lifecycleHooks?.some(
-          (hk) => hookFunctionName(hk.hookTargetArn) === fn.FunctionName,
-        ),
-      );
+      const asHook = sim.services
+        .values()
+        .some((svc) =>
+          svc.deploymentConfiguration.lifecycleHooks?.some(
+            (hk) => hookFunctionName(hk.hookTargetArn) === fn.FunctionName,
+          ),
+        );
       if (fn.hookRule || asHook)
         facts.push([
           p('Gatekeeper verdict', 'Lifecycle hook answer (sim:SetHookRule)'),

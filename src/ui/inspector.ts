@@ -376,7 +376,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
   const renderWhy = (sim: SimState, sel: Selection, mode: NameMode) => {
     why.hidden = sel.kind !== 'task';
     if (sel.kind !== 'task') return;
-    const task = sim.tasks[sel.id];
+    const task = sim.tasks.get(sel.id);
     const placed = placementOf(store, sel.id);
     let headline: string;
     let reasons: string[] = [];

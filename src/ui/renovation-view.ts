@@ -467,7 +467,7 @@ export function renovationView(
   lowest: Map<string, number>,
   mode: NameMode,
 ): StatusView | null {
-  const svc = sim.services[serviceArn];
+  const svc = sim.services.get(serviceArn);
   if (!svc) return null;
   if (svc.deploymentController.type === 'CODE_DEPLOY') {
     const d = latestCdDeployment(sim, svc);

@@ -86,9 +86,7 @@ test('the map, a level with its checklist, a hint, the debrief, a reset, progres
   await panel.getByRole('button', { name: 'Reset level' }).click();
   await panel.getByRole('button', { name: 'Yes, restart' }).click();
   await expect(panel.locator('.goal[data-goal="landed"]')).toHaveAttribute('data-done', 'false');
-  expect(
-    await page.evaluate(() => Object.keys(window.__nozama?.store.getState().sim.instances ?? {}).length),
-  ).toBe(0);
+  expect(await page.evaluate(() => window.__nozama?.store.getState().sim.instances.size ?? 0)).toBe(0);
   await expect(panel.locator('.hint-item')).toHaveCount(1);
 
   // Progress survives a reload: level 1 done with its stars, level 2 open.

@@ -100,7 +100,7 @@ test('level 23 cheap-mix: a base on managed lands keeps the mill up through a Sp
   // The planet reclaims the Spot lands: two minutes of warning, drawn and told.
   await stepUntil(
     page,
-    "(sim) => Object.values(sim.tasks).some((t) => t.stopCode === 'SpotInterruption' && t.lastStatus === 'RUNNING')",
+    "(sim) => sim.tasks.values().some((t) => t.stopCode === 'SpotInterruption' && t.lastStatus === 'RUNNING')",
     240,
   );
   await expect(page.locator('.chronicle-list')).toContainText('reclaims the Spot land');

@@ -68,9 +68,7 @@ test('the console builds a kingdom from typed lines, with --query, tables, compl
   await expect(last(page)).toHaveAttribute('data-code', '0');
   await expect(last(page).locator('.console-stdout')).toContainText('"serviceName": "web"');
   await expect
-    .poll(() =>
-      page.evaluate(() => Object.values(window.__nozama?.store.getState().sim.services ?? {}).length),
-    )
+    .poll(() => page.evaluate(() => (window.__nozama?.store.getState().sim.services.values() ?? []).length))
     .toBe(1);
 
   // A service error, in the CLI's words and exit code.

@@ -59,7 +59,7 @@ async function preconditions(page: Page): Promise<void> {
   });
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.tasks).some((t) => t.serviceName === 'mill' && t.healthStatus === 'HEALTHY')`,
+    `(sim) => sim.tasks.values().some((t) => t.serviceName === 'mill' && t.healthStatus === 'HEALTHY')`,
   );
 }
 
@@ -85,7 +85,7 @@ test('a building that fails its own health check: the cross, the why card, the r
   const first = healthy?.id as string;
   await advanceUntil(
     page,
-    `(sim, id) => sim.tasks[id]?.containers[0]?.healthStatus === 'UNHEALTHY'`,
+    `(sim, id) => sim.tasks.get(id)?.containers[0]?.healthStatus === 'UNHEALTHY'`,
     first,
     60,
   );
@@ -108,14 +108,14 @@ test('a building that fails its own health check: the cross, the why card, the r
   // The scheduler replaces it with ECS's texts.
   await advanceUntil(
     page,
-    `(sim, id) => sim.tasks[id]?.stoppedReason === 'Task failed container health checks' &&
-      Object.values(sim.tasks).some((t) => t.taskArn !== id && t.serviceName === 'mill' && t.lastStatus === 'RUNNING')`,
+    `(sim, id) => sim.tasks.get(id)?.stoppedReason === 'Task failed container health checks' &&
+      sim.tasks.values().some((t) => t.taskArn !== id && t.serviceName === 'mill' && t.lastStatus === 'RUNNING')`,
     first,
     120,
   );
   const events = await page.evaluate(() => {
     const s = window.__nozama!.store.getState().sim;
-    return Object.values(s.services)[0]?.events.map((e) => e.message) ?? [];
+    return s.services.values()[0]?.events.map((e) => e.message) ?? [];
   });
   const id = first.slice(first.lastIndexOf('/') + 1);
   expect(events).toContain(`(service mill) (task ${id}) failed container health checks.`);

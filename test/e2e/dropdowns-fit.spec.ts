@@ -70,7 +70,7 @@ for (const size of SIZES) {
       if (id === 'gate')
         await advanceUntil(
           page,
-          `(sim) => Object.values(sim.services).some((s) => s.deployments[0]?.rolloutState === 'COMPLETED')`,
+          `(sim) => sim.services.values().some((s) => s.deployments[0]?.rolloutState === 'COMPLETED')`,
         );
     }
     const cut: string[] = [...(await cutOptions(page))];

@@ -47,7 +47,7 @@ test('every Build field has a plain hint with its AWS parameter name', async ({ 
     if (id === 'gate')
       await advanceUntil(
         page,
-        `(sim) => Object.values(sim.services).some((s) => s.deployments[0]?.rolloutState === 'COMPLETED')`,
+        `(sim) => sim.services.values().some((s) => s.deployments[0]?.rolloutState === 'COMPLETED')`,
       );
   }
   const all: Missing[] = [];

@@ -58,7 +58,7 @@ test('from an empty free play, blueprints and the checklist lead to a canary rol
   await expect(done(checklist)).toHaveCount(2);
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.services).some((s) => s.serviceName === 'mill' && s.deployments.length === 1 && s.deployments[0].rolloutState === 'COMPLETED')`,
+    `(sim) => sim.services.values().some((s) => s.serviceName === 'mill' && s.deployments.length === 1 && s.deployments[0].rolloutState === 'COMPLETED')`,
     null,
     300,
   );
@@ -89,7 +89,7 @@ test('from an empty free play, blueprints and the checklist lead to a canary rol
 
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.services).some((s) => s.serviceName === 'mill' && s.serviceDeployments?.[0]?.status === 'ROLLBACK_SUCCESSFUL')`,
+    `(sim) => sim.services.values().some((s) => s.serviceName === 'mill' && s.serviceDeployments?.[0]?.status === 'ROLLBACK_SUCCESSFUL')`,
     null,
     900,
   );

@@ -43,7 +43,7 @@ async function launch(
 
 async function containerInstanceOf(page: Page, instanceId: string): Promise<string> {
   return page.evaluate(
-    (id) => window.__nozama?.store.getState().sim.instances[id]?.containerInstanceArn ?? '',
+    (id) => window.__nozama?.store.getState().sim.instances.get(id)?.containerInstanceArn ?? '',
     instanceId,
   );
 }
@@ -78,8 +78,8 @@ test('the gallery: every state of territories, castles, developments, managed la
   await advanceUntil(
     page,
     `(sim, ids) => ids.every((id) => {
-      const arn = sim.instances[id]?.containerInstanceArn;
-      return arn && sim.containerInstances[arn]?.status === 'ACTIVE';
+      const arn = sim.instances.get(id)?.containerInstanceArn;
+      return arn && sim.containerInstances.get(arn)?.status === 'ACTIVE';
     })`,
     withAgent,
   );
@@ -156,7 +156,7 @@ test('the gallery: every state of territories, castles, developments, managed la
   });
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.tasks).filter((t) => t.lastStatus === 'RUNNING').length >= 10`,
+    `(sim) => sim.tasks.values().filter((t) => t.lastStatus === 'RUNNING').length >= 10`,
     null,
   );
 
@@ -204,7 +204,7 @@ test('the gallery: every state of territories, castles, developments, managed la
 
   // Zone 1c goes dark: its territories stop, its castles fall silent, the portal is cracked.
   await ok(page, { action: 'sim:FailAvailabilityZone', input: { availabilityZone: 'za-southwest-1c' } });
-  await advanceUntil(page, `(sim, id) => sim.instances[id]?.state === 'stopped'`, c1);
+  await advanceUntil(page, `(sim, id) => sim.instances.get(id)?.state === 'stopped'`, c1);
   await waitSettled(page);
   snap = await snapshot(page);
   expect(snap.zones.find((z) => z.name === 'za-southwest-1c')?.impaired).toBe(true);

@@ -69,8 +69,8 @@ test('a territory launched in zone 1b gets its castle, then a development is rai
   await runClockUntil(
     page,
     `(sim, id) => {
-      const arn = sim.instances[id]?.containerInstanceArn;
-      const ci = arn ? sim.containerInstances[arn] : undefined;
+      const arn = sim.instances.get(id)?.containerInstanceArn;
+      const ci = arn ? sim.containerInstances.get(arn) : undefined;
       return ci !== undefined && ci.status === 'ACTIVE' && ci.agentConnected;
     }`,
     instanceId,
@@ -118,7 +118,7 @@ test('a territory launched in zone 1b gets its castle, then a development is rai
   expect(rising?.plan).toBe('bakery:1');
   await zoneShot(page, 'za-southwest-1b', 'kingdom-4-zone-1b-rising');
 
-  await runClockUntil(page, `(sim, arn) => sim.tasks[arn]?.lastStatus === 'RUNNING'`, taskArn);
+  await runClockUntil(page, `(sim, arn) => sim.tasks.get(arn)?.lastStatus === 'RUNNING'`, taskArn);
   await waitSettled(page);
   snap = await snapshot(page);
   const dev = snap.developments.find((d) => d.id === taskArn);
@@ -137,7 +137,7 @@ test('a territory launched in zone 1b gets its castle, then a development is rai
 
   // Stopping it: the development falls and is removed after its fade.
   await ok(page, { action: 'ecs:StopTask', input: { cluster: 'Royaume', task: taskArn, reason: 'test' } });
-  await runClockUntil(page, `(sim, arn) => sim.tasks[arn]?.lastStatus === 'STOPPED'`, taskArn);
+  await runClockUntil(page, `(sim, arn) => sim.tasks.get(arn)?.lastStatus === 'STOPPED'`, taskArn);
   await waitSettled(page);
   snap = await snapshot(page);
   expect(snap.developments.find((d) => d.id === taskArn)).toBeUndefined();

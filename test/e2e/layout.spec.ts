@@ -91,7 +91,7 @@ test('at 1280x800 the panels fold for the canvas, a selection opens the Inspecto
   // Selecting a thing unfolds the Inspector and shows the selection's top (below the level's panel).
   await page.evaluate(() => {
     const s = window.__nozama!.store.getState();
-    const service = Object.values(s.sim.services)[0];
+    const service = s.sim.services.values()[0];
     if (service) s.select({ kind: 'service', id: service.serviceArn });
   });
   const inspector = page.getByRole('complementary', { name: 'Inspector' });
@@ -140,14 +140,14 @@ test('a renovation rolled back by the watchtower says it is over, fits its panel
   await page.evaluate(() => window.__nozama?.store.getState().showMe());
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.services).some((s) => {
-      const live = Object.values(sim.tasks).filter((t) => t.serviceName === s.serviceName && t.lastStatus === 'RUNNING').length;
+    `(sim) => sim.services.values().some((s) => {
+      const live = sim.tasks.values().filter((t) => t.serviceName === s.serviceName && t.lastStatus === 'RUNNING').length;
       return live > s.desiredCount;
     })`,
   );
   await page.evaluate(() => {
     const s = window.__nozama!.store.getState();
-    const service = Object.values(s.sim.services)[0];
+    const service = s.sim.services.values()[0];
     if (service) s.select({ kind: 'service', id: service.serviceArn });
   });
   const inspector = page.getByRole('complementary', { name: 'Inspector' });

@@ -57,14 +57,14 @@ test('a kingdom built through the panels: forms, refusals, decree, disaster, ins
     await expect(territory.getByRole('status')).toContainText(`Territory 1${letter}-1 surveyed.`);
   }
   const zonesOfInstances = await page.evaluate(() =>
-    Object.values(window.__nozama?.store.getState().sim.instances ?? {})
+    (window.__nozama?.store.getState().sim.instances.values() ?? [])
       .map((i) => `${i.availabilityZone}/${i.instanceType}/${i.ecsCluster}`)
       .sort(),
   );
   expect(zonesOfInstances).toEqual(['a', 'b', 'c'].map((l) => `${Z(l)}/t3.medium/Royaume`));
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.containerInstances).filter((ci) => ci.status === 'ACTIVE').length === 3`,
+    `(sim) => sim.containerInstances.values().filter((ci) => ci.status === 'ACTIVE').length === 3`,
   );
   await expect(inspector.getByRole('button', { name: '1c-1 · running' })).toBeVisible();
   await shot(page, '2-territories');
@@ -149,7 +149,7 @@ test('a kingdom built through the panels: forms, refusals, decree, disaster, ins
   await expect(decree.getByRole('status')).toContainText('Decree city-keep proclaimed: keep 6');
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.tasks).filter((t) => t.serviceName === 'city-keep' && t.lastStatus === 'RUNNING').length === 3`,
+    `(sim) => sim.tasks.values().filter((t) => t.serviceName === 'city-keep' && t.lastStatus === 'RUNNING').length === 3`,
   );
   const chronicle = page.getByRole('region', { name: 'Chronicle' });
   await expect(chronicle.getByRole('list')).toContainText('city-keep');
@@ -168,7 +168,7 @@ test('a kingdom built through the panels: forms, refusals, decree, disaster, ins
   await expect(disasters.getByRole('button', { name: 'Restore the portal' })).toBeVisible();
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.tasks).every((t) => t.availabilityZone !== 'za-southwest-1b' || t.lastStatus === 'STOPPED')`,
+    `(sim) => sim.tasks.values().every((t) => t.availabilityZone !== 'za-southwest-1b' || t.lastStatus === 'STOPPED')`,
   );
   await shot(page, '6-disaster');
 
@@ -293,9 +293,7 @@ test('the panels work from the keyboard: a Build form is reached, filled and sub
   );
   // Undo from the chronicle strip takes the last call back.
   await page.getByRole('button', { name: 'Undo' }).click();
-  expect(
-    await page.evaluate(() => Object.keys(window.__nozama?.store.getState().sim.instances ?? {}).length),
-  ).toBe(0);
+  expect(await page.evaluate(() => window.__nozama?.store.getState().sim.instances.size ?? 0)).toBe(0);
   await expect(page.getByRole('button', { name: 'Redo' })).toBeEnabled();
 });
 
@@ -348,7 +346,7 @@ test('rules of settlement in order, a memberOf rule from the builder, managed la
   });
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.containerInstances).filter((ci) => ci.status === 'ACTIVE').length === 3`,
+    `(sim) => sim.containerInstances.values().filter((ci) => ci.status === 'ACTIVE').length === 3`,
   );
 
   // Strategies: an ordered list that can be reordered and trimmed.
@@ -391,9 +389,7 @@ test('rules of settlement in order, a memberOf rule from the builder, managed la
   await develop.getByRole('button', { name: 'Raise the developments' }).click();
   await expect(develop.getByRole('status')).toContainText('2 developments of mill, edition 1 rising.');
   const zones = await page.evaluate(() =>
-    Object.values(window.__nozama?.store.getState().sim.tasks ?? {})
-      .map((t) => t.availabilityZone)
-      .sort(),
+    (window.__nozama?.store.getState().sim.tasks.values() ?? []).map((t) => t.availabilityZone).sort(),
   );
   expect(zones).toEqual([Z('a'), Z('c')]);
   await develop.locator('.strategy-list').scrollIntoViewIfNeeded();
@@ -436,7 +432,7 @@ test('rules of settlement in order, a memberOf rule from the builder, managed la
   await decree.getByRole('button', { name: 'Amend the decree' }).click();
   await expect(decree.getByRole('status')).toContainText('Decree mills amended: keep 4');
   const svc = await page.evaluate(() => {
-    const s = Object.values(window.__nozama?.store.getState().sim.services ?? {})[0];
+    const s = (window.__nozama?.store.getState().sim.services.values() ?? [])[0];
     return s && { desired: s.desiredCount, min: s.deploymentConfiguration.minimumHealthyPercent };
   });
   expect(svc).toEqual({ desired: 4, min: 50 });

@@ -81,11 +81,11 @@ test('a kingdom in a second region, chosen on the planet; the first region keeps
   await flyTo(page, HOME);
   const home = await buildKingdom(page);
   await expect(home.locator('.cli')).not.toContainText('--region');
-  await stepUntil(page, '(sim) => Object.values(sim.containerInstances).length === 1');
+  await stepUntil(page, '(sim) => sim.containerInstances.values().length === 1');
   const homeWorld = await page.evaluate(() => {
     const { sim } = window.__nozama!.store.getState();
     return {
-      instances: Object.values(sim.instances).map((i) => [i.instanceId, i.region, i.state]),
+      instances: sim.instances.values().map((i) => [i.instanceId, i.region, i.state]),
       clusters: Object.values(sim.clusters).map((c) => c.clusterArn),
     };
   });
@@ -116,12 +116,12 @@ test('a kingdom in a second region, chosen on the planet; the first region keeps
   // Build there: the calls go to NE and their lines carry --region.
   await buildKingdom(page);
   await expect(territory.locator('.cli')).toContainText(`--region ${NE}`);
-  await stepUntil(page, '(sim) => Object.values(sim.containerInstances).length === 2');
+  await stepUntil(page, '(sim) => sim.containerInstances.values().length === 2');
   const ne = await page.evaluate(() => {
     const s = window.__nozama!.store.getState();
     return {
       calls: s.log.filter((c) => c.call.region).map((c) => [c.call.action, c.call.region]),
-      arns: Object.values(s.sim.containerInstances).map((c) => c.containerInstanceArn.split(':')[3]),
+      arns: s.sim.containerInstances.values().map((c) => c.containerInstanceArn.split(':')[3]),
     };
   });
   expect(ne.calls).toEqual([
@@ -156,7 +156,8 @@ test('a kingdom in a second region, chosen on the planet; the first region keeps
   expect(homeKingdom.territories[0]?.castle).not.toBeNull();
   const after = await page.evaluate(() => {
     const { sim } = window.__nozama!.store.getState();
-    return Object.values(sim.instances)
+    return sim.instances
+      .values()
       .filter((i) => i.region === 'za-southwest-1')
       .map((i) => [i.instanceId, i.region, i.state]);
   });

@@ -18,7 +18,7 @@ import {
 } from './helpers.ts';
 import { buildRenovationWorld } from './renovation-world.ts';
 
-const RECORD = "Object.values(sim.services).find((s) => s.serviceName === 'mill').serviceDeployments[0]";
+const RECORD = "sim.services.values().find((s) => s.serviceName === 'mill').serviceDeployments[0]";
 
 async function runUntil(page: Page, predicate: string): Promise<void> {
   await page.getByRole('button', { name: '16x' }).click();

@@ -55,7 +55,7 @@ async function watchLowest(page: Page, tg: string): Promise<void> {
   }, tg);
 }
 
-const MILL = "Object.values(sim.services).find((s) => s.serviceName === 'mill')";
+const MILL = "sim.services.values().find((s) => s.serviceName === 'mill')";
 
 test('a rolling renovation to edition 2 never drops below the minimum healthy', async ({ page, baseURL }) => {
   test.setTimeout(150_000);

@@ -75,7 +75,7 @@ async function smallKingdom(page: Page): Promise<{ instanceId: string; tasks: st
   const instanceId = (run.Instances as { InstanceId: string }[])[0]?.InstanceId as string;
   await advanceUntil(
     page,
-    `(sim, id) => { const a = sim.instances[id]?.containerInstanceArn; return !!a && sim.containerInstances[a]?.status === 'ACTIVE'; }`,
+    `(sim, id) => { const a = sim.instances.get(id)?.containerInstanceArn; return !!a && sim.containerInstances.get(a)?.status === 'ACTIVE'; }`,
     instanceId,
   );
   await ok(page, {
@@ -93,7 +93,11 @@ async function smallKingdom(page: Page): Promise<{ instanceId: string; tasks: st
     input: { cluster: 'Royaume', taskDefinition: 'bakery', count: 2, launchType: 'EC2' },
   });
   const tasks = (started.tasks as { taskArn: string }[]).map((t) => t.taskArn);
-  await advanceUntil(page, `(sim, arns) => arns.every((a) => sim.tasks[a]?.lastStatus === 'RUNNING')`, tasks);
+  await advanceUntil(
+    page,
+    `(sim, arns) => arns.every((a) => sim.tasks.get(a)?.lastStatus === 'RUNNING')`,
+    tasks,
+  );
   return { instanceId, tasks };
 }
 
@@ -308,7 +312,7 @@ test('clicking a development, a castle, a territory and a zone selects them in t
 
   // The castle: its lord is the container instance.
   const arn = await page.evaluate(
-    (id) => window.__nozama?.store.getState().sim.instances[id]?.containerInstanceArn,
+    (id) => window.__nozama?.store.getState().sim.instances.get(id)?.containerInstanceArn,
     instanceId,
   );
   const cb = territory.castleBounds;
@@ -418,7 +422,7 @@ test('faults are visible: a dark zone, ruins, a silent lord, a building on fire'
   const dark = await launch('c');
   await advanceUntil(
     page,
-    `(sim, ids) => ids.every((id) => { const a = sim.instances[id]?.containerInstanceArn; return !!a && sim.containerInstances[a]?.status === 'ACTIVE'; })`,
+    `(sim, ids) => ids.every((id) => { const a = sim.instances.get(id)?.containerInstanceArn; return !!a && sim.containerInstances.get(a)?.status === 'ACTIVE'; })`,
     [lost, silent, dark],
   );
   // A building burns: the oven of the first bakery exits with code 137 (the development stops).
@@ -436,7 +440,7 @@ test('faults are visible: a dark zone, ruins, a silent lord, a building on fire'
   await ok(page, { action: 'sim:FailAvailabilityZone', input: { availabilityZone: 'za-southwest-1c' } });
   await advanceUntil(
     page,
-    `(sim, [lost, dark, task]) => sim.instances[lost]?.state === 'terminated' && sim.instances[dark]?.state === 'stopped' && sim.tasks[task]?.lastStatus === 'STOPPED'`,
+    `(sim, [lost, dark, task]) => sim.instances.get(lost)?.state === 'terminated' && sim.instances.get(dark)?.state === 'stopped' && sim.tasks.get(task)?.lastStatus === 'STOPPED'`,
     [lost, dark, tasks[0]],
   );
   await waitScene(page, 'kingdom');

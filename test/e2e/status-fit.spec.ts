@@ -69,7 +69,7 @@ for (const size of SIZES) {
     // Mid-shift: the first step of travelers on the new edition.
     await advanceUntil(
       page,
-      `(sim) => Object.values(sim.services).some((s) => (s.serviceDeployments?.[0]?.native?.step ?? 0) >= 1)`,
+      `(sim) => sim.services.values().some((s) => (s.serviceDeployments?.[0]?.native?.step ?? 0) >= 1)`,
     );
     const reno = page.locator('details[data-section="renovation"]');
     if ((await reno.getAttribute('open')) === null) await reno.locator(':scope > summary').click();

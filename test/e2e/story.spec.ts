@@ -11,7 +11,7 @@ import { advanceUntil, buildSection, clickCanvas, SCREENSHOTS, waitBridge, watch
 
 const Z = (letter: string) => `za-southwest-1${letter}`;
 
-const RUNNING_KEEP = `(sim) => Object.values(sim.tasks).filter((t) => t.serviceName === 'keep' && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING')`;
+const RUNNING_KEEP = `(sim) => sim.tasks.values().filter((t) => t.serviceName === 'keep' && t.lastStatus === 'RUNNING' && t.desiredStatus === 'RUNNING')`;
 
 test('planet -> region -> portal 1b; build, decree of six, a portal collapses, the decree heals elsewhere', async ({
   page,
@@ -57,7 +57,7 @@ test('planet -> region -> portal 1b; build, decree of six, a portal collapses, t
   }
   await advanceUntil(
     page,
-    `(sim) => Object.values(sim.containerInstances).filter((ci) => ci.status === 'ACTIVE').length === 9`,
+    `(sim) => sim.containerInstances.values().filter((ci) => ci.status === 'ACTIVE').length === 9`,
   );
 
   // A plan of one building, then a decree of six, one per territory.

@@ -37,7 +37,7 @@ export async function foundKingdom(page: Page, zones = ['a', 'b', 'c'], limit = 
   }
   await advanceUntil(
     page,
-    `(sim, n) => Object.values(sim.containerInstances).filter((c) => c.status === 'ACTIVE').length === n`,
+    `(sim, n) => sim.containerInstances.values().filter((c) => c.status === 'ACTIVE').length === n`,
     zones.length,
     limit,
   );

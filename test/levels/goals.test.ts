@@ -229,7 +229,7 @@ describe('state goals on hand-built load balancer and Lambda state', () => {
 describe('references and scripted events', () => {
   it('resolves minted ids at the moment a step is played, and leaves unknown ones as written', () => {
     const w = millWorld(1);
-    const inst = Object.values(w.state.instances).find((i) => i.availabilityZone === 'za-southwest-1b');
+    const inst = w.state.instances.values().find((i) => i.availabilityZone === 'za-southwest-1b');
     const ciId = inst?.containerInstanceArn?.split('/').pop();
     expect(resolveText('@instance/za-southwest-1b/1', w.state)).toBe(inst?.instanceId);
     expect(resolveText('x @ci/za-southwest-1b/1 y', w.state)).toBe(`x ${ciId} y`);

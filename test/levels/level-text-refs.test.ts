@@ -56,7 +56,8 @@ describe('references in level text', () => {
 
     const pack = byId('pack-tightly');
     const p = runLevel(pack).session.sim;
-    const gone = Object.values(p.instances)
+    const gone = p.instances
+      .values()
       .filter((i) => i.state === 'shutting-down' || i.state === 'terminated')
       .map((i) => i.instanceId)
       .sort();

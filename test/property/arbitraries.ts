@@ -536,18 +536,21 @@ export class Driver {
 
   // Views of the current state used to resolve picks (sorted: independent of insertion order).
   liveTasks(): Task[] {
-    return Object.values(this.state.tasks)
+    return this.state.tasks
+      .values()
       .filter((t) => t.lastStatus !== 'STOPPED')
       .sort(byKey((t) => t.taskArn));
   }
   containerInstanceArns(): string[] {
-    return Object.values(this.state.containerInstances)
+    return this.state.containerInstances
+      .values()
       .filter((ci) => ci.status !== 'INACTIVE')
       .map((ci) => ci.containerInstanceArn)
       .sort();
   }
   instanceIds(): string[] {
-    return Object.values(this.state.instances)
+    return this.state.instances
+      .values()
       .filter((i) => i.state !== 'terminated')
       .map((i) => i.instanceId)
       .sort();
@@ -607,7 +610,7 @@ export class Driver {
         return;
       case 'updateSvc': {
         const name = SERVICE_NAMES[op.svc] as string;
-        const svc = Object.values(this.state.services).find((s) => s.serviceName === name);
+        const svc = this.state.services.values().find((s) => s.serviceName === name);
         let taskDefinition: string | undefined;
         if (op.newRevision && svc) {
           const fam = this.state.taskDefinitions[svc.taskDefinition]?.family;

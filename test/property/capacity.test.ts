@@ -48,9 +48,9 @@ const MAX = 4;
 function checkGroups(s: SimState): void {
   for (const g of Object.values(s.capacity.groups)) {
     const key = `${g.region}:${g.AutoScalingGroupName}`;
-    const live = Object.values(s.instances).filter(
-      (i) => i.autoScalingGroup === key && (i.state === 'pending' || i.state === 'running'),
-    );
+    const live = s.instances
+      .values()
+      .filter((i) => i.autoScalingGroup === key && (i.state === 'pending' || i.state === 'running'));
     expect(live.length).toBeLessThanOrEqual(g.MaxSize);
   }
 }
@@ -60,10 +60,10 @@ function checkProtection(before: SimState, w: World, from: number): void {
   for (const e of w.events.slice(from)) {
     if (e.type !== 'autoScalingGroup/activity' || e.data.kind !== 'terminate') continue;
     const id = e.data.instanceId as string;
-    if (before.instances[id]?.state !== 'running') continue;
-    const busy = Object.values(before.tasks).filter(
-      (t) => t.ec2InstanceId === id && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING',
-    );
+    if (before.instances.get(id)?.state !== 'running') continue;
+    const busy = before.tasks
+      .values()
+      .filter((t) => t.ec2InstanceId === id && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING');
     expect(busy.map((t) => t.taskArn)).toEqual([]);
   }
 }
@@ -99,7 +99,7 @@ function play(seed: number, ops: Op[]): number {
         break;
       case 'service':
         act(() => {
-          const exists = w.state.services[`arn:aws:ecs:za-southwest-1:123456789012:service/Royaume/keep`];
+          const exists = w.state.services.get(`arn:aws:ecs:za-southwest-1:123456789012:service/Royaume/keep`);
           if (exists)
             w.call('ecs:UpdateService', { cluster: 'Royaume', service: 'keep', desiredCount: op.desired });
           else
@@ -123,7 +123,7 @@ function play(seed: number, ops: Op[]): number {
         );
         break;
       case 'loseInstance': {
-        const running = Object.values(w.state.instances).filter((i) => i.state === 'running');
+        const running = w.state.instances.values().filter((i) => i.state === 'running');
         const i = running[op.pick % Math.max(1, running.length)];
         if (i) act(() => w.call('sim:LoseInstance', { instanceId: i.instanceId }));
         break;

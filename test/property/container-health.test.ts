@@ -89,7 +89,7 @@ describe('container health checks (properties)', () => {
               everFaulted ||= f.result !== 'pass';
             }
           w.tick(1);
-          for (const t of Object.values(w.state.tasks)) {
+          for (const t of w.state.tasks.values()) {
             if (t.lastStatus !== 'RUNNING') continue;
             expect(t.healthStatus).toBe(expectedTaskHealth(t));
             const web = t.containers.find((c) => c.name === 'web');
@@ -105,7 +105,7 @@ describe('container health checks (properties)', () => {
               expect(w.state.now - (t.startedAt ?? w.state.now)).toBeLessThan(grace);
           }
           if (!everFaulted)
-            expect(Object.values(w.state.tasks).every((t) => t.healthStatus !== 'UNHEALTHY')).toBe(true);
+            expect(w.state.tasks.values().every((t) => t.healthStatus !== 'UNHEALTHY')).toBe(true);
         }
         expect(w.state.now - t0).toBe(301);
       }),
@@ -213,7 +213,7 @@ describe('container start order (properties)', () => {
             expect(when as number).toBeLessThanOrEqual(started);
           }
         }
-        const t = w.state.tasks[arn];
+        const t = w.state.tasks.get(arn);
         if (t?.lastStatus === 'RUNNING')
           expect(t.containers.some((c) => c.lastStatus === 'PENDING')).toBe(false);
         // Nothing is left waiting forever: 240 s is past every timer of these plans.

@@ -113,13 +113,15 @@ const scenario = fc.record({
 });
 
 function eligible(s: SimState, exprs: MemberOfExpr[]): number {
-  return Object.values(s.containerInstances).filter(
-    (ci) =>
-      ci.status === 'ACTIVE' &&
-      ci.agentConnected &&
-      s.instances[ci.ec2InstanceId]?.state === 'running' &&
-      exprs.every((e) => e.holds(ci.attributes)),
-  ).length;
+  return s.containerInstances
+    .values()
+    .filter(
+      (ci) =>
+        ci.status === 'ACTIVE' &&
+        ci.agentConnected &&
+        s.instances.get(ci.ec2InstanceId)?.state === 'running' &&
+        exprs.every((e) => e.holds(ci.attributes)),
+    ).length;
 }
 
 /**
@@ -148,7 +150,8 @@ function expectation(
 function heal(d: Driver): void {
   for (const image of IMAGES) d.ok('sim:SetImageBehavior', { image, mode: 'ok' });
   for (const zone of ZONES) d.ok('sim:RestoreAvailabilityZone', { availabilityZone: zone });
-  const draining = Object.values(d.state.containerInstances)
+  const draining = d.state.containerInstances
+    .values()
     .filter((ci) => ci.status === 'DRAINING')
     .map((ci) => ci.containerInstanceArn);
   if (draining.length)
@@ -158,9 +161,9 @@ function heal(d: Driver): void {
       status: 'ACTIVE',
     });
   d.advance(30); // restored instances boot and their agents come back
-  for (const ci of Object.values(d.state.containerInstances)) {
+  for (const ci of d.state.containerInstances.values()) {
     if (ci.status === 'INACTIVE' || ci.agentConnected) continue;
-    if (d.state.instances[ci.ec2InstanceId]?.state !== 'running') continue;
+    if (d.state.instances.get(ci.ec2InstanceId)?.state !== 'running') continue;
     d.ok('sim:ReconnectAgent', { instanceId: ci.ec2InstanceId });
   }
   d.advance(20 * 60);

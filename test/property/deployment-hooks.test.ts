@@ -126,11 +126,11 @@ describe('lifecycle hooks that fail', () => {
         let status = '';
         for (let t = 0; t < 1500; t++) {
           n.w.tick(1);
-          status = n.w.state.services[SERVICE]?.serviceDeployments?.[0]?.status ?? '';
+          status = n.w.state.services.get(SERVICE)?.serviceDeployments?.[0]?.status ?? '';
           if (!['IN_PROGRESS', 'ROLLBACK_REQUESTED', 'ROLLBACK_IN_PROGRESS'].includes(status)) break;
         }
         const s = n.w.state;
-        const rec = s.services[SERVICE]?.serviceDeployments?.[0];
+        const rec = s.services.get(SERVICE)?.serviceDeployments?.[0];
         const where = () =>
           `${failure} at ${stage}; ${JSON.stringify(config)}; helper ${JSON.stringify(helper)}; record ${status}`;
         must(status === 'ROLLBACK_SUCCESSFUL', () => `no rollback: ${where()}`);
@@ -139,12 +139,13 @@ describe('lifecycle hooks that fail', () => {
           productionOnGreen(s, n.prodRule, n.blueTg, n.greenTg) === 0,
           () => `production not all on the previous revision: ${where()}`,
         );
-        const live = Object.values(s.tasks)
+        const live = s.tasks
+          .values()
           .filter((t) => t.serviceName === 'mill' && t.desiredStatus === 'RUNNING')
           .map((t) => t.taskArn)
           .sort();
         must(JSON.stringify(live) === JSON.stringify(blueTasks), () => `blue's tasks changed: ${where()}`);
-        must(s.services[SERVICE]?.taskDefinition === n.td1, () => `service not on td1: ${where()}`);
+        must(s.services.get(SERVICE)?.taskDefinition === n.td1, () => `service not on td1: ${where()}`);
       }),
       { numRuns: runs(40) },
     );

@@ -76,7 +76,7 @@ function play(seed: number, desired: number, config: Record<string, unknown>, al
   let statusAtAlarm = '';
   for (let t = 1; t <= 900; t++) {
     if (t === alarmAt) {
-      const rec = n.w.state.services[SERVICE]?.serviceDeployments?.[0];
+      const rec = n.w.state.services.get(SERVICE)?.serviceDeployments?.[0];
       stageAtAlarm = rec?.native?.stage ?? '';
       statusAtAlarm = rec?.status ?? '';
       setAlarm(n.w, '5xx', 'ALARM');
@@ -85,7 +85,7 @@ function play(seed: number, desired: number, config: Record<string, unknown>, al
     const s = n.w.state;
     const share = greenShare(s, n.prodRule, n.blueTg, n.greenTg);
     must(share.total > 0, () => `production rule lost its blue/green weights at t=${t}`);
-    const rec = s.services[SERVICE]?.serviceDeployments?.[0];
+    const rec = s.services.get(SERVICE)?.serviceDeployments?.[0];
     if (rec?.native && share.green > 0 && rec.status === 'IN_PROGRESS') {
       const greenHealthyOrDone = [
         'PRODUCTION_TRAFFIC_SHIFT',
@@ -118,10 +118,10 @@ describe('native deployments with an alarm at a random time', () => {
       fc.property(scenario, ({ seed, desired, config, alarmAt }) => {
         const { n, td2, stageAtAlarm, statusAtAlarm } = play(seed, desired, config, alarmAt);
         const s = n.w.state;
-        const rec = s.services[SERVICE]?.serviceDeployments?.[0];
-        const live = Object.values(s.tasks).filter(
-          (t) => t.serviceName === 'mill' && t.desiredStatus === 'RUNNING',
-        );
+        const rec = s.services.get(SERVICE)?.serviceDeployments?.[0];
+        const live = s.tasks
+          .values()
+          .filter((t) => t.serviceName === 'mill' && t.desiredStatus === 'RUNNING');
         const share = greenShare(s, n.prodRule, n.blueTg, n.greenTg);
         const where = () =>
           `alarm at +${alarmAt}s during ${stageAtAlarm || statusAtAlarm}; record ${rec?.status}; ${JSON.stringify(config)}`;
@@ -130,7 +130,7 @@ describe('native deployments with an alarm at a random time', () => {
           must(rec?.status === 'ROLLBACK_SUCCESSFUL', () => `no rollback: ${where()}`);
           must(share.green === 0, () => `${share.green}% still on green: ${where()}`);
           must(
-            s.services[SERVICE]?.taskDefinition === n.td1,
+            s.services.get(SERVICE)?.taskDefinition === n.td1,
             () => `service not back on the previous revision: ${where()}`,
           );
           must(

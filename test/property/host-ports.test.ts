@@ -28,10 +28,10 @@ const dynamicTd = (family: string, image: string, size = 64) => ({
 });
 
 const checkAll = (d: Driver) => {
-  for (const ci of Object.values(d.state.containerInstances)) {
-    const tasks = Object.values(d.state.tasks).filter(
-      (t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED',
-    );
+  for (const ci of d.state.containerInstances.values()) {
+    const tasks = d.state.tasks
+      .values()
+      .filter((t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED');
     checkBindings(ci.ec2InstanceId, tasks, { reservedToo: true, origin: d.state.startedAt });
   }
 };
@@ -42,7 +42,7 @@ describe('dynamic host ports', () => {
     d.setup([{ zone: 0, type: 't3.medium' }], [dynamicTd('keep', 'keep:1'), dynamicTd('churn', 'churn:1')]);
     d.ok('ecs:RunTask', { cluster: CLUSTER, taskDefinition: 'keep' });
     d.advance(10);
-    const keep = Object.values(d.state.tasks).find((t) => t.group === 'family:keep');
+    const keep = d.state.tasks.values().find((t) => t.group === 'family:keep');
     const port = keep?.containers[0]?.networkBindings[0]?.hostPort;
     if (port === undefined) throw new Error('keep has no dynamic port');
     // Launch instances without the agent (they never join the cluster) until the next task started
@@ -79,9 +79,9 @@ describe('dynamic host ports', () => {
     for (let t = 0; t < 2200; t++) {
       d.advance(1);
       if (t % 211 === 0) {
-        const keep = Object.values(d.state.tasks).find(
-          (x) => x.serviceName === 'keep' && x.lastStatus === 'RUNNING',
-        );
+        const keep = d.state.tasks
+          .values()
+          .find((x) => x.serviceName === 'keep' && x.lastStatus === 'RUNNING');
         if (keep) d.ok('ecs:StopTask', { cluster: CLUSTER, task: keep.taskArn });
       }
       checkAll(d);

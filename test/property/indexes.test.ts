@@ -8,11 +8,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indexSnapshot } from '../../src/model/sim/indexes.ts';
+import { adoptJson } from '../../src/model/sim/state-json.ts';
 import type { SimState } from '../../src/model/sim/types.ts';
 import { Driver, runScenario, runs, scenarioArb } from './arbitraries.ts';
 import { must } from './invariants.ts';
 
-const roundTrip = (s: SimState): SimState => JSON.parse(JSON.stringify(s)) as SimState;
+const roundTrip = (s: SimState): SimState => adoptJson(JSON.parse(JSON.stringify(s)) as SimState);
 
 describe('indexes', () => {
   it('agree with a recomputation after every call and every second, and old states keep theirs', () => {

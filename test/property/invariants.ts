@@ -18,7 +18,7 @@ const duplicates = (xs: number[]) => xs.filter((x, i) => xs.indexOf(x) !== i);
 /** Tasks that still hold resources on their container instance, grouped by it. */
 function holdersByInstance(s: SimState): Map<string, Task[]> {
   const out = new Map<string, Task[]>();
-  for (const t of Object.values(s.tasks)) {
+  for (const t of s.tasks.values()) {
     if (t.lastStatus === 'STOPPED' || t.containerInstanceArn === null) continue;
     const list = out.get(t.containerInstanceArn);
     if (list) list.push(t);
@@ -36,8 +36,8 @@ function holdersByInstance(s: SimState): Map<string, Task[]> {
 export function checkResources(s: SimState, options: { reservedToo: boolean }): void {
   const holders = holdersByInstance(s);
   for (const arn of holders.keys())
-    must(s.containerInstances[arn], () => `tasks are placed on unknown container instance ${arn}`);
-  for (const ci of Object.values(s.containerInstances)) {
+    must(s.containerInstances.get(arn), () => `tasks are placed on unknown container instance ${arn}`);
+  for (const ci of s.containerInstances.values()) {
     const ts = holders.get(ci.containerInstanceArn) ?? [];
     const where = () =>
       `${ci.ec2InstanceId} (${ci.status}) at t=${s.now - s.startedAt}: tasks ${ts
@@ -151,7 +151,7 @@ export function checkPlacements(tr: Transition, stats: PlacementCheckStats): voi
     if (k !== null && !killedAt.has(k)) killedAt.set(k, e.seq);
   }
   const liveAt = (t: Task, seq: number): boolean => {
-    const before = prev.tasks[t.taskArn];
+    const before = prev.tasks.get(t.taskArn);
     const existed = before
       ? before.desiredStatus !== 'STOPPED' && before.lastStatus !== 'STOPPED'
       : (placedAt.get(t.taskArn) ?? Number.POSITIVE_INFINITY) < seq;
@@ -162,10 +162,10 @@ export function checkPlacements(tr: Transition, stats: PlacementCheckStats): voi
     if (e.type !== 'task/placed' || e.data.containerInstanceArn === null) continue;
     stats.placements++;
     const arn = e.data.taskArn as string;
-    const task = next.tasks[arn];
+    const task = next.tasks.get(arn);
     must(task, () => `placed task ${arn} is missing from the state right after`);
     const ciArn = task.containerInstanceArn as string;
-    const ci = next.containerInstances[ciArn];
+    const ci = next.containerInstances.get(ciArn);
     must(ci, () => `placed task ${arn} names unknown container instance ${ciArn}`);
     must(
       e.data.containerInstanceArn === ciArn,
@@ -176,7 +176,7 @@ export function checkPlacements(tr: Transition, stats: PlacementCheckStats): voi
       () =>
         `task ${task.group} placed on ${ci.ec2InstanceId} which is ${ci.status}, agentConnected=${ci.agentConnected}`,
     );
-    const inst = next.instances[ci.ec2InstanceId];
+    const inst = next.instances.get(ci.ec2InstanceId);
     must(
       inst?.state === 'running',
       () => `task placed on EC2 instance ${ci.ec2InstanceId} in state ${inst?.state}`,
@@ -195,9 +195,9 @@ export function checkPlacements(tr: Transition, stats: PlacementCheckStats): voi
       requested = (tr.call.input?.placementConstraints as { type: string; expression?: string }[]) ?? [];
     } else {
       must(task.serviceName !== null, () => `a standalone task ${task.group} was placed during advance()`);
-      const svc = Object.values(next.services).find(
-        (s) => s.serviceName === task.serviceName && s.clusterArn === task.clusterArn,
-      );
+      const svc = next.services
+        .values()
+        .find((s) => s.serviceName === task.serviceName && s.clusterArn === task.clusterArn);
       must(svc, () => `service ${task.serviceName} of placed task is missing`);
       requested = svc.placementConstraints;
     }
@@ -217,10 +217,15 @@ export function checkPlacements(tr: Transition, stats: PlacementCheckStats): voi
     }
     if (constraints.some((c) => c.type === 'distinctInstance')) {
       stats.distinct++;
-      const neighbours = Object.values(next.tasks).filter(
-        (o) =>
-          o.taskArn !== arn && o.group === task.group && o.containerInstanceArn === ciArn && liveAt(o, e.seq),
-      );
+      const neighbours = next.tasks
+        .values()
+        .filter(
+          (o) =>
+            o.taskArn !== arn &&
+            o.group === task.group &&
+            o.containerInstanceArn === ciArn &&
+            liveAt(o, e.seq),
+        );
       must(
         neighbours.length === 0,
         () =>

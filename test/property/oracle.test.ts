@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { SimEvent, SimState } from '../../src/model/sim/types.ts';
+import { jsonCopy } from '../support/world.ts';
 import { CLUSTER, Driver, MEMBER_OF, type Transition } from './arbitraries.ts';
 import { checkPlacements, checkResources, deepFreeze, InvariantError } from './invariants.ts';
 
@@ -29,7 +30,7 @@ const stats = () => ({ placements: 0, distinct: 0, memberOf: 0 });
 
 /** A copy of `s` where `edit` changed one task or container instance (the original is untouched). */
 function tampered(s: SimState, edit: (copy: SimState) => void): SimState {
-  const copy = JSON.parse(JSON.stringify(s)) as SimState;
+  const copy = jsonCopy(s);
   edit(copy);
   return copy;
 }
@@ -40,12 +41,12 @@ describe('oracles', () => {
     d.ok('ecs:RunTask', { cluster: CLUSTER, taskDefinition: 'gate' });
     checkResources(d.state, { reservedToo: true });
     const bad = tampered(d.state, (s) => {
-      for (const ci of Object.values(s.containerInstances)) ci.remainingCpu = ci.registeredCpu;
+      for (const ci of s.containerInstances.values()) ci.remainingCpu = ci.registeredCpu;
     });
     expect(() => checkResources(bad, { reservedToo: true })).toThrow(InvariantError);
     const twice = tampered(d.state, (s) => {
-      for (const ci of Object.values(s.containerInstances)) ci.usedPorts = [...ci.usedPorts, ...ci.usedPorts];
-      for (const t of Object.values(s.tasks)) t.hostPorts = [...t.hostPorts, ...t.hostPorts];
+      for (const ci of s.containerInstances.values()) ci.usedPorts = [...ci.usedPorts, ...ci.usedPorts];
+      for (const t of s.tasks.values()) t.hostPorts = [...t.hostPorts, ...t.hostPorts];
     });
     expect(() => checkResources(twice, { reservedToo: true })).toThrow(/held twice/);
   });
@@ -60,10 +61,10 @@ describe('oracles', () => {
     });
     const tr = log[log.length - 1] as Transition;
     checkPlacements(tr, stats());
-    const [a, b] = Object.values(tr.result.state.tasks);
+    const [a, b] = tr.result.state.tasks.values();
     if (!a || !b) throw new Error('expected two tasks');
     const bad = tampered(tr.result.state, (s) => {
-      (s.tasks[b.taskArn] as { containerInstanceArn: string | null }).containerInstanceArn =
+      (s.tasks.get(b.taskArn) as { containerInstanceArn: string | null }).containerInstanceArn =
         a.containerInstanceArn;
     });
     const events = tr.result.events.map((e) =>
@@ -85,7 +86,7 @@ describe('oracles', () => {
     const tr = log[log.length - 1] as Transition;
     checkPlacements(tr, stats());
     const bad = tampered(tr.result.state, (s) => {
-      for (const ci of Object.values(s.containerInstances)) ci.attributes['ecs.instance-type'] = 't3.medium';
+      for (const ci of s.containerInstances.values()) ci.attributes['ecs.instance-type'] = 't3.medium';
     });
     expect(() => checkPlacements(withResult(tr, bad), stats())).toThrow(
       /memberOf\(attribute:ecs.instance-type == t3.small\) violated/,
@@ -97,7 +98,7 @@ describe('oracles', () => {
     d.ok('ecs:RunTask', { cluster: CLUSTER, taskDefinition: 'pebble' });
     const tr = log[log.length - 1] as Transition;
     const bad = tampered(tr.result.state, (s) => {
-      for (const ci of Object.values(s.containerInstances)) ci.status = 'DRAINING';
+      for (const ci of s.containerInstances.values()) ci.status = 'DRAINING';
     });
     expect(() => checkPlacements(withResult(tr, bad), stats())).toThrow(/DRAINING/);
   });
@@ -105,7 +106,7 @@ describe('oracles', () => {
   it('deepFreeze makes writes throw', () => {
     const { d } = worldWithTransitions();
     deepFreeze(d.state);
-    const ci = Object.values(d.state.containerInstances)[0] as { remainingCpu: number };
+    const ci = d.state.containerInstances.values()[0] as { remainingCpu: number };
     expect(() => {
       ci.remainingCpu = 0;
     }).toThrow(TypeError);

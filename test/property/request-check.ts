@@ -5,6 +5,7 @@
  * the caller's objects, and that `advance` can always move.
  */
 import { advance, type Call, isInternalFailure, type SimState, step } from '../../src/model/index.ts';
+import { SharedRecord } from '../../src/model/sim/shared-record.ts';
 import { InvariantError, must } from './invariants.ts';
 
 export interface Tally {
@@ -27,6 +28,8 @@ export function jsonProblem(v: unknown, path = '$'): string | null {
     }
     return null;
   }
+  // The state's big collections: what they write to JSON must be JSON.
+  if (v instanceof SharedRecord) return jsonProblem(v.toJSON(), path);
   if (typeof v === 'object') {
     const proto = Object.getPrototypeOf(v);
     if (proto !== Object.prototype && proto !== null) return `${path} is not a plain object`;

@@ -77,7 +77,7 @@ describe('resources', () => {
 
     it('StartTask of a host-mode task on port 51678 fails with RESOURCE:PORTS', () => {
       const d = world();
-      const ci = Object.keys(d.state.containerInstances)[0] as string;
+      const ci = d.state.containerInstances.keys()[0] as string;
       const out = d.ok('ecs:StartTask', {
         cluster: CLUSTER,
         taskDefinition: 'keeper',

@@ -19,7 +19,7 @@ import { must } from './invariants.ts';
 const HEALTHY_AFTER = 40;
 
 const serviceTasks = (s: SimState, name: string): Task[] =>
-  Object.values(s.tasks).filter((t) => t.serviceName === name);
+  s.tasks.values().filter((t) => t.serviceName === name);
 
 const live = (ts: Task[]) => ts.filter((t) => t.desiredStatus === 'RUNNING' && t.lastStatus !== 'STOPPED');
 const healthy = (ts: Task[], now: number) =>
@@ -79,7 +79,7 @@ describe('rolling update bounds', () => {
         const minHealthy = Math.ceil((desired * min) / 100);
         d.advance(wait);
 
-        const oldRevision = d.state.services[Object.keys(d.state.services)[0] as string]?.taskDefinition;
+        const oldRevision = d.state.services.get(d.state.services.keys()[0] as string)?.taskDefinition;
         const next = d.ok('ecs:RegisterTaskDefinition', {
           ...pebble,
           containerDefinitions: [{ name: 'app', image: 'nginx:1.28', cpu: 64, memory: 64, essential: true }],
@@ -153,7 +153,8 @@ describe('rolling update bounds', () => {
           d.advance(wait);
           const maxTasks = Math.floor((desired * max) / 100);
           const minHealthy = Math.ceil((desired * min) / 100);
-          const arns = Object.values(d.state.containerInstances)
+          const arns = d.state.containerInstances
+            .values()
             .map((ci) => ci.containerInstanceArn)
             .sort();
           const targets = drained.map((i) => arns[i] as string);
@@ -211,7 +212,7 @@ describe('rolling update bounds', () => {
           const pebble = TASK_DEFS[TD_PEBBLE] as { family: string };
           const maxTasks = Math.floor((desired * max) / 100);
           const minHealthy = Math.ceil((desired * min) / 100);
-          const old = d.state.services[Object.keys(d.state.services)[0] as string]?.taskDefinition as string;
+          const old = d.state.services.get(d.state.services.keys()[0] as string)?.taskDefinition as string;
           d.ok('sim:SetImageBehavior', { image: 'pebble:broken', mode: 'fail-to-start' });
           const next = d.ok('ecs:RegisterTaskDefinition', {
             ...pebble,

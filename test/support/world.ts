@@ -2,6 +2,7 @@
 
 import { advance, createSim, step } from '../../src/model/index.ts';
 import { encodeBase64 } from '../../src/model/sim/base64.ts';
+import { adoptJson } from '../../src/model/sim/state-json.ts';
 import type {
   Call,
   CallResponse,
@@ -9,6 +10,7 @@ import type {
   SimEventOf,
   SimEventType,
   SimState,
+  Task,
 } from '../../src/model/sim/types.ts';
 
 export const REGION = 'za-southwest-1';
@@ -88,8 +90,8 @@ export class World {
     }).taskDefinition.taskDefinitionArn;
   }
 
-  tasks(filter: (t: SimState['tasks'][string]) => boolean = () => true) {
-    return Object.values(this.state.tasks).filter(filter);
+  tasks(filter: (t: Task) => boolean = () => true) {
+    return this.state.tasks.values().filter(filter);
   }
 
   liveTasks(serviceName?: string) {
@@ -107,7 +109,7 @@ export class World {
   }
 
   containerInstances(cluster = 'Royaume') {
-    return Object.values(this.state.containerInstances).filter((ci) => ci.clusterArn.endsWith(`/${cluster}`));
+    return this.state.containerInstances.values().filter((ci) => ci.clusterArn.endsWith(`/${cluster}`));
   }
 }
 
@@ -118,4 +120,9 @@ export function kingdom(zones: string[] = ['a', 'b', 'c'], instanceType = 't3.me
   for (const z of zones) w.launch(z, instanceType);
   w.tick(25);
   return w;
+}
+
+/** A deep copy of a state through JSON, ready for the model and the view (its entities may be edited). */
+export function jsonCopy(s: SimState): SimState {
+  return adoptJson(JSON.parse(JSON.stringify(s)) as SimState);
 }

@@ -167,7 +167,7 @@ describe('what a canary needs, read from the world', () => {
     expect(gate.plan.filter((s) => s.standing).length).toBe(2);
     expect(gate.sent.at(-1)).toBe('ecs:UpdateService');
     expect(p.done()).toEqual(['gate', 'decree']);
-    expect(p.s.sim.services[Object.keys(p.s.sim.services)[0] as string]?.deployments).toHaveLength(2);
+    expect(p.s.sim.services.values()[0]?.deployments).toHaveLength(2);
   });
 
   it('names the player changed are the names the calls use', () => {

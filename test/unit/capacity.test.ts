@@ -291,10 +291,10 @@ describe('FARGATE and FARGATE_SPOT', () => {
     expect(warned[0]?.lastStatus).toBe('RUNNING');
     expect(warned[0]?.stoppedReason).toBe('Your Spot Task was interrupted.');
     w.tick(100);
-    expect(w.state.tasks[warned[0]?.taskArn ?? '']?.lastStatus).toBe('RUNNING');
+    expect(w.state.tasks.get(warned[0]?.taskArn ?? '')?.lastStatus).toBe('RUNNING');
     expect(w.running('mill')).toHaveLength(4);
     w.tick(40);
-    const stopped = w.state.tasks[warned[0]?.taskArn ?? ''];
+    const stopped = w.state.tasks.get(warned[0]?.taskArn ?? '');
     expect(stopped?.lastStatus).toBe('STOPPED');
     const d = w.ok('ecs:DescribeTasks', { cluster: 'Royaume', tasks: [stopped?.taskArn] }).tasks[0];
     expect(d).toMatchObject({

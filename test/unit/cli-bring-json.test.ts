@@ -267,7 +267,7 @@ describe('out and back in: export, bring into a fresh world, describe the same',
     a.out(`aws ecs register-task-definition --cli-input-json '${JSON.stringify(MILL)}'`);
     const sim = a.session.sim;
     const td = Object.values(sim.taskDefinitions).find((t) => t.family === 'mill' && t.revision === 2);
-    const svc = Object.values(sim.services).find((s) => s.serviceName === 'mill');
+    const svc = sim.services.values().find((s) => s.serviceName === 'mill');
     if (!td || !svc) throw new Error('missing');
     const plan = exportFor(sim, { kind: 'taskDefinition', id: td.taskDefinitionArn });
     const decree = exportFor(sim, { kind: 'service', id: svc.serviceArn });

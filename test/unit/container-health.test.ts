@@ -42,15 +42,15 @@ const describe1 = (w: World, arn: string) =>
 
 /** Ticks until the task is RUNNING; returns the second it started. */
 function untilRunning(w: World, arn: string): number {
-  for (let i = 0; i < 120 && w.state.tasks[arn]?.lastStatus !== 'RUNNING'; i++) w.tick(1);
-  expect(w.state.tasks[arn]?.lastStatus).toBe('RUNNING');
+  for (let i = 0; i < 120 && w.state.tasks.get(arn)?.lastStatus !== 'RUNNING'; i++) w.tick(1);
+  expect(w.state.tasks.get(arn)?.lastStatus).toBe('RUNNING');
   return w.state.now;
 }
 
 /** Ticks second by second until the container's health is `status`; returns seconds since `from`. */
 function secondsUntil(w: World, arn: string, status: string, from: number, max = 600): number {
   for (let i = 0; i < max; i++) {
-    if (w.state.tasks[arn]?.containers[0]?.healthStatus === status) return w.state.now - from;
+    if (w.state.tasks.get(arn)?.containers[0]?.healthStatus === status) return w.state.now - from;
     w.tick(1);
   }
   throw new Error(`never ${status}`);
@@ -108,7 +108,7 @@ describe('a container health check, probed every interval from the container sta
     const start = untilRunning(w, arn);
     // Probes begin at 30, 65, 100; each fails 5 s later.
     expect(secondsUntil(w, arn, 'UNHEALTHY', start)).toBe(105);
-    expect(w.state.tasks[arn]?.containers[0]?.lastProbe).toMatchObject({
+    expect(w.state.tasks.get(arn)?.containers[0]?.lastProbe).toMatchObject({
       ok: false,
       output: 'timed out after 5 s',
     });
@@ -141,13 +141,13 @@ describe('a container health check, probed every interval from the container sta
     const arn = runTask(w, td);
     const start = untilRunning(w, arn);
     expect(secondsUntil(w, arn, 'HEALTHY', start)).toBe(10);
-    w.ok('sim:DisconnectAgent', { instanceId: w.state.tasks[arn]?.ec2InstanceId });
+    w.ok('sim:DisconnectAgent', { instanceId: w.state.tasks.get(arn)?.ec2InstanceId });
     fail(w, td);
     w.tick(60);
-    expect(w.state.tasks[arn]?.containers[0]?.healthStatus).toBe('HEALTHY');
-    w.ok('sim:ReconnectAgent', { instanceId: w.state.tasks[arn]?.ec2InstanceId });
+    expect(w.state.tasks.get(arn)?.containers[0]?.healthStatus).toBe('HEALTHY');
+    w.ok('sim:ReconnectAgent', { instanceId: w.state.tasks.get(arn)?.ec2InstanceId });
     w.tick(10);
-    expect(w.state.tasks[arn]?.containers[0]?.healthStatus).toBe('UNHEALTHY');
+    expect(w.state.tasks.get(arn)?.containers[0]?.healthStatus).toBe('UNHEALTHY');
   });
 });
 
@@ -226,8 +226,8 @@ describe('a service replaces a task whose essential container is UNHEALTHY', () 
     service(w, td, { healthCheckGracePeriodSeconds: 60 });
     w.tick(8);
     const first = w.running('mill')[0]?.taskArn as string;
-    const start = w.state.tasks[first]?.startedAt as number;
-    while (w.state.tasks[first]?.desiredStatus === 'RUNNING' && w.state.now - start < 200) w.tick(1);
+    const start = w.state.tasks.get(first)?.startedAt as number;
+    while (w.state.tasks.get(first)?.desiredStatus === 'RUNNING' && w.state.now - start < 200) w.tick(1);
     expect(w.state.now - start).toBe(60);
   });
 

@@ -115,7 +115,7 @@ describe('dependsOn orders container starts', () => {
     ]);
     for (let i = 0; i < 60 && !w.events.some((e) => e.type === 'container/started'); i++) w.tick(1);
     const dbStart = w.state.now;
-    while (w.state.tasks[arn]?.lastStatus !== 'STOPPED' && w.state.now - dbStart < 120) w.tick(1);
+    while (w.state.tasks.get(arn)?.lastStatus !== 'STOPPED' && w.state.now - dbStart < 120) w.tick(1);
     expect(w.state.now - dbStart).toBe(20);
     expect(describe1(w, arn).containers[1].reason).toMatch(/start timeout\] for target \[web/);
   });

@@ -36,7 +36,7 @@ function hooked(stages: Stage[], rule: Record<string, unknown> | null, hookTarge
 }
 
 const record = (n: NativeWorld): ServiceDeploymentRecord =>
-  n.w.state.services[SERVICE]?.serviceDeployments?.[0] as ServiceDeploymentRecord;
+  n.w.state.services.get(SERVICE)?.serviceDeployments?.[0] as ServiceDeploymentRecord;
 
 function deployAndRun(n: NativeWorld, limit = 1500): string {
   const td2 = registerWebWithPort(n.w, 'web', 'bridge', 'nginx:1.28');

@@ -145,7 +145,7 @@ describe('instances and the agent', () => {
     });
     w.tick(120);
     expect(w.ok('ecs:ListContainerInstances', { cluster: 'Royaume' }).containerInstanceArns).toEqual([]);
-    const inst = Object.values(w.state.instances)[0]!;
+    const inst = w.state.instances.values()[0]!;
     expect(inst.state).toBe('running');
     expect(inst.hasAgent).toBe(false);
   });
@@ -222,7 +222,7 @@ describe('instances and the agent', () => {
     const td = w.registerWeb();
     w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: td, count: 2 });
     w.tick(10);
-    const id = Object.keys(w.state.instances)[0]!;
+    const id = w.state.instances.keys()[0]!;
     const out = w.ok('ec2:TerminateInstances', { InstanceIds: [id] });
     expect(out.TerminatingInstances[0]).toMatchObject({
       InstanceId: id,

@@ -196,7 +196,7 @@ describe('a kingdom is regional', () => {
     );
     expect('output' in r).toBe(true);
     w.tick(120);
-    expect(Object.values(w.state.containerInstances)).toHaveLength(0);
+    expect(w.state.containerInstances.values()).toHaveLength(0);
     expect(w.events.some((e) => e.type === 'agent/registrationFailed' && e.data.cluster === 'Royaume')).toBe(
       true,
     );
@@ -225,7 +225,7 @@ describe('a kingdom is regional', () => {
     for (const z of zoneNames('za-southwest-1')) w.ok('sim:FailAvailabilityZone', { availabilityZone: z });
     w.tick(60);
     const live = (region: string) =>
-      Object.values(w.state.containerInstances).filter((c) => c.region === region && c.agentConnected).length;
+      w.state.containerInstances.values().filter((c) => c.region === region && c.agentConnected).length;
     expect(live(NE)).toBe(2);
     expect(live('za-southwest-1')).toBe(0);
     expect(step(w.state, { action: 'ec2:DescribeAvailabilityZones', region: NE }).response).toMatchObject({

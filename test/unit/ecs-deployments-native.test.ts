@@ -29,7 +29,7 @@ const weightsOf = (n: NativeWorld, rule: string) => {
 };
 
 const record = (n: NativeWorld): ServiceDeploymentRecord =>
-  n.w.state.services['arn:aws:ecs:za-southwest-1:123456789012:service/Royaume/mill']
+  n.w.state.services.get('arn:aws:ecs:za-southwest-1:123456789012:service/Royaume/mill')
     ?.serviceDeployments?.[0] as ServiceDeploymentRecord;
 
 function deploy(n: NativeWorld, image = 'nginx:1.28'): string {

@@ -339,7 +339,7 @@ describe('deploymentConfiguration validation', () => {
       deploymentConfiguration,
     });
     expect(e).toEqual({ name: 'InvalidParameterException', message });
-    expect(Object.keys(w.state.services)).toHaveLength(0);
+    expect(w.state.services.keys()).toHaveLength(0);
   });
 
   it.each([

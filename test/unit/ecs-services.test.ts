@@ -156,7 +156,7 @@ describe('healing', () => {
     expect(lost).toHaveLength(2);
     w.ok('sim:RestoreAvailabilityZone', { availabilityZone: 'za-southwest-1b' });
     w.tick(60);
-    expect(Object.values(w.state.containerInstances).filter((c) => c.agentConnected)).toHaveLength(6);
+    expect(w.state.containerInstances.values().filter((c) => c.agentConnected)).toHaveLength(6);
   });
 
   it('backs off when tasks keep failing to start, and says so', () => {

@@ -43,7 +43,7 @@ describe('clusters', () => {
     expect(w.err('ecs:DeleteCluster', { cluster: 'Royaume' }).name).toBe(
       'ClusterContainsContainerInstancesException',
     );
-    w.ok('ec2:TerminateInstances', { InstanceIds: Object.keys(w.state.instances) });
+    w.ok('ec2:TerminateInstances', { InstanceIds: w.state.instances.keys() });
     expect(w.ok('ecs:DeleteCluster', { cluster: 'Royaume' }).cluster.status).toBe('INACTIVE');
     expect(w.err('ecs:DescribeServices', { cluster: 'Royaume', services: ['x'] }).name).toBe(
       'ClusterNotFoundException',
@@ -91,7 +91,7 @@ describe('RunTask and the task lifecycle', () => {
     const td = w.registerWeb('web', 1024);
     const arn = w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: td }).tasks[0].taskArn;
     w.tick(10);
-    const ci = () => Object.values(w.state.containerInstances)[0]!;
+    const ci = () => w.state.containerInstances.values()[0]!;
     expect(ci().remainingMemory).toBe(3992 - 1024);
     const stopped = w.ok('ecs:StopTask', { cluster: 'Royaume', task: arn, reason: 'Renovation' }).task;
     expect(stopped).toMatchObject({
@@ -100,9 +100,9 @@ describe('RunTask and the task lifecycle', () => {
       stoppedReason: 'Renovation',
     });
     w.tick(1);
-    expect(w.state.tasks[arn]!.lastStatus).toBe('STOPPING');
+    expect(w.state.tasks.get(arn)!.lastStatus).toBe('STOPPING');
     w.tick(5);
-    expect(w.state.tasks[arn]!.lastStatus).toBe('STOPPED');
+    expect(w.state.tasks.get(arn)!.lastStatus).toBe('STOPPED');
     expect(ci().remainingMemory).toBe(3992);
     expect(w.ok('ecs:ListTasks', { cluster: 'Royaume', desiredStatus: 'STOPPED' }).taskArns).toEqual([arn]);
     w.tick(3600);
@@ -123,7 +123,7 @@ describe('RunTask and the task lifecycle', () => {
     const arn = w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: td }).tasks[0].taskArn;
     w.tick(10);
     w.ok('sim:CrashContainer', { cluster: 'Royaume', task: arn, containerName: 'cache', exitCode: 1 });
-    expect(w.state.tasks[arn]!.desiredStatus).toBe('RUNNING');
+    expect(w.state.tasks.get(arn)!.desiredStatus).toBe('RUNNING');
     w.ok('sim:CrashContainer', { cluster: 'Royaume', task: arn, containerName: 'web', exitCode: 137 });
     w.tick(10);
     const t = w.ok('ecs:DescribeTasks', { cluster: 'Royaume', tasks: [arn] }).tasks[0];
@@ -143,8 +143,8 @@ describe('RunTask and the task lifecycle', () => {
     w.ok('sim:SetImageBehavior', { image: 'nginx:1.27', mode: 'fail-to-start' });
     const arn = w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: w.registerWeb() }).tasks[0].taskArn;
     w.tick(10);
-    expect(w.state.tasks[arn]).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'TaskFailedToStart' });
-    expect(w.state.tasks[arn]!.stoppedReason).toMatch(/^CannotPullContainerError/);
+    expect(w.state.tasks.get(arn)).toMatchObject({ lastStatus: 'STOPPED', stopCode: 'TaskFailedToStart' });
+    expect(w.state.tasks.get(arn)!.stoppedReason).toMatch(/^CannotPullContainerError/);
   });
 
   it('reports RESOURCE:MEMORY failures per instance when nothing fits', () => {
@@ -227,10 +227,10 @@ describe('container instances: draining, agent, attributes', () => {
     const td = w.registerWeb();
     const arn = w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: td }).tasks[0].taskArn;
     w.tick(10);
-    const id = Object.keys(w.state.instances)[0]!;
+    const id = w.state.instances.keys()[0]!;
     w.ok('sim:DisconnectAgent', { instanceId: id });
     w.tick(30);
-    expect(w.state.tasks[arn]!.lastStatus).toBe('RUNNING');
+    expect(w.state.tasks.get(arn)!.lastStatus).toBe('RUNNING');
     const out = w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: td });
     expect(out.failures[0].reason).toBe('AGENT');
     w.ok('sim:ReconnectAgent', { instanceId: id });
@@ -250,7 +250,7 @@ describe('container instances: draining, agent, attributes', () => {
     });
     expect(out.containerInstances[0].status).toBe('DRAINING');
     w.tick(60);
-    expect(w.state.tasks[arn]!.lastStatus).toBe('RUNNING');
+    expect(w.state.tasks.get(arn)!.lastStatus).toBe('RUNNING');
     expect(w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: td }).failures[0].reason).toBe(
       'INACTIVE',
     );
@@ -307,7 +307,7 @@ describe('container instances: draining, agent, attributes', () => {
       `echo 'ECS_INSTANCE_ATTRIBUTES={"granary":"yes"}' >> /etc/ecs/ecs.config`,
     );
     w.tick(25);
-    expect(Object.values(w.state.containerInstances)[0]!.attributes.granary).toBe('yes');
+    expect(w.state.containerInstances.values()[0]!.attributes.granary).toBe('yes');
   });
 
   it('forced deregistration orphans running tasks; without force it is refused', () => {

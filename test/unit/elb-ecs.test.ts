@@ -24,7 +24,7 @@ function service(
 const messages = (w: World) =>
   w.service('mill').events.map((e: { message: string }) => e.message) as string[];
 const healthy = (w: World, taskArn: string) =>
-  isTaskHealthyForService(new Ctx(w.state, w.state.defaultRegion), w.state.tasks[taskArn] as never);
+  isTaskHealthyForService(new Ctx(w.state, w.state.defaultRegion), w.state.tasks.get(taskArn) as never);
 
 describe('CreateService loadBalancers validation', () => {
   it.each([
@@ -93,7 +93,7 @@ describe('CreateService loadBalancers validation', () => {
         ? {
             networkConfiguration: {
               awsvpcConfiguration: {
-                subnets: [w.state.instances[Object.keys(w.state.instances)[0] as string]?.subnetId],
+                subnets: [w.state.instances.get(w.state.instances.keys()[0] as string)?.subnetId],
               },
             },
           }
@@ -129,7 +129,7 @@ describe('service tasks behind a target group', () => {
   it('awsvpc tasks register their private IP and the container port (target type ip)', () => {
     const w = kingdom();
     const a = alb(w, { targetType: 'ip' });
-    const subnet = w.state.instances[Object.keys(w.state.instances)[0] as string]?.subnetId;
+    const subnet = w.state.instances.get(w.state.instances.keys()[0] as string)?.subnetId;
     service(
       w,
       a,
@@ -169,13 +169,13 @@ describe('service tasks behind a target group', () => {
     w.tick(15);
     const t = w.running('mill')[0]?.taskArn as string;
     w.ok('ecs:StopTask', { cluster: 'Royaume', task: t });
-    expect(w.state.tasks[t]).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED' });
+    expect(w.state.tasks.get(t)).toMatchObject({ lastStatus: 'RUNNING', desiredStatus: 'STOPPED' });
     expect(messages(w)).toContain('(service mill) has begun draining connections on 1 tasks.');
     expect(states(w, a.blue)).toContain('draining');
     w.tick(19);
-    expect(w.state.tasks[t]?.lastStatus).toBe('RUNNING');
+    expect(w.state.tasks.get(t)?.lastStatus).toBe('RUNNING');
     w.tick(1);
-    expect(w.state.tasks[t]?.lastStatus).toBe('STOPPING');
+    expect(w.state.tasks.get(t)?.lastStatus).toBe('STOPPING');
     expect(targetsOfTask(w.state, t)).toEqual([]);
   });
 
@@ -188,7 +188,7 @@ describe('service tasks behind a target group', () => {
     w.ok('ecs:StopTask', { cluster: 'Royaume', task: t });
     expect(targetsOfTask(w.state, t)).toEqual([]);
     w.tick(1);
-    expect(w.state.tasks[t]?.lastStatus).toBe('STOPPING');
+    expect(w.state.tasks.get(t)?.lastStatus).toBe('STOPPING');
   });
 
   it('a task whose host is lost stops at once and its target is removed', () => {
@@ -198,7 +198,7 @@ describe('service tasks behind a target group', () => {
     w.tick(15);
     const task = w.running('mill')[0];
     w.ok('sim:LoseInstance', { instanceId: task?.ec2InstanceId });
-    expect(w.state.tasks[task?.taskArn as string]?.lastStatus).toBe('STOPPED');
+    expect(w.state.tasks.get(task?.taskArn as string)?.lastStatus).toBe('STOPPED');
     w.tick(1);
     expect(targetsOfTask(w.state, task?.taskArn as string)).toEqual([]);
   });
@@ -212,7 +212,7 @@ describe('service tasks behind a target group', () => {
     const first = w.running('mill')[0]?.taskArn as string;
     w.tick(5 + 10);
     expect(states(w, a.blue)).toEqual([]);
-    const stopped = w.state.tasks[first];
+    const stopped = w.state.tasks.get(first);
     expect(stopped?.desiredStatus).toBe('STOPPED');
     expect(stopped?.stoppedReason).toBe(`Task failed ELB health checks in (target-group ${a.blue})`);
     const id = first.slice(first.lastIndexOf('/') + 1);
@@ -236,9 +236,9 @@ describe('service tasks behind a target group', () => {
     const t = w.running('mill')[0]?.taskArn as string;
     w.tick(30);
     expect(states(w, a.blue)).toEqual(['unhealthy']);
-    expect(w.state.tasks[t]?.desiredStatus).toBe('RUNNING');
+    expect(w.state.tasks.get(t)?.desiredStatus).toBe('RUNNING');
     w.tick(40);
-    expect(w.state.tasks[t]?.desiredStatus).toBe('STOPPED');
+    expect(w.state.tasks.get(t)?.desiredStatus).toBe('STOPPED');
   });
 
   it('DeleteTargetGroup is ResourceInUse while an ECS service names the group', () => {

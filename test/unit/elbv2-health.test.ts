@@ -6,7 +6,7 @@ import { kingdom } from '../support/world.ts';
 function oneTarget(groupInput: Record<string, unknown> = {}, delay?: number) {
   const w = kingdom(['a']);
   const a = alb(w, { groupInput, ...(delay !== undefined ? { deregistrationDelay: delay } : {}) });
-  const id = Object.keys(w.state.instances)[0] as string;
+  const id = w.state.instances.keys()[0] as string;
   w.ok('elbv2:RegisterTargets', { TargetGroupArn: a.blue, Targets: [{ Id: id }] });
   return { w, a, id };
 }
@@ -116,7 +116,7 @@ describe('target health', () => {
     const w = kingdom(['a']);
     const a = alb(w);
     const tg = createTargetGroup(w, 'spare');
-    const id = Object.keys(w.state.instances)[0] as string;
+    const id = w.state.instances.keys()[0] as string;
     w.ok('elbv2:RegisterTargets', { TargetGroupArn: tg, Targets: [{ Id: id }] });
     w.tick(60);
     expect(health(w, tg)[0].TargetHealth).toMatchObject({ State: 'unused', Reason: 'Target.NotInUse' });

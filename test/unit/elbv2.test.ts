@@ -416,7 +416,7 @@ describe('routing (elb-routing.ts)', () => {
   it('listenerShares splits by weight and the ModifyListener swap is instant, draining nothing', () => {
     const w = kingdom();
     const a = alb(w);
-    const ids = Object.keys(w.state.instances);
+    const ids = w.state.instances.keys();
     w.ok('elbv2:RegisterTargets', { TargetGroupArn: a.blue, Targets: ids.map((Id) => ({ Id })) });
     w.tick(10);
     w.ok('elbv2:ModifyListener', {

@@ -33,7 +33,7 @@ describe('buildingsCard', () => {
     w.tick(40);
     const torn = w.tasks((t) => t.stoppedReason === 'Task failed container health checks')[0];
     expect(torn).toBeDefined();
-    const task = w.state.tasks[torn?.taskArn as string] as NonNullable<typeof torn>;
+    const task = w.state.tasks.get(torn?.taskArn as string) as NonNullable<typeof torn>;
     expect(buildingsCard(w.state, task, 'aws')?.headline).toBe(
       "Task failed container health checks: container web's healthCheck [CMD-SHELL, curl -f http://localhost/ || exit 1] failed 2 consecutive checks (retries 2; last: exit 1).",
     );
@@ -64,17 +64,17 @@ describe('buildingsCard', () => {
     }).taskDefinition.taskDefinitionArn;
     const arn = w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: td }).tasks[0].taskArn;
     w.tick(30);
-    const card = buildingsCard(w.state, w.state.tasks[arn] as never, 'nozama');
+    const card = buildingsCard(w.state, w.state.tasks.get(arn) as never, 'nozama');
     expect(card?.reasons).toEqual([
       '1. migrate (may fall alone) · waits for nothing · rose at +0 s · done (exit 0)',
       '2. web · waits for migrate to finish its work · rose at +10 s',
     ]);
-    expect(buildingsCard(w.state, w.state.tasks[arn] as never, 'aws')?.reasons[1]).toBe(
+    expect(buildingsCard(w.state, w.state.tasks.get(arn) as never, 'aws')?.reasons[1]).toBe(
       '2. web (essential) · dependsOn migrate COMPLETE · started +10 s',
     );
     const plain = w.ok('ecs:RunTask', { cluster: 'Royaume', taskDefinition: w.registerWeb('plain') }).tasks[0]
       .taskArn;
     w.tick(10);
-    expect(buildingsCard(w.state, w.state.tasks[plain] as never, 'nozama')).toBeNull();
+    expect(buildingsCard(w.state, w.state.tasks.get(plain) as never, 'nozama')).toBeNull();
   });
 });

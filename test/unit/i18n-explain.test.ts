@@ -327,7 +327,9 @@ describe('explainPlacement: the why card of one placement', () => {
       networkMode: 'awsvpc',
       containerDefinitions: [{ name: 'vault', image: 'vault:1', cpu: 64, memory: 64, essential: true }],
     }).taskDefinition.taskDefinitionArn;
-    const net = { awsvpcConfiguration: { subnets: [w.state.instances[c['1a-1']!.ec2InstanceId]!.subnetId] } };
+    const net = {
+      awsvpcConfiguration: { subnets: [w.state.instances.get(c['1a-1']!.ec2InstanceId)!.subnetId] },
+    };
     w.ok('ecs:StartTask', {
       cluster: 'Royaume',
       taskDefinition: td,

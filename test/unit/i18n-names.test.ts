@@ -12,7 +12,7 @@ import {
   zoneCode,
   zoneCodeOf,
 } from '../../src/i18n/names.ts';
-import { kingdom, REGION, World } from '../support/world.ts';
+import { jsonCopy, kingdom, REGION, World } from '../support/world.ts';
 
 function nameOf(w: World, id: string) {
   return territoryName(w.state, id);
@@ -48,7 +48,7 @@ describe('territory names: portal code and launch order in the zone', () => {
     w.tick(60);
     expect(nameOf(w, first!)).toBe(before.get(first!));
     expect(nameOf(w, second!)).toBe('1a-2');
-    const copy = JSON.parse(JSON.stringify(w.state));
+    const copy = jsonCopy(w.state);
     expect(territoryName(copy, second!)).toBe('1a-2');
     // Same state object, same answer (cached); an unknown id falls back to a short id.
     expect(territoryNames(w.state)).toBe(territoryNames(w.state));
@@ -94,7 +94,7 @@ describe('plans, developments and display names', () => {
     expect(developmentName(w.state, arn)).toBe(name);
     // Gone from the state (an hour after STOPPED), the plan can still be given.
     w.tick(3700);
-    expect(w.state.tasks[arn]).toBeUndefined();
+    expect(w.state.tasks.get(arn)).toBeUndefined();
     expect(
       developmentName(w.state, arn, 'arn:aws:ecs:za-southwest-1:123456789012:task-definition/bakery:1'),
     ).toBe(name);
@@ -115,7 +115,7 @@ describe('plans, developments and display names', () => {
     const task = w.liveTasks('mill')[0]!;
     const taskId = task.taskArn.split('/').pop()!;
     const ciId = ci.containerInstanceArn.split('/').pop()!;
-    const svcArn = Object.keys(w.state.services)[0]!;
+    const svcArn = w.state.services.keys()[0]!;
     const clusterArn = Object.keys(w.state.clusters)[0]!;
     const cases: [Parameters<typeof displayName>[1], string, string][] = [
       [{ kind: 'instance', id: inst }, 'territory 1b-1', `EC2 instance ${inst}`],

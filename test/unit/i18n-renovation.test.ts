@@ -298,7 +298,7 @@ describe('why cards from real rollbacks', () => {
       w.state,
       e.data,
       undefined,
-      Object.values(w.state.services)[0]?.serviceDeployments?.[0]?.rollback?.startedAt,
+      w.state.services.values()[0]?.serviceDeployments?.[0]?.rollback?.startedAt,
     );
     expect(facts.alarm?.reason).toMatch(/^Threshold Crossed: 2 out of the last 2 datapoints/);
     expect(ecsRollbackCard(facts, 'nozama').headline).toBe(

@@ -29,7 +29,7 @@ describe('Inspector facts', () => {
       taskDefinition: revision(w, 'web', 'broken:1'),
     });
     for (let i = 0; i < 300 && !w.events.some((e) => e.type === 'deployment/rolledBack'); i++) w.tick(1);
-    const svc = Object.values(w.state.services)[0];
+    const svc = w.state.services.values()[0];
     const sel = { kind: 'service', id: svc?.serviceArn } as never;
     expect(fact(factsOf(w.state, sel, 'aws'), 'Deployments')).toBe(
       'PRIMARY web:1 IN_PROGRESS · ACTIVE web:2 FAILED · ACTIVE web:1 COMPLETED',
@@ -45,7 +45,7 @@ describe('Inspector facts', () => {
     w.ok('elbv2:DeleteListener', { ListenerArn: lb.listener8080 });
     w.ok('elbv2:RegisterTargets', {
       TargetGroupArn: lb.green,
-      Targets: [{ Id: Object.keys(w.state.instances)[0], Port: 80 }],
+      Targets: [{ Id: w.state.instances.keys()[0], Port: 80 }],
     });
     registerWebWithPort(w);
     const sel = { kind: 'targetGroup', id: lb.green } as never;

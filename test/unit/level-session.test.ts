@@ -46,7 +46,7 @@ describe('starting a level', () => {
       [0, 'ec2:RunInstances'],
       [0, 'ec2:RunInstances'],
     ]);
-    expect(Object.values(s.sim.containerInstances).filter((ci) => ci.status === 'ACTIVE')).toHaveLength(2);
+    expect(s.sim.containerInstances.values().filter((ci) => ci.status === 'ACTIVE')).toHaveLength(2);
     expect(s.level).toMatchObject({
       id: 'fixture-mill',
       done: false,

@@ -32,7 +32,7 @@ import { encodeBase64 } from '../../src/model/sim/base64.ts';
 import type { Call, LoadBalancer, SimState, TargetGroup } from '../../src/model/sim/types.ts';
 import type { Selection } from '../../src/store/create-game-store.ts';
 import { AWS, CLI_ENV, type Outcome, startDriver, stopDrivers } from '../support/aws-cli.ts';
-import { ECS_AMI_PARAM, World } from '../support/world.ts';
+import { ECS_AMI_PARAM, jsonCopy, World } from '../support/world.ts';
 
 const ENDPOINT = ['--endpoint-url', 'http://127.0.0.1:9', '--debug'];
 const CONNECT_FAILURE = 'Could not connect to the endpoint URL';
@@ -553,7 +553,7 @@ function build(): Built {
   if ('error' in other) throw new Error(other.error.message);
   const otherRegionInstanceId = (other.output.Instances as { InstanceId: string }[])[0]!.InstanceId;
   w.tick(25);
-  const containerInstanceArn = w.state.instances[instanceId]!.containerInstanceArn!;
+  const containerInstanceArn = w.state.instances.get(instanceId)!.containerInstanceArn!;
   const webArn = w.ok('ecs:RegisterTaskDefinition', structuredClone(WEB_PLAN)).taskDefinition
     .taskDefinitionArn;
   const apiArn = w.ok('ecs:RegisterTaskDefinition', structuredClone(API_PLAN)).taskDefinition
@@ -690,7 +690,7 @@ describe('createCallFor', () => {
     const expected = {
       action: 'ec2:RunInstances',
       input: {
-        ImageId: sim.instances[B.instanceId]!.imageId,
+        ImageId: sim.instances.get(B.instanceId)!.imageId,
         InstanceType: 't3.medium',
         MinCount: 1,
         MaxCount: 1,
@@ -786,7 +786,7 @@ describe('createCallFor', () => {
       action: 'ecs:RunTask',
       input: { cluster: 'Royaume', taskDefinition: 'web:1', launchType: 'EC2' },
     });
-    const fargate = sim.tasks[B.fargateTaskArn]!;
+    const fargate = sim.tasks.get(B.fargateTaskArn)!;
     expect(createCallFor(sim, sel('task', B.fargateTaskArn))?.input).toEqual({
       cluster: 'Royaume',
       taskDefinition: 'api:1',
@@ -811,7 +811,7 @@ describe('createCallFor', () => {
       return r.output;
     };
     make(sel('cluster', B.clusterArn));
-    for (const inst of Object.values(sim.instances)) make(sel('instance', inst.instanceId));
+    for (const inst of sim.instances.values()) make(sel('instance', inst.instanceId));
     fresh.tick(25);
     make(sel('taskDefinition', B.webArn));
     make(sel('taskDefinition', B.apiArn));
@@ -826,14 +826,9 @@ describe('createCallFor', () => {
       Object.values(sim.clusters).map((c) => strip(c, ['createdAt'])),
     );
     const inst = (s: typeof sim) =>
-      Object.values(s.instances).map((i) => [
-        i.region,
-        i.imageId,
-        i.instanceType,
-        i.availabilityZone,
-        i.userData,
-        i.tags,
-      ]);
+      s.instances
+        .values()
+        .map((i) => [i.region, i.imageId, i.instanceType, i.availabilityZone, i.userData, i.tags]);
     expect(inst(now)).toEqual(inst(sim));
     for (const arn of [B.webArn, B.apiArn]) {
       expect(strip(now.taskDefinitions[arn]!, ['registeredAt'])).toEqual(
@@ -841,11 +836,13 @@ describe('createCallFor', () => {
       );
     }
     const svc = (s: typeof sim) =>
-      Object.values(s.services).map((x) =>
-        strip(x, ['deployments', 'events', 'createdAt', 'sched', 'serviceDeployments', 'serviceRevisions']),
-      );
+      s.services
+        .values()
+        .map((x) =>
+          strip(x, ['deployments', 'events', 'createdAt', 'sched', 'serviceDeployments', 'serviceRevisions']),
+        );
     expect(svc(now)).toEqual(svc(sim));
-    const standalone = Object.values(now.tasks).find((t) => t.serviceName === null)!;
+    const standalone = now.tasks.values().find((t) => t.serviceName === null)!;
     expect([standalone.group, standalone.startedBy, standalone.tags]).toEqual([
       'batch:nightly',
       'chronicle',
@@ -931,7 +928,7 @@ const LAMBDA_CONFIG = {
 };
 
 function resourceWorld(): SimState {
-  const r = structuredClone(sim);
+  const r = jsonCopy(sim);
   const blue = targetGroup(TG_BLUE, 'blue', 80);
   const green: TargetGroup = {
     ...targetGroup(TG_GREEN, 'green', 8080),
@@ -1427,14 +1424,13 @@ describe('the calls for load balancing, alarms, Lambda and CodeDeploy things', (
   });
 
   it('recreates a CODE_DEPLOY service with its load balancers and controller', () => {
-    const r = structuredClone(sim);
-    const gate = r.services[B.gateArn]!;
-    r.services[B.gateArn] = {
-      ...gate,
+    const r = jsonCopy(sim);
+    const gate = r.services.get(B.gateArn)!;
+    Object.assign(gate, {
       deploymentController: { type: 'CODE_DEPLOY' },
       loadBalancers: [{ targetGroupArn: TG_BLUE, containerName: 'api', containerPort: 8080 }],
       deploymentConfiguration: { ...gate.deploymentConfiguration, strategy: 'ROLLING' },
-    };
+    });
     expect(createCallFor(r, sel('service', B.gateArn))?.input).toMatchObject({
       loadBalancers: [{ targetGroupArn: TG_BLUE, containerName: 'api', containerPort: 8080 }],
       deploymentController: { type: 'CODE_DEPLOY' },

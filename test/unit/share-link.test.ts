@@ -94,7 +94,7 @@ describe('share links', () => {
       expect(sim.now - sim.startedAt).toBe(89);
       expect(log.length).toBe(5);
       expect(Object.values(sim.clusters).map((c) => c.clusterName)).toEqual(['Royaume']);
-      expect(Object.values(sim.tasks).filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(3);
+      expect(sim.tasks.values().filter((t) => t.lastStatus === 'RUNNING')).toHaveLength(3);
       // Format 1 opens in the world's own region; format 2 where its maker was looking.
       expect(store.getState().ui.region).toBe(format === 1 ? 'za-southwest-1' : 'za-northeast-1');
     }

@@ -93,9 +93,7 @@ describe('the game store', () => {
     expect(store.getState().undo()).toBe(true);
     expect(store.getState().sim).toBe(beforeScale);
     expect(store.getState().redo()).toBe(true);
-    expect(store.getState().sim.services[Object.keys(store.getState().sim.services)[0]!]!.desiredCount).toBe(
-      1,
-    );
+    expect(store.getState().sim.services.get(store.getState().sim.services.keys()[0]!)!.desiredCount).toBe(1);
     expect(store.getState().redo()).toBe(false);
   });
 

@@ -41,7 +41,7 @@ export function readTargetRef(input: Input): { resourceId: string; cluster: stri
 /** The ECS service a resource id names, in the call's region (ACTIVE only). */
 export function serviceOfResource(ctx: Ctx, cluster: string, service: string): Service | undefined {
   const clusterArn = ctx.arn('ecs', `cluster/${cluster}`);
-  const svc = own(ctx.s.services, ctx.arn('ecs', `service/${cluster}/${service}`));
+  const svc = ctx.s.services.get(ctx.arn('ecs', `service/${cluster}/${service}`));
   return svc && svc.clusterArn === clusterArn && svc.status === 'ACTIVE' ? svc : undefined;
 }
 

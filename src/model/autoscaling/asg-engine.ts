@@ -34,7 +34,8 @@ export const groupKey = (g: AutoScalingGroup): string => `${g.region}:${g.AutoSc
 /** The group's instances that are not yet terminated, in launch order. */
 export function groupInstances(ctx: Ctx, g: AutoScalingGroup): Ec2Instance[] {
   const key = groupKey(g);
-  return Object.values(ctx.s.instances)
+  return ctx.s.instances
+    .values()
     .filter((i) => i.autoScalingGroup === key && i.state !== 'terminated')
     .sort((a, b) => a.launchTime - b.launchTime || (a.instanceId < b.instanceId ? -1 : 1));
 }

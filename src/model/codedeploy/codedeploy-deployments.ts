@@ -473,7 +473,7 @@ function getDeploymentTarget(ctx: Ctx, input: Input) {
     };
   }
   const t = d.ecs as CdEcsTarget;
-  const svc = ctx.s.services[t.serviceArn] as Service | undefined;
+  const svc = ctx.s.services.get(t.serviceArn) as Service | undefined;
   const tgName = (arn: string | null) => (arn ? ctx.s.elb.targetGroups[arn]?.TargetGroupName : undefined);
   const info = (id: string | null, label: 'Blue' | 'Green', weight: number, tg: string | null) => {
     const ts = taskSetOf(ctx, t, id);

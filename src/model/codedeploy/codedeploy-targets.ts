@@ -25,7 +25,7 @@ const tgArnByName = (ctx: Ctx, region: string, name: string): string | undefined
     ?.TargetGroupArn;
 
 export function ecsService(ctx: Ctx, t: CdEcsTarget): Service | undefined {
-  const svc = ctx.s.services[t.serviceArn];
+  const svc = ctx.s.services.get(t.serviceArn);
   return svc && svc.status === 'ACTIVE' ? svc : undefined;
 }
 
@@ -90,9 +90,7 @@ export function taskSetOf(ctx: Ctx, t: CdEcsTarget, id: string | null): TaskSet 
 export function replacementReady(ctx: Ctx, t: CdEcsTarget): boolean {
   const ts = taskSetOf(ctx, t, t.replacementTaskSetId);
   if (!ts || ts.computedDesiredCount === 0) return ts !== undefined;
-  const tasks = Object.values(ctx.s.tasks).filter(
-    (x) => x.deploymentId === ts.id && x.desiredStatus === 'RUNNING',
-  );
+  const tasks = ctx.s.tasks.values().filter((x) => x.deploymentId === ts.id && x.desiredStatus === 'RUNNING');
   const ready = tasks.filter((x) => x.lastStatus === 'RUNNING' && isTaskHealthyForService(ctx, x));
   return ready.length >= ts.computedDesiredCount;
 }

@@ -302,12 +302,14 @@ function readEcsWiring(ctx: Ctx, input: Input): Pick<CdDeploymentGroup, 'ecsServ
   const [s] = services as [Record<string, unknown>];
   const serviceName = String(s.serviceName ?? '');
   const clusterName = String(s.clusterName ?? '');
-  const svc = Object.values(ctx.s.services).find(
-    (x) =>
-      x.clusterArn === clusterArnFor(ctx, clusterName) &&
-      x.serviceName === serviceName &&
-      x.status === 'ACTIVE',
-  );
+  const svc = ctx.s.services
+    .values()
+    .find(
+      (x) =>
+        x.clusterArn === clusterArnFor(ctx, clusterName) &&
+        x.serviceName === serviceName &&
+        x.status === 'ACTIVE',
+    );
   if (!svc)
     throw err(
       'InvalidECSServiceException',

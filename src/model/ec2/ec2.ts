@@ -221,8 +221,7 @@ function subnetShape(ctx: Ctx, zone: string) {
     AvailabilityZoneId: zoneId(ctx.region, zone),
     AvailableIpAddressCount:
       4091 -
-      Object.values(ctx.s.instances).filter((i) => i.subnetId === subnetId && i.state !== 'terminated')
-        .length,
+      ctx.s.instances.values().filter((i) => i.subnetId === subnetId && i.state !== 'terminated').length,
     CidrBlock: subnetCidr(ctx.region, zone),
     DefaultForAz: true,
     MapPublicIpOnLaunch: true,
@@ -572,7 +571,7 @@ function lookupInstances(ctx: Ctx, ids: string[]): Ec2Instance[] {
   for (const id of ids) {
     if (!/^i-[0-9a-f]{8,17}$/.test(id))
       throw new ApiError('InvalidInstanceID.Malformed', `Invalid id: "${id}"`);
-    const inst = ctx.s.instances[id];
+    const inst = ctx.s.instances.get(id);
     if (!inst || inst.region !== ctx.region) missing.push(id);
     else found.push(inst);
   }
@@ -587,7 +586,7 @@ function describeInstances(ctx: Ctx, input: Input) {
   const ids = strList(input.InstanceIds);
   const pool = ids.length
     ? lookupInstances(ctx, ids)
-    : Object.values(ctx.s.instances).filter((i) => i.region === ctx.region);
+    : ctx.s.instances.values().filter((i) => i.region === ctx.region);
   const filtered = applyFilters(pool, filtersOf(input), (i, n) => {
     switch (n) {
       case 'instance-state-name':

@@ -12,7 +12,7 @@ import type { Ctx } from '../sim/ctx.ts';
 import type { Ec2Instance } from '../sim/types.ts';
 
 export function onHostLost(ctx: Ctx, inst: Ec2Instance, how: 'terminated' | 'stopped'): void {
-  for (const t of Object.values(ctx.s.tasks)) {
+  for (const t of ctx.s.tasks.values()) {
     if (t.ec2InstanceId !== inst.instanceId || t.lastStatus === 'STOPPED') continue;
     markStopped(ctx, t, {
       stopCode: 'TerminationNotice',
@@ -20,7 +20,7 @@ export function onHostLost(ctx: Ctx, inst: Ec2Instance, how: 'terminated' | 'sto
       ...(t.stoppingAt === undefined ? { stoppingAt: ctx.now } : {}),
     });
   }
-  const ci = inst.containerInstanceArn ? ctx.s.containerInstances[inst.containerInstanceArn] : undefined;
+  const ci = inst.containerInstanceArn ? ctx.s.containerInstances.get(inst.containerInstanceArn) : undefined;
   if (!ci || ci.status === 'INACTIVE') return;
   if (how === 'terminated') deregister(ctx, ci, `Instance ${inst.instanceId} was terminated`);
   else {

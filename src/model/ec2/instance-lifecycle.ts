@@ -55,9 +55,11 @@ export function tickInstances(ctx: Ctx): void {
         continue;
       }
     }
-    const cur = ctx.s.instances[inst.instanceId];
+    const cur = ctx.s.instances.get(inst.instanceId);
     if (cur?.state !== 'running' || cur.agentRegisterAt === null || cur.agentRegisterAt > ctx.now) continue;
-    const known = cur.containerInstanceArn ? ctx.s.containerInstances[cur.containerInstanceArn] : undefined;
+    const known = cur.containerInstanceArn
+      ? ctx.s.containerInstances.get(cur.containerInstanceArn)
+      : undefined;
     if (known && known.status !== 'INACTIVE') {
       // A stopped instance that boots again: its agent reconnects to the same container instance.
       ctx.patch('instances', cur.instanceId, { agentRegisterAt: null });

@@ -201,7 +201,7 @@ export function launchWithStrategy(
       how.strategies,
       how.constraints,
       n,
-      (c) => g !== null && ctx.s.instances[c.ec2InstanceId]?.autoScalingGroup === g.group,
+      (c) => g !== null && ctx.s.instances.get(c.ec2InstanceId)?.autoScalingGroup === g.group,
     );
     tasks.push(...out.tasks);
     const left = n - out.tasks.length;

@@ -48,18 +48,22 @@ export function setClusterCapacity(
   const before = own(ctx.s.capacity.clusters, cluster.clusterArn)?.capacityProviders ?? [];
   for (const gone of before.filter((p) => !providers.includes(p))) {
     const used =
-      Object.values(ctx.s.tasks).some(
-        (t) =>
-          t.clusterArn === cluster.clusterArn &&
-          t.capacityProviderName === gone &&
-          t.lastStatus !== 'STOPPED',
-      ) ||
-      Object.values(ctx.s.services).some(
-        (s) =>
-          s.clusterArn === cluster.clusterArn &&
-          s.status === 'ACTIVE' &&
-          (s.capacityProviderStrategy ?? []).some((i) => i.capacityProvider === gone),
-      );
+      ctx.s.tasks
+        .values()
+        .some(
+          (t) =>
+            t.clusterArn === cluster.clusterArn &&
+            t.capacityProviderName === gone &&
+            t.lastStatus !== 'STOPPED',
+        ) ||
+      ctx.s.services
+        .values()
+        .some(
+          (s) =>
+            s.clusterArn === cluster.clusterArn &&
+            s.status === 'ACTIVE' &&
+            (s.capacityProviderStrategy ?? []).some((i) => i.capacityProvider === gone),
+        );
     if (used)
       throw new ApiError(
         'ResourceInUseException',

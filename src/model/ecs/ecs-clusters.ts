@@ -36,15 +36,15 @@ export function describeCluster(ctx: Ctx, c: Cluster, include: string[] = []): R
   let running = 0;
   let pending = 0;
   let services = 0;
-  for (const ci of Object.values(ctx.s.containerInstances)) {
+  for (const ci of ctx.s.containerInstances.values()) {
     if (ci.clusterArn === c.clusterArn && (ci.status === 'ACTIVE' || ci.status === 'DRAINING')) registered++;
   }
-  for (const t of Object.values(ctx.s.tasks)) {
+  for (const t of ctx.s.tasks.values()) {
     if (t.clusterArn !== c.clusterArn) continue;
     if (t.lastStatus === 'RUNNING') running++;
     else if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING') pending++;
   }
-  for (const s of Object.values(ctx.s.services))
+  for (const s of ctx.s.services.values())
     if (s.clusterArn === c.clusterArn && s.status === 'ACTIVE') services++;
   return {
     clusterArn: c.clusterArn,
@@ -82,22 +82,22 @@ function deleteCluster(ctx: Ctx, input: Input) {
   if (!ref) throw invalidParameter('Cluster can not be blank.');
   const c = findCluster(ctx, ref);
   if (!c || c.status === 'INACTIVE') throw new ApiError('ClusterNotFoundException', 'Cluster not found.');
-  const cis = Object.values(ctx.s.containerInstances).some(
-    (ci) => ci.clusterArn === c.clusterArn && (ci.status === 'ACTIVE' || ci.status === 'DRAINING'),
-  );
+  const cis = ctx.s.containerInstances
+    .values()
+    .some((ci) => ci.clusterArn === c.clusterArn && (ci.status === 'ACTIVE' || ci.status === 'DRAINING'));
   if (cis) {
     throw new ApiError(
       'ClusterContainsContainerInstancesException',
       'The Cluster cannot be deleted while Container Instances are active or draining.',
     );
   }
-  if (Object.values(ctx.s.services).some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE')) {
+  if (ctx.s.services.values().some((s) => s.clusterArn === c.clusterArn && s.status !== 'INACTIVE')) {
     throw new ApiError(
       'ClusterContainsServicesException',
       'The Cluster cannot be deleted while Services are active.',
     );
   }
-  if (Object.values(ctx.s.tasks).some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED')) {
+  if (ctx.s.tasks.values().some((t) => t.clusterArn === c.clusterArn && t.lastStatus !== 'STOPPED')) {
     throw new ApiError(
       'ClusterContainsTasksException',
       'The Cluster cannot be deleted while Tasks are active.',

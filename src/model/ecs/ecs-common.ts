@@ -40,11 +40,11 @@ export function shortId(arn: string): string {
 }
 
 export function tasksOfCluster(ctx: Ctx, clusterArn: string): Task[] {
-  return Object.values(ctx.s.tasks).filter((t) => t.clusterArn === clusterArn);
+  return ctx.s.tasks.values().filter((t) => t.clusterArn === clusterArn);
 }
 
 export function containerInstancesOfCluster(ctx: Ctx, clusterArn: string): ContainerInstance[] {
-  return Object.values(ctx.s.containerInstances).filter((ci) => ci.clusterArn === clusterArn);
+  return ctx.s.containerInstances.values().filter((ci) => ci.clusterArn === clusterArn);
 }
 
 /** Finds a container instance by ARN or by its id within a cluster. */
@@ -54,18 +54,18 @@ export function findContainerInstance(
   ref: string,
 ): ContainerInstance | undefined {
   if (ref.startsWith('arn:')) {
-    const ci = ctx.s.containerInstances[ref];
+    const ci = ctx.s.containerInstances.get(ref);
     return ci && ci.clusterArn === cluster.clusterArn ? ci : undefined;
   }
-  return ctx.s.containerInstances[ctx.arn('ecs', `container-instance/${cluster.clusterName}/${ref}`)];
+  return ctx.s.containerInstances.get(ctx.arn('ecs', `container-instance/${cluster.clusterName}/${ref}`));
 }
 
 export function findTask(ctx: Ctx, cluster: Cluster, ref: string): Task | undefined {
   if (ref.startsWith('arn:')) {
-    const t = ctx.s.tasks[ref];
+    const t = ctx.s.tasks.get(ref);
     return t && t.clusterArn === cluster.clusterArn ? t : undefined;
   }
-  return ctx.s.tasks[ctx.arn('ecs', `task/${cluster.clusterName}/${ref}`)];
+  return ctx.s.tasks.get(ctx.arn('ecs', `task/${cluster.clusterName}/${ref}`));
 }
 
 export function readTags(v: unknown): { key: string; value: string }[] {

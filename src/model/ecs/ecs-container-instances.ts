@@ -115,7 +115,7 @@ function resource(name: string, value: number | string[]) {
 export function describeContainerInstance(ctx: Ctx, ci: ContainerInstance): Record<string, unknown> {
   let running = 0;
   let pending = 0;
-  for (const t of Object.values(ctx.s.tasks)) {
+  for (const t of ctx.s.tasks.values()) {
     if (t.containerInstanceArn !== ci.containerInstanceArn || t.lastStatus === 'STOPPED') continue;
     if (t.desiredStatus === 'RUNNING') running++;
     if (t.lastStatus === 'PENDING' || t.lastStatus === 'PROVISIONING') pending++;
@@ -189,7 +189,8 @@ function listContainerInstances(ctx: Ctx, input: Input) {
       return evaluateQuery(parsed.ast, querySubject(c));
     };
   }
-  const arns = Object.values(ctx.s.containerInstances)
+  const arns = ctx.s.containerInstances
+    .values()
     .filter((ci) => ci.clusterArn === cluster.clusterArn && ci.status !== 'INACTIVE')
     .filter((ci) =>
       status === undefined ? ci.status === 'ACTIVE' || ci.status === 'DRAINING' : ci.status === status,
@@ -214,7 +215,7 @@ export function deregister(ctx: Ctx, ci: ContainerInstance, reason: string): Con
     statusReason: reason,
     version: ci.version + 1,
   });
-  const inst = ctx.s.instances[ci.ec2InstanceId];
+  const inst = ctx.s.instances.get(ci.ec2InstanceId);
   if (inst && inst.containerInstanceArn === ci.containerInstanceArn) {
     ctx.patch('instances', inst.instanceId, {
       containerInstanceArn: null,
@@ -237,9 +238,9 @@ function deregisterContainerInstance(ctx: Ctx, input: Input) {
   const ci = findContainerInstance(ctx, cluster, ref);
   if (!ci || ci.status === 'INACTIVE')
     throw invalidParameter('The referenced container instance was not found.');
-  const live = Object.values(ctx.s.tasks).filter(
-    (t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED',
-  );
+  const live = ctx.s.tasks
+    .values()
+    .filter((t) => t.containerInstanceArn === ci.containerInstanceArn && t.lastStatus !== 'STOPPED');
   if (live.length > 0 && input.force !== true) {
     throw invalidParameter(
       'Found running tasks on the instance. Use the force flag to deregister the instance.',
@@ -259,7 +260,7 @@ export function startDraining(ctx: Ctx, ci: ContainerInstance): ContainerInstanc
     status: 'DRAINING',
     version: ci.version + 1,
   });
-  for (const t of Object.values(ctx.s.tasks)) {
+  for (const t of ctx.s.tasks.values()) {
     if (
       t.containerInstanceArn !== ci.containerInstanceArn ||
       t.serviceName === null ||
@@ -370,7 +371,7 @@ function putAttributes(ctx: Ctx, input: Input) {
     staged.push({ ci: attributeTargets(ctx, cluster, raw), name, value: value ?? '' });
   }
   for (const a of staged) {
-    const cur = ctx.s.containerInstances[a.ci.containerInstanceArn] as ContainerInstance;
+    const cur = ctx.s.containerInstances.get(a.ci.containerInstanceArn) as ContainerInstance;
     ctx.patch('containerInstances', cur.containerInstanceArn, {
       attributes: { ...cur.attributes, [a.name]: a.value },
       version: cur.version + 1,
@@ -405,7 +406,7 @@ function deleteAttributes(ctx: Ctx, input: Input) {
         'TargetNotFoundException',
         `Could not find attribute ${name} on ${ci.containerInstanceArn}.`,
       );
-    const cur = ctx.s.containerInstances[ci.containerInstanceArn] as ContainerInstance;
+    const cur = ctx.s.containerInstances.get(ci.containerInstanceArn) as ContainerInstance;
     const { [name]: _gone, ...rest } = cur.attributes;
     ctx.patch('containerInstances', cur.containerInstanceArn, { attributes: rest, version: cur.version + 1 });
     out.push({ name, targetType: 'container-instance', targetId: ci.containerInstanceArn });
@@ -422,7 +423,7 @@ function listAttributes(ctx: Ctx, input: Input) {
   if (value !== undefined && name === undefined)
     throw invalidParameter('attributeValue requires attributeName.');
   const out: Record<string, unknown>[] = [];
-  for (const ci of Object.values(ctx.s.containerInstances)) {
+  for (const ci of ctx.s.containerInstances.values()) {
     if (ci.clusterArn !== cluster.clusterArn || ci.status === 'INACTIVE') continue;
     for (const [n, v] of Object.entries(ci.attributes)) {
       if (name !== undefined && n !== name) continue;

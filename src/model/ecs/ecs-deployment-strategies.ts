@@ -112,13 +112,15 @@ export function newNativeState(
 
 function liveOf(ctx: Ctx, svc: Service, deploymentId: string | null): Task[] {
   if (deploymentId === null) return [];
-  return Object.values(ctx.s.tasks).filter(
-    (t) =>
-      t.deploymentId === deploymentId &&
-      t.serviceName === svc.serviceName &&
-      t.clusterArn === svc.clusterArn &&
-      t.desiredStatus !== 'STOPPED',
-  );
+  return ctx.s.tasks
+    .values()
+    .filter(
+      (t) =>
+        t.deploymentId === deploymentId &&
+        t.serviceName === svc.serviceName &&
+        t.clusterArn === svc.clusterArn &&
+        t.desiredStatus !== 'STOPPED',
+    );
 }
 
 /** Writes the weights on every route's production or test rule and says so. */

@@ -215,7 +215,7 @@ export function onDeploymentCompleted(ctx: Ctx, svc: Service, d: ServiceDeployme
       (r.status === 'IN_PROGRESS' && r.deploymentId === d.id) ||
       (r.status === 'ROLLBACK_IN_PROGRESS' && r.rollback?.deploymentId === d.id);
     if (!done) continue;
-    const cur = ctx.s.services[svc.serviceArn] as Service;
+    const cur = ctx.s.services.get(svc.serviceArn) as Service;
     // A rollback's record keeps what the monitors said when the deployment failed.
     const monitors: Partial<ServiceDeploymentRecord> =
       r.status === 'IN_PROGRESS'
@@ -449,13 +449,15 @@ function countRunFailures(ctx: Ctx): void {
     const e = events[i];
     if (!e || e.time !== ctx.now) break;
     if (e.type !== 'task/stopped' || e.data.failedToStart) continue;
-    const t = ctx.s.tasks[e.data.taskArn as string] as Task | undefined;
+    const t = ctx.s.tasks.get(e.data.taskArn as string) as Task | undefined;
     if (!t?.deploymentId || !t.serviceName || t.startedAt === undefined) continue;
     const failure = t.stopCode === 'EssentialContainerExited' || STAGE2.test(t.stoppedReason ?? '');
     if (!failure) continue;
-    const svc = Object.values(ctx.s.services).find(
-      (s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE',
-    );
+    const svc = ctx.s.services
+      .values()
+      .find(
+        (s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE',
+      );
     const d = svc?.deployments.find((x) => x.id === t.deploymentId);
     if (!svc || !d || d.rolloutState !== 'IN_PROGRESS') continue;
     ctx.patch('services', svc.serviceArn, {
@@ -466,7 +468,7 @@ function countRunFailures(ctx: Ctx): void {
 
 export function tickEcsDeployments(ctx: Ctx): void {
   countRunFailures(ctx);
-  for (const svc0 of Object.values(ctx.s.services)) {
+  for (const svc0 of ctx.s.services.values()) {
     if (!svc0.serviceDeployments || svc0.deploymentController.type !== 'ECS' || svc0.status === 'INACTIVE')
       continue;
     const rec = openRecord(svc0);
@@ -523,7 +525,7 @@ function stepRecord(ctx: Ctx, svc: Service, rec: ServiceDeploymentRecord): void 
   if (!rec.native) return;
   const failedHook = advanceNative(ctx, svc, rec);
   if (!failedHook) return;
-  const cur = ctx.s.services[svc.serviceArn] as Service;
+  const cur = ctx.s.services.get(svc.serviceArn) as Service;
   const curD = cur.deployments.find((x) => x.id === rec.deploymentId) ?? d;
   failDeployment(ctx, cur, recOf(cur, rec), curD, { kind: 'hook', run: failedHook });
 }

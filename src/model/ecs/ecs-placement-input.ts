@@ -9,7 +9,13 @@
 import { instanceTypeInfo } from '../ec2/catalog.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { invalidParameter } from '../sim/errors.ts';
-import { containerInstancesOf, tasksOnInstance } from '../sim/indexes.ts';
+import {
+  containerInstancesOf,
+  tasksOnInstance,
+  type VersionMark,
+  versionMark,
+  writesSince,
+} from '../sim/indexes.ts';
 import type {
   Cluster,
   ContainerInstance,
@@ -20,6 +26,7 @@ import type {
 } from '../sim/types.ts';
 import { taskRequirements } from './ecs-task-definitions.ts';
 import type { Candidate, PlacementRequest } from './placement.ts';
+import { noteDerived } from './placement-prep.ts';
 import { parseQuery } from './query-language.ts';
 
 export function readStrategies(v: unknown): PlacementStrategy[] {
@@ -125,7 +132,7 @@ function candidateOf(ctx: Ctx, ci: ContainerInstance): Candidate {
   const tasks = on.length ? on.filter((t) => t.clusterArn === ci.clusterArn) : on;
   const cached = candidates.get(ci);
   if (cached && sameTasks(cached.tasks, tasks)) return cached.candidate;
-  const inst = ctx.s.instances[ci.ec2InstanceId];
+  const inst = ctx.s.instances.get(ci.ec2InstanceId);
   const c: Candidate = {
     containerInstanceArn: ci.containerInstanceArn,
     ec2InstanceId: ci.ec2InstanceId,
@@ -158,14 +165,93 @@ function candidateOf(ctx: Ctx, ci: ContainerInstance): Candidate {
   return c;
 }
 
+/** A cluster's candidates as last built, and the versions of the records they were built from. */
+interface Built {
+  containerInstances: VersionMark;
+  tasks: VersionMark;
+  list: readonly Candidate[];
+  /** Where each container instance's candidate is in `list`. */
+  at: ReadonlyMap<string, number>;
+}
+const built = new Map<string, Built>();
+
+function buildAll(ctx: Ctx, cluster: Cluster): Built {
+  const list: Candidate[] = [];
+  const at = new Map<string, number>();
+  for (const ci of containerInstancesOf(ctx.s, cluster.clusterArn))
+    if (ci.status !== 'INACTIVE') {
+      at.set(ci.containerInstanceArn, list.length);
+      list.push(candidateOf(ctx, ci));
+    }
+  return {
+    containerInstances: versionMark(ctx.s.containerInstances),
+    tasks: versionMark(ctx.s.tasks),
+    list,
+    at,
+  };
+}
+
 /**
- * Every registered (not INACTIVE) container instance of the cluster, as the steward sees it. Visits
- * the cluster's instances and the tasks on each (sim/indexes.ts), never the whole world. Read only:
- * the candidates are shared between calls.
+ * The last build brought up to date by the writes made since (sim/indexes.ts keeps them): only the
+ * candidates of the instances written, or holding a task that was written, are made again. Null when
+ * the records do not follow from the last build, or a write changed which instances are candidates.
+ */
+function patched(ctx: Ctx, cluster: Cluster, last: Built): Built | null {
+  const ciWrites = writesSince(ctx.s.containerInstances, last.containerInstances);
+  const taskWrites = writesSince(ctx.s.tasks, last.tasks);
+  if (ciWrites === null || taskWrites === null) return null;
+  const touched = new Set<string>();
+  for (const { key, before } of ciWrites) {
+    const was = before as ContainerInstance | undefined;
+    const now = ctx.s.containerInstances.get(key);
+    const wasIn = was !== undefined && was.clusterArn === cluster.clusterArn && was.status !== 'INACTIVE';
+    const isIn = now !== undefined && now.clusterArn === cluster.clusterArn && now.status !== 'INACTIVE';
+    if (wasIn !== isIn) return null;
+    if (isIn) touched.add(key);
+  }
+  for (const { key, before } of taskWrites) {
+    const was = before as Task | undefined;
+    const now = ctx.s.tasks.get(key);
+    if (was?.containerInstanceArn) touched.add(was.containerInstanceArn);
+    if (now?.containerInstanceArn) touched.add(now.containerInstanceArn);
+  }
+  // Copied when the first candidate changes (a call that wrote no instance of the cluster shares it).
+  let list: Candidate[] | null = null;
+  const replaced = new Map<number, Candidate>();
+  for (const arn of touched) {
+    const i = last.at.get(arn);
+    const ci = ctx.s.containerInstances.get(arn);
+    if (i === undefined || !ci) continue;
+    const c = candidateOf(ctx, ci);
+    if (c !== last.list[i]) {
+      list ??= last.list.slice();
+      replaced.set(i, last.list[i] as Candidate);
+      list[i] = c;
+    }
+  }
+  if (list) noteDerived(list, last.list, replaced);
+  return {
+    containerInstances: versionMark(ctx.s.containerInstances),
+    tasks: versionMark(ctx.s.tasks),
+    list: list ?? last.list,
+    at: last.at,
+  };
+}
+
+/**
+ * Every registered (not INACTIVE) container instance of the cluster, as the steward sees it, in the
+ * record's order. Built once from the cluster's instances and the tasks on each (sim/indexes.ts), then
+ * brought up to date by the writes each call makes, so a call pays for what changed since the last
+ * one, not for the cluster's size. Read only: the candidates are shared between calls.
  */
 export function candidatesOf(ctx: Ctx, cluster: Cluster): readonly Candidate[] {
-  const out: Candidate[] = [];
-  for (const ci of containerInstancesOf(ctx.s, cluster.clusterArn))
-    if (ci.status !== 'INACTIVE') out.push(candidateOf(ctx, ci));
-  return out;
+  const last = built.get(cluster.clusterArn);
+  const next = (last && patched(ctx, cluster, last)) ?? buildAll(ctx, cluster);
+  built.set(cluster.clusterArn, next);
+  return next.list;
+}
+
+/** The candidates built from scratch, bypassing the last build (for the property test). */
+export function candidatesFromScratch(ctx: Ctx, cluster: Cluster): readonly Candidate[] {
+  return buildAll(ctx, cluster).list;
 }

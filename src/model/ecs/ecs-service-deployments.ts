@@ -121,7 +121,7 @@ function counts(ctx: Ctx, svc: Service, deploymentId: string | undefined) {
   let running = 0;
   let pending = 0;
   if (deploymentId === undefined) return { running, pending };
-  for (const t of Object.values(ctx.s.tasks)) {
+  for (const t of ctx.s.tasks.values()) {
     if (t.deploymentId !== deploymentId || t.serviceName !== svc.serviceName || t.desiredStatus !== 'RUNNING')
       continue;
     if (t.lastStatus === 'RUNNING') running++;
@@ -191,7 +191,7 @@ export function describeRecord(
 function findByArn(ctx: Ctx, arn: string): { svc: Service; rec: ServiceDeploymentRecord } | null {
   const m = /^arn:aws:ecs:([^:]+):(\d{12}):service-deployment\/([^/]+)\/([^/]+)\/[^/]+$/.exec(arn);
   if (!m) return null;
-  const svc = ctx.s.services[`arn:aws:ecs:${m[1]}:${m[2]}:service/${m[3]}/${m[4]}`];
+  const svc = ctx.s.services.get(`arn:aws:ecs:${m[1]}:${m[2]}:service/${m[3]}/${m[4]}`);
   const rec = svc?.serviceDeployments?.find((r) => r.serviceDeploymentArn === arn);
   return svc && rec ? { svc, rec } : null;
 }
@@ -201,7 +201,7 @@ function listServiceDeployments(ctx: Ctx, input: Input) {
   const ref = str(input.service);
   if (!ref) throw invalidParameter('Service can not be blank.');
   const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
-  const svc = ctx.s.services[ctx.arn('ecs', `service/${cluster.clusterName}/${name}`)];
+  const svc = ctx.s.services.get(ctx.arn('ecs', `service/${cluster.clusterName}/${name}`));
   if (!svc) throw new ApiError('ServiceNotFoundException', 'Service not found.');
   const statuses = strList(input.status);
   const created = (input.createdAt ?? {}) as { after?: unknown; before?: unknown };
@@ -254,9 +254,9 @@ function describeServiceRevisions(ctx: Ctx, input: Input) {
   const serviceRevisions: Record<string, unknown>[] = [];
   const failures: { arn: string; reason: string }[] = [];
   for (const arn of arns) {
-    const svc = Object.values(ctx.s.services).find((s) =>
-      s.serviceRevisions?.some((r) => r.serviceRevisionArn === arn),
-    );
+    const svc = ctx.s.services
+      .values()
+      .find((s) => s.serviceRevisions?.some((r) => r.serviceRevisionArn === arn));
     const rev = svc ? revisionOf(svc, arn) : undefined;
     if (!svc || !rev) {
       failures.push({ arn, reason: 'MISSING' });

@@ -46,7 +46,7 @@ export function serviceArnFor(ctx: Ctx, cluster: Cluster, name: string): string 
 
 export function findService(ctx: Ctx, cluster: Cluster, ref: string): Service | undefined {
   const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
-  return ctx.s.services[serviceArnFor(ctx, cluster, name)];
+  return ctx.s.services.get(serviceArnFor(ctx, cluster, name));
 }
 
 function requireService(ctx: Ctx, cluster: Cluster, input: Input): Service {
@@ -194,7 +194,7 @@ function createService(ctx: Ctx, input: Input) {
     cluster: cluster.clusterName,
     desiredCount,
   });
-  return { service: describeService(ctx, ctx.s.services[svc.serviceArn] as Service) };
+  return { service: describeService(ctx, ctx.s.services.get(svc.serviceArn) as Service) };
 }
 
 function updateService(ctx: Ctx, input: Input) {
@@ -414,7 +414,8 @@ function listServices(ctx: Ctx, input: Input) {
   const cluster = requireCluster(ctx, input);
   const launchType = str(input.launchType);
   const scheduling = str(input.schedulingStrategy);
-  const arns = Object.values(ctx.s.services)
+  const arns = ctx.s.services
+    .values()
     .filter((s) => s.clusterArn === cluster.clusterArn && s.status === 'ACTIVE')
     .filter((s) => launchType === undefined || s.launchType === launchType)
     .filter((s) => scheduling === undefined || s.schedulingStrategy === scheduling)

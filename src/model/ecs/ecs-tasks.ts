@@ -17,7 +17,6 @@ import { zoneOfSubnet } from '../ec2/catalog.ts';
 import type { Input } from '../sim/api-types.ts';
 import type { Ctx } from '../sim/ctx.ts';
 import { ApiError, invalidParameter } from '../sim/errors.ts';
-import { containerInstancesOf } from '../sim/indexes.ts';
 import type {
   AwsVpcConfiguration,
   LaunchType,
@@ -158,7 +157,7 @@ function runTask(ctx: Ctx, input: Input) {
       else
         failures.push({ reason: 'RESOURCE:CPU', detail: 'No container instances in the capacity provider.' });
     }
-    return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
+    return { tasks: tasks.map((t) => describeTask(ctx.s.tasks.get(t.taskArn) as Task)), failures };
   }
 
   if (launchType === 'FARGATE') {
@@ -172,10 +171,11 @@ function runTask(ctx: Ctx, input: Input) {
       reason: 'RESOURCE:FARGATE',
       detail: 'No Fargate capacity in the selected subnets.',
     }));
-    return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
+    return { tasks: tasks.map((t) => describeTask(ctx.s.tasks.get(t.taskArn) as Task)), failures };
   }
-  const registered = containerInstancesOf(ctx.s, cluster.clusterArn).some((ci) => ci.status !== 'INACTIVE');
-  if (!registered) throw invalidParameter('No Container Instances were found in your cluster.');
+  // The candidates are every registered (not INACTIVE) container instance of the cluster.
+  if (candidatesOf(ctx, cluster).length === 0)
+    throw invalidParameter('No Container Instances were found in your cluster.');
   // RunTask with no strategy places randomly
   // (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/task-placement-strategies.html).
   const { tasks, failure } = placeOnInstances(
@@ -190,7 +190,7 @@ function runTask(ctx: Ctx, input: Input) {
     for (const r of failure.rejected)
       failures.push({ arn: r.containerInstanceArn, reason: FAILURE_REASON[r.reason] ?? r.reason });
   }
-  return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
+  return { tasks: tasks.map((t) => describeTask(ctx.s.tasks.get(t.taskArn) as Task)), failures };
 }
 
 function startTask(ctx: Ctx, input: Input) {
@@ -228,7 +228,7 @@ function startTask(ctx: Ctx, input: Input) {
       failures.push({ arn: ci.containerInstanceArn, reason: FAILURE_REASON[r] ?? r });
     }
   }
-  return { tasks: tasks.map((t) => describeTask(ctx.s.tasks[t.taskArn] as Task)), failures };
+  return { tasks: tasks.map((t) => describeTask(ctx.s.tasks.get(t.taskArn) as Task)), failures };
 }
 
 /**
@@ -323,11 +323,13 @@ function listTasks(ctx: Ctx, input: Input) {
   const launchType = str(input.launchType);
   let service: string | undefined;
   if (serviceName !== undefined) {
-    const svc = Object.values(ctx.s.services).find(
-      (s) =>
-        s.clusterArn === cluster.clusterArn &&
-        (s.serviceName === serviceName || s.serviceArn === serviceName),
-    );
+    const svc = ctx.s.services
+      .values()
+      .find(
+        (s) =>
+          s.clusterArn === cluster.clusterArn &&
+          (s.serviceName === serviceName || s.serviceArn === serviceName),
+      );
     if (!svc) throw new ApiError('ServiceNotFoundException', 'Service not found.');
     service = svc.serviceName;
   }
@@ -338,7 +340,8 @@ function listTasks(ctx: Ctx, input: Input) {
     if (!ci) throw invalidParameter('The referenced container instance was not found.');
     ciArn = ci.containerInstanceArn;
   }
-  const arns = Object.values(ctx.s.tasks)
+  const arns = ctx.s.tasks
+    .values()
     .filter((t) => t.clusterArn === cluster.clusterArn)
     .filter((t) =>
       desired === 'PENDING'

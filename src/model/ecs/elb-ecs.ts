@@ -122,9 +122,12 @@ export function targetOfTask(
 
 export function serviceOfTask(ctx: Ctx, task: Task): Service | undefined {
   if (!task.serviceName) return undefined;
-  return Object.values(ctx.s.services).find(
-    (s) => s.clusterArn === task.clusterArn && s.serviceName === task.serviceName && s.status !== 'INACTIVE',
-  );
+  return ctx.s.services
+    .values()
+    .find(
+      (s) =>
+        s.clusterArn === task.clusterArn && s.serviceName === task.serviceName && s.status !== 'INACTIVE',
+    );
 }
 
 /** Registers a RUNNING task's targets in its groups (once per group); returns the groups registered. */
@@ -169,7 +172,7 @@ export function announceDraining(ctx: Ctx, svc: Service, n: number): void {
 /** Registration pass of tickElb: RUNNING tasks with loadBalancers not yet registered; old marks dropped. */
 export function tickEcsTargets(ctx: Ctx): void {
   const registered = new Map<string, { svc: Service; tg: string; n: number }>();
-  for (const task of Object.values(ctx.s.tasks)) {
+  for (const task of ctx.s.tasks.values()) {
     if (!task.loadBalancers?.length || task.lastStatus !== 'RUNNING' || task.desiredStatus !== 'RUNNING')
       continue;
     for (const tg of registerTaskTargets(ctx, task)) {
@@ -182,11 +185,11 @@ export function tickEcsTargets(ctx: Ctx): void {
     }
   }
   for (const { svc, tg, n } of registered.values()) {
-    const cur = ctx.s.services[svc.serviceArn] ?? svc;
+    const cur = ctx.s.services.get(svc.serviceArn) ?? svc;
     addServiceEvent(ctx, cur, `(service ${cur.serviceName}) registered ${n} targets in (target-group ${tg})`);
   }
   for (const mark of Object.keys(ctx.s.elb.ecsRegistrations ?? {})) {
-    const task = ctx.s.tasks[mark.slice(0, mark.indexOf('|'))];
+    const task = ctx.s.tasks.get(mark.slice(0, mark.indexOf('|')));
     if (!task || task.lastStatus === 'STOPPED') ctx.removeIn('elb', 'ecsRegistrations', mark);
   }
 }
@@ -196,7 +199,7 @@ export function tickEcsTargets(ctx: Ctx): void {
  * (https://docs.aws.amazon.com/AmazonECS/latest/developerguide/ecs_services.html).
  */
 export function stopIfFailedElbChecks(ctx: Ctx, tg: TargetGroup, target: Target, stop: StopFn): void {
-  const task = target.taskArn ? ctx.s.tasks[target.taskArn] : undefined;
+  const task = target.taskArn ? ctx.s.tasks.get(target.taskArn) : undefined;
   if (task?.desiredStatus !== 'RUNNING' || task.lastStatus !== 'RUNNING' || !task.loadBalancers) return;
   const svc = serviceOfTask(ctx, task);
   if (!svc) return;

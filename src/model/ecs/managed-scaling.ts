@@ -45,7 +45,7 @@ function providerByName(ctx: Ctx, region: string, name: string): CapacityProvide
 function waitingTasks(ctx: Ctx, name: string): Task[] {
   const out: Task[] = [];
   for (const [arn, p] of Object.entries(ctx.s.capacity.waiting)) {
-    const t = ctx.s.tasks[arn];
+    const t = ctx.s.tasks.get(arn);
     if (p === name && t) out.push(t);
   }
   return out;
@@ -54,7 +54,7 @@ function waitingTasks(ctx: Ctx, name: string): Task[] {
 /** Places the waiting tasks that now fit; forgets the ones that were stopped while waiting. */
 function placeWaiting(ctx: Ctx): void {
   for (const [arn, name] of Object.entries(ctx.s.capacity.waiting)) {
-    const t = ctx.s.tasks[arn];
+    const t = ctx.s.tasks.get(arn);
     if (!t || t.desiredStatus === 'STOPPED' || t.containerInstanceArn !== null) {
       ctx.removeIn('capacity', 'waiting', arn);
       continue;
@@ -66,11 +66,11 @@ function placeWaiting(ctx: Ctx): void {
     if (!cluster || !td || !group) continue;
     const key = groupKey(group);
     const cands = candidatesOf(ctx, cluster).filter(
-      (c) => ctx.s.instances[c.ec2InstanceId]?.autoScalingGroup === key,
+      (c) => ctx.s.instances.get(c.ec2InstanceId)?.autoScalingGroup === key,
     );
     if (cands.length === 0) continue;
     const svc = t.serviceName
-      ? ctx.s.services[ctx.arn('ecs', `service/${cluster.clusterName}/${t.serviceName}`)]
+      ? ctx.s.services.get(ctx.arn('ecs', `service/${cluster.clusterName}/${t.serviceName}`))
       : undefined;
     const strategies = svc
       ? svc.placementStrategy.length

@@ -18,6 +18,7 @@
  */
 
 import type { PlacementConstraint, PlacementStrategy } from '../sim/types.ts';
+import { prepare, prepareFresh } from './placement-prep.ts';
 import { evaluateQuery, parseQuery, type QueryAst } from './query-language.ts';
 
 export interface Candidate {
@@ -219,9 +220,17 @@ export function rejectionFacts(
 
 /** The value of a spread field on a candidate. */
 export function spreadValue(c: Candidate, field: string): string {
-  if (field === 'instanceId' || field === 'host') return c.containerInstanceArn;
-  if (field.startsWith('attribute:')) return c.attributes[field.slice('attribute:'.length)] ?? '';
-  return '';
+  return spreadReader(field)(c);
+}
+
+/** Reads a spread field's value off candidates (the field parsed once, not per candidate). */
+export function spreadReader(field: string): (c: Candidate) => string {
+  if (field === 'instanceId' || field === 'host') return (c) => c.containerInstanceArn;
+  if (field.startsWith('attribute:')) {
+    const name = field.slice('attribute:'.length);
+    return (c) => c.attributes[name] ?? '';
+  }
+  return () => '';
 }
 
 function binpackScore(c: Candidate, field: string | undefined): number {
@@ -255,39 +264,25 @@ export function placeTasks(
   const cands = input.slice();
   /** 1 where cands[i] is this batch's own copy (made when first chosen). */
   const own = new Uint8Array(input.length);
-  const n = cands.length;
   const compiled = compileConstraints(req.constraints);
   const strategies = req.strategies;
-  const rejection: (Rejection | null)[] = cands.map((c) => rejectionOf(c, req, compiled));
-
-  // Per spread strategy: task count of the group per field value, over every candidate.
+  // The first pass over the candidates (placement-prep.ts, kept between calls): each one's
+  // rejection, per spread strategy the group's task count per field value, and the feasible
+  // candidates in index order, per value of the first strategy when it is a spread (values in order
+  // of their first candidate), else one list; kept up to date below as instances fill up. The lists
+  // are shared with the kept pass: copied before they are edited.
   const spreadFields = strategies.map((s) => (s.type === 'spread' ? (s.field ?? 'instanceId') : null));
-  const counts: Map<string, number>[] = spreadFields.map((field) => {
-    const m = new Map<string, number>();
-    if (field === null) return m;
-    for (const c of cands) {
-      const v = spreadValue(c, field);
-      m.set(v, (m.get(v) ?? 0) + (c.groups[req.group] ?? 0));
-    }
-    return m;
-  });
-
-  // Feasible candidates, in index order: per value of the first strategy when it is a spread
-  // (insertion order of the values as before), else one list. Kept up to date as instances fill up.
+  const readers = spreadFields.map((field) => (field === null ? null : spreadReader(field)));
   const firstField = spreadFields[0] ?? null;
-  const feasibleLists = new Map<string, number[]>();
-  const allFeasible: number[] = [];
-  for (let i = 0; i < n; i++) {
-    if (rejection[i] !== null) continue;
-    if (firstField === null) {
-      allFeasible.push(i);
-      continue;
-    }
-    const v = spreadValue(cands[i] as Candidate, firstField);
-    const list = feasibleLists.get(v);
-    if (list) list.push(i);
-    else feasibleLists.set(v, [i]);
-  }
+  const firstReader = readers[0] ?? null;
+  const prep = options.trace
+    ? prepareFresh(input, req, compiled, readers, rejectionOf)
+    : prepare(input, req, compiled, readers, rejectionOf);
+  const { counts, feasibleLists } = prep;
+  const allFeasible = prep.allFeasible;
+  /** Shared with the kept pass until an instance fills up (copied then). */
+  let rejection = prep.rejection;
+  let ownRejection = false;
 
   const placed: number[] = [];
   const traces: PlacementTrace[] = [];
@@ -300,18 +295,21 @@ export function placeTasks(
       own[pick] = 1;
     }
     for (let k = 0; k < strategies.length; k++) {
-      const field = spreadFields[k];
-      if (field === null || field === undefined) continue;
-      const v = spreadValue(chosen, field);
+      const read = readers[k];
+      if (!read) continue;
+      const v = read(chosen);
       (counts[k] as Map<string, number>).set(v, ((counts[k] as Map<string, number>).get(v) ?? 0) + 1);
     }
     reserve(chosen, req);
     placed.push(pick);
     const again = rejectionOf(chosen, req, compiled);
     if (again !== null) {
+      if (!ownRejection) {
+        rejection = rejection.slice();
+        ownRejection = true;
+      }
       rejection[pick] = again;
-      const list =
-        firstField !== null ? (feasibleLists.get(spreadValue(chosen, firstField)) as number[]) : allFeasible;
+      const list = firstReader !== null ? (feasibleLists.get(firstReader(chosen)) as number[]) : allFeasible;
       list.splice(list.indexOf(pick), 1);
     }
   };
@@ -320,7 +318,7 @@ export function placeTasks(
     const c = cands[i] as Candidate;
     if (s.type === 'binpack') return binpackScore(c, s.field);
     if (s.type === 'spread')
-      return (counts[k] as Map<string, number>).get(spreadValue(c, spreadFields[k] as string)) ?? 0;
+      return (counts[k] as Map<string, number>).get((readers[k] as (c: Candidate) => string)(c)) ?? 0;
     return 0;
   };
   const randomAt = strategies.findIndex((s) => s.type === 'random');
@@ -399,7 +397,7 @@ export function placeTasks(
         }
         at -= l.length;
       }
-      cache.delete(spreadValue(cands[pick] as Candidate, firstField as string));
+      cache.delete((firstReader as (c: Candidate) => string)(cands[pick] as Candidate));
       commit(pick);
       continue;
     }

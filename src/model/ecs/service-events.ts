@@ -15,7 +15,7 @@ const MAX_EVENTS = 100;
  */
 export function addServiceEvent(ctx: Ctx, svc: Service, message: string): Service {
   const ev = { id: ctx.uuid(), createdAt: ctx.now, message };
-  const events = (ctx.s.services[svc.serviceArn] ?? svc).events;
+  const events = (ctx.s.services.get(svc.serviceArn) ?? svc).events;
   const updated = ctx.patch('services', svc.serviceArn, { events: [ev, ...events].slice(0, MAX_EVENTS) });
   ctx.emit(
     'service/event',

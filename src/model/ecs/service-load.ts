@@ -79,7 +79,7 @@ export function tickServiceLoad(ctx: Ctx): void {
   const requests = s.traffic.serviceRequests;
   const running = new Map<string, Task[]>();
   const clusters = new Map<string, Use>();
-  for (const t of Object.values(s.tasks)) {
+  for (const t of s.tasks.values()) {
     if (t.lastStatus !== 'RUNNING') continue;
     if (t.serviceName !== null) {
       const k = serviceKey(t.clusterArn, t.serviceName);
@@ -107,7 +107,7 @@ export function tickServiceLoad(ctx: Ctx): void {
   }
   if (clusters.size > 0) {
     const registered = new Map<string, { cpu: number; mem: number }>();
-    for (const ci of Object.values(s.containerInstances)) {
+    for (const ci of s.containerInstances.values()) {
       if (ci.status !== 'ACTIVE' && ci.status !== 'DRAINING') continue;
       const r = registered.get(ci.clusterArn) ?? { cpu: 0, mem: 0 };
       r.cpu += ci.registeredCpu;

@@ -29,7 +29,7 @@ import {
 
 export function reconcileHeld(ctx: Ctx, svc0: Service, cluster: Cluster, live: Task[]): void {
   const arn = svc0.serviceArn;
-  const cur = () => ctx.s.services[arn] as Service;
+  const cur = () => ctx.s.services.get(arn) as Service;
   const ids = new Set(svc0.deployments.map((d) => d.id));
   const orphans = live.filter((t) => !ids.has(t.deploymentId ?? ''));
   const primaryId = svc0.deployments[0]?.id ?? '';

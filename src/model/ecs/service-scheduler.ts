@@ -251,7 +251,7 @@ function rebalance(
     return false;
   if (good.length + 1 > maxTasks || !good.every((t) => isTaskHealthyForService(ctx, t))) return false;
   const open = new Set<string>();
-  for (const ci of Object.values(ctx.s.containerInstances)) {
+  for (const ci of ctx.s.containerInstances.values()) {
     if (ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected) {
       open.add(ci.attributes['ecs.availability-zone'] ?? '');
     }
@@ -283,7 +283,7 @@ function rebalance(
     .map(([z, n]) => `${n} tasks in ${z}`);
   let cur = addServiceEvent(
     ctx,
-    ctx.s.services[svc.serviceArn] as Service,
+    ctx.s.services.get(svc.serviceArn) as Service,
     `service (${svc.serviceName}) is not AZ balanced with ${spread.join(', ')}. AZ Rebalancing in progress.`,
   );
   cur = addServiceEvent(
@@ -310,7 +310,7 @@ function rollingBackFrom(svc: Service, d: ServiceDeployment): boolean {
 
 /** Old deployments without tasks go away; the primary completes at steady state. */
 function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: boolean, live: Task[]): void {
-  let svc = ctx.s.services[svc0.serviceArn] as Service;
+  let svc = ctx.s.services.get(svc0.serviceArn) as Service;
   const primary = svc.deployments[0] as ServiceDeployment;
   // A held revision (native strategies) stays listed while it should run, even with no task left.
   const running = svc.deployments.filter(
@@ -357,18 +357,20 @@ function finishDeployments(ctx: Ctx, svc0: Service, desired: number, acted: bool
       `(service ${svc.serviceName}) (deployment ${primary.id}) deployment completed.`,
     );
     onDeploymentCompleted(ctx, svc, primary);
-    svc = ctx.s.services[svc.serviceArn] as Service;
+    svc = ctx.s.services.get(svc.serviceArn) as Service;
   } else if (deployments !== svc.deployments) {
     svc = ctx.patch('services', svc.serviceArn, { deployments });
   }
   if (svc.status === 'DRAINING') {
     if (
-      Object.values(ctx.s.tasks).every(
-        (t) =>
-          t.serviceName !== svc.serviceName ||
-          t.clusterArn !== svc.clusterArn ||
-          t.desiredStatus === 'STOPPED',
-      )
+      ctx.s.tasks
+        .values()
+        .every(
+          (t) =>
+            t.serviceName !== svc.serviceName ||
+            t.clusterArn !== svc.clusterArn ||
+            t.desiredStatus === 'STOPPED',
+        )
     ) {
       ctx.patch('services', svc.serviceArn, { status: 'INACTIVE' });
       ctx.emit('service/inactive', { serviceName: svc.serviceName }, svc.region);
@@ -410,9 +412,9 @@ function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster, live: Task[])
     return;
   }
   let started = 0;
-  const eligible = Object.values(ctx.s.containerInstances).filter(
-    (ci) => ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected,
-  );
+  const eligible = ctx.s.containerInstances
+    .values()
+    .filter((ci) => ci.clusterArn === cluster.clusterArn && ci.status === 'ACTIVE' && ci.agentConnected);
   for (const ci of eligible) {
     if (onHost.has(ci.containerInstanceArn)) continue;
     const { tasks } = placeOnInstances(
@@ -436,9 +438,9 @@ function reconcileDaemon(ctx: Ctx, svc: Service, cluster: Cluster, live: Task[])
 /** Tracks start failures for the backoff: a task that stopped before RUNNING counts; RUNNING resets. */
 export function noteTaskOutcome(ctx: Ctx, t: Task, outcome: 'failedToStart' | 'running'): void {
   if (!t.serviceName) return;
-  const svc = Object.values(ctx.s.services).find(
-    (s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE',
-  );
+  const svc = ctx.s.services
+    .values()
+    .find((s) => s.clusterArn === t.clusterArn && s.serviceName === t.serviceName && s.status !== 'INACTIVE');
   if (!svc) return;
   if (outcome === 'running') {
     // Circuit breaker: the first RUNNING task moves the deployment to stage 2 and resets its count.
@@ -450,7 +452,7 @@ export function noteTaskOutcome(ctx: Ctx, t: Task, outcome: 'failedToStart' | 'r
         ),
       });
     }
-    const cur = ctx.s.services[svc.serviceArn] as Service;
+    const cur = ctx.s.services.get(svc.serviceArn) as Service;
     if (cur.sched.consecutiveStartFailures > 0 || cur.sched.throttleReported) {
       ctx.patch('services', svc.serviceArn, {
         sched: { ...cur.sched, consecutiveStartFailures: 0, throttledUntil: 0, throttleReported: false },
@@ -475,7 +477,7 @@ export function noteTaskOutcome(ctx: Ctx, t: Task, outcome: 'failedToStart' | 'r
 }
 
 export function tickServices(ctx: Ctx): void {
-  const services = Object.values(ctx.s.services);
+  const services = ctx.s.services.values();
   if (services.length === 0) return;
   for (const svc of services) {
     if (svc.status === 'INACTIVE') continue;

@@ -66,7 +66,7 @@ export function liveTasksOf(ctx: Ctx, svc: Service): Task[] {
 
 export function onDrainingInstance(ctx: Ctx, t: Task): boolean {
   if (!t.containerInstanceArn) return false;
-  return ctx.s.containerInstances[t.containerInstanceArn]?.status === 'DRAINING';
+  return ctx.s.containerInstances.get(t.containerInstanceArn)?.status === 'DRAINING';
 }
 
 /** Chooses which tasks to stop: not-yet-running first, then from the zone and instance with the most. */
@@ -80,7 +80,7 @@ export function chooseToStop(ctx: Ctx, svc: Service, pool: Task[], count: number
     if (binpack) {
       // Binpack scale-in: the task whose instance would have the most of the field left afterwards.
       const leftAfter = (t: Task) => {
-        const ci = t.containerInstanceArn ? ctx.s.containerInstances[t.containerInstanceArn] : undefined;
+        const ci = t.containerInstanceArn ? ctx.s.containerInstances.get(t.containerInstanceArn) : undefined;
         if (!ci) return Number.POSITIVE_INFINITY;
         return binpack.field === 'cpu' ? ci.remainingCpu + t.cpu : ci.remainingMemory + t.memory;
       };
@@ -153,7 +153,7 @@ export function stampLoadBalancers(ctx: Ctx, svc: Service, d: ServiceDeployment,
   const lbs = loadBalancersOf(svc, d);
   if (!lbs.length) return tasks;
   return tasks.map((t) => {
-    const cur = ctx.s.tasks[t.taskArn] as Task;
+    const cur = ctx.s.tasks.get(t.taskArn) as Task;
     return cur.loadBalancers ? cur : ctx.patch('tasks', t.taskArn, { loadBalancers: lbs });
   });
 }

@@ -15,7 +15,7 @@ export interface ContainerStep {
 }
 
 function agentConnected(s: SimState, task: Task): boolean {
-  const ci = task.containerInstanceArn ? s.containerInstances[task.containerInstanceArn] : undefined;
+  const ci = task.containerInstanceArn ? s.containerInstances.get(task.containerInstanceArn) : undefined;
   return ci?.agentConnected ?? true;
 }
 

@@ -63,7 +63,7 @@ function reserveOn(
   trace?: PlacementTrace,
 ): TaskWhere {
   const needs = placementRequest(td, group, [], []);
-  const ci = ctx.s.containerInstances[cand.containerInstanceArn];
+  const ci = ctx.s.containerInstances.get(cand.containerInstanceArn);
   if (!ci) throw new Error('candidate without container instance');
   ctx.patch('containerInstances', ci.containerInstanceArn, {
     remainingCpu: ci.remainingCpu - needs.cpu,
@@ -73,7 +73,7 @@ function reserveOn(
     usedEnis: ci.usedEnis + (needs.usesEni ? 1 : 0),
     version: ci.version + 1,
   });
-  const inst = ctx.s.instances[ci.ec2InstanceId];
+  const inst = ctx.s.instances.get(ci.ec2InstanceId);
   return {
     containerInstanceArn: ci.containerInstanceArn,
     ec2InstanceId: ci.ec2InstanceId,
@@ -244,7 +244,7 @@ export function placeOnFargate(ctx: Ctx, p: LaunchParams, subnets: string[], cou
     .map((s) => ({ subnetId: s, zone: zoneOfSubnet(ctx.region, s) ?? '' }))
     .filter((s) => s.zone && !ctx.s.impairedZones[s.zone]);
   const perZone = new Map<string, number>();
-  for (const t of Object.values(ctx.s.tasks)) {
+  for (const t of ctx.s.tasks.values()) {
     if (t.clusterArn === p.cluster.clusterArn && t.group === p.group && t.desiredStatus !== 'STOPPED') {
       perZone.set(t.availabilityZone, (perZone.get(t.availabilityZone) ?? 0) + 1);
     }

@@ -31,7 +31,7 @@ function behaviorOf(ctx: Ctx, image: string): ImageBehavior | undefined {
 
 /** Host ports in use on a task's instance: the agent's, the static ones held, and those bound by live tasks. */
 export function boundPorts(ctx: Ctx, t: Pick<Task, 'containerInstanceArn' | 'taskArn'>): Set<number> {
-  const ci = t.containerInstanceArn ? ctx.s.containerInstances[t.containerInstanceArn] : undefined;
+  const ci = t.containerInstanceArn ? ctx.s.containerInstances.get(t.containerInstanceArn) : undefined;
   const taken = new Set<number>([...(ci?.reservedPorts ?? []), ...(ci?.usedPorts ?? [])]);
   if (!ci) return taken;
   for (const other of tasksOnInstance(ctx.s, ci.containerInstanceArn)) {
@@ -73,7 +73,7 @@ function bindings(ctx: Ctx, t: Task): TaskContainer[] {
 
 function releaseResources(ctx: Ctx, t: Task): void {
   if (!t.containerInstanceArn) return;
-  const ci = ctx.s.containerInstances[t.containerInstanceArn];
+  const ci = ctx.s.containerInstances.get(t.containerInstanceArn);
   if (!ci) return;
   const drop = (used: number[], gone: number[]) => {
     const out = used.slice();

@@ -95,7 +95,7 @@ export function initialTaskSet(ctx: Ctx, svc: Service): TaskSet {
 
 /** Replaces one task set of a service (copy-on-write); returns the updated service. */
 export function patchTaskSet(ctx: Ctx, serviceArn: string, id: string, changes: Partial<TaskSet>): Service {
-  const svc = ctx.s.services[serviceArn] as Service;
+  const svc = ctx.s.services.get(serviceArn) as Service;
   const taskSets = svc.taskSets.map((ts) => {
     if (ts.id !== id) return ts;
     const next = { ...ts, ...changes, updatedAt: ctx.now };
@@ -107,7 +107,7 @@ export function patchTaskSet(ctx: Ctx, serviceArn: string, id: string, changes: 
 function counts(ctx: Ctx, svc: Service, ts: TaskSet): { running: number; pending: number } {
   let running = 0;
   let pending = 0;
-  for (const t of Object.values(ctx.s.tasks)) {
+  for (const t of ctx.s.tasks.values()) {
     if (t.clusterArn !== svc.clusterArn || t.serviceName !== svc.serviceName || t.deploymentId !== ts.id)
       continue;
     if (t.desiredStatus !== 'RUNNING') continue;
@@ -152,7 +152,7 @@ export function describeTaskSets(ctx: Ctx, input: Input) {
   const ref = typeof input.service === 'string' ? input.service : '';
   if (!ref) throw invalidParameter('Service can not be blank.');
   const name = ref.startsWith('arn:') ? ref.slice(ref.lastIndexOf('/') + 1) : ref;
-  const svc = ctx.s.services[ctx.arn('ecs', `service/${cluster.clusterName}/${name}`)];
+  const svc = ctx.s.services.get(ctx.arn('ecs', `service/${cluster.clusterName}/${name}`));
   if (!svc || svc.status === 'INACTIVE') throw new ApiError('ServiceNotFoundException', 'Service not found.');
   if (svc.deploymentController.type === 'ECS')
     throw invalidParameter(
@@ -193,7 +193,7 @@ function launch(ctx: Ctx, svc: Service, cluster: Cluster, ts: TaskSet, count: nu
         ).tasks;
   // Until every launcher copies LaunchParams.loadBalancers onto the task, make sure it is there.
   for (const t of tasks)
-    if (ts.loadBalancers.length && !ctx.s.tasks[t.taskArn]?.loadBalancers)
+    if (ts.loadBalancers.length && !ctx.s.tasks.get(t.taskArn)?.loadBalancers)
       ctx.patch('tasks', t.taskArn, { loadBalancers: ts.loadBalancers });
   return tasks;
 }
@@ -223,7 +223,7 @@ export function reconcileTaskSets(ctx: Ctx, svc0: Service, cluster: Cluster, liv
     'ServiceSchedulerInitiated',
     (t) => `Scaling activity initiated by (deployment ${t.deploymentId ?? ''})`,
   );
-  svc = ctx.s.services[svc.serviceArn] as Service;
+  svc = ctx.s.services.get(svc.serviceArn) as Service;
   if (started.length)
     svc = addServiceEvent(
       ctx,
@@ -253,7 +253,7 @@ function settle(ctx: Ctx, svc0: Service, acted: boolean, live: Task[]): void {
     const mine = liveOf(ts.id);
     // A DRAINING task set goes once its tasks have stopped (not just been asked to).
     const stopping = () =>
-      Object.values(ctx.s.tasks).some((t) => t.deploymentId === ts.id && t.lastStatus !== 'STOPPED');
+      ctx.s.tasks.values().some((t) => t.deploymentId === ts.id && t.lastStatus !== 'STOPPED');
     if (ts.status === 'DRAINING' && mine.length === 0 && !stopping()) {
       changed = true;
       ctx.emit('taskSet/deleted', { serviceName: svc.serviceName, taskSetId: ts.id }, svc.region);

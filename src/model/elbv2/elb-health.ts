@@ -29,13 +29,13 @@ type Probe = { ok: true } | { ok: false; reason: 'Target.Timeout' | 'Target.Resp
 function hostUp(s: SimState, instanceId: string | null, zone: string): boolean {
   if (s.impairedZones[zone]) return false;
   if (instanceId === null) return true;
-  return s.instances[instanceId]?.state === 'running';
+  return s.instances.get(instanceId)?.state === 'running';
 }
 
 /** The behaviour answering a target's health check, or null when nothing answers. */
 function answering(s: SimState, tg: TargetGroup, t: Target): Behavior | null {
   if (t.taskArn) {
-    const task = s.tasks[t.taskArn];
+    const task = s.tasks.get(t.taskArn);
     if (task?.lastStatus !== 'RUNNING' || !hostUp(s, task.ec2InstanceId, task.availabilityZone)) return null;
     return behaviorForTask(s, task);
   }
@@ -45,10 +45,10 @@ function answering(s: SimState, tg: TargetGroup, t: Target): Behavior | null {
       ? task.privateIpv4Address === t.Id
       : task.ec2InstanceId === t.Id &&
         task.containers.some((c) => c.networkBindings.some((b) => b.hostPort === t.Port)));
-  const task = Object.values(s.tasks).find(serving);
+  const task = s.tasks.values().find(serving);
   if (task) return hostUp(s, task.ec2InstanceId, task.availabilityZone) ? behaviorForTask(s, task) : null;
   if (tg.TargetType === 'ip') return null;
-  const inst = s.instances[t.Id];
+  const inst = s.instances.get(t.Id);
   return inst && hostUp(s, t.Id, inst.availabilityZone) ? behaviorFor(s, t.Id) : null;
 }
 
@@ -64,10 +64,10 @@ function probe(ctx: Ctx, tg: TargetGroup, t: Target): Probe {
 /** Whether the task behind a target is gone for good: no task, or its host or zone lost. */
 function backingLost(s: SimState, t: Target): boolean {
   if (!t.taskArn) {
-    const inst = s.instances[t.Id];
+    const inst = s.instances.get(t.Id);
     return inst !== undefined && (inst.state === 'terminated' || inst.state === 'shutting-down');
   }
-  const task = s.tasks[t.taskArn];
+  const task = s.tasks.get(t.taskArn);
   if (!task) return true;
   if (task.lastStatus !== 'STOPPED') return false;
   return !hostUp(s, task.ec2InstanceId, task.availabilityZone);
@@ -104,7 +104,7 @@ function tickGroup(ctx: Ctx, tg: TargetGroup): void {
   for (const [key, t] of Object.entries(tg.targets)) {
     let updated: Target | null = t;
     if (backingLost(ctx.s, t) || (t.drainUntil !== null && ctx.now >= t.drainUntil)) updated = null;
-    else if (t.drainUntil === null && t.taskArn && ctx.s.tasks[t.taskArn]?.desiredStatus === 'STOPPED') {
+    else if (t.drainUntil === null && t.taskArn && ctx.s.tasks.get(t.taskArn)?.desiredStatus === 'STOPPED') {
       // The task is going away on its own (its container exited): ECS deregisters its target.
       const delay = Number(tg.attributes['deregistration_delay.timeout_seconds'] ?? '300');
       if (delay <= 0 || !inUse) updated = null;

@@ -226,13 +226,15 @@ function modifyTargetGroup(ctx: Ctx, input: Input) {
 
 /** Whether an ECS service (not INACTIVE) names this group in its loadBalancers. */
 function usedByService(ctx: Ctx, arn: string): boolean {
-  return Object.values(ctx.s.services).some(
-    (svc) =>
-      svc.status !== 'INACTIVE' &&
-      svc.loadBalancers.some(
-        (lb) => lb.targetGroupArn === arn || lb.advancedConfiguration?.alternateTargetGroupArn === arn,
-      ),
-  );
+  return ctx.s.services
+    .values()
+    .some(
+      (svc) =>
+        svc.status !== 'INACTIVE' &&
+        svc.loadBalancers.some(
+          (lb) => lb.targetGroupArn === arn || lb.advancedConfiguration?.alternateTargetGroupArn === arn,
+        ),
+    );
 }
 
 function deleteTargetGroup(ctx: Ctx, input: Input) {

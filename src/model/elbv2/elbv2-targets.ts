@@ -111,7 +111,7 @@ export function drainTarget(ctx: Ctx, tgArn: string, key: string): void {
 }
 
 function zoneOfIp(ctx: Ctx, ip: string): string | undefined {
-  const task = Object.values(ctx.s.tasks).find((t) => t.privateIpv4Address === ip && t.region === ctx.region);
+  const task = ctx.s.tasks.values().find((t) => t.privateIpv4Address === ip && t.region === ctx.region);
   if (task) return task.availabilityZone;
   const m = /^172\.31\.(\d+)\.\d+$/.exec(ip);
   return m ? zoneNames(ctx.region)[Math.floor(Number(m[1]) / 16)] : undefined;
@@ -139,7 +139,7 @@ function registerTargets(ctx: Ctx, input: Input) {
   const wanted = readTargets(tg, input);
   const resolved = wanted.map(({ id, port }) => {
     if (tg.TargetType === 'instance') {
-      const inst = ctx.s.instances[id];
+      const inst = ctx.s.instances.get(id);
       if (!inst || inst.region !== ctx.region)
         throw new ApiError('InvalidTarget', `The following targets are not valid instances: '${id}'`);
       if (inst.state !== 'running')
@@ -164,14 +164,16 @@ function registerTargets(ctx: Ctx, input: Input) {
   if (Object.keys(tg.targets).length + fresh.length > MAX_TARGETS)
     throw new ApiError('TooManyTargets', 'You have reached the maximum number of registered targets');
   for (const t of fresh) {
-    const task = Object.values(ctx.s.tasks).find(
-      (x) =>
-        x.lastStatus === 'RUNNING' &&
-        (tg.TargetType === 'ip'
-          ? x.privateIpv4Address === t.Id
-          : x.ec2InstanceId === t.Id &&
-            x.containers.some((c) => c.networkBindings.some((b) => b.hostPort === t.Port))),
-    );
+    const task = ctx.s.tasks
+      .values()
+      .find(
+        (x) =>
+          x.lastStatus === 'RUNNING' &&
+          (tg.TargetType === 'ip'
+            ? x.privateIpv4Address === t.Id
+            : x.ec2InstanceId === t.Id &&
+              x.containers.some((c) => c.networkBindings.some((b) => b.hostPort === t.Port))),
+      );
     registerTarget(ctx, ctx.s.elb.targetGroups[tg.TargetGroupArn] as TargetGroup, {
       ...t,
       taskArn: task?.taskArn ?? null,

@@ -29,26 +29,30 @@ export function evaluateCapacityGoal(c: GoalCheck, s: SimState): Result | null {
     }
     case 'groupInstancesJoined': {
       const arn = clusterArnNamed(s, c.cluster);
-      const n = Object.values(s.containerInstances).filter(
-        (ci) =>
-          ci.clusterArn === arn &&
-          ci.status === 'ACTIVE' &&
-          s.instances[ci.ec2InstanceId]?.autoScalingGroup !== undefined,
-      ).length;
+      const n = s.containerInstances
+        .values()
+        .filter(
+          (ci) =>
+            ci.clusterArn === arn &&
+            ci.status === 'ACTIVE' &&
+            s.instances.get(ci.ec2InstanceId)?.autoScalingGroup !== undefined,
+        ).length;
       return atLeast(n, c.atLeast, { kind: 'groupInstances', instances: n, cluster: c.cluster });
     }
     case 'serviceOnProvider': {
-      const n = Object.values(s.tasks).filter(
-        (t) =>
-          t.serviceName === c.service &&
-          t.capacityProviderName === c.provider &&
-          t.desiredStatus === 'RUNNING' &&
-          t.lastStatus === 'RUNNING',
-      ).length;
+      const n = s.tasks
+        .values()
+        .filter(
+          (t) =>
+            t.serviceName === c.service &&
+            t.capacityProviderName === c.provider &&
+            t.desiredStatus === 'RUNNING' &&
+            t.lastStatus === 'RUNNING',
+        ).length;
       return atLeast(n, c.atLeast, { kind: 'tasksOnProvider', running: n, provider: c.provider });
     }
     case 'spotReclaimed': {
-      const n = Object.values(s.tasks).filter((t) => t.stopCode === 'SpotInterruption').length;
+      const n = s.tasks.values().filter((t) => t.stopCode === 'SpotInterruption').length;
       return atLeast(n, c.atLeast, { kind: 'noReclamation' });
     }
     default:

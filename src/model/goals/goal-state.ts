@@ -25,13 +25,13 @@ export const atLeast = (have: number, need: number, missing?: GoalMissing): Resu
     : { done: false, have, need, missing };
 
 function serviceNamed(s: SimState, name: string): Service | undefined {
-  return Object.values(s.services).find((x) => x.serviceName === name && x.status === 'ACTIVE');
+  return s.services.values().find((x) => x.serviceName === name && x.status === 'ACTIVE');
 }
 
 function runningTasksOf(s: SimState, name: string): Task[] {
-  return Object.values(s.tasks).filter(
-    (t) => t.serviceName === name && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING',
-  );
+  return s.tasks
+    .values()
+    .filter((t) => t.serviceName === name && t.desiredStatus === 'RUNNING' && t.lastStatus === 'RUNNING');
 }
 
 const revisionOf = (arn: string): number => Number(arn.slice(arn.lastIndexOf(':') + 1));
@@ -48,19 +48,21 @@ function noService(name: string, need: number): Result {
 export function evaluateState(c: GoalCheck, s: SimState): Result | null {
   switch (c.kind) {
     case 'instanceInRegion': {
-      const n = Object.values(s.instances).filter(
-        (i) =>
-          i.region === c.region &&
-          (i.state === 'running' || i.state === 'pending') &&
-          (c.zone === undefined || i.availabilityZone === c.zone),
-      ).length;
+      const n = s.instances
+        .values()
+        .filter(
+          (i) =>
+            i.region === c.region &&
+            (i.state === 'running' || i.state === 'pending') &&
+            (c.zone === undefined || i.availabilityZone === c.zone),
+        ).length;
       return atLeast(n, c.atLeast ?? 1, { kind: 'noRunningInstance', where: c.zone ?? c.region });
     }
     case 'instancesJoined': {
       const arn = clusterArnNamed(s, c.cluster);
-      const joined = Object.values(s.containerInstances).filter((ci) => {
+      const joined = s.containerInstances.values().filter((ci) => {
         if (ci.clusterArn !== arn || ci.status !== 'ACTIVE') return false;
-        const i = s.instances[ci.ec2InstanceId];
+        const i = s.instances.get(ci.ec2InstanceId);
         if (i?.state !== 'running') return false;
         if (c.instanceType !== undefined && i.instanceType !== c.instanceType) return false;
         return c.ami === undefined || findAmi(i.region, i.imageId)?.key === c.ami;
@@ -80,16 +82,16 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       });
     }
     case 'instanceNotJoined': {
-      const n = Object.values(s.instances).filter(
-        (i) => i.state === 'running' && !i.hasAgent && i.containerInstanceArn === null,
-      ).length;
+      const n = s.instances
+        .values()
+        .filter((i) => i.state === 'running' && !i.hasAgent && i.containerInstanceArn === null).length;
       return atLeast(n, c.atLeast ?? 1, { kind: 'noBareInstance' });
     }
     case 'instancesAtMost': {
       const arn = clusterArnNamed(s, c.cluster);
-      const n = Object.values(s.instances).filter((i) => {
+      const n = s.instances.values().filter((i) => {
         if (i.state !== 'running' && i.state !== 'pending') return false;
-        const ci = i.containerInstanceArn ? s.containerInstances[i.containerInstanceArn] : undefined;
+        const ci = i.containerInstanceArn ? s.containerInstances.get(i.containerInstanceArn) : undefined;
         return ci !== undefined && ci.clusterArn === arn && ci.status !== 'INACTIVE';
       }).length;
       const done = n <= c.max;
@@ -132,7 +134,7 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       };
     }
     case 'tasksRunning': {
-      const n = Object.values(s.tasks).filter((t) => {
+      const n = s.tasks.values().filter((t) => {
         if (t.lastStatus !== 'RUNNING' || t.desiredStatus !== 'RUNNING') return false;
         if (c.standalone && t.serviceName !== null) return false;
         if (c.startedBy !== undefined && t.startedBy !== c.startedBy) return false;
@@ -143,12 +145,14 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
     }
     case 'serviceRunning': {
       // A service of that name in the goal's region when it names one (each region has its own services).
-      const svc = Object.values(s.services).find(
-        (x) =>
-          x.serviceName === c.service &&
-          x.status === 'ACTIVE' &&
-          (c.region === undefined || x.region === c.region),
-      );
+      const svc = s.services
+        .values()
+        .find(
+          (x) =>
+            x.serviceName === c.service &&
+            x.status === 'ACTIVE' &&
+            (c.region === undefined || x.region === c.region),
+        );
       if (!svc) return noService(c.service, c.count);
       const n = runningTasksOf(s, c.service).filter(
         (t) =>
@@ -205,7 +209,7 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       }
       const tasks = runningTasksOf(s, c.service);
       const matching = tasks.filter((t) => {
-        const ci = t.containerInstanceArn ? s.containerInstances[t.containerInstanceArn] : undefined;
+        const ci = t.containerInstanceArn ? s.containerInstances.get(t.containerInstanceArn) : undefined;
         if (!ci) return false;
         return evaluateQuery(parsed.ast, {
           attributes: ci.attributes,
@@ -231,11 +235,11 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
     case 'instanceDrained': {
       const arn = clusterArnNamed(s, c.cluster);
       const busy = new Set<string>();
-      for (const t of Object.values(s.tasks))
+      for (const t of s.tasks.values())
         if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn) busy.add(t.containerInstanceArn);
-      const draining = Object.values(s.containerInstances).filter(
-        (ci) => ci.clusterArn === arn && ci.status === 'DRAINING',
-      );
+      const draining = s.containerInstances
+        .values()
+        .filter((ci) => ci.clusterArn === arn && ci.status === 'DRAINING');
       const drained = draining.filter((ci) => !busy.has(ci.containerInstanceArn)).length;
       const missing: GoalMissing =
         draining.length === 0
@@ -336,9 +340,7 @@ export function evaluateState(c: GoalCheck, s: SimState): Result | null {
       return svc ? deploymentStatus(svc, c) : noService(c.service, 1);
     }
     case 'noInstances': {
-      const n = Object.values(s.instances).filter(
-        (i) => i.state === 'running' || i.state === 'pending',
-      ).length;
+      const n = s.instances.values().filter((i) => i.state === 'running' || i.state === 'pending').length;
       return n === 0
         ? { done: true, have: 0, need: 0 }
         : { done: false, have: n, need: 0, missing: { kind: 'instancesStillRunning', instances: n } };

@@ -112,7 +112,7 @@ function hasAny(record: object): boolean {
 }
 
 function anyDraining(s: SimState): boolean {
-  for (const ci of Object.values(s.containerInstances)) if (ci.status === 'DRAINING') return true;
+  for (const ci of s.containerInstances.values()) if (ci.status === 'DRAINING') return true;
   return false;
 }
 
@@ -150,7 +150,7 @@ function countTasks(s: SimState): { byService: Record<string, Counts>; vcpu: num
   let gb = 0;
   // Healthy as the scheduler counts it: behind a load balancer, only once its targets pass checks.
   const ctx = new Ctx(s, s.defaultRegion);
-  for (const t of Object.values(s.tasks)) {
+  for (const t of s.tasks.values()) {
     if (t.lastStatus === 'STOPPED') continue;
     if (t.launchType === 'FARGATE' && t.lastStatus !== 'PROVISIONING') {
       vcpu += t.cpu / 1024;
@@ -174,7 +174,7 @@ function serviceTracks(
   counts: Record<string, Counts> = countTasks(s).byService,
 ): Record<string, ServiceTrack> {
   const out: Record<string, ServiceTrack> = {};
-  for (const svc of Object.values(s.services)) {
+  for (const svc of s.services.values()) {
     if (svc.status !== 'ACTIVE') continue;
     const c = counts[svc.serviceName] ?? { running: 0, healthy: 0 };
     const primary = svc.deployments.find((d) => d.status === 'PRIMARY');
@@ -228,7 +228,7 @@ function windowStartOpen(
 export function observeTick(tracker: Tracker, s: SimState, goals: readonly GoalRef[] = []): Tracker {
   const instanceSeconds = { ...tracker.instanceSeconds };
   const copied = new Set<string>();
-  for (const i of Object.values(s.instances)) {
+  for (const i of s.instances.values()) {
     if (i.state !== 'running') continue;
     if (!copied.has(i.region)) {
       copied.add(i.region);

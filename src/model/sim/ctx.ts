@@ -1,20 +1,47 @@
 /**
  * The working copy a step or an advance writes to. The input state is never mutated: the draft is
- * a shallow copy whose collections are copied on first write, and entities are replaced, not edited.
- * Old states therefore stay valid (undo, replay and the view's change detection rely on it).
+ * a shallow copy whose collections are copied on first write (the big ones, shared-record.ts, copy
+ * only the parts a call writes), and entities are replaced, not edited. Old states therefore stay
+ * valid (undo, replay and the view's change detection rely on it).
  */
 import { copyForWrite, indexesWritten } from './indexes.ts';
 import { nextRng } from './prng.ts';
 import { own, setOwn } from './records.ts';
-import type { SimEvent, SimEventData, SimEventType, SimState, Slice } from './types.ts';
+import type { SharedRecord } from './shared-record.ts';
+import { adoptJson } from './state-json.ts';
+import type {
+  Cluster,
+  ContainerInstance,
+  Ec2Instance,
+  Service,
+  SimEvent,
+  SimEventData,
+  SimEventType,
+  SimState,
+  Slice,
+  Task,
+  TaskDefinition,
+} from './types.ts';
 
-type Collection = 'instances' | 'clusters' | 'containerInstances' | 'taskDefinitions' | 'tasks' | 'services';
-type EntityOf<C extends Collection> = SimState[C][string];
+interface Entities {
+  instances: Ec2Instance;
+  clusters: Cluster;
+  containerInstances: ContainerInstance;
+  taskDefinitions: TaskDefinition;
+  tasks: Task;
+  services: Service;
+}
+type Collection = keyof Entities;
+type EntityOf<C extends Collection> = Entities[C];
+/** The collections kept as shared records; the others are small plain records. */
+const SHARED: ReadonlySet<Collection> = new Set(['instances', 'containerInstances', 'tasks', 'services']);
 
 export class Ctx {
   readonly s: SimState;
   readonly events: SimEvent[] = [];
   private readonly copied = new Set<string>();
+  /** The parts of shared records this call made and may write (shared-record.ts). */
+  private readonly owned = new Set<object>();
   /** Whether anything was written: a call that wrote nothing hands back the very state it got. */
   dirty = false;
 
@@ -23,35 +50,49 @@ export class Ctx {
     /** The region a call is addressed to. */
     public region: string,
   ) {
-    this.s = { ...base };
+    this.s = { ...adoptJson(base) };
   }
 
   get now(): number {
     return this.s.now;
   }
 
+  /** An entity of a collection, whichever kind of record holds it. */
+  get<C extends Collection>(coll: C, key: string): EntityOf<C> | undefined {
+    const record = this.s[coll];
+    return (
+      SHARED.has(coll)
+        ? (record as SharedRecord<EntityOf<C>>).get(key)
+        : own(record as Record<string, EntityOf<C>>, key)
+    ) as EntityOf<C> | undefined;
+  }
+
   put<C extends Collection>(coll: C, key: string, entity: EntityOf<C>): EntityOf<C> {
     this.dirty = true;
-    const record = this.writable(coll);
-    const before = own(record, key);
-    setOwn(record, key, entity);
-    indexesWritten(record, key, before, entity);
+    if (SHARED.has(coll)) {
+      const record = this.writableShared(coll);
+      const before = record.get(key);
+      record.set(this.owned, key, entity);
+      indexesWritten(record, key, before, entity);
+    } else setOwn(this.writable(coll), key, entity);
     return entity;
   }
 
   /** Replace an entity with a copy carrying the given changes. */
   patch<C extends Collection>(coll: C, key: string, changes: Partial<EntityOf<C>>): EntityOf<C> {
-    const cur = this.s[coll][key];
+    const cur = this.get(coll, key);
     if (!cur) throw new Error(`no ${coll} ${key}`);
     return this.put(coll, key, { ...cur, ...changes } as EntityOf<C>);
   }
 
   remove(coll: Collection, key: string): void {
     this.dirty = true;
-    const record = this.writable(coll);
-    const before = record[key];
-    delete record[key];
-    indexesWritten(record, key, before, undefined);
+    if (SHARED.has(coll)) {
+      const record = this.writableShared(coll);
+      const before = record.get(key);
+      record.delete(this.owned, key);
+      indexesWritten(record, key, before, undefined);
+    } else delete this.writable(coll)[key];
   }
 
   setMap<K extends 'impairedZones' | 'imageBehaviors' | 'healthCheckFaults' | 'zoneLaunches'>(
@@ -131,13 +172,22 @@ export class Ctx {
 
   private writable<C extends Collection>(coll: C): Record<string, EntityOf<C>> {
     if (!this.copied.has(coll)) {
+      (this.s as unknown as Record<string, unknown>)[coll] = { ...(this.s[coll] as object) };
+      this.copied.add(coll);
+    }
+    return this.s[coll] as unknown as Record<string, EntityOf<C>>;
+  }
+
+  private writableShared<C extends Collection>(coll: C): SharedRecord<EntityOf<C>> {
+    if (!this.copied.has(coll)) {
       (this.s as unknown as Record<string, unknown>)[coll] = copyForWrite(
         coll,
-        this.s[coll] as Record<string, EntityOf<C>>,
+        this.s[coll] as unknown as SharedRecord<EntityOf<C>>,
+        this.owned,
       );
       this.copied.add(coll);
     }
-    return this.s[coll] as Record<string, EntityOf<C>>;
+    return this.s[coll] as unknown as SharedRecord<EntityOf<C>>;
   }
 
   emit<K extends SimEventType>(type: K, data: SimEventData<K>, region: string = this.region): void {

@@ -12,7 +12,7 @@
  */
 
 import { type GroupOf, RecordIndex } from './record-index.ts';
-import { own, setOwn } from './records.ts';
+import { SharedRecord } from './shared-record.ts';
 import type { ContainerInstance, Ec2Instance, SimState, Task } from './types.ts';
 
 /** The collections that carry indexes (Ctx tells them about every write). */
@@ -61,7 +61,7 @@ const GROUPINGS: Record<IndexedCollection, Readonly<Record<string, GroupOf<never
 const cache = new WeakMap<object, RecordIndex<unknown>>();
 
 /** The index of one of the state's indexed records, built on first use. */
-function indexOf<E>(coll: IndexedCollection, record: Record<string, E>): RecordIndex<E> {
+function indexOf<E>(coll: IndexedCollection, record: SharedRecord<E>): RecordIndex<E> {
   let idx = cache.get(record) as RecordIndex<E> | undefined;
   if (!idx) {
     idx = RecordIndex.build(record, GROUPINGS[coll] as Record<string, GroupOf<E>>);
@@ -71,32 +71,79 @@ function indexOf<E>(coll: IndexedCollection, record: Record<string, E>): RecordI
 }
 
 /**
- * Ctx is about to write one of the state's records: a copy of it (same keys, same order) that
- * carries a clone of its index. The copy walks the index's key list: enumerating a record of
- * thousands of keys (which V8 keeps as a hash table) costs several times more than the copy itself.
+ * Each version of a big record knows the version it was made from and the writes made to it since
+ * (each key with its entity before the write), so a view derived from one version (the placement
+ * candidates, ecs-placement-input.ts) can be brought up to date by replaying those writes instead of
+ * being rebuilt. Versions are numbered here, outside the state (a cache, like the indexes).
  */
-export function copyForWrite<E>(coll: string, record: Record<string, E>): Record<string, E> {
-  const out: Record<string, E> = {};
-  if (!(coll in GROUPINGS)) {
-    for (const key in record) setOwn(out, key, record[key] as E);
-    return out;
+interface Lineage {
+  id: number;
+  /** The version it was made from (0: none known), and how many writes that one had then. */
+  parent: number;
+  parentWrites: number;
+  writes: { key: string; before: unknown }[];
+}
+const lineage = new WeakMap<object, Lineage>();
+let lastVersion = 0;
+
+function lineageOf(record: object): Lineage {
+  let l = lineage.get(record);
+  if (!l) {
+    l = { id: ++lastVersion, parent: 0, parentWrites: 0, writes: [] };
+    lineage.set(record, l);
   }
-  const idx = indexOf(coll as IndexedCollection, record);
-  for (const key of idx.keys()) setOwn(out, key, own(record, key) as E);
-  cache.set(out, idx.clone() as RecordIndex<unknown>);
+  return l;
+}
+
+/** Where a version of a record stands: its number and how many writes it has had. */
+export interface VersionMark {
+  id: number;
+  writes: number;
+}
+
+export function versionMark(record: object): VersionMark {
+  const l = lineageOf(record);
+  return { id: l.id, writes: l.writes.length };
+}
+
+/**
+ * The writes that lead from the version marked `since` to `record` (each key with its entity before
+ * the write, oldest first), or null when `record` does not follow directly from it.
+ */
+export function writesSince(
+  record: object,
+  since: VersionMark,
+): readonly { key: string; before: unknown }[] | null {
+  const l = lineageOf(record);
+  if (l.id === since.id) return since.writes <= l.writes.length ? l.writes.slice(since.writes) : null;
+  if (l.parent === since.id && l.parentWrites === since.writes) return l.writes;
+  return null;
+}
+
+/**
+ * Ctx is about to write one of the state's big records: a new version of it that the call owning
+ * `owned` may write, sharing everything with the old one until written, with a clone of its index
+ * when it carries one.
+ */
+export function copyForWrite<E>(coll: string, record: SharedRecord<E>, owned: Set<object>): SharedRecord<E> {
+  const out = SharedRecord.edit(record, owned);
+  const from = lineageOf(record);
+  lineage.set(out, { id: ++lastVersion, parent: from.id, parentWrites: from.writes.length, writes: [] });
+  if (coll in GROUPINGS)
+    cache.set(out, indexOf(coll as IndexedCollection, record).clone(out) as RecordIndex<unknown>);
   return out;
 }
 
 /** Ctx wrote `key` of `record` (already holding `after`; undefined: removed). */
 export function indexesWritten(record: object, key: string, before: unknown, after: unknown): void {
   cache.get(record)?.update(key, before, after);
+  lineage.get(record)?.writes.push({ key, before });
 }
 
-function entities<E>(record: Record<string, E>, keys: ReadonlySet<string>): E[] {
-  if (keys.size === 0) return [];
+function entities<E>(record: SharedRecord<E>, keys: Iterable<string>): E[] {
   const out: E[] = [];
   for (const k of keys) {
-    const e = own(record, k);
+    const e = record.get(k);
     if (e !== undefined) out.push(e);
   }
   return out;
@@ -142,11 +189,11 @@ export function containerInstancesOf(s: SimState, clusterArn: string): Container
 export function indexSnapshot(s: SimState, fresh: boolean): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const coll of Object.keys(GROUPINGS) as IndexedCollection[]) {
-    const record = s[coll] as Record<string, unknown>;
+    const record = s[coll] as SharedRecord<unknown>;
     const idx = fresh
       ? RecordIndex.build(record, GROUPINGS[coll] as Record<string, GroupOf<unknown>>)
       : indexOf(coll, record);
-    out[`${coll}.keys`] = [...idx.keys()];
+    out[`${coll}.keys`] = record.keys();
     for (const name of Object.keys(GROUPINGS[coll])) {
       const groups: Record<string, string[]> = {};
       for (const g of idx.groupNames(name).sort()) groups[g] = [...idx.keysOf(name, g)];

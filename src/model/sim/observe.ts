@@ -62,7 +62,7 @@ export interface Observation {
 export function observe(s: SimState): Observation {
   const ctx = new Ctx(s, s.defaultRegion);
   const services: Record<string, ServiceObservation> = {};
-  for (const svc of Object.values(s.services)) {
+  for (const svc of s.services.values()) {
     if (svc.status === 'INACTIVE') continue;
     services[serviceKey(svc.clusterArn, svc.serviceName)] = {
       clusterArn: svc.clusterArn,
@@ -73,7 +73,7 @@ export function observe(s: SimState): Observation {
       byRevision: {},
     };
   }
-  for (const t of Object.values(s.tasks)) {
+  for (const t of s.tasks.values()) {
     if (!t.serviceName || t.lastStatus !== 'RUNNING') continue;
     const o = services[serviceKey(t.clusterArn, t.serviceName)];
     if (!o) continue;

@@ -34,7 +34,7 @@ function zoneOf(ctx: Ctx, input: Input): string {
 
 function instanceOf(ctx: Ctx, input: Input): Ec2Instance {
   const id = str(input.instanceId);
-  const inst = id ? ctx.s.instances[id] : undefined;
+  const inst = id ? ctx.s.instances.get(id) : undefined;
   if (!inst || inst.region !== ctx.region)
     throw invalidParameter(`The instance ID '${String(id)}' does not exist`);
   return inst;
@@ -45,7 +45,7 @@ function failZone(ctx: Ctx, input: Input) {
   if (ctx.s.impairedZones[zone]) return { availabilityZone: zone, state: 'impaired' };
   ctx.setMap('impairedZones', zone, true);
   ctx.emit('zone/failed', { availabilityZone: zone });
-  for (const inst of Object.values(ctx.s.instances)) {
+  for (const inst of ctx.s.instances.values()) {
     if (inst.availabilityZone !== zone || inst.region !== ctx.region) continue;
     if (inst.state !== 'running' && inst.state !== 'pending') continue;
     const stopped = ctx.patch('instances', inst.instanceId, {
@@ -60,7 +60,7 @@ function failZone(ctx: Ctx, input: Input) {
     });
     onHostLost(ctx, stopped, 'stopped');
   }
-  for (const t of Object.values(ctx.s.tasks)) {
+  for (const t of ctx.s.tasks.values()) {
     if (
       t.launchType === 'FARGATE' &&
       t.availabilityZone === zone &&
@@ -83,7 +83,7 @@ function restoreZone(ctx: Ctx, input: Input) {
   if (!ctx.s.impairedZones[zone]) return { availabilityZone: zone, state: 'available' };
   ctx.setMap('impairedZones', zone, null);
   ctx.emit('zone/restored', { availabilityZone: zone });
-  for (const inst of Object.values(ctx.s.instances)) {
+  for (const inst of ctx.s.instances.values()) {
     if (inst.availabilityZone !== zone || inst.region !== ctx.region) continue;
     if (inst.state !== 'stopped' && inst.state !== 'stopping') continue;
     // The instance boots again; its agent reconnects when it is running.
@@ -112,7 +112,7 @@ function loseInstance(ctx: Ctx, input: Input) {
 
 function setAgent(ctx: Ctx, input: Input, connected: boolean) {
   const inst = instanceOf(ctx, input);
-  const ci = inst.containerInstanceArn ? ctx.s.containerInstances[inst.containerInstanceArn] : undefined;
+  const ci = inst.containerInstanceArn ? ctx.s.containerInstances.get(inst.containerInstanceArn) : undefined;
   if (!ci) throw invalidParameter(`Instance ${inst.instanceId} has no registered container instance.`);
   if (inst.state !== 'running' && connected)
     throw invalidParameter(`Instance ${inst.instanceId} is ${inst.state}; its agent cannot reconnect.`);

@@ -42,7 +42,8 @@ function interruptSpotTasks(ctx: Ctx, input: Input) {
     const count = typeof input.count === 'number' ? input.count : 1;
     if (!Number.isInteger(count) || count < 1) throw invalidParameter('count must be a positive integer.');
     // The oldest Spot tasks first: a deterministic choice that a level can script.
-    chosen = Object.values(ctx.s.tasks)
+    chosen = ctx.s.tasks
+      .values()
       .filter((t) => t.clusterArn === cluster.clusterArn && interruptible(t))
       .sort((a, b) => a.createdAt - b.createdAt || (a.taskArn < b.taskArn ? -1 : 1))
       .slice(0, count);

@@ -29,7 +29,7 @@ export function tick(ctx: Ctx): void {
   for (let i = from; i < ctx.events.length; i++) {
     const e = ctx.events[i];
     if (!e || (e.type !== 'task/running' && e.type !== 'task/stopped')) continue;
-    const t = ctx.s.tasks[e.data.taskArn as string] as Task | undefined;
+    const t = ctx.s.tasks.get(e.data.taskArn as string) as Task | undefined;
     if (!t) continue;
     if (e.type === 'task/running') noteTaskOutcome(ctx, t, 'running');
     else if (t.failedToStart) noteTaskOutcome(ctx, t, 'failedToStart');

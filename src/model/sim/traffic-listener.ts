@@ -157,7 +157,7 @@ function serveGroup(
     const c = counts[i] as number;
     if (!c) continue;
     const t = targets[i] as Target;
-    const task = t.taskArn ? ctx.s.tasks[t.taskArn] : undefined;
+    const task = t.taskArn ? ctx.s.tasks.get(t.taskArn) : undefined;
     const key = task ? task.taskDefinitionArn : '';
     if (task?.serviceName) {
       const svc = serviceKey(task.clusterArn, task.serviceName);

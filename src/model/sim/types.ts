@@ -18,6 +18,7 @@ import type { CodeDeployState } from '../codedeploy/codedeploy-types.ts';
 import type { ElbState } from '../elbv2/elbv2-types.ts';
 import type { LambdaState } from '../lambda/lambda-types.ts';
 import type { SimEvent } from './events.ts';
+import type { SharedRecord } from './shared-record.ts';
 
 export type * from '../appautoscaling/aas-types.ts';
 export type * from '../autoscaling/autoscaling-types.ts';
@@ -713,12 +714,16 @@ export interface SimState {
   /** Monotonic counter used to mint deterministic ids. */
   nextId: number;
   nextEventSeq: number;
-  instances: Record<string, Ec2Instance>;
+  /**
+   * The big collections are records with structural sharing (shared-record.ts): read them with
+   * get/has/values/keys/entries/size; JSON.stringify writes them as the plain records they stand for.
+   */
+  instances: SharedRecord<Ec2Instance>;
   clusters: Record<string, Cluster>;
-  containerInstances: Record<string, ContainerInstance>;
+  containerInstances: SharedRecord<ContainerInstance>;
   taskDefinitions: Record<string, TaskDefinition>;
-  tasks: Record<string, Task>;
-  services: Record<string, Service>;
+  tasks: SharedRecord<Task>;
+  services: SharedRecord<Service>;
   /** Availability Zones that have gone dark (sim fault), by zone name. */
   impairedZones: Record<string, true>;
   imageBehaviors: Record<string, ImageBehavior>;

@@ -90,7 +90,10 @@ export function bindPresenter(root: HTMLElement, store: GameStore, options: Pres
       store.getState().dispatch({ action: 'sim:RestoreAvailabilityZone', input: { availabilityZone: zone } });
   };
   const why = () => {
-    const tasks = Object.values(store.getState().sim.tasks).filter((t) => t.lastStatus !== 'STOPPED');
+    const tasks = store
+      .getState()
+      .sim.tasks.values()
+      .filter((t) => t.lastStatus !== 'STOPPED');
     const newest = tasks.sort((a, b) => b.createdAt - a.createdAt || (a.taskArn < b.taskArn ? 1 : -1))[0];
     if (!newest) return;
     store.getState().select({ kind: 'task', id: newest.taskArn });

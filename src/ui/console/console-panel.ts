@@ -36,7 +36,8 @@ function worldNames(store: GameStore): WorldNames {
       .map((c) => c.clusterName),
     services: [
       ...new Set(
-        Object.values(sim.services)
+        sim.services
+          .values()
           .filter((s) => s.status !== 'INACTIVE')
           .map((s) => s.serviceName),
       ),

@@ -20,9 +20,9 @@ function statusLines(store: GameStore, mode: NameMode): string[] {
   const groups = Object.values(sim.capacity.groups).filter((g) => g.region === ui.region);
   return groups.map((g) => {
     const key = `${g.region}:${g.AutoScalingGroupName}`;
-    const live = Object.values(sim.instances).filter(
-      (i) => i.autoScalingGroup === key && (i.state === 'pending' || i.state === 'running'),
-    ).length;
+    const live = sim.instances
+      .values()
+      .filter((i) => i.autoScalingGroup === key && (i.state === 'pending' || i.state === 'running')).length;
     const p = Object.values(sim.capacity.providers).find(
       (x) =>
         x.status === 'ACTIVE' && x.autoScalingGroupProvider.autoScalingGroupArn === g.AutoScalingGroupARN,

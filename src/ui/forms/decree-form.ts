@@ -102,7 +102,7 @@ export function createDecreeForm(store: GameStore): Component {
   const network = createSubnetFields();
   const gate = createGateFields(store, life, plan.control, () => form.refresh());
 
-  const serviceOf = (arn: string): Service | undefined => store.getState().sim.services[arn];
+  const serviceOf = (arn: string): Service | undefined => store.getState().sim.services.get(arn);
 
   const build = (): Call => {
     const input: Record<string, unknown> = { cluster: kingdom.control.value };

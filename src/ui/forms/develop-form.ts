@@ -112,7 +112,7 @@ export function createDevelopForm(store: GameStore): Component {
     const tasks = output.tasks as { taskArn: string; availabilityZone?: string }[];
     const failures = output.failures as { arn?: string; reason: string; detail?: string }[];
     const placed = tasks.map((t) => {
-      const task = sim.tasks[t.taskArn];
+      const task = sim.tasks.get(t.taskArn);
       const where = task?.ec2InstanceId
         ? territoryLabel(sim, task.ec2InstanceId, mode)
         : task
@@ -123,7 +123,7 @@ export function createDevelopForm(store: GameStore): Component {
     const details = [
       ...placed,
       ...failures.map((f) => {
-        const on = f.arn ? sim.containerInstances[f.arn]?.ec2InstanceId : undefined;
+        const on = f.arn ? sim.containerInstances.get(f.arn)?.ec2InstanceId : undefined;
         const who = on ? territoryLabel(sim, on, mode) : (f.arn ?? '');
         return `${pick('Refused', 'Failure', mode)}: ${f.reason}${who ? ` (${who})` : ''}${f.detail ? ` — ${f.detail}` : ''}`;
       }),

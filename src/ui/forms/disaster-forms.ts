@@ -71,7 +71,7 @@ export function createDisasterForms(store: GameStore): Component {
 
   // A castle's lord falls silent or returns.
   const castle = field(words('Castle', 'Container instance (EC2 instance)'), h('select', { name: 'agent' }));
-  const silent = () => sim().instances[castle.control.value]?.agentHealthy === false;
+  const silent = () => sim().instances.get(castle.control.value)?.agentHealthy === false;
   const agentForm = createCallForm({
     store,
     submit: ['Silence the lord', 'Disconnect the agent'],
@@ -125,7 +125,7 @@ export function createDisasterForms(store: GameStore): Component {
   });
   fireForm.body.append(development.root, building.root);
   const syncBuildings = () => {
-    const task = sim().tasks[development.control.value];
+    const task = sim().tasks.get(development.control.value);
     setOptions(
       building.control,
       task

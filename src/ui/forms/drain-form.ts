@@ -28,10 +28,11 @@ function castles(here: Here, cluster: string): Castle[] {
   const { sim } = here;
   const arn = clusterArnOf(here, cluster);
   const counts = new Map<string, number>();
-  for (const t of Object.values(sim.tasks))
+  for (const t of sim.tasks.values())
     if (t.lastStatus !== 'STOPPED' && t.containerInstanceArn)
       counts.set(t.containerInstanceArn, (counts.get(t.containerInstanceArn) ?? 0) + 1);
-  return Object.values(sim.containerInstances)
+  return sim.containerInstances
+    .values()
     .filter((ci) => ci.clusterArn === arn && ci.status !== 'INACTIVE')
     .map((ci) => ({
       instanceId: ci.ec2InstanceId,
@@ -137,7 +138,7 @@ export function createDrainForm(store: GameStore): Component {
   };
   // Picking a territory proposes what can be done to it: drain an ACTIVE one, reopen a DRAINING one.
   const proposeStatus = () => {
-    const ci = sim().containerInstances[territory.control.value];
+    const ci = sim().containerInstances.get(territory.control.value);
     if (ci) status.control.value = ci.status === 'DRAINING' ? 'ACTIVE' : 'DRAINING';
     syncSubmit();
     form.refresh();
@@ -168,7 +169,7 @@ export function createDrainForm(store: GameStore): Component {
       })),
       pick('no castle yet', 'no container instance yet', mode),
     );
-    const ci = s.containerInstances[territory.control.value];
+    const ci = s.containerInstances.get(territory.control.value);
     // A new choice, or the chosen castle's status changed (drained just now): propose the other status.
     const seen = `${territory.control.value}|${ci?.status ?? ''}`;
     if (seen !== lastSeen) {

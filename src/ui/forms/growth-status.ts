@@ -14,11 +14,13 @@ export function growthStatus({ sim, ui }: Here, mode: NameMode): HTMLElement {
     .filter((t) => t.region === ui.region)
     .map((t) => {
       const name = t.ResourceId.slice(t.ResourceId.lastIndexOf('/') + 1);
-      const svc = Object.values(sim.services).find(
-        (s) =>
-          s.serviceName === name &&
-          t.ResourceId === `service/${s.clusterArn.slice(s.clusterArn.indexOf('/') + 1)}/${name}`,
-      );
+      const svc = sim.services
+        .values()
+        .find(
+          (s) =>
+            s.serviceName === name &&
+            t.ResourceId === `service/${s.clusterArn.slice(s.clusterArn.indexOf('/') + 1)}/${name}`,
+        );
       const rules = Object.values(sim.appAutoScaling.policies).filter(
         (p) => p.ResourceId === t.ResourceId && p.region === t.region,
       );

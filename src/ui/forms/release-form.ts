@@ -28,7 +28,7 @@ function standing(here: Here): Standing[] {
   const { sim } = here;
   const live = liveInstances(here).filter((i) => i.state !== 'shutting-down');
   const byId = new Map(live.map((i) => [i.instanceId, { id: i.instanceId, decree: 0, standalone: 0 }]));
-  for (const t of Object.values(sim.tasks)) {
+  for (const t of sim.tasks.values()) {
     const s = t.lastStatus !== 'STOPPED' && t.ec2InstanceId ? byId.get(t.ec2InstanceId) : undefined;
     if (!s) continue;
     if (t.serviceName === null) s.standalone += 1;

@@ -298,7 +298,7 @@ function codeDeployCalls(sim: SimState, svc: Service, c: RenovationChoice): Plan
 }
 
 export function renovationCalls(sim: SimState, c: RenovationChoice): PlannedCall[] {
-  const svc = sim.services[c.serviceArn];
+  const svc = sim.services.get(c.serviceArn);
   if (!svc) return [];
   return svc.deploymentController.type === 'CODE_DEPLOY'
     ? codeDeployCalls(sim, svc, c)

@@ -7,7 +7,7 @@
  * a decree's current settings; `show` hides what does not apply to the chosen kind and controller.
  */
 import type { RenovationKind } from '../../i18n/renovation.ts';
-import type { SimState } from '../../model/index.ts';
+import type { Service } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 import { field, h, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
@@ -16,8 +16,6 @@ import { checkbox, group, numberOrText, syncCheckboxes, ticked } from './parts.t
 import { CD_CONFIGS, type RenovationChoice } from './renovation-calls.ts';
 import { createHookFields } from './renovation-hooks.ts';
 import { allDoorsOfRoadGate, doorsTo, servingRoad } from './renovation-things.ts';
-
-type Service = SimState['services'][string];
 
 export type RenovationSettings = Omit<RenovationChoice, 'serviceArn' | 'edition' | 'kind'>;
 

@@ -112,7 +112,7 @@ export function createRenovationForm(store: GameStore): Component {
 
   const sync = () => {
     const s = sim();
-    const svc = s.services[decree.control.value];
+    const svc = s.services.get(decree.control.value);
     const cd = svc?.deploymentController.type === 'CODE_DEPLOY';
     const behind = (svc?.loadBalancers.length ?? 0) > 0;
     setOptions(
@@ -149,7 +149,7 @@ export function createRenovationForm(store: GameStore): Component {
 
   /** The chosen decree's edition now (family:revision), or '' without a decree. */
   const runningEdition = () => {
-    const svc = sim().services[decree.control.value];
+    const svc = sim().services.get(decree.control.value);
     return svc ? svc.taskDefinition.slice(svc.taskDefinition.lastIndexOf('/') + 1) : '';
   };
   /** Offers the decree's plan's newest edition other than the one it runs. */
@@ -161,7 +161,7 @@ export function createRenovationForm(store: GameStore): Component {
   };
   /** A decree was chosen: its settings, and its plan's next edition. */
   const loadDecree = () => {
-    const svc = sim().services[decree.control.value];
+    const svc = sim().services.get(decree.control.value);
     if (!svc) return;
     chooseNextEdition();
     settings.load(store.getState(), svc);

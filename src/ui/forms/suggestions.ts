@@ -11,7 +11,7 @@ export function placementSuggestions(store: GameStore): Record<string, string[]>
     out[subject] = set;
   };
   for (const z of zones(store)) add('attribute:ecs.availability-zone', z.name);
-  for (const ci of Object.values(sim.containerInstances)) {
+  for (const ci of sim.containerInstances.values()) {
     if (ci.region !== store.getState().ui.region || ci.status === 'INACTIVE') continue;
     for (const [name, value] of Object.entries(ci.attributes)) if (value) add(`attribute:${name}`, value);
     add('ec2InstanceId', ci.ec2InstanceId);

@@ -117,7 +117,8 @@ export function currentKingdom(store: GameStore): string {
 
 /** Territories (EC2 instances) of the region not yet terminated, oldest first. */
 export function liveInstances({ sim, ui }: Here) {
-  return Object.values(sim.instances)
+  return sim.instances
+    .values()
     .filter((i) => i.region === ui.region && i.state !== 'terminated')
     .sort((a, b) => a.launchTime - b.launchTime || a.instanceId.localeCompare(b.instanceId));
 }
@@ -125,7 +126,8 @@ export function liveInstances({ sim, ui }: Here) {
 /** Developments (tasks) of a cluster that are not stopped, oldest first. */
 export function liveTasks(here: Here, clusterName?: string) {
   const arn = clusterName ? clusterArnOf(here, clusterName) : undefined;
-  return Object.values(here.sim.tasks)
+  return here.sim.tasks
+    .values()
     .filter(
       (t) => t.region === here.ui.region && t.lastStatus !== 'STOPPED' && (!arn || t.clusterArn === arn),
     )
@@ -134,7 +136,8 @@ export function liveTasks(here: Here, clusterName?: string) {
 
 export function activeServices(here: Here, clusterName?: string) {
   const arn = clusterName ? clusterArnOf(here, clusterName) : undefined;
-  return Object.values(here.sim.services)
+  return here.sim.services
+    .values()
     .filter((s) => s.region === here.ui.region && s.status !== 'INACTIVE' && (!arn || s.clusterArn === arn))
     .sort((a, b) => a.createdAt - b.createdAt || a.serviceName.localeCompare(b.serviceName));
 }

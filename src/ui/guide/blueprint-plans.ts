@@ -59,9 +59,9 @@ function clusterOf(sim: SimState, region: string, name: string) {
 
 function serviceOf(sim: SimState, region: string, kingdom: string, name: string) {
   const cluster = clusterOf(sim, region, kingdom);
-  return Object.values(sim.services).find(
-    (s) => s.clusterArn === cluster?.clusterArn && s.serviceName === name && s.status === 'ACTIVE',
-  );
+  return sim.services
+    .values()
+    .find((s) => s.clusterArn === cluster?.clusterArn && s.serviceName === name && s.status === 'ACTIVE');
 }
 
 function editionsOf(sim: SimState, region: string, family: string) {
@@ -116,12 +116,14 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
     ),
   ];
   for (const zone of zoneNames(region).slice(0, 3)) {
-    const held = Object.values(sim.instances).some(
-      (i) =>
-        i.availabilityZone === zone &&
-        i.ecsCluster === n.kingdom &&
-        (i.state === 'pending' || i.state === 'running'),
-    );
+    const held = sim.instances
+      .values()
+      .some(
+        (i) =>
+          i.availabilityZone === zone &&
+          i.ecsCluster === n.kingdom &&
+          (i.state === 'pending' || i.state === 'running'),
+      );
     steps.push(
       planned(
         [`Erect a territory behind portal ${zone.slice(-2)}`, `Run an instance in ${zone}`],

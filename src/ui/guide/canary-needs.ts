@@ -64,7 +64,8 @@ export function readCanaryNeeds(sim: SimState, region: string): CanaryReading {
   const withDoor = gates.find((lb) =>
     Object.values(sim.elb.listeners).some((l) => l.LoadBalancerArn === lb.LoadBalancerArn),
   );
-  const decree = Object.values(sim.services)
+  const decree = sim.services
+    .values()
     .filter((s) => s.region === region && s.status === 'ACTIVE' && behindGate(sim, s))
     .sort((a, b) => a.serviceName.localeCompare(b.serviceName))[0];
   const doors = decree ? doorsOfDecree(sim, decree) : [];
