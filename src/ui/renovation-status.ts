@@ -321,7 +321,7 @@ function viewNodes(v: StatusView, mode: NameMode): HTMLElement[] {
       h(
         'p',
         { class: 'renovation-stage' },
-        h('strong', {}, pick('Stage: ', 'Lifecycle stage: ', mode)),
+        h('strong', {}, `${pick('Stage', 'Lifecycle stage', mode)}: `),
         ...breakable(v.stage),
       ),
     );

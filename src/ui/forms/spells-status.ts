@@ -300,7 +300,7 @@ function nodes(v: SpellView, mode: NameMode): HTMLElement[] {
       h(
         'p',
         { class: 'renovation-state' },
-        h('strong', {}, pick('State: ', 'Status: ', mode)),
+        h('strong', {}, `${pick('State', 'Status', mode)}: `),
         v.shift.state,
       ),
     );
