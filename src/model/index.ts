@@ -35,6 +35,7 @@ export {
   healthCheckOf,
 } from './ecs/container-health.ts';
 export { type ContainerDependency, dependsOnOf, type Holdup, holdupOf } from './ecs/container-order.ts';
+export { HOOK_STAGES } from './ecs/ecs-deployment-config.ts';
 export { taskRequirements } from './ecs/ecs-task-definitions.ts';
 export { FAILURE_REASON } from './ecs/ecs-tasks.ts';
 export type { CandidateTrace, PlacementFailure, PlacementTrace, Rejection } from './ecs/placement.ts';

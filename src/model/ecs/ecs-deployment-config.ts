@@ -23,7 +23,8 @@ import type {
 } from '../sim/types.ts';
 
 const STRATEGIES = ['ROLLING', 'BLUE_GREEN', 'LINEAR', 'CANARY'] as const;
-const HOOK_STAGES: DeploymentLifecycleStage[] = [
+/** The stages a lifecycle hook may name, in the order a deployment meets them. */
+export const HOOK_STAGES: readonly DeploymentLifecycleStage[] = [
   'RECONCILE_SERVICE',
   'PRE_SCALE_UP',
   'POST_SCALE_UP',

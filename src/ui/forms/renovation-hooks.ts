@@ -7,23 +7,12 @@
  */
 import { hookFunctionName } from '../../i18n/hook-words.ts';
 import { stageWords } from '../../i18n/renovation.ts';
-import type { HookRule, Service } from '../../model/index.ts';
+import { HOOK_STAGES, type HookRule, type Service } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
 import { breakable, field, h, numberInput, pick, setOptions, setOptionsOr, words } from '../dom.ts';
 import { checkbox, group, numberOrText, ticked } from './parts.ts';
 import { spellsOf } from './spell-context.ts';
-
-/** The stages a hook may name, in the order a deployment meets them. */
-export const HOOK_STAGES = [
-  'RECONCILE_SERVICE',
-  'PRE_SCALE_UP',
-  'POST_SCALE_UP',
-  'TEST_TRAFFIC_SHIFT',
-  'POST_TEST_TRAFFIC_SHIFT',
-  'PRODUCTION_TRAFFIC_SHIFT',
-  'POST_PRODUCTION_TRAFFIC_SHIFT',
-] as const;
 
 export type HookRuleKind = HookRule['kind'];
 
