@@ -214,8 +214,7 @@ test('level 12 rolling-renovation played from the console alone, to its debrief;
   await expect(consoleInput(page)).toBeFocused();
 
   // The level offers plans, decrees and renovations: raising a development by hand is not one of them.
-  const tasks = () =>
-    page.evaluate(() => Object.keys(window.__nozama?.store.getState().sim.tasks ?? {}).length);
+  const tasks = () => page.evaluate(() => window.__nozama?.store.getState().sim.tasks.size ?? -1);
   const before = await tasks();
   await run(page, 'aws ecs run-task --cluster Royaume --task-definition mill:1');
   await expect(last(page).locator('.console-stderr')).toHaveText(

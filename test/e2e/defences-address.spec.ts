@@ -31,7 +31,7 @@ test('every bad parameter is named in the map’s address notice, with the unkno
   await expect(mapOf(page)).toBeVisible();
   await expect(notice.locator('p')).toHaveCount(BAD.length);
   for (const [i, [, , words]] of BAD.entries()) await expect(notice.locator('p').nth(i)).toContainText(words);
-  await expect(notice).toContainText('planet, region, kingdom or a zone of za-southwest-1');
+  await expect(notice).toContainText('planet, region, kingdom or a zone of a region of Nozama');
   expect(await seedOf(page)).toBe(1);
   // No guess: ?renderer=gpu leaves Phaser's own choice (WebGL here), ?place=mars the starting place.
   const { renderer, place } = await page.evaluate(() => {

@@ -68,9 +68,7 @@ test('G and the backquote work anywhere in the game, even with nothing focused, 
   const consoleButton = page.locator('[data-role="console-toggle"]');
   await expect(consoleButton).toHaveAttribute('aria-expanded', 'true');
   // In the console's field the backquote and g are typed, not taken.
-  const input = page
-    .locator('[data-role="console-panel"] textarea, [data-role="console-panel"] input')
-    .first();
+  const input = page.locator('[data-role="console-panel"] [data-role="console-input"]');
   await expect(input).toBeFocused();
   await page.keyboard.type('g`');
   await expect(input).toHaveValue(/g`$/);
