@@ -10,6 +10,7 @@ import { CONSOLE } from './console.ts';
 import { EMBED } from './embed.ts';
 import { FRAME } from './frame.ts';
 import { GUIDE } from './guide.ts';
+import { HINTS } from './hints.ts';
 import { WORLD } from './world.ts';
 
 export const EN = {
@@ -21,5 +22,6 @@ export const EN = {
   ...CONSOLE,
   ...EMBED,
   ...GUIDE,
+  ...HINTS,
   ...WORLD,
 } as const;
