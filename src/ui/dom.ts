@@ -122,11 +122,7 @@ export function field<C extends HTMLElement>(label: Child, control: C, hintText 
 /** A field's hint line: its own text (or field-hints.ts's sentence) and the label's AWS name. */
 export function fieldHint(label: Child, hintText = ''): HTMLParagraphElement {
   const aws = label instanceof HTMLElement ? label.dataset.aws : undefined;
-  const text = h(
-    'span',
-    { class: 'hint-text' },
-    ...breakable(hintText || (aws ? plainHint(aws) : '')),
-  );
+  const text = h('span', { class: 'hint-text' }, ...breakable(hintText || (aws ? plainHint(aws) : '')));
   const hint = h(
     'p',
     { class: 'hint', id: uid('hint') },

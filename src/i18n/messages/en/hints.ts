@@ -6,8 +6,10 @@
  * (`AMI` is RunInstances' ImageId).
  */
 export const HINTS = {
-  'hint.AMI': 'The land’s charter: a royal one comes with a castle (the ECS agent), a bare one does not (ImageId).',
-  'hint.Availability Zone': 'Which portal the land lies behind; a portal can collapse alone (the subnet’s zone).',
+  'hint.AMI':
+    'The land’s charter: a royal one comes with a castle (the ECS agent), a bare one does not (ImageId).',
+  'hint.Availability Zone':
+    'Which portal the land lies behind; a portal can collapse alone (the subnet’s zone).',
   'hint.Cluster (ECS_CLUSTER in the user data)':
     'The kingdom the castle’s lord joins, written in the territory’s letter (UserData).',
   'hint.Count': 'How many territories rise from this one order (MinCount and MaxCount).',
@@ -28,22 +30,27 @@ export const HINTS = {
   'hint.canaryBakeTimeInMinutes': 'How long the canary is watched before every traveler moves.',
   'hint.stepPercent': 'The share of travelers each step moves to the new edition.',
   'hint.stepBakeTimeInMinutes': 'How long each step is watched before the next.',
-  'hint.bakeTimeInMinutes': 'How long the old edition stays ready to take travelers back after the full shift.',
-  'hint.terminationWaitTimeInMinutes': 'How long the old edition stands after the swap, in case of a rollback.',
+  'hint.bakeTimeInMinutes':
+    'How long the old edition stays ready to take travelers back after the full shift.',
+  'hint.terminationWaitTimeInMinutes':
+    'How long the old edition stands after the swap, in case of a rollback.',
   'hint.alternateTargetGroupArn': 'The second road: the new edition waits on it before travelers move.',
-  'hint.deploymentConfigName': 'How fast CodeDeploy moves travelers: all at once, in steps, or a canary first.',
+  'hint.deploymentConfigName':
+    'How fast CodeDeploy moves travelers: all at once, in steps, or a canary first.',
   'hint.healthCheckGracePeriodSeconds':
     'Seconds the steward ignores failed herald visits after a development rises, while it starts up.',
   'hint.containerName': 'The building of the plan that the gate’s road leads to.',
   'hint.containerPort': 'The door of that building the travelers knock on.',
-  'hint.Target group (loadBalancers)': 'The road from the gate to this decree’s developments (targetGroupArn).',
+  'hint.Target group (loadBalancers)':
+    'The road from the gate to this decree’s developments (targetGroupArn).',
   'hint.Health check path': 'Where the herald knocks on each building (HealthCheckPath).',
   'hint.HealthCheckIntervalSeconds': 'Seconds between two visits of the herald.',
   'hint.HealthCheckTimeoutSeconds': 'Seconds the herald waits for an answer before counting a failed visit.',
   'hint.HealthyThresholdCount': 'Good visits in a row before travelers may go to a building.',
   'hint.UnhealthyThresholdCount': 'Failed visits in a row before the herald turns travelers away from it.',
   'hint.Load balancer name': 'The gate’s name; doors and roads hang from it (Name).',
-  'hint.Target type': 'Where a road leads: a territory’s port (instance) or a development’s own address (ip).',
+  'hint.Target type':
+    'Where a road leads: a territory’s port (instance) or a development’s own address (ip).',
   'hint.Target group port': 'The port the road uses when a development does not name one (Port).',
   'hint.Alarm name': 'The watchtower’s name; a renovation names it to be rolled back by it (AlarmName).',
   'hint.Metric': 'What the watchtower counts: failed answers, slow answers… (MetricName).',
@@ -57,7 +64,8 @@ export const HINTS = {
   'hint.Alias name': 'The incantation’s name; travelers call it, and it picks the edition.',
   'hint.FunctionVersion': 'The edition the incantation casts.',
   'hint.RequestsPerSecond': 'How many travelers come to the door each second.',
-  'hint.ErrorRate (as %)': 'The share of answers this edition gets wrong (a curse), to see a watchtower react.',
+  'hint.ErrorRate (as %)':
+    'The share of answers this edition gets wrong (a curse), to see a watchtower react.',
   'hint.LatencyMs': 'How long this edition takes to answer each traveler, in milliseconds.',
   'hint.Weight 1': 'The share of travelers this door sends down the first road.',
   'hint.Weight 2': 'The share of travelers this door sends down the second road.',
@@ -67,7 +75,8 @@ export const HINTS = {
   'hint.Task definition': 'The plan and edition its developments are built from.',
   'hint.LaunchTemplateName': 'The survey order’s name: what land a survey party erects, written down once.',
   'hint.InstanceType': 'How much room each land has for developments: CPU and memory.',
-  'hint.AutoScalingGroupName': 'The survey party: a group that erects and removes territories to keep its count.',
+  'hint.AutoScalingGroupName':
+    'The survey party: a group that erects and removes territories to keep its count.',
   'hint.LaunchTemplate': 'The survey order the party follows for each territory it erects.',
   'hint.MinSize': 'The fewest territories the survey party keeps standing.',
   'hint.MaxSize': 'The most territories the survey party may erect.',
@@ -87,7 +96,8 @@ export const HINTS = {
   'hint.Listener': 'The door whose travelers this order changes.',
   'hint.Target group 1': 'The first road the door sends travelers down.',
   'hint.Target group 2': 'The second road; the two weights share the travelers between them.',
-  'hint.Load balancer (dimension)': 'The gate whose counts the watchtower reads (the LoadBalancer dimension).',
+  'hint.Load balancer (dimension)':
+    'The gate whose counts the watchtower reads (the LoadBalancer dimension).',
   'hint.Target group (dimension)':
     'One road to watch on its own, or none for the whole gate (the TargetGroup dimension).',
   'hint.productionListenerRule (default rule)':
