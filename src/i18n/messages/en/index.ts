@@ -11,6 +11,7 @@ import { EMBED } from './embed.ts';
 import { FRAME } from './frame.ts';
 import { GUIDE } from './guide.ts';
 import { HINTS } from './hints.ts';
+import { INSPECTOR } from './inspector.ts';
 import { WORLD } from './world.ts';
 
 export const EN = {
@@ -23,5 +24,6 @@ export const EN = {
   ...EMBED,
   ...GUIDE,
   ...HINTS,
+  ...INSPECTOR,
   ...WORLD,
 } as const;
