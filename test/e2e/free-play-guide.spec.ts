@@ -156,8 +156,10 @@ test('the decree form puts a standing decree behind the gate (UpdateService load
   );
   const lbs = await page.evaluate(
     () =>
-      Object.values(window.__nozama?.store.getState().sim.services ?? {}).find((s) => s.serviceName === 'inn')
-        ?.loadBalancers.length,
+      window.__nozama?.store
+        .getState()
+        .sim.services.values()
+        .find((s) => s.serviceName === 'inn')?.loadBalancers.length,
   );
   expect(lbs).toBe(1);
   expect(problems).toEqual([]);
