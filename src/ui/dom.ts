@@ -6,7 +6,7 @@
 import { byMode, glossaryOf } from '../i18n/lexicon.ts';
 import { T } from '../i18n/messages.ts';
 import type { NameMode } from '../store/create-game-store.ts';
-import { FIELD_HINTS } from './field-hints.ts';
+import { plainHint } from './field-hints.ts';
 
 type Child = Node | string | number | null | undefined | false;
 type AttrValue = string | number | boolean | null | undefined;
@@ -122,11 +122,7 @@ export function field<C extends HTMLElement>(label: Child, control: C, hintText 
 /** A field's hint line: its own text (or field-hints.ts's sentence) and the label's AWS name. */
 export function fieldHint(label: Child, hintText = ''): HTMLParagraphElement {
   const aws = label instanceof HTMLElement ? label.dataset.aws : undefined;
-  const text = h(
-    'span',
-    { class: 'hint-text' },
-    ...breakable(hintText || (aws ? (FIELD_HINTS[aws] ?? '') : '')),
-  );
+  const text = h('span', { class: 'hint-text' }, ...breakable(hintText || (aws ? plainHint(aws) : '')));
   const hint = h(
     'p',
     { class: 'hint', id: uid('hint') },
@@ -142,7 +138,7 @@ export function setHint(f: Field<HTMLElement>, text: string): void {
   const own = f.hint.querySelector('.hint-text') ?? f.hint;
   // No text of its own: the field's plain sentence stays (field-hints.ts).
   const aws = f.hint.querySelector('.hint-aws code')?.textContent ?? '';
-  const shown = text || (FIELD_HINTS[aws] ?? '');
+  const shown = text || plainHint(aws);
   if (own.textContent !== shown) own.textContent = shown;
   f.hint.hidden = shown === '' && !f.hint.querySelector('.hint-aws');
 }

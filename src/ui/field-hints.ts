@@ -1,109 +1,19 @@
 /**
- * One plain sentence per Build field, keyed by the AWS name its label shows in AWS's words (the
- * `words(story, aws)` label's second half), for the fields whose form gives no hint of its own. The
- * field's hint line ends with that AWS name (dom.ts `field`), so a sentence here names the real
- * request member only where the label's name is not one (`AMI` is RunInstances' ImageId).
+ * One plain sentence per Build field, from the message catalog (src/i18n/messages/en/hints.ts), keyed
+ * `hint.<AWS name>` by the AWS name its label shows in AWS's words (the `words(story, aws)` label's
+ * second half), for the fields whose form gives no hint of its own.
  */
-export const FIELD_HINTS: Readonly<Record<string, string>> = {
-  AMI: 'The land’s charter: a royal one comes with a castle (the ECS agent), a bare one does not (ImageId).',
-  'Availability Zone': 'Which portal the land lies behind; a portal can collapse alone (the subnet’s zone).',
-  'Cluster (ECS_CLUSTER in the user data)':
-    'The kingdom the castle’s lord joins, written in the territory’s letter (UserData).',
-  Count: 'How many territories rise from this one order (MinCount and MaxCount).',
-  'Instance type': 'How much room the land has for developments: CPU and memory (InstanceType).',
-  'Desired count': 'How many developments the steward keeps standing (desiredCount).',
-  'Service name': 'The decree’s name; it must be new in its kingdom (serviceName).',
-  Family: 'The plan’s name; each new draft of it becomes its next edition (family).',
-  'Network mode': 'How the buildings reach the roads: bridge, awsvpc or host (networkMode).',
-  'Task definition (family:revision)': 'Which plan and edition to raise (taskDefinition).',
-  'New task definition': 'The plan edition the decree moves to (taskDefinition).',
-  'Deployment strategy':
-    'How the renovation moves travelers: rolling, all at once, a canary or steps (deploymentConfiguration.strategy).',
-  minimumHealthyPercent:
-    'The share of the decree’s count that must stay healthy while old developments come down.',
-  maximumPercent:
-    'How far above the decree’s count old and new developments may stand together during a renovation.',
-  canaryPercent: 'The share of travelers sent to the new edition first.',
-  canaryBakeTimeInMinutes: 'How long the canary is watched before every traveler moves.',
-  stepPercent: 'The share of travelers each step moves to the new edition.',
-  stepBakeTimeInMinutes: 'How long each step is watched before the next.',
-  bakeTimeInMinutes: 'How long the old edition stays ready to take travelers back after the full shift.',
-  terminationWaitTimeInMinutes: 'How long the old edition stands after the swap, in case of a rollback.',
-  alternateTargetGroupArn: 'The second road: the new edition waits on it before travelers move.',
-  deploymentConfigName: 'How fast CodeDeploy moves travelers: all at once, in steps, or a canary first.',
-  healthCheckGracePeriodSeconds:
-    'Seconds the steward ignores failed herald visits after a development rises, while it starts up.',
-  containerName: 'The building of the plan that the gate’s road leads to.',
-  containerPort: 'The door of that building the travelers knock on.',
-  'Target group (loadBalancers)': 'The road from the gate to this decree’s developments (targetGroupArn).',
-  'Health check path': 'Where the herald knocks on each building (HealthCheckPath).',
-  HealthCheckIntervalSeconds: 'Seconds between two visits of the herald.',
-  HealthCheckTimeoutSeconds: 'Seconds the herald waits for an answer before counting a failed visit.',
-  HealthyThresholdCount: 'Good visits in a row before travelers may go to a building.',
-  UnhealthyThresholdCount: 'Failed visits in a row before the herald turns travelers away from it.',
-  'Load balancer name': 'The gate’s name; doors and roads hang from it (Name).',
-  'Target type': 'Where a road leads: a territory’s port (instance) or a development’s own address (ip).',
-  'Target group port': 'The port the road uses when a development does not name one (Port).',
-  'Alarm name': 'The watchtower’s name; a renovation names it to be rolled back by it (AlarmName).',
-  Metric: 'What the watchtower counts: failed answers, slow answers… (MetricName).',
-  Period: 'How long one look of the watchtower lasts, in seconds (Period).',
-  'Threshold (GreaterThanThreshold)': 'The count above which a look is bad (Threshold).',
-  DatapointsToAlarm: 'Bad looks needed to light the beacon (N of M).',
-  EvaluationPeriods: 'How many recent looks are counted (M).',
-  TreatMissingData: 'What a look with no travelers counts as: good, bad or nothing.',
-  Status: 'ACTIVE takes developments; DRAINING moves the decree’s developments elsewhere first.',
-  FunctionName: 'The spell’s name.',
-  'Alias name': 'The incantation’s name; travelers call it, and it picks the edition.',
-  FunctionVersion: 'The edition the incantation casts.',
-  RequestsPerSecond: 'How many travelers come to the door each second.',
-  'ErrorRate (as %)': 'The share of answers this edition gets wrong (a curse), to see a watchtower react.',
-  LatencyMs: 'How long this edition takes to answer each traveler, in milliseconds.',
-  'Weight 1': 'The share of travelers this door sends down the first road.',
-  'Weight 2': 'The share of travelers this door sends down the second road.',
-  Cluster: 'The kingdom this order is for.',
-  Service: 'The decree this order is about.',
-  service: 'The decree whose lands this changes.',
-  'Task definition': 'The plan and edition its developments are built from.',
-  LaunchTemplateName: 'The survey order’s name: what land a survey party erects, written down once.',
-  InstanceType: 'How much room each land has for developments: CPU and memory.',
-  AutoScalingGroupName: 'The survey party: a group that erects and removes territories to keep its count.',
-  LaunchTemplate: 'The survey order the party follows for each territory it erects.',
-  MinSize: 'The fewest territories the survey party keeps standing.',
-  MaxSize: 'The most territories the survey party may erect.',
-  DesiredCapacity: 'How many territories the survey party keeps standing now.',
-  name: 'The guild’s name: a capacity provider a decree can call on for land.',
-  autoScalingGroupArn: 'The survey party the guild asks for more land when developments wait.',
-  targetCapacity: 'How full the guild keeps its lands, in percent; below 100 leaves room to spare.',
-  defaultCapacityProviderStrategy: 'Decrees that name no land are settled on these guilds.',
-  'capacityProvider (with base)': 'The land that takes the first developments (the base).',
-  base: 'How many developments always go to the base land first.',
-  weight: 'This land’s share of the developments beyond the base.',
-  capacityProvider: 'The other land, which takes its share of the rest.',
-  count: 'How many Spot lands the storm takes back at once.',
-  'Target group for listener 8080':
-    'The road behind the test door: a new edition is tried there before travelers reach it.',
-  'Load balancer': 'The gate whose doors this order changes.',
-  Listener: 'The door whose travelers this order changes.',
-  'Target group 1': 'The first road the door sends travelers down.',
-  'Target group 2': 'The second road; the two weights share the travelers between them.',
-  'Load balancer (dimension)': 'The gate whose counts the watchtower reads (the LoadBalancer dimension).',
-  'Target group (dimension)':
-    'One road to watch on its own, or none for the whole gate (the TargetGroup dimension).',
-  'productionListenerRule (default rule)':
-    'The main door whose travelers the renovation moves, named by its default rule.',
-  'testListenerRule (default rule)':
-    'The test door that tries the new edition first, named by its default rule.',
-  Function: 'The spell this order is about (FunctionName).',
-  Alias: 'The incantation travelers call; it picks which edition answers them.',
-  MinCapacity: 'The fewest developments growth may leave standing.',
-  MaxCapacity: 'The most developments growth may raise.',
-  PolicyName: 'The growth rule’s name, unique for this decree.',
-  PredefinedMetricType: 'What growth follows: CPU, memory, or travelers per development.',
-  TargetValue: 'The value growth holds that measure at, by raising or removing developments.',
-  ScaleOutCooldown: 'Seconds growth waits after raising developments before raising more.',
-  ScaleInCooldown: 'Seconds growth waits after removing developments before removing more.',
-  'EC2 instance': 'The territory the disaster strikes.',
-  'Container instance (EC2 instance)': 'The castle whose lord the disaster silences.',
-  Task: 'The development the disaster strikes.',
-  Container: 'The building inside it that stops.',
-};
+import { HINTS } from '../i18n/messages/en/hints.ts';
+import { type MessageId, T } from '../i18n/messages.ts';
+
+type HintId = keyof typeof HINTS;
+
+function isHintId(id: string): id is HintId & MessageId {
+  return id in HINTS;
+}
+
+/** The field's plain sentence for the AWS name its label shows ('' for a field with none). */
+export function plainHint(aws: string): string {
+  const id = `hint.${aws}`;
+  return isHintId(id) ? T.t(id) : '';
+}

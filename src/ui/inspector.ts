@@ -9,6 +9,7 @@
 import { type AwsExport, cliLines, createCallFor, describeCallFor, exportFor } from '../cli/index.ts';
 import { explainPlacement } from '../i18n/explain.ts';
 import { byMode } from '../i18n/lexicon.ts';
+import { T } from '../i18n/messages.ts';
 import { displayName, planName } from '../i18n/names.ts';
 import type { CallResponse, PlacementTrace, SimState } from '../model/index.ts';
 import type { ApiRecord, GameStore, NameMode, Selection } from '../store/create-game-store.ts';
@@ -57,14 +58,14 @@ function copyText(pre: HTMLPreElement, status: HTMLElement): void {
     const sel = window.getSelection();
     sel?.removeAllRanges();
     sel?.addRange(range);
-    setText(status, 'Selected: press Ctrl+C (⌘C) to copy.');
+    setText(status, T.t('inspector.copySelected'));
   };
   if (!navigator.clipboard) {
     selectIt();
     return;
   }
   navigator.clipboard.writeText(text).then(
-    () => setText(status, 'Copied to the clipboard.'),
+    () => setText(status, T.t('inspector.copied')),
     () => selectIt(),
   );
 }
@@ -125,7 +126,7 @@ function summarizeOutput(output: Record<string, unknown>): string {
       parts.push(typeof id === 'string' ? `${key}: ${short(id)}` : key);
     } else if (key !== 'OwnerId' && key !== 'ReservationId') parts.push(`${key}: ${String(value)}`);
   }
-  return parts.join(' · ') || 'OK (empty response)';
+  return parts.join(' · ') || T.t('inspector.emptyResponse');
 }
 
 export function responseSummary(response: CallResponse): { ok: boolean; text: string } {
@@ -155,13 +156,13 @@ function thingsOf(store: GameStore, mode: NameMode): { title: [string, string]; 
     .sort((a, b) => a.family.localeCompare(b.family) || a.revision - b.revision);
   return [
     {
-      title: ['Kingdom', 'Cluster'],
+      title: T.pair('inspector.group.cluster'),
       things: clusterArn
         ? [thing({ kind: 'cluster', id: clusterArn }, byMode(mode, `kingdom ${kingdom}`, kingdom))]
         : [],
     },
     {
-      title: ['Portals', 'Availability Zones'],
+      title: T.pair('inspector.group.zones'),
       things: zones(store).map((z) =>
         thing(
           { kind: 'zone', id: z.name },
@@ -170,7 +171,7 @@ function thingsOf(store: GameStore, mode: NameMode): { title: [string, string]; 
       ),
     },
     {
-      title: ['Territories', 'EC2 instances'],
+      title: T.pair('inspector.group.instances'),
       things: liveInstances(store.getState()).map((i) =>
         thing(
           { kind: 'instance', id: i.instanceId },
@@ -179,19 +180,19 @@ function thingsOf(store: GameStore, mode: NameMode): { title: [string, string]; 
       ),
     },
     {
-      title: ['Decrees', 'Services'],
+      title: T.pair('inspector.group.services'),
       things: activeServices(store.getState(), kingdom).map((s) =>
         thing({ kind: 'service', id: s.serviceArn }, `${s.serviceName} · ${s.desiredCount}`),
       ),
     },
     {
-      title: ['Plans', 'Task definitions'],
+      title: T.pair('inspector.group.taskDefinitions'),
       things: defs.map((td) =>
         thing({ kind: 'taskDefinition', id: td.taskDefinitionArn }, planName(td, mode)),
       ),
     },
     {
-      title: ['Developments', 'Tasks'],
+      title: T.pair('inspector.group.tasks'),
       things: liveTasks(store.getState(), kingdom).map((t) =>
         thing({ kind: 'task', id: t.taskArn }, `${developmentLabel(sim, t.taskArn, mode)} · ${t.lastStatus}`),
       ),
@@ -217,23 +218,13 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
   const facts = h('dl', { class: 'facts' });
   const why = h('section', { class: 'why-card', 'aria-labelledby': `${titleId}-why` });
   const buildings = buildingsSection();
-  const json = codeBlock('Its real JSON', 'Describe output (JSON)', 'Copy the JSON', copyStatus);
-  const create = codeBlock(
-    'The CLI that would create it',
-    'Create with the AWS CLI',
-    'Copy the create command',
-    copyStatus,
-  );
+  const json = codeBlock(...T.pair('inspector.json'), T.t('inspector.jsonCopy'), copyStatus);
+  const create = codeBlock(...T.pair('inspector.create'), T.t('inspector.createCopy'), copyStatus);
   // The JSON AWS takes to recreate it (a gate: the list of its calls), to copy or download.
-  const recreate = codeBlock(
-    'The JSON to rebuild it',
-    'Recreate from JSON (--cli-input-json)',
-    'Copy the rebuild JSON',
-    copyStatus,
-  );
+  const recreate = codeBlock(...T.pair('inspector.rebuild'), T.t('inspector.rebuildCopy'), copyStatus);
   const downloadJson = button('Download', {
     class: 'button button-small copy-button',
-    'aria-label': 'Download the JSON to recreate it',
+    'aria-label': T.t('inspector.rebuildDownload'),
     'data-role': 'export-json',
   });
   recreate.copy.after(downloadJson);
@@ -249,32 +240,14 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     a.click();
     a.remove();
   });
-  const describe = codeBlock(
-    'The CLI that describes it',
-    'Describe with the AWS CLI',
-    'Copy the describe command',
-    copyStatus,
-  );
-  const health = codeBlock(
-    'The herald’s report',
-    'DescribeTargetHealth output (JSON)',
-    'Copy the target health JSON',
-    copyStatus,
-  );
-  const healthCli = codeBlock(
-    'The CLI that asks for the herald’s report',
-    'Describe target health with the AWS CLI',
-    'Copy the describe-target-health command',
-    copyStatus,
-  );
-  const clear = button(words('Clear the selection', 'Clear the selection'), {
+  const describe = codeBlock(...T.pair('inspector.describe'), T.t('inspector.describeCopy'), copyStatus);
+  const health = codeBlock(...T.pair('inspector.health'), T.t('inspector.healthCopy'), copyStatus);
+  const healthCli = codeBlock(...T.pair('inspector.healthCli'), T.t('inspector.healthCliCopy'), copyStatus);
+  const clear = button(words(...T.pair('inspector.clear')), {
     class: 'button button-small button-quiet',
   });
   clear.addEventListener('click', () => store.getState().select(null));
-  const empty = hintWords(
-    'Select a territory, a development or a decree on the map, or in the list below.',
-    'Select a resource on the map or in the list below.',
-  );
+  const empty = hintWords(...T.pair('inspector.empty'));
   const details = h(
     'div',
     { class: 'selected-body' },
@@ -299,10 +272,10 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
   );
 
   // The last call.
-  const lastTitle = h('h3', { id: uid('last') }, words('Last call', 'Last API call'));
+  const lastTitle = h('h3', { id: uid('last') }, words(...T.pair('inspector.lastCall')));
   const lastCli = h('pre', { class: 'code-block', tabindex: 0 });
   const lastResponse = h('div', { class: 'last-response' });
-  const lastEmpty = hintWords('No order given yet.', 'No call yet.');
+  const lastEmpty = hintWords(...T.pair('inspector.noCall'));
   const last = h(
     'section',
     { class: 'inspector-section last-call', 'aria-labelledby': lastTitle.id },
@@ -313,7 +286,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
   );
 
   // Things to select.
-  const thingsTitle = h('h3', { id: uid('things') }, words('The kingdom’s things', 'Resources'));
+  const thingsTitle = h('h3', { id: uid('things') }, words(...T.pair('inspector.things')));
   const groups = h('div', { class: 'thing-groups' });
   const things = h(
     'section',
@@ -331,7 +304,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     empty.hidden = sel !== null;
     details.hidden = sel === null;
     if (!sel) {
-      setText(title, pick('Nothing selected', 'No selection', mode));
+      setText(title, T.inMode('inspector.nothingSelected', mode));
       return;
     }
     setText(title, cap(displayName(sim, sel, mode)));
@@ -348,7 +321,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     buildings.render(sim, sel, mode);
     const describeCall = describeCallFor(sim, sel);
     const createCall = createCallFor(sim, sel);
-    let jsonText = pick('It is gone from the world.', 'Not found.', mode);
+    let jsonText = T.inMode('inspector.gone', mode);
     if (describeCall) {
       const r = store.getState().query(describeCall);
       jsonText = JSON.stringify('error' in r ? r.error : r.output, null, 2);
@@ -381,20 +354,12 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     let headline: string;
     let reasons: string[] = [];
     if (!placed.found) {
-      headline = pick(
-        'The steward’s notes on this development are gone (the chronicle keeps only recent events).',
-        'The placement trace is no longer in the recent events.',
-        mode,
-      );
+      headline = T.inMode('inspector.traceGone', mode);
     } else if (!placed.trace) {
       headline =
         task?.launchType === 'FARGATE'
-          ? pick(
-              'Managed lands: no territory to choose, the development stands where the portals had room.',
-              'Fargate task: no container instance placement.',
-              mode,
-            )
-          : pick('The steward kept no notes for this placement.', 'No placement trace was recorded.', mode);
+          ? T.inMode('inspector.fargate', mode)
+          : T.inMode('inspector.noTrace', mode);
     } else {
       const card = explainPlacement(placed.trace, sim, mode);
       headline = card.headline;
@@ -403,7 +368,7 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
     const key = JSON.stringify([headline, reasons, mode]);
     if (why.dataset.key === key) return;
     why.dataset.key = key;
-    setText(whyTitle, pick('Why here? The steward’s reasons', 'Why this placement', mode));
+    setText(whyTitle, T.inMode('inspector.why', mode));
     why.replaceChildren(
       whyTitle,
       h('p', { class: 'why-headline' }, headline),
@@ -434,7 +399,13 @@ export function bindInspector(container: HTMLElement, store: GameStore): () => v
         r.text,
       ),
       ...('error' in rec.response
-        ? [h('p', { class: 'outcome-detail' }, `In Nozama: ${explainError(rec.response.error, rec.call)}`)]
+        ? [
+            h(
+              'p',
+              { class: 'outcome-detail' },
+              T.t('inspector.inNozama', { explanation: explainError(rec.response.error, rec.call) }),
+            ),
+          ]
         : []),
     );
   };

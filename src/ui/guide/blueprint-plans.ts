@@ -15,12 +15,12 @@
  *   (https://docs.aws.amazon.com/elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html).
  */
 
+import { T } from '../../i18n/messages.ts';
 import { ecsUserData } from '../../levels/calls.ts';
 import type { Call, SimState } from '../../model/index.ts';
 import { amiId, defaultVpcId, lbDimension, subnetIdFor, zoneNames } from '../../model/index.ts';
 import type { NameMode } from '../../store/create-game-store.ts';
 import type { Here } from '../../store/view-region.ts';
-import { pick } from '../dom.ts';
 import { type PlannedCall, scriptLine } from '../forms/call-list.ts';
 import { gatePlan } from '../forms/gate-plan.ts';
 
@@ -108,11 +108,9 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
   const cluster = clusterOf(sim, region, n.kingdom);
   const steps: PlannedCall[] = [
     planned(
-      [`Found kingdom ${n.kingdom}`, `Create cluster ${n.kingdom}`],
+      T.pair('guide.step.kingdom', { kingdom: n.kingdom }),
       () => ({ action: 'ecs:CreateCluster', input: { clusterName: n.kingdom } }),
-      cluster
-        ? pick(`Kingdom ${n.kingdom} already stands.`, `Cluster ${n.kingdom} exists.`, mode)
-        : undefined,
+      cluster ? T.inMode('guide.stands.kingdom', mode, { kingdom: n.kingdom }) : undefined,
     ),
   ];
   for (const zone of zoneNames(region).slice(0, 3)) {
@@ -126,7 +124,7 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
       );
     steps.push(
       planned(
-        [`Erect a territory behind portal ${zone.slice(-2)}`, `Run an instance in ${zone}`],
+        T.pair('guide.step.territory', { portal: zone.slice(-2), zone }),
         () => ({
           action: 'ec2:RunInstances',
           input: {
@@ -139,11 +137,7 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
           },
         }),
         held
-          ? pick(
-              `A territory of ${n.kingdom} already stands behind portal ${zone.slice(-2)}.`,
-              `An instance of ${n.kingdom} runs in ${zone}.`,
-              mode,
-            )
+          ? T.inMode('guide.stands.territory', mode, { kingdom: n.kingdom, portal: zone.slice(-2), zone })
           : undefined,
       ),
     );
@@ -151,7 +145,7 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
   const drafted = editionsOf(sim, region, n.decree).length > 0;
   steps.push(
     planned(
-      [`Draft plan ${n.decree}`, `Register task definition ${n.decree}`],
+      T.pair('guide.step.plan', { decree: n.decree }),
       () => ({
         action: 'ecs:RegisterTaskDefinition',
         input: {
@@ -168,9 +162,7 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
           ],
         },
       }),
-      drafted
-        ? pick(`Plan ${n.decree} is already drafted.`, `Task definition ${n.decree} exists.`, mode)
-        : undefined,
+      drafted ? T.inMode('guide.stands.plan', mode, { decree: n.decree }) : undefined,
     ),
   );
   const roads = roadNames(n);
@@ -204,7 +196,7 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
   steps.push(
     svc && !behind
       ? planned(
-          [`Put decree ${n.decree} behind ${n.gate}`, `Update service ${n.decree} (loadBalancers)`],
+          T.pair('guide.step.behindGate', { decree: n.decree, gate: n.gate }),
           (value) => ({
             action: 'ecs:UpdateService',
             input: {
@@ -217,7 +209,7 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
           undefined,
         )
       : planned(
-          [`Proclaim decree ${n.decree} behind ${n.gate}`, `Create service ${n.decree}`],
+          T.pair('guide.step.decree', { decree: n.decree, gate: n.gate }),
           (value) => ({
             action: 'ecs:CreateService',
             input: {
@@ -229,13 +221,7 @@ function gateBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: () =>
               healthCheckGracePeriodSeconds: 30,
             },
           }),
-          svc
-            ? pick(
-                `Decree ${n.decree} already stands behind a gate.`,
-                `Service ${n.decree} exists with a load balancer.`,
-                mode,
-              )
-            : undefined,
+          svc ? T.inMode('guide.stands.decree', mode, { decree: n.decree }) : undefined,
         ),
   );
   return steps;
@@ -247,10 +233,7 @@ function travelersBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: 
   const flowing = door !== undefined && (here.sim.traffic.sources[door]?.requestsPerSecond ?? 0) > 0;
   return [
     planned(
-      [
-        `Send ${TRAVELERS_PER_SECOND} travelers a second through the main door`,
-        `Set traffic: ${TRAVELERS_PER_SECOND} requests/s on listener 80`,
-      ],
+      T.pair('guide.step.travelers', { count: TRAVELERS_PER_SECOND }),
       (value) => ({
         action: 'sim:SetTraffic',
         input: {
@@ -258,9 +241,7 @@ function travelersBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now: 
           RequestsPerSecond: TRAVELERS_PER_SECOND,
         },
       }),
-      flowing
-        ? pick('Travelers already pass the main door.', 'Traffic already flows on listener 80.', mode)
-        : undefined,
+      flowing ? T.inMode('guide.stands.travelers', mode) : undefined,
     ),
   ];
 }
@@ -299,21 +280,15 @@ function cursedEditionBlueprint(
   }));
   return [
     planned(
-      [`Draft edition ${edition} of plan ${n.decree}`, `Register task definition ${next}`],
+      T.pair('guide.step.edition', { edition, decree: n.decree, next }),
       () => ({
         action: 'ecs:RegisterTaskDefinition',
         input: { family: n.decree, containerDefinitions: containers },
       }),
-      waiting
-        ? pick(
-            `Edition ${edition} of plan ${n.decree} is drafted and waits.`,
-            `Task definition ${next} exists (the service runs an older revision).`,
-            mode,
-          )
-        : undefined,
+      waiting ? T.inMode('guide.stands.edition', mode, { edition, decree: n.decree, next }) : undefined,
     ),
     planned(
-      [`Curse edition ${edition}: three answers in ten go wrong`, `Set behavior: ${next} fails 30%`],
+      T.pair('guide.step.curse', { edition, next }),
       (value) => {
         const newest = editionsOf(now().sim, region, n.decree).at(-1);
         return {
@@ -324,9 +299,7 @@ function cursedEditionBlueprint(
           },
         };
       },
-      cursed
-        ? pick(`Edition ${edition} is already cursed.`, `${next} already fails requests.`, mode)
-        : undefined,
+      cursed ? T.inMode('guide.stands.curse', mode, { edition, next }) : undefined,
     ),
   ];
 }
@@ -338,7 +311,7 @@ function watchtowerBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now:
   );
   return [
     planned(
-      [`Raise watchtower ${n.watchtower} over ${n.gate}`, `Put metric alarm ${n.watchtower}`],
+      T.pair('guide.step.watchtower', { watchtower: n.watchtower, gate: n.gate }),
       (value) => {
         const lb = gateOf(now().sim, region, n.gate);
         return {
@@ -362,9 +335,7 @@ function watchtowerBlueprint(here: Here, n: BlueprintNames, mode: NameMode, now:
           },
         };
       },
-      standing
-        ? pick(`Watchtower ${n.watchtower} already stands.`, `Alarm ${n.watchtower} exists.`, mode)
-        : undefined,
+      standing ? T.inMode('guide.stands.watchtower', mode, { watchtower: n.watchtower }) : undefined,
     ),
   ];
 }

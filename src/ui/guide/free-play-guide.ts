@@ -35,7 +35,7 @@ function needItem(need: Need, mode: NameMode, open: (n: Need) => void): HTMLLIEl
       'data-need': need.id,
       'data-done': String(need.done),
     },
-    mark(need.done, 'Done', need.optional ? 'Optional, not yet' : 'Not yet'),
+    mark(need.done, T.t('guide.needDone'), T.t(need.optional ? 'guide.needOptional' : 'guide.needNotYet')),
     h(
       'span',
       { class: 'goal-body' },

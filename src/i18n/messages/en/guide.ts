@@ -49,4 +49,63 @@ export const GUIDE = {
   'guide.lay': { nozama: 'Lay it down', aws: 'Run the calls' },
   'guide.calls': { nozama: 'The orders it gives, as AWS reads them', aws: 'The API calls' },
   'guide.laid': { nozama: 'Blueprint laid down.', aws: 'Blueprint done.' },
+  'guide.step.kingdom': { nozama: 'Found kingdom {kingdom}', aws: 'Create cluster {kingdom}' },
+  'guide.stands.kingdom': { nozama: 'Kingdom {kingdom} already stands.', aws: 'Cluster {kingdom} exists.' },
+  'guide.step.territory': {
+    nozama: 'Erect a territory behind portal {portal}',
+    aws: 'Run an instance in {zone}',
+  },
+  'guide.stands.territory': {
+    nozama: 'A territory of {kingdom} already stands behind portal {portal}.',
+    aws: 'An instance of {kingdom} runs in {zone}.',
+  },
+  'guide.step.plan': { nozama: 'Draft plan {decree}', aws: 'Register task definition {decree}' },
+  'guide.stands.plan': {
+    nozama: 'Plan {decree} is already drafted.',
+    aws: 'Task definition {decree} exists.',
+  },
+  'guide.step.behindGate': {
+    nozama: 'Put decree {decree} behind {gate}',
+    aws: 'Update service {decree} (loadBalancers)',
+  },
+  'guide.step.decree': { nozama: 'Proclaim decree {decree} behind {gate}', aws: 'Create service {decree}' },
+  'guide.stands.decree': {
+    nozama: 'Decree {decree} already stands behind a gate.',
+    aws: 'Service {decree} exists with a load balancer.',
+  },
+  'guide.step.travelers': {
+    nozama: 'Send {count} travelers a second through the main door',
+    aws: 'Set traffic: {count} requests/s on listener 80',
+  },
+  'guide.stands.travelers': {
+    nozama: 'Travelers already pass the main door.',
+    aws: 'Traffic already flows on listener 80.',
+  },
+  'guide.step.edition': {
+    nozama: 'Draft edition {edition} of plan {decree}',
+    aws: 'Register task definition {next}',
+  },
+  'guide.stands.edition': {
+    nozama: 'Edition {edition} of plan {decree} is drafted and waits.',
+    aws: 'Task definition {next} exists (the service runs an older revision).',
+  },
+  'guide.step.curse': {
+    nozama: 'Curse edition {edition}: three answers in ten go wrong',
+    aws: 'Set behavior: {next} fails 30%',
+  },
+  'guide.stands.curse': {
+    nozama: 'Edition {edition} is already cursed.',
+    aws: '{next} already fails requests.',
+  },
+  'guide.step.watchtower': {
+    nozama: 'Raise watchtower {watchtower} over {gate}',
+    aws: 'Put metric alarm {watchtower}',
+  },
+  'guide.stands.watchtower': {
+    nozama: 'Watchtower {watchtower} already stands.',
+    aws: 'Alarm {watchtower} exists.',
+  },
+  'guide.needDone': 'Done',
+  'guide.needOptional': 'Optional, not yet',
+  'guide.needNotYet': 'Not yet',
 } as const;

@@ -10,6 +10,8 @@ import { CONSOLE } from './console.ts';
 import { EMBED } from './embed.ts';
 import { FRAME } from './frame.ts';
 import { GUIDE } from './guide.ts';
+import { HINTS } from './hints.ts';
+import { INSPECTOR } from './inspector.ts';
 import { WORLD } from './world.ts';
 
 export const EN = {
@@ -21,5 +23,7 @@ export const EN = {
   ...CONSOLE,
   ...EMBED,
   ...GUIDE,
+  ...HINTS,
+  ...INSPECTOR,
   ...WORLD,
 } as const;
