@@ -236,18 +236,20 @@ export function bindChronicle(container: HTMLElement, store: GameStore): () => v
     const origin = store.getState().origin;
     const mark = origin && log.length >= origin.calls && entries.length < MAX_LINES ? origin : null;
     const key = `${mode}|${generation}|${entries.map((e) => e.seq).join(',')}|${mark ? 'origin' : ''}`;
+    // Following the newest line unless the reader scrolled up to an older one. A list that was hidden
+    // (no lines yet) follows: it is shown before it scrolls, since a hidden list cannot scroll and would
+    // stay at its oldest line from then on.
+    const following = list.hidden || list.scrollTop + list.clientHeight >= list.scrollHeight - 8;
+    empty.hidden = entries.length > 0 || mark !== null;
+    list.hidden = entries.length === 0 && mark === null;
     if (key !== listKey) {
       listKey = key;
-      // Following the newest line unless the reader scrolled up to an older one.
-      const following = list.scrollTop + list.clientHeight >= list.scrollHeight - 8;
       const lines = entries.map((e) => itemFor(e, sim.startedAt)).reverse();
       list.replaceChildren(...(mark ? [originLine(mark, mode)] : []), ...lines);
       if (following) list.scrollTop = list.scrollHeight;
       const keep = new Set(entries.map((e) => e.seq));
       for (const seq of [...items.keys()]) if (!keep.has(seq)) items.delete(seq);
     }
-    empty.hidden = entries.length > 0 || mark !== null;
-    list.hidden = entries.length === 0 && mark === null;
 
     // Announce the important new lines only (warnings, alarms), at most three at a time.
     const fresh = entries.filter(
