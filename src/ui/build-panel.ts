@@ -160,6 +160,9 @@ export function bindBuildPanel(container: HTMLElement, store: GameStore): () => 
       lastLevel = level?.id ?? null;
       for (const f of forms) f.renew();
       lastMode = null;
+      // A new level or free play opens the panel at its top, not where the last world left it.
+      const panel = container.closest<HTMLElement>('.panel');
+      if (panel) panel.scrollTop = 0;
     }
     if (mode !== lastMode) {
       applyNames(container, mode);
