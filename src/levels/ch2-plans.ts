@@ -50,7 +50,7 @@ export const firstPlan: Level = {
     text: [
       'An architectural plan is a task definition: a family (blog) whose every registration is a new revision, an edition (blog:1, blog:2...).',
       'Each building is a container definition: an image, CPU units (1024 per vCPU) and memory in MiB. A task definition holds at most 10 containers; an 11th is refused with a ClientException.',
-      'If an essential container stops, ECS stops the whole task; a non-essential one (the cache) may stop alone. The task must fit the CPU and memory a container instance registered, which is a little below what the instance type is sold with.',
+      'If an essential container stops, ECS stops the whole task; a container marked not essential (a cache, say) may stop alone. The task must fit the CPU and memory a container instance registered, which is a little below what the instance type is sold with.',
     ],
     cli: [
       'aws ecs register-task-definition --family blog --container-definitions \'[{"name":"web","image":"nginx:1.27","cpu":256,"memory":256,"essential":true,"portMappings":[{"containerPort":80,"hostPort":0,"protocol":"tcp"}]},{"name":"app","image":"ghost:5","cpu":512,"memory":1024,"essential":true},{"name":"cache","image":"redis:7","cpu":256,"memory":512,"essential":false}]\'',
