@@ -64,9 +64,9 @@ export function buildBigWorld(): BigWorld {
     });
   }
   const running = () =>
-    Object.values(state().sim.tasks as Record<string, { lastStatus: string }>).filter(
-      (t) => t.lastStatus === 'RUNNING',
-    ).length;
+    state()
+      .sim.tasks.values()
+      .filter((t: { lastStatus: string }) => t.lastStatus === 'RUNNING').length;
   let seconds = 0;
   while (running() < 1000 && seconds < 900) {
     state().advance(1);

@@ -75,28 +75,32 @@ test('a damaged save too large to copy is left untouched, told, and offered for 
   context,
   problems,
 }) => {
-  // Fits the origin's quota (5M UTF-16 characters in Chromium) once, not twice. A save at the quota's
-  // very edge (4.5M) was sometimes dropped by Chromium itself before any page of the game ran.
+  // Fits the origin's quota (5M UTF-16 characters in Chromium) once, not twice.
   const size = 3_000_000;
+  const saved = size + '{"schema":2,"levels":'.length;
   await seedStorage(context, {});
-  const probe = await blankPage(context);
-  // The browser's quota holds the save once, not twice: keeping it aside is impossible here.
-  const copy = await probe.evaluate((n) => {
+  const writer = await blankPage(context);
+  await writer.evaluate((n) => {
     localStorage.setItem('nozama-progress', `{"schema":2,"levels":${'x'.repeat(n)}`);
+  }, size);
+  // A write of megabytes reaches the context's other pages a moment later (the writing page commits
+  // it in the background; closed at once, it may never): keep it open until a fresh page reads it.
+  const storedLength = async () => (await storedEntries(context))[KEY]?.length ?? 0;
+  await expect.poll(storedLength).toBe(saved);
+  await writer.close();
+  // The browser's quota holds the save once, not twice: keeping it aside is impossible here.
+  const probe = await blankPage(context);
+  const copy = await probe.evaluate(() => {
     try {
       localStorage.setItem('copy', localStorage.getItem('nozama-progress') as string);
       return 'copied';
     } catch (e) {
       return (e as Error).name;
     }
-  }, size);
-  await probe.close();
+  });
   expect(copy).toBe('QuotaExceededError');
-  // A write of megabytes reaches the other pages of the context a moment later: the game must not
-  // start before the save it is to protect is there to read.
-  await expect
-    .poll(async () => (await storedEntries(context))[KEY]?.length ?? 0)
-    .toBe(size + '{"schema":2,"levels":'.length);
+  await expect.poll(storedLength).toBe(saved);
+  await probe.close();
 
   await openAt(page, '?level=arrival');
   await expect(banner(page)).toContainText('damaged');

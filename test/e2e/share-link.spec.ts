@@ -36,7 +36,8 @@ test('Copy link carries the world to a new tab; the Chronicle marks where it beg
 
   const other = await context.newPage();
   await other.goto(link);
-  await other.waitForFunction(() => window.__nozama?.store.getState().origin !== null);
+  // The bridge comes with the game, after the page: wait for it, then for the replayed world.
+  await other.waitForFunction(() => (window.__nozama?.store.getState().origin ?? null) !== null);
   expect(await logOf(other)).toBe(log);
   const origin = other.locator('[data-role="chronicle-origin"]');
   await expect(origin).toContainText('The world from the link began here: 4 orders replayed.');

@@ -33,7 +33,10 @@ async function overflowIn(page: Page, scroll: string, name: string): Promise<str
   for (const m of MODES) {
     await page.getByRole('radio', { name: m.radio, exact: true }).check();
     await frames(page, 3);
-    await page.locator(scroll).first().scrollIntoViewIfNeeded();
+    // A status redraws as the words change: scroll to it once its new element stands still.
+    await expect(async () => {
+      await page.locator(scroll).first().scrollIntoViewIfNeeded({ timeout: 2_000 });
+    }).toPass();
     const cut = await page.evaluate(
       (selector) =>
         [...document.querySelectorAll<HTMLElement>(selector)]
