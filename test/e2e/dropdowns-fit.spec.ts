@@ -5,7 +5,7 @@
  * (styles.css lets the chosen option wrap inside the select where the browser allows it).
  */
 import { expect, type Page } from '@playwright/test';
-import { advanceUntil, frames, openGame, SCREENSHOTS, test } from './helpers.ts';
+import { frames, layEveryBlueprint, openGame, SCREENSHOTS, test } from './helpers.ts';
 
 const SIZES = [
   { width: 1280, height: 800 },
@@ -62,17 +62,7 @@ for (const size of SIZES) {
     test.setTimeout(120_000);
     await page.setViewportSize(size);
     await openGame(page, '?sandbox=1');
-    const blueprints = page.locator('[data-role="blueprints"]');
-    for (const id of ['gate', 'travelers', 'cursedEdition', 'watchtower']) {
-      await blueprints.getByLabel('Blueprint').selectOption(id);
-      await blueprints.getByRole('button', { name: 'Lay it down' }).click();
-      await expect(blueprints.locator('.guide-status')).toContainText('Blueprint laid down.');
-      if (id === 'gate')
-        await advanceUntil(
-          page,
-          `(sim) => sim.services.values().some((s) => s.deployments[0]?.rolloutState === 'COMPLETED')`,
-        );
-    }
+    await layEveryBlueprint(page);
     const cut: string[] = [...(await cutOptions(page))];
     const sections = page.locator('[data-role="build-panel"] details.build-section:not([hidden])');
     const n = await sections.count();

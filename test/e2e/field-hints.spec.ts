@@ -5,7 +5,7 @@
  * section is opened and each visible field's hint is read. A field with no sentence fails, named.
  */
 import { expect, type Page } from '@playwright/test';
-import { advanceUntil, frames, openGame, test } from './helpers.ts';
+import { frames, layEveryBlueprint, openGame, test } from './helpers.ts';
 
 interface Missing {
   section: string;
@@ -39,17 +39,7 @@ async function fieldsWithoutHint(page: Page): Promise<{ checked: number; missing
 test('every Build field has a plain hint with its AWS parameter name', async ({ page, problems }) => {
   test.setTimeout(120_000);
   await openGame(page, '?sandbox=1');
-  const blueprints = page.locator('[data-role="blueprints"]');
-  for (const id of ['gate', 'travelers', 'cursedEdition', 'watchtower']) {
-    await blueprints.getByLabel('Blueprint').selectOption(id);
-    await blueprints.getByRole('button', { name: 'Lay it down' }).click();
-    await expect(blueprints.locator('.guide-status')).toContainText('Blueprint laid down.');
-    if (id === 'gate')
-      await advanceUntil(
-        page,
-        `(sim) => sim.services.values().some((s) => s.deployments[0]?.rolloutState === 'COMPLETED')`,
-      );
-  }
+  await layEveryBlueprint(page);
   const all: Missing[] = [];
   let checked = 0;
   const sections = page.locator('[data-role="build-panel"] details.build-section:not([hidden])');

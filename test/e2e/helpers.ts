@@ -361,3 +361,21 @@ export async function stepUntil(page: Page, predicate: string, limit = 600): Pro
   }
   throw new Error(`not reached in ${limit} simulated seconds: ${predicate}`);
 }
+
+/**
+ * Lays free play's four blueprints in order (a gate with a decree, travelers, a cursed second edition,
+ * a watchtower), letting the gate's decree finish its first deployment before the rest.
+ */
+export async function layEveryBlueprint(page: Page): Promise<void> {
+  const blueprints = page.locator('[data-role="blueprints"]');
+  for (const id of ['gate', 'travelers', 'cursedEdition', 'watchtower']) {
+    await blueprints.getByLabel('Blueprint').selectOption(id);
+    await blueprints.getByRole('button', { name: 'Lay it down' }).click();
+    await expect(blueprints.locator('.guide-status')).toContainText('Blueprint laid down.');
+    if (id === 'gate')
+      await advanceUntil(
+        page,
+        `(sim) => sim.services.values().some((s) => s.deployments[0]?.rolloutState === 'COMPLETED')`,
+      );
+  }
+}

@@ -49,7 +49,8 @@ export function noteDerived(
   derived.set(list, { fromPreps: prepsOf(from), replaced });
 }
 
-function fresh(
+/** The first pass made afresh: as it is for traced placements (they explain every candidate anyway), kept by the carried path. */
+export function prepareFresh(
   cands: readonly Candidate[],
   req: PlacementRequest,
   compiled: CompiledConstraints,
@@ -171,17 +172,6 @@ function patch(
   return { rejection, counts, feasibleLists: lists, allFeasible };
 }
 
-/** The first pass made afresh and kept nowhere (traced placements explain every candidate anyway). */
-export function prepareFresh(
-  cands: readonly Candidate[],
-  req: PlacementRequest,
-  compiled: CompiledConstraints,
-  readers: readonly Reader[],
-  rejectionOf: RejectionOf,
-): Prep {
-  return fresh(cands, req, compiled, readers, rejectionOf);
-}
-
 /**
  * The first pass over `cands` for `req`, as a working copy placement may edit: its maps are its own,
  * its arrays (the rejections and the feasible lists) must be copied before they are edited.
@@ -202,7 +192,7 @@ export function prepare(
     p =
       d && base
         ? patch(base, cands, d.replaced, req, compiled, readers, rejectionOf)
-        : fresh(cands, req, compiled, readers, rejectionOf);
+        : prepareFresh(cands, req, compiled, readers, rejectionOf);
     mine.set(key, p);
   }
   return {
